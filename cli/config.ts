@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { UsageError } from './command.js';
+
+export const CONFIG_FILE = 'canon.config.json';
+
+/**
+ * `canon.config.json`, as read from disk. Each command validates the section it uses, so an
+ * unknown or malformed section never breaks an unrelated command.
+ *
+ * @example
+ * { "imports": { "https://app.apibuilder.io/acme/common/latest/service.json": "specs/common.json" },
+ *   "lint": { "rules": { "snake-case-names": "off" } } }
+ */
+export interface CanonConfig {
+  /** Directory holding the config file; relative paths inside it resolve against this. */
+  dir: string;
+  /** The config file's path, or undefined when none was found. */
+  file: string | undefined;
+  /** The parsed JSON object (empty when no file). */
+  raw: Record<string, unknown>;
+}
+
+/**
+ * Finds `canon.config.json` in `cwd` or its nearest ancestor and parses it.
+ * A missing file is an empty config; an unreadable or malformed one is a UsageError.
+ */
+export async function loadConfig(cwd: string, explicit?: string): Promise<CanonConfig> {
+  const file = explicit ? resolve(cwd, explicit) : await findUp(cwd);
+  if (!file) return { dir: cwd, file: undefined, raw: {} };
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON (${(error as Error).message}). Fix the file or remove it.`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new UsageError(`${file} must hold a JSON object.`);
+  }
+  return { dir: dirname(file), file, raw: raw as Record<string, unknown> };
+}
+
+async function findUp(start: string): Promise<string | undefined> {
+  let dir = resolve(start);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE);
+    try {
+      await readFile(candidate);
+      return candidate;
+    } catch {
+      const parent = dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+  }
+}
