@@ -1,0 +1,57 @@
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Diagnostic } from '../diagnostic.js';
+import { apiJsonSchema } from '../schema/api-json-schema.js';
+import { serviceJsonSchema } from '../schema/service-json-schema.js';
+import { diagnosticFromAjvError } from './ajv-diagnostic.js';
+
+/**
+ * Structural validation of an api.json document: unknown keys (`unknown-key`), values of the wrong
+ * JSON type (`invalid-value`) and missing keys (`missing-key`), all of them, each with the JSON
+ * pointer of the offending element. A document that is not a JSON object yields nothing here:
+ * the parser reports it (`not-an-object`).
+ *
+ * @example validateStructure({ name: 'x', modles: {} })
+ * // → [{ code: 'unknown-key', path: '/modles', message: 'Unrecognized element[modles] …' }]
+ */
+export function validateStructure(doc: unknown): Diagnostic[] {
+  return run(apiJson, doc);
+}
+
+/**
+ * Structural validation of a service.json document: lighter than api.json's (open objects,
+ * `null` accepted for optional values) because real exports carry extra keys and nulls.
+ */
+export function validateServiceJsonStructure(doc: unknown): Diagnostic[] {
+  return run(serviceJson, doc);
+}
+
+interface LazyValidator {
+  schema: object;
+  compiled?: ValidateFunction;
+}
+
+const apiJson: LazyValidator = { schema: apiJsonSchema };
+const serviceJson: LazyValidator = { schema: serviceJsonSchema };
+
+function run(validator: LazyValidator, doc: unknown): Diagnostic[] {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return [];
+  validator.compiled ??= compile(validator.schema);
+  const validate = validator.compiled;
+  if (validate(doc)) return [];
+  return (validate.errors ?? []).map((error: ErrorObject) => diagnosticFromAjvError(error, doc));
+}
+
+// Ajv loads only when a document is first validated, so commands that never validate stay lean.
+function compile(schema: object): ValidateFunction {
+  const require = createRequire(import.meta.url);
+  const Ajv = require('ajv') as typeof import('ajv').default;
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    messages: false,
+    allowUnionTypes: true,
+    strict: true,
+  });
+  return ajv.compile(schema);
+}
