@@ -18,7 +18,8 @@ export interface Diagnostic {
 export function pointer(base: string, ...segments: (string | number)[]): string {
   let out = base;
   for (const segment of segments) {
-    out += `/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const text = typeof segment === 'number' ? String(segment) : segment;
+    out += text.includes('~') || text.includes('/') ? `/${text.replaceAll('~', '~0').replaceAll('/', '~1')}` : `/${text}`;
   }
   return out;
 }

@@ -51,12 +51,25 @@ function errorPosition(message: string, text: string): number {
 
 /** 1-based line and column of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: end - lineStart + 1 };
+  return lineIndex(text)(offset);
+}
+
+/**
+ * Builds a reusable offset → line/column lookup for `text` (one scan, then binary search), for
+ * when many positions in one document are needed.
+ */
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    const target = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= target) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: target - starts[lo]! + 1 };
+  };
 }

@@ -1,6 +1,12 @@
 import type { Diagnostic } from './diagnostic.js';
 import type { Service } from './ir.js';
-import { parseJsonText } from './json-text.js';
+import { locatePointers } from './json-locate.js';
+import { type JsonParseResult, parseJsonText } from './json-text.js';
+import { type ApiJsonOptions, parseApiJson } from './parse/api-json.js';
+import { asArray, isObject } from './parse/read.js';
+import { parseServiceJson } from './parse/service-json.js';
+import { validateService } from './validate/index.js';
+import { validateServiceJsonStructure, validateStructure } from './validate/structure.js';
 
 /** The source formats Canon reads. */
 export type SourceFormat = 'api.json' | 'service.json' | 'openapi' | 'swagger';
@@ -14,14 +20,23 @@ export interface ImportResolver {
   resolve(uri: string): Promise<Service | undefined>;
 }
 
-/** Where each IR element came from: element object → JSON pointer into the source document. */
-export type SourcePointers = WeakMap<object, string>;
+/**
+ * Where each IR element came from: element object → JSON pointer into the source document.
+ * (A `Map` in practice: a `WeakMap` costs several times more to fill, and the pointers live exactly
+ * as long as the load result anyway.)
+ */
+export interface SourcePointers {
+  get(element: object): string | undefined;
+  set(element: object, pointer: string): unknown;
+}
 
 export interface LoadOptions {
   /** Name of the file, for messages and format detection by extension (`.yaml`). */
   file?: string;
   resolver?: ImportResolver;
   maxBytes?: number;
+  /** Organization, namespace and version for api.json documents, which do not carry them. */
+  apiJson?: ApiJsonOptions;
 }
 
 export interface LoadResult {
@@ -35,4 +50,116 @@ export interface LoadResult {
   pointers: SourcePointers;
   /** The source text, kept so that diagnostics can be given line and column. */
   text: string;
+}
+
+/**
+ * Reads a spec document of any supported format into the IR and reports every problem:
+ * unreadable text, structure, unresolved imports, then the semantic checks.
+ *
+ * Codes emitted here and by the parsers: `malformed-json`, `malformed-yaml`, `empty-document`,
+ * `too-deep`, `too-large`, `not-an-object`, `invalid-type` (a type that is missing or not well
+ * formed; the IR then holds `{ kind: 'unknown', name: '' }`), `invalid-method`, `invalid-location`,
+ * `invalid-response-code`, `invalid-union-member-fields`, `unresolved-import` (an error for
+ * api.json, whose imported names are then unknown; a warning for service.json, whose import
+ * records still list every imported name). Everything else comes from `validate/`.
+ *
+ * @example
+ * const { service, diagnostics } = await loadSpec(await readFile('api.json', 'utf8'), { file: 'api.json' });
+ */
+export async function loadSpec(text: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const empty: LoadResult = { format: undefined, service: undefined, imports: [], diagnostics: [], pointers: new Map(), text };
+  const parsed = looksLikeYaml(text, options.file) ? await parseYamlText(text) : parseJsonText(text, options.maxBytes);
+  if (!parsed.ok) return { ...empty, diagnostics: [parsed.diagnostic] };
+  const doc = parsed.value;
+  if (!isObject(doc)) {
+    const what = Array.isArray(doc) ? 'an array' : doc === null ? 'null' : `a ${typeof doc}`;
+    return {
+      ...empty,
+      diagnostics: [{ code: 'not-an-object', path: '', message: `The document is ${what}; a spec must be a JSON object such as {"name": "my service"}.` }],
+    };
+  }
+  const format = detectFormat(doc);
+  if (format === 'openapi' || format === 'swagger') return withPositions(await loadOpenApi(doc, format, options, text));
+
+  const structure = format === 'api.json' ? validateStructure(doc) : validateServiceJsonStructure(doc);
+  const resolved = await resolveImports(doc, options.resolver);
+  const output = format === 'api.json' ? parseApiJson(doc, resolved.services, options.apiJson) : parseServiceJson(doc, resolved.services);
+  const semantic = validateService(output.service, { pointers: output.pointers, imports: resolved.list });
+  return withPositions({
+    format,
+    service: output.service,
+    imports: resolved.list,
+    diagnostics: dedupe([...structure, ...output.diagnostics, ...semantic]),
+    pointers: output.pointers,
+    text,
+  });
+}
+
+/** api.json vs service.json vs OpenAPI, from the document's own keys. */
+export function detectFormat(doc: Record<string, unknown>): SourceFormat {
+  if (typeof doc.openapi === 'string') return 'openapi';
+  if (typeof doc.swagger === 'string') return 'swagger';
+  const arrays = ['models', 'enums', 'unions', 'resources', 'interfaces'].some((key) => Array.isArray(doc[key]));
+  if (arrays || (isObject(doc.organization) && isObject(doc.application) && typeof doc.namespace === 'string')) {
+    return 'service.json';
+  }
+  return 'api.json';
+}
+
+async function resolveImports(doc: Record<string, unknown>, resolver: ImportResolver | undefined) {
+  const services = new Map<string, Service>();
+  const uris = asArray(doc.imports)
+    .map((item) => (isObject(item) ? item.uri : undefined))
+    .filter((uri): uri is string => typeof uri === 'string');
+  if (resolver) {
+    const found = await Promise.all(uris.map(async (uri) => [uri, await resolver.resolve(uri)] as const));
+    for (const [uri, service] of found) if (service) services.set(uri, service);
+  }
+  return { services, list: [...services.values()] };
+}
+
+async function loadOpenApi(doc: Record<string, unknown>, format: SourceFormat, options: LoadOptions, text: string): Promise<LoadResult> {
+  const path: string = './openapi/import.js';
+  const { importOpenApi } = (await import(path)) as {
+    importOpenApi(doc: unknown, options: { file?: string }): { service: Service; diagnostics: Diagnostic[]; pointers: SourcePointers };
+  };
+  const result = importOpenApi(doc, options.file === undefined ? {} : { file: options.file });
+  return { format, service: result.service, imports: [], diagnostics: result.diagnostics, pointers: result.pointers, text };
+}
+
+function looksLikeYaml(text: string, file: string | undefined): boolean {
+  if (file && /\.ya?ml$/i.test(file)) return true;
+  const first = /\S/.exec(text)?.[0];
+  return first !== undefined && first !== '{' && first !== '[' && /^\s*(openapi|swagger)\s*:/m.test(text.slice(0, 4096));
+}
+
+async function parseYamlText(text: string): Promise<JsonParseResult> {
+  const { parseYaml } = await import('./yaml-text.js');
+  return parseYaml(text);
+}
+
+/** Adds line and column to diagnostics that point into the text. */
+function withPositions(result: LoadResult): LoadResult {
+  const pending = result.diagnostics.filter((d) => d.line === undefined);
+  if (pending.length === 0 || result.text.length === 0) return result;
+  const positions = locatePointers(result.text, pending.map((d) => d.path));
+  for (const d of pending) {
+    const at = positions.get(d.path);
+    if (at) {
+      d.line = at.line;
+      d.column = at.column;
+    }
+  }
+  return result;
+}
+
+/** Structure validation and the parser can both notice one problem; report it once. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}\u0000${d.path}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

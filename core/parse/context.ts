@@ -1,0 +1,60 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { NamedKind, TypeRef } from '../ir.js';
+import { parseTypeString, splitQualifiedName } from '../type-ref.js';
+import type { SourcePointers } from '../load.js';
+import { LazySourcePointers } from '../source-pointers.js';
+
+/**
+ * State shared by one parse: the diagnostics found, where each IR element came from, and type
+ * resolution against the service's own names (each distinct type string is parsed once).
+ */
+export class ParseContext {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly pointers: SourcePointers = new LazySourcePointers();
+  private readonly localKinds = new Map<string, NamedKind>();
+  private readonly typeCache = new Map<string, TypeRef>();
+
+  constructor(readonly namespace: string) {}
+
+  /** Records a local type name; the first kind declared wins (duplicates are a validation error). */
+  declare(name: string, kind: NamedKind): void {
+    if (!this.localKinds.has(name)) this.localKinds.set(name, kind);
+  }
+
+  /** Remembers where `element` came from and returns it. */
+  at<T extends object>(element: T, path: string): T {
+    this.pointers.set(element, path);
+    return element;
+  }
+
+  report(code: string, path: string, message: string, severity?: 'warning'): void {
+    this.diagnostics.push(severity ? { code, path, message, severity } : { code, path, message });
+  }
+
+  /**
+   * Parses a type string. A malformed or missing type becomes `{ kind: 'unknown', name: '' }`
+   * after an `invalid-type` diagnostic; a well-formed name that resolves to nothing becomes
+   * `{ kind: 'unknown', name }`, which validation reports as `unknown-type`.
+   */
+  type(value: unknown, path: string): TypeRef {
+    if (typeof value !== 'string') {
+      this.report('invalid-type', path, value === undefined ? 'Missing type. Add a "type", e.g. "string" or a model name.' : `type must be a string, not ${JSON.stringify(value)?.slice(0, 40)}.`);
+      return { kind: 'unknown', name: '' };
+    }
+    const cached = this.typeCache.get(value);
+    if (cached) return cached;
+    const parsed = parseTypeString(value, (name) => this.resolveName(name));
+    if (!parsed) {
+      this.report('invalid-type', path, `type[${value}] is not well formed. Use a name, [T] for a list or map[T] for a map.`);
+      return { kind: 'unknown', name: '' };
+    }
+    this.typeCache.set(value, parsed);
+    return parsed;
+  }
+
+  private resolveName(name: string): TypeRef {
+    const kind = this.localKinds.get(name);
+    if (kind) return { kind, name, namespace: this.namespace };
+    return splitQualifiedName(name) ?? { kind: 'unknown', name };
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * API Builder's pluralization (`Text.pluralize`): a fixed map, invariant words, words ending in
+ * `es`, `ts` or `data` left alone, then English suffix rules like the evo-inflector library it
+ * uses. Suffix rules apply to the whole name, so `order_summary` → `order_summaries`.
+ */
+const FIXED: Readonly<Record<string, string>> = {
+  person: 'people',
+  datum: 'data',
+  metadatum: 'metadata',
+  species: 'species',
+  epoch: 'epochs',
+  memo: 'memos',
+  child: 'children',
+  ox: 'oxen',
+  mouse: 'mice',
+  louse: 'lice',
+  goose: 'geese',
+  foot: 'feet',
+  tooth: 'teeth',
+};
+
+const INVARIANT = new Set([
+  'bison', 'buffalo', 'deer', 'duck', 'fish', 'moose', 'pike', 'plankton', 'salmon', 'sheep', 'squid', 'swine', 'trout',
+]);
+
+const O_TAKES_S = new Set(['photo', 'piano', 'halo', 'kilo', 'auto', 'solo', 'zero', 'disco', 'euro', 'macro', 'micro', 'promo', 'combo', 'demo', 'typo', 'turbo', 'repo']);
+const F_TAKES_VES = new Set(['leaf', 'loaf', 'thief', 'wolf', 'calf', 'half', 'shelf', 'sheaf', 'elf', 'knife', 'life', 'wife']);
+
+export function pluralize(name: string): string {
+  const word = lastWord(name);
+  const stem = name.slice(0, name.length - word.length);
+  const lower = word.toLowerCase();
+  const fixed = FIXED[lower];
+  if (fixed !== undefined) return stem + matchCase(word, fixed);
+  if (INVARIANT.has(lower)) return name;
+  if (lower.endsWith('es') || lower.endsWith('ts') || lower.endsWith('data')) return name;
+  if (lower.endsWith('man') && lower !== 'human' && lower !== 'german' && lower !== 'roman') return `${name.slice(0, -3)}men`;
+  if (lower.endsWith('sis')) return `${name.slice(0, -3)}ses`;
+  if (/(s|x|z|ch|sh)$/.test(lower)) return `${name}es`;
+  if (/[^aeiou]y$/.test(lower)) return `${name.slice(0, -1)}ies`;
+  if (/[^aeiou]o$/.test(lower) && !O_TAKES_S.has(lower)) return `${name}es`;
+  if (F_TAKES_VES.has(lower)) return lower.endsWith('fe') ? `${name.slice(0, -2)}ves` : `${name.slice(0, -1)}ves`;
+  return `${name}s`;
+}
+
+function lastWord(name: string): string {
+  const match = /[A-Za-z0-9]+$/.exec(name);
+  return match ? match[0] : name;
+}
+
+function matchCase(original: string, replacement: string): string {
+  return original[0] !== undefined && original[0] !== original[0].toLowerCase()
+    ? replacement[0]!.toUpperCase() + replacement.slice(1)
+    : replacement;
+}

@@ -1,0 +1,78 @@
+import { pointer } from '../diagnostic.js';
+import type { Attribute, Deprecation, JsonObject, JsonValue } from '../ir.js';
+
+/**
+ * Defensive readers over untrusted JSON. Parsers never throw on a wrong shape: structure
+ * validation reports it, and the parser reads what it can.
+ */
+export type Json = Record<string, unknown>;
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export const asObject = (value: unknown): Json => (isObject(value) ? value : {});
+export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+export const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+export function asNumber(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  return undefined;
+}
+
+export function asBoolean(value: unknown, fallback: boolean): boolean {
+  return typeof value === 'boolean' ? value : fallback;
+}
+
+/** Entries of an object keyed by name (api.json's `models`, `enums`, …), in document order. */
+export function namedEntries(value: unknown): [string, Json][] {
+  if (!isObject(value)) return [];
+  return Object.entries(value).map(([name, v]) => [name, asObject(v)]);
+}
+
+/** A default value in wire text form: strings as they are, anything else as compact JSON. */
+export function defaultText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+export function readDeprecation(value: unknown): Deprecation | undefined {
+  if (!isObject(value)) return undefined;
+  const description = asString(value.description);
+  return description === undefined ? {} : { description };
+}
+
+export function readAttributes(value: unknown): Attribute[] {
+  const out: Attribute[] = [];
+  for (const item of asArray(value)) {
+    if (!isObject(item)) continue;
+    const name = asString(item.name);
+    if (name === undefined) continue;
+    const attribute: Attribute = { name, value: isObject(item.value) ? (item.value as JsonObject) : {} };
+    setOptional(attribute, 'description', asString(item.description));
+    setOptional(attribute, 'deprecation', readDeprecation(item.deprecation));
+    out.push(attribute);
+  }
+  return out;
+}
+
+/** Sets `target[key]` only when `value` is defined (the IR never holds `undefined`). */
+export function setOptional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+/** Copies the optional `description` and `deprecation` of a source element. */
+export function describe<T extends { description?: string; deprecation?: Deprecation }>(target: T, source: Json): T {
+  setOptional(target, 'description', asString(source.description) as T['description']);
+  setOptional(target, 'deprecation', readDeprecation(source.deprecation) as T['deprecation']);
+  return target;
+}
+
+export { pointer };
+export type { JsonValue };

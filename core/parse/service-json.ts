@@ -1,0 +1,170 @@
+import type { Body, Import, Method, Operation, Resource, Response, ResponseCode, Service } from '../ir.js';
+import { METHODS } from '../ir.js';
+import { ParseContext } from './context.js';
+import {
+  readAnnotation,
+  readEnum,
+  readHeaders,
+  readInterface,
+  readModel,
+  readParameter,
+  readUnion,
+} from './elements.js';
+import { pluralize } from './plural.js';
+import {
+  asArray,
+  asObject,
+  asString,
+  describe,
+  isObject,
+  type Json,
+  pointer,
+  readAttributes,
+  setOptional,
+} from './read.js';
+import { byName, readInfo } from './service-parts.js';
+import type { ParseOutput } from './api-json.js';
+
+/**
+ * Parses API Builder's normalized `service.json` form. Everything is explicit there; the parser
+ * only fills what older or hand-written files leave out (enum wire values, discriminator values)
+ * and sorts named collections by name, as API Builder does.
+ */
+export function parseServiceJson(doc: Json, resolved: ReadonlyMap<string, Service>): ParseOutput {
+  const namespace = asString(doc.namespace) ?? '';
+  const ctx = new ParseContext(namespace);
+  for (const [key, kind] of [['enums', 'enum'], ['models', 'model'], ['unions', 'union'], ['interfaces', 'interface']] as const) {
+    for (const item of asArray(doc[key])) {
+      const name = asString(asObject(item).name);
+      if (name !== undefined) ctx.declare(name, kind);
+    }
+  }
+  const named = <T>(key: string, read: (name: string, json: Json, path: string) => T): T[] =>
+    asArray(doc[key]).map((item, i) => {
+      const json = asObject(item);
+      return read(asString(json.name) ?? '', json, pointer('', key, i));
+    });
+
+  const service: Service = {
+    name: asString(doc.name) ?? '',
+    organization: { key: asString(asObject(doc.organization).key) ?? '' },
+    application: { key: asString(asObject(doc.application).key) ?? '' },
+    namespace,
+    version: asString(doc.version) ?? '0.0.0',
+    info: readInfo(doc.info),
+    headers: readHeaders(ctx, doc.headers, '/headers'),
+    imports: asArray(doc.imports).map((item, i) => readImportRecord(ctx, asObject(item), pointer('', 'imports', i), resolved)),
+    enums: byName(named('enums', (n, j, p) => readEnum(ctx, n, j, p))),
+    interfaces: byName(named('interfaces', (n, j, p) => readInterface(ctx, n, j, p))),
+    models: byName(named('models', (n, j, p) => readModel(ctx, n, j, p))),
+    unions: byName(named('unions', (n, j, p) => readUnion(ctx, n, j, p))),
+    resources: asArray(doc.resources)
+      .map((item, i) => readResource(ctx, asObject(item), pointer('', 'resources', i)))
+      .sort((a, b) => compare(resourceKey(a), resourceKey(b))),
+    annotations: named('annotations', (n, j, p) => readAnnotation(ctx, n, j, p)),
+    attributes: readAttributes(doc.attributes),
+  };
+  setOptional(service, 'baseUrl', asString(doc.base_url));
+  setOptional(service, 'description', asString(doc.description));
+  return { service, diagnostics: ctx.diagnostics, pointers: ctx.pointers };
+}
+
+function readImportRecord(ctx: ParseContext, json: Json, path: string, resolved: ReadonlyMap<string, Service>): Import {
+  const uri = asString(json.uri) ?? '';
+  const strings = (key: string) => asArray(json[key]).filter((v): v is string => typeof v === 'string');
+  const record: Import = {
+    uri,
+    namespace: asString(json.namespace) ?? '',
+    organization: { key: asString(asObject(json.organization).key) ?? '' },
+    application: { key: asString(asObject(json.application).key) ?? '' },
+    version: asString(json.version) ?? '',
+    enums: strings('enums'),
+    interfaces: strings('interfaces'),
+    unions: strings('unions'),
+    models: strings('models'),
+    annotations: asArray(json.annotations).map((a, i) => {
+      const item = asObject(a);
+      return readAnnotation(ctx, asString(item.name) ?? '', item, pointer(path, 'annotations', i));
+    }),
+  };
+  if (!resolved.has(uri)) {
+    ctx.report(
+      'unresolved-import',
+      path,
+      `Import ${uri} could not be resolved; its types (${record.namespace}) stay usable as opaque references. Map the URI to a local file under "imports" in canon.config.json to check them.`,
+      'warning',
+    );
+  }
+  return ctx.at(record, path);
+}
+
+function readResource(ctx: ParseContext, json: Json, path: string): Resource {
+  const type = ctx.type(json.type, pointer(path, 'type'));
+  const typeName = type.kind === 'list' || type.kind === 'map' ? '' : type.name;
+  const resource: Resource = {
+    type,
+    plural: asString(json.plural) ?? pluralize(typeName),
+    operations: asArray(json.operations).map((o, i) => readOperation(ctx, asObject(o), pointer(path, 'operations', i))),
+    attributes: readAttributes(json.attributes),
+  };
+  // Older service.json files omit the resource path; API Builder's default is `/<plural>`.
+  resource.path = asString(json.path) ?? `/${resource.plural}`;
+  describe(resource, json);
+  return ctx.at(resource, path);
+}
+
+function readOperation(ctx: ParseContext, json: Json, path: string): Operation {
+  const operation: Operation = {
+    method: readMethod(ctx, json.method, pointer(path, 'method')),
+    path: asString(json.path) || '/',
+    parameters: asArray(json.parameters).map((p, i) => readParameter(ctx, asObject(p), pointer(path, 'parameters', i), 'query')),
+    responses: asArray(json.responses).map((r, i) => readResponse(ctx, asObject(r), pointer(path, 'responses', i))),
+    attributes: readAttributes(json.attributes),
+  };
+  if (isObject(json.body)) {
+    const bodyPath = pointer(path, 'body');
+    const body: Body = { type: ctx.type(json.body.type, pointer(bodyPath, 'type')), attributes: readAttributes(json.body.attributes) };
+    operation.body = ctx.at(describe(body, json.body), bodyPath);
+  }
+  describe(operation, json);
+  return ctx.at(operation, path);
+}
+
+export function readMethod(ctx: ParseContext, value: unknown, path: string): Method {
+  const text = typeof value === 'string' ? value.toUpperCase() : '';
+  if ((METHODS as readonly string[]).includes(text)) return text as Method;
+  ctx.report('invalid-method', path, `Invalid HTTP method[${String(value)}]. Must be one of: ${METHODS.join(', ')}.`);
+  return 'GET';
+}
+
+function readResponse(ctx: ParseContext, json: Json, path: string): Response {
+  const response: Response = {
+    code: readResponseCode(ctx, json.code, pointer(path, 'code')),
+    type: ctx.type(json.type, pointer(path, 'type')),
+    headers: readHeaders(ctx, json.headers, pointer(path, 'headers')),
+    attributes: readAttributes(json.attributes),
+  };
+  describe(response, json);
+  return ctx.at(response, path);
+}
+
+/** service.json codes are a union: `{ "integer": { "value": 200 } }` or `{ "response_code_option": "Default" }`. */
+function readResponseCode(ctx: ParseContext, value: unknown, path: string): ResponseCode {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  const json = asObject(value);
+  const integer = asObject(json.integer).value;
+  if (typeof integer === 'number' && Number.isInteger(integer)) return integer;
+  const option = asString(json.response_code_option) ?? asString(json.value);
+  if (option?.toLowerCase() === 'default') return 'default';
+  ctx.report('invalid-response-code', path, `Response code ${JSON.stringify(value)} is not understood. Use {"integer": {"value": 200}} or {"response_code_option": "Default"}.`);
+  return 'default';
+}
+
+function resourceKey(resource: Resource): string {
+  const type = resource.type;
+  return type.kind === 'list' || type.kind === 'map' ? '' : type.name;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
