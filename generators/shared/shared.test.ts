@@ -20,6 +20,7 @@ const HOSTILE = [
   "it's",
   'a "quote"',
   'back`tick`',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: hostile input on purpose
   '${process.exit(1)}',
   'end */ start /*',
   'line\nbreak\r\n',

@@ -114,10 +114,12 @@ function printStatement(statement: Statement): Code {
         `${docs}${exported}interface ${statement.name}${statement.typeParameters ?? ''}${heritage} ${printMembers(statement.members)}`,
       );
     }
-    case 'type':
+    case 'type': {
+      const space = statement.type.startsWith('\n') ? '' : ' ';
       return fixed(
-        `${docs}${exported}type ${statement.name}${statement.typeParameters ?? ''} = ${statement.type};`,
+        `${docs}${exported}type ${statement.name}${statement.typeParameters ?? ''} =${space}${statement.type};`,
       );
+    }
     case 'const': {
       const type = statement.type ? code`: ${statement.type}` : '';
       return fixed(`${docs}${exported}const ${statement.name}${type} = ${statement.value};`);

@@ -1,0 +1,139 @@
+import type { NamedKind, NamedTypeRef, Service } from '../../core/ir.js';
+import {
+  type Code,
+  code,
+  type Identifier,
+  type ImportStatement,
+  importedTypesModule,
+  importSpecifier,
+  type NamedTypeResolver,
+  pascalCase,
+  safeIdentifier,
+  TYPES_MODULE,
+  UniqueNames,
+} from '../shared/index.js';
+
+const KIND_ORDER: readonly NamedKind[] = ['enum', 'interface', 'model', 'union'];
+
+/**
+ * The TypeScript name of every named type of one service: PascalCase of the wire name, made
+ * unique in declaration order (enums, interfaces, models, unions), so the same spec always gives
+ * the same names.
+ */
+export function typeNames(service: Service): Map<string, Identifier> {
+  const names = new UniqueNames();
+  const out = new Map<string, Identifier>();
+  const lists: Record<NamedKind, readonly { name: string }[]> = {
+    enum: service.enums,
+    interface: service.interfaces,
+    model: service.models,
+    union: service.unions,
+  };
+  for (const kind of KIND_ORDER) {
+    for (const { name } of lists[kind])
+      out.set(`${kind}:${name}`, names.claim(`${kind}:${name}`, pascalCase(name)));
+  }
+  return out;
+}
+
+const namesCache = new WeakMap<Service, Map<string, Identifier>>();
+
+/** `typeNames`, computed once per service object. */
+export function cachedTypeNames(service: Service): Map<string, Identifier> {
+  let names = namesCache.get(service);
+  if (!names) {
+    names = typeNames(service);
+    namesCache.set(service, names);
+  }
+  return names;
+}
+
+/** The TypeScript name of one named type of `service`, if it defines it. */
+export function typeNameOf(
+  service: Service,
+  ref: Pick<NamedTypeRef, 'kind' | 'name'>,
+): Identifier | undefined {
+  return cachedTypeNames(service).get(`${ref.kind}:${ref.name}`);
+}
+
+/** The name of an enum's frozen array of values: `statusValues` for enum type `Status`. */
+export function enumValuesName(typeName: Identifier): Identifier {
+  return safeIdentifier(`${typeName.charAt(0).toLowerCase()}${typeName.slice(1)}Values`);
+}
+
+export interface TypeResolverOptions {
+  service: Service;
+  imports: readonly Service[];
+  /** The module being generated, relative to the output root (`client.ts`, `imports/x.ts`). */
+  fromModule: string;
+  /**
+   * How this module reaches the service's own types: `undefined` when it declares them itself
+   * (the types module), otherwise an alias for `import type * as <alias> from './types.js'`.
+   */
+  localAlias?: Identifier;
+  /** The namespace whose types live in `types.ts` when this module is an imported service's. */
+  rootNamespace?: string;
+}
+
+/** Resolves named types to printed names and remembers which imports the module needs. */
+export interface TypeResolver {
+  resolve: NamedTypeResolver;
+  /** Import statements for every module a resolved name came from, in first-use order. */
+  importStatements(): ImportStatement[];
+}
+
+/**
+ * Creates the resolver a generator uses to print types. Local types print by name (or through
+ * `localAlias`); imported ones through `import type * as ns_<namespace>` from the imported
+ * service's types module (`imports/<namespace>.ts`); types of imports that were not provided
+ * print as `unknown`.
+ *
+ * @example
+ * const types = createTypeResolver({ service, imports, fromModule: 'client.ts', localAlias: identifier('types') });
+ * printType(field.type, types.resolve); // 'types.User'
+ */
+export function createTypeResolver(options: TypeResolverOptions): TypeResolver {
+  const { service, fromModule, localAlias } = options;
+  const importsByNamespace = new Map(options.imports.map((imported) => [imported.namespace, imported]));
+  const aliases = new UniqueNames(localAlias ? [localAlias] : []);
+  const used = new Map<string, ImportStatement>();
+
+  const moduleAlias = (namespace: string, module: string): Identifier => {
+    const alias = aliases.claim(namespace, safeIdentifier(`ns_${namespace}`));
+    if (!used.has(namespace)) {
+      used.set(namespace, {
+        kind: 'import',
+        typeOnly: true,
+        namespaceAlias: alias,
+        from: importSpecifier(fromModule, module),
+      });
+    }
+    return alias;
+  };
+
+  const resolve = (ref: NamedTypeRef): Code | undefined => {
+    if (ref.namespace === service.namespace) {
+      const name = typeNameOf(service, ref);
+      if (!name) return undefined;
+      if (!localAlias) return name;
+      if (!used.has(ref.namespace)) {
+        used.set(ref.namespace, {
+          kind: 'import',
+          typeOnly: true,
+          namespaceAlias: localAlias,
+          from: importSpecifier(fromModule, TYPES_MODULE),
+        });
+      }
+      return code`${localAlias}.${name}`;
+    }
+    const imported = importsByNamespace.get(ref.namespace);
+    if (!imported) return undefined;
+    const name = typeNameOf(imported, ref);
+    if (!name) return undefined;
+    const module =
+      ref.namespace === options.rootNamespace ? TYPES_MODULE : importedTypesModule(ref.namespace);
+    return code`${moduleAlias(ref.namespace, module)}.${name}`;
+  };
+
+  return { resolve, importStatements: () => [...used.values()] };
+}
