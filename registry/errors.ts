@@ -1,0 +1,33 @@
+/** One problem in a registry answer: a stable `code`, an optional JSON pointer, and what to do. */
+export interface ApiProblem {
+  code: string;
+  path?: string;
+  message: string;
+}
+
+/**
+ * The registry's one error type. Every refusal, from a malformed body to a breaking change, is a
+ * RegistryError; `http/error-handler.ts` maps it to `{ errors: [...] }` with its status.
+ */
+export class RegistryError extends Error {
+  override name = 'RegistryError';
+  readonly status: number;
+  readonly errors: ApiProblem[];
+  /** Extra fields for the response body (e.g. the breaking `changes`). */
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(status: number, errors: ApiProblem[], details?: Record<string, unknown>) {
+    super(errors.map((e) => e.message).join('; '));
+    this.status = status;
+    this.errors = errors;
+    this.details = details;
+  }
+}
+
+/** Shorthand for a RegistryError carrying one problem. */
+export function problem(status: number, code: string, message: string, path?: string): RegistryError {
+  return new RegistryError(status, [path === undefined ? { code, message } : { code, path, message }]);
+}
+
+export const notFound = (what: string, next: string): RegistryError =>
+  problem(404, 'not-found', `${what} does not exist. ${next}`);

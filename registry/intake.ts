@@ -1,0 +1,78 @@
+import { isError } from '../core/diagnostic.js';
+import type { Service } from '../core/ir.js';
+import { type ImportResolver, loadSpec } from '../core/load.js';
+import { RegistryError } from './errors.js';
+import type { RegistryStore } from './store/store.js';
+
+export interface Intake {
+  service: Service;
+  format: string;
+  warnings: { code: string; path: string; message: string }[];
+}
+
+/**
+ * Reads a submitted document with the same loader as the CLI, resolving imports from the
+ * registry's own store. Any error diagnostic refuses it: 422 with every problem at once.
+ */
+export async function intakeSpec(
+  text: string,
+  options: { file?: string; store: RegistryStore; maxBytes: number },
+): Promise<Intake> {
+  if (Buffer.byteLength(text, 'utf8') > options.maxBytes) {
+    throw new RegistryError(413, [
+      {
+        code: 'spec-too-large',
+        message: `The spec is larger than this registry's limit of ${options.maxBytes} bytes. Split it into services that import each other.`,
+      },
+    ]);
+  }
+  const result = await loadSpec(text, {
+    ...(options.file === undefined ? {} : { file: options.file }),
+    resolver: storeResolver(options.store),
+    maxBytes: options.maxBytes,
+  });
+  const errors = result.diagnostics.filter(isError);
+  if (!result.service || errors.length > 0) {
+    throw new RegistryError(
+      422,
+      errors.length > 0
+        ? errors.map((d) => ({
+            code: d.code,
+            path: d.path,
+            message: d.line === undefined ? d.message : `${d.message} (line ${d.line}, column ${d.column})`,
+          }))
+        : [{ code: 'invalid-spec', path: '', message: 'The document could not be read as a spec.' }],
+    );
+  }
+  const warnings = result.diagnostics
+    .filter((d) => !isError(d))
+    .map((d) => ({ code: d.code, path: d.path, message: d.message }));
+  return { service: result.service, format: result.format ?? 'api.json', warnings };
+}
+
+/**
+ * Resolves imports against the store: `.../services/{org}/{app}/versions/{version}/service`
+ * (this registry's own URLs) and API Builder's `.../{org}/{app}/{version}/service.json`.
+ */
+export function storeResolver(store: RegistryStore): ImportResolver {
+  return {
+    async resolve(uri: string) {
+      let path: string;
+      try {
+        path = new URL(uri).pathname;
+      } catch {
+        path = uri;
+      }
+      const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+      const ours = segments.lastIndexOf('services');
+      if (ours !== -1 && segments[ours + 3] === 'versions' && segments[ours + 4] !== undefined) {
+        return store.getServiceIr(segments[ours + 1]!, segments[ours + 2]!, segments[ours + 4]!);
+      }
+      if (segments.length >= 4 && segments.at(-1) === 'service.json') {
+        const [org, app, version] = segments.slice(-4, -1) as [string, string, string];
+        return store.getServiceIr(org, app, version);
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,205 @@
+import type { JsonObject, Service } from '../core/ir.js';
+import type { GeneratedFile } from '../generators/contract.js';
+import { canonicalJson, contentHash, sha256 } from './content-hash.js';
+import { notFound, problem, RegistryError } from './errors.js';
+import { type DiffFunction, publishGate } from './gate.js';
+import { intakeSpec, storeResolver } from './intake.js';
+import { checkKey } from './keys.js';
+import { parseSemver, semverSortKey } from './semver.js';
+import type { PublishOutcome, RegistryStore, StoredChange } from './store/store.js';
+
+/** The generators the registry can run, by name (`generators/` provides the real one). */
+export interface GeneratorCatalog {
+  list(): { name: string; description: string }[];
+  run(
+    name: string,
+    input: { service: Service; imports: Service[]; options: JsonObject },
+  ): GeneratedFile[] | undefined;
+}
+
+export interface RegistryOptions {
+  store: RegistryStore;
+  diff: DiffFunction;
+  generators?: GeneratorCatalog;
+  /** Largest spec accepted, in bytes (default 16 MiB). */
+  maxSpecBytes?: number;
+  /** Whether requests without a token may read (default true: a local registry). */
+  anonymousReads?: boolean;
+}
+
+export interface PublishInput {
+  organization: string;
+  application: string;
+  version: string;
+  original: string;
+  file?: string;
+  forceReason?: string;
+  dryRun?: boolean;
+  actor: string;
+}
+
+export interface PublishResult extends PublishOutcome {
+  warnings: { code: string; path: string; message: string }[];
+}
+
+/**
+ * The registry's operations, independent of HTTP: the Express layer and `canon up` both call
+ * these. Access checks happen in the caller; this layer validates, gates and stores.
+ */
+export class Registry {
+  readonly store: RegistryStore;
+  readonly diff: DiffFunction;
+  readonly generators: GeneratorCatalog | undefined;
+  readonly maxSpecBytes: number;
+  readonly anonymousReads: boolean;
+
+  constructor(options: RegistryOptions) {
+    this.store = options.store;
+    this.diff = options.diff;
+    this.generators = options.generators;
+    this.maxSpecBytes = options.maxSpecBytes ?? 16 * 1024 * 1024;
+    this.anonymousReads = options.anonymousReads ?? true;
+  }
+
+  /** Validates, gates and stores one version (or, with `dryRun`, answers what would happen). */
+  async publish(input: PublishInput): Promise<PublishResult> {
+    checkKey('organization', input.organization);
+    checkKey('application', input.application);
+    const semver = parseSemver(input.version);
+    if (!semver) {
+      throw problem(
+        422,
+        'invalid-version',
+        `'${input.version.slice(0, 100)}' is not a semantic version. Use MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1.`,
+      );
+    }
+    const intake = await intakeSpec(input.original, this.#intakeOptions(input.file));
+    const service = this.#stamp(intake.service, input);
+    const normalized = JSON.stringify(service);
+    const hash = contentHash(service);
+    const outcome = await this.store.publish(
+      {
+        organization: input.organization,
+        application: input.application,
+        name: service.name,
+        version: input.version,
+        sortKey: semverSortKey(semver),
+        original: input.original,
+        format: intake.format,
+        normalized,
+        contentHash: hash,
+        eventUnions: service.unions.map((u) => u.name).filter((name) => name.endsWith('_event')),
+        publishedBy: input.actor,
+        publishedAt: new Date().toISOString(),
+        dryRun: input.dryRun ?? false,
+        ...(input.forceReason === undefined ? {} : { forcedReason: input.forceReason }),
+      },
+      publishGate({
+        version: input.version,
+        service,
+        contentHash: hash,
+        diff: this.diff,
+        ...(input.forceReason === undefined ? {} : { forceReason: input.forceReason }),
+      }),
+    );
+    return { ...outcome, warnings: intake.warnings };
+  }
+
+  /** The registry's view of a spec: organization, application and version are the registry's. */
+  #stamp(service: Service, input: PublishInput): Service {
+    return {
+      ...service,
+      organization: { key: input.organization },
+      application: { key: input.application },
+      version: input.version,
+    };
+  }
+
+  #intakeOptions(file: string | undefined) {
+    return { store: this.store, maxBytes: this.maxSpecBytes, ...(file === undefined ? {} : { file }) };
+  }
+
+  /** Validates a document without storing anything. */
+  async validate(original: string, file?: string) {
+    try {
+      const intake = await intakeSpec(original, this.#intakeOptions(file));
+      return { valid: true, format: intake.format, errors: [], warnings: intake.warnings };
+    } catch (error) {
+      if (error instanceof RegistryError && error.status === 422) {
+        return { valid: false, errors: error.errors, warnings: [] };
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Checks a document against the latest version without storing it: the changes and whether
+   * the service's policy would accept them as the next version of the same major.
+   */
+  async check(organization: string, application: string, original: string, file?: string) {
+    const intake = await intakeSpec(original, this.#intakeOptions(file));
+    const record = await this.store.getService(organization, application);
+    const latest = await this.store.getServiceIr(organization, application, 'latest');
+    if (!record || !latest) {
+      return { compatible: true, policy: record?.policy ?? 'backward', changes: [] as StoredChange[] };
+    }
+    const changes = this.diff(latest, intake.service);
+    const compatible = record.policy === 'none' || !changes.some((c) => c.level === 'breaking');
+    return { compatible, policy: record.policy, against: latest.version, changes };
+  }
+
+  /** What changed from one version to another (any two, either order), computed from the IRs. */
+  async changesBetween(organization: string, application: string, from: string, to: string) {
+    const [before, after] = await Promise.all([
+      this.store.getServiceIr(organization, application, from),
+      this.store.getServiceIr(organization, application, to),
+    ]);
+    if (!before)
+      throw notFound(
+        `Version ${from} of ${organization}/${application}`,
+        'List the versions with GET /services/{org}/{app}/versions.',
+      );
+    if (!after)
+      throw notFound(
+        `Version ${to} of ${organization}/${application}`,
+        'List the versions with GET /services/{org}/{app}/versions.',
+      );
+    return { from: before.version, to: after.version, changes: this.diff(before, after) };
+  }
+
+  /** Runs a generator over a stored version; results are cached by content hash and options. */
+  async generate(
+    organization: string,
+    application: string,
+    version: string,
+    generator: string,
+    options: JsonObject,
+  ) {
+    const catalog = this.generators;
+    if (!catalog?.list().some((g) => g.name === generator)) {
+      throw notFound(
+        `The generator '${generator.slice(0, 100)}'`,
+        'List the generators with GET /generators.',
+      );
+    }
+    const record = await this.store.getVersion(organization, application, version);
+    if (!record)
+      throw notFound(
+        `Version ${version} of ${organization}/${application}`,
+        'List the versions with GET /services/{org}/{app}/versions.',
+      );
+    const key = `${record.contentHash}:${generator}:${sha256(canonicalJson(options))}`;
+    const cached = await this.store.getGenerated(key);
+    if (cached !== undefined)
+      return { version: record.version, generator, files: JSON.parse(cached) as GeneratedFile[] };
+    const service = (await this.store.getServiceIr(organization, application, record.version))!;
+    const resolver = storeResolver(this.store);
+    const imports = (await Promise.all(service.imports.map((i) => resolver.resolve(i.uri)))).filter(
+      (s): s is Service => s !== undefined,
+    );
+    const files = catalog.run(generator, { service, imports, options });
+    if (!files) throw notFound(`The generator '${generator}'`, 'List the generators with GET /generators.');
+    await this.store.putGenerated(key, JSON.stringify(files));
+    return { version: record.version, generator, files };
+  }
+}

@@ -1,0 +1,79 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { bootstrapAdmin } from './access.js';
+import { loadDiff, loadGenerators } from './engines.js';
+import { createRegistryApp } from './http/app.js';
+import { Registry } from './registry.js';
+import { SqliteStore } from './store/sqlite-store.js';
+
+export interface StartOptions {
+  /** SQLite database file (created with its directory's permission when missing). */
+  db: string;
+  port?: number;
+  host?: string;
+  /** `CANON_ADMIN_TOKEN`, used as the first admin token of a new registry. */
+  adminToken?: string;
+  anonymousReads?: boolean;
+  maxBodyBytes?: number;
+  maxSpecBytes?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningRegistry {
+  url: string;
+  registry: Registry;
+  server: Server;
+  /** Set when this start created the first admin token without CANON_ADMIN_TOKEN: print it once. */
+  generatedAdminToken: string | undefined;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Opens the store, creates the first admin token if needed, and listens on host:port. */
+export async function startRegistry(options: StartOptions): Promise<RunningRegistry> {
+  const store = new SqliteStore(options.db);
+  try {
+    const [diff, generators] = await Promise.all([loadDiff(), loadGenerators()]);
+    const registry = new Registry({
+      store,
+      diff,
+      ...(generators === undefined ? {} : { generators }),
+      ...(options.anonymousReads === undefined ? {} : { anonymousReads: options.anonymousReads }),
+      ...(options.maxSpecBytes === undefined ? {} : { maxSpecBytes: options.maxSpecBytes }),
+    });
+    const admin = await bootstrapAdmin(store, options.adminToken);
+    const app = createRegistryApp(registry, {
+      ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+      ...(options.log === undefined ? {} : { log: options.log }),
+    });
+    const host = options.host ?? '127.0.0.1';
+    const server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(options.port ?? 0, host, (error?: Error) => (error ? reject(error) : resolve(s)));
+      s.once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    const shown = host.includes(':') ? `[${host}]` : host;
+    return {
+      url: `http://${shown}:${port}`,
+      registry,
+      server,
+      generatedAdminToken: admin?.generated ? admin.secret : undefined,
+      close: (graceMs = 10_000) => stop(server, store, graceMs),
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function stop(server: Server, store: SqliteStore, graceMs: number): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+  await store.close();
+}

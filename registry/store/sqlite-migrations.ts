@@ -1,0 +1,78 @@
+/**
+ * The SQLite schema, as numbered migrations applied in order at start (`schema_migrations`
+ * records each). Never edit a shipped migration: add the next one.
+ */
+export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'organizations, services, versions, tokens, events, generated code, audit log',
+    sql: `
+CREATE TABLE organizations (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE TABLE services (
+  id INTEGER PRIMARY KEY,
+  organization_id INTEGER NOT NULL REFERENCES organizations(id),
+  key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  policy TEXT NOT NULL DEFAULT 'backward'
+    CHECK (policy IN ('backward', 'backward-transitive', 'none', 'major-may-break')),
+  latest_version_id INTEGER REFERENCES versions(id),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  UNIQUE (organization_id, key)
+);
+CREATE TABLE versions (
+  id INTEGER PRIMARY KEY,
+  service_id INTEGER NOT NULL REFERENCES services(id),
+  version TEXT NOT NULL,
+  sort_key TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  format TEXT NOT NULL,
+  original TEXT NOT NULL,
+  original_etag TEXT NOT NULL,
+  normalized TEXT NOT NULL,
+  normalized_etag TEXT NOT NULL,
+  previous_version_id INTEGER REFERENCES versions(id),
+  changes TEXT NOT NULL,
+  forced_reason TEXT,
+  published_at TEXT NOT NULL,
+  published_by TEXT NOT NULL,
+  UNIQUE (service_id, version),
+  UNIQUE (service_id, sort_key)
+);
+CREATE TABLE event_unions (
+  organization_id INTEGER NOT NULL REFERENCES organizations(id),
+  union_name TEXT NOT NULL,
+  service_id INTEGER NOT NULL REFERENCES services(id),
+  PRIMARY KEY (organization_id, union_name)
+);
+CREATE TABLE tokens (
+  id TEXT PRIMARY KEY,
+  secret_hash TEXT NOT NULL UNIQUE,
+  organization TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('read', 'publish', 'admin')),
+  description TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  revoked_at TEXT,
+  revoked_by TEXT
+);
+CREATE TABLE generated_code (
+  cache_key TEXT PRIMARY KEY,
+  files TEXT NOT NULL
+);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL,
+  detail TEXT
+);
+`,
+  },
+];

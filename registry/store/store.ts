@@ -1,0 +1,188 @@
+import type { Service } from '../../core/ir.js';
+
+/** How a service's new versions are checked against its earlier ones (docs/registry.md). */
+export const POLICIES = ['backward', 'backward-transitive', 'none', 'major-may-break'] as const;
+export type CompatibilityPolicy = (typeof POLICIES)[number];
+
+export const ROLES = ['read', 'publish', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** One entry of a version's change log, as the diff engine classified it. */
+export interface StoredChange {
+  rule: string;
+  level: 'breaking' | 'warning' | 'info';
+  path: string;
+  message: string;
+}
+
+export interface ServiceRecord {
+  organization: string;
+  application: string;
+  /** The spec's `name` as of the latest publish. */
+  name: string;
+  policy: CompatibilityPolicy;
+  latestVersion?: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** A published version without its documents. */
+export interface VersionRecord {
+  organization: string;
+  application: string;
+  version: string;
+  contentHash: string;
+  format: string;
+  publishedAt: string;
+  publishedBy: string;
+  /** The version this one's `changes` were computed against (its semver predecessor). */
+  previousVersion?: string;
+  changes: StoredChange[];
+  /** Set when an admin forced a breaking publish; the reason they gave. */
+  forcedReason?: string;
+}
+
+/** A stored document, ready to send: the exact bytes and a precomputed strong ETag. */
+export interface StoredDocument {
+  version: string;
+  bytes: Buffer;
+  etag: string;
+  contentType: string;
+}
+
+/** A version as the publish gate sees it: its place in the history and its IR on demand. */
+export interface HistoryEntry {
+  version: string;
+  contentHash: string;
+  forcedReason?: string;
+  /** The normalized IR (parsed lazily, cached by content hash: versions never change). */
+  service(): Service;
+}
+
+/** What the gate decides about a new version, given the versions around it. */
+export interface GateVerdict {
+  /** The new version's change log against its predecessor. */
+  changes: StoredChange[];
+  /** The successor's change log recomputed against the new version, when one exists. */
+  successorChanges?: StoredChange[];
+}
+
+export interface GateInput {
+  policy: CompatibilityPolicy;
+  /** Every stored version of the service, oldest first (semver order). */
+  earlier: HistoryEntry[];
+  later: HistoryEntry[];
+}
+
+/**
+ * Checks a new version against its neighbours; throws a RegistryError to refuse it. Synchronous
+ * on purpose: it runs inside the store's publish transaction, between reading the history and
+ * writing the version, so no other publish of the service can slip in between.
+ */
+export type Gate = (input: GateInput) => GateVerdict;
+
+export interface PublishPlan {
+  organization: string;
+  application: string;
+  name: string;
+  version: string;
+  sortKey: string;
+  original: string;
+  format: string;
+  /** The normalized IR as JSON text (what `/service` serves). */
+  normalized: string;
+  contentHash: string;
+  /** Names of the `*_event` unions this version defines; each may belong to one service only. */
+  eventUnions: string[];
+  publishedBy: string;
+  publishedAt: string;
+  forcedReason?: string;
+  dryRun: boolean;
+}
+
+export interface PublishOutcome {
+  /** `created`: stored now; `exists`: the same content was already stored; `dry-run`: nothing stored. */
+  status: 'created' | 'exists' | 'dry-run';
+  version: VersionRecord;
+}
+
+export interface TokenRecord {
+  id: string;
+  /** An organization key, or `*` for every organization. */
+  organization: string;
+  role: Role;
+  description: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface EventUnionOwner {
+  organization: string;
+  union: string;
+  application: string;
+}
+
+export interface ServiceQuery {
+  /** Matches organization, application key or name (case-insensitive substring). */
+  text?: string;
+  organization?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Everything a registry holds, as plain JSON: `canon registry export` writes it, import reads it. */
+export interface RegistryDump {
+  format: 'canon-registry-export';
+  formatVersion: 1;
+  tables: Record<string, Record<string, unknown>[]>;
+}
+
+/**
+ * The registry's storage. Async so that a networked database (PostgreSQL) fits behind it; every
+ * guarantee (one version per service and number, gated publishes, event union ownership) comes
+ * from the database's transactions and unique constraints, never from process memory.
+ */
+export interface RegistryStore {
+  /** Touches the database; throws when it cannot answer. */
+  healthcheck(): Promise<void>;
+  close(): Promise<void>;
+
+  getService(organization: string, application: string): Promise<ServiceRecord | undefined>;
+  searchServices(query: ServiceQuery): Promise<ServiceRecord[]>;
+  setPolicy(
+    organization: string,
+    application: string,
+    policy: CompatibilityPolicy,
+    by: string,
+  ): Promise<ServiceRecord | undefined>;
+
+  /** All versions of a service, oldest first; undefined when the service does not exist. */
+  listVersions(organization: string, application: string): Promise<VersionRecord[] | undefined>;
+  /** One version, or the latest with `version = 'latest'`. */
+  getVersion(organization: string, application: string, version: string): Promise<VersionRecord | undefined>;
+  getDocument(
+    organization: string,
+    application: string,
+    version: string,
+    kind: 'original' | 'normalized',
+  ): Promise<StoredDocument | undefined>;
+  /** The normalized IR of one version (or `latest`). */
+  getServiceIr(organization: string, application: string, version: string): Promise<Service | undefined>;
+
+  /** Checks and stores a version in one transaction (see `Gate`). */
+  publish(plan: PublishPlan, gate: Gate): Promise<PublishOutcome>;
+
+  eventUnionOwners(organization?: string): Promise<EventUnionOwner[]>;
+
+  createToken(token: TokenRecord, secretHash: string): Promise<void>;
+  findToken(secretHash: string): Promise<TokenRecord | undefined>;
+  listTokens(): Promise<TokenRecord[]>;
+  revokeToken(id: string, by: string): Promise<boolean>;
+
+  getGenerated(cacheKey: string): Promise<string | undefined>;
+  putGenerated(cacheKey: string, files: string): Promise<void>;
+
+  exportAll(): Promise<RegistryDump>;
+  /** Loads a dump into an empty store; refuses a store that holds anything. */
+  importAll(dump: RegistryDump): Promise<void>;
+}
