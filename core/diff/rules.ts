@@ -1,0 +1,17 @@
+import type { AnyDiffRule } from './rule.js';
+import { fieldRules } from './rules/field-rules.js';
+import { genericRules } from './rules/generic-rules.js';
+import { resourceRules } from './rules/resource-rules.js';
+import { serviceRules } from './rules/service-rules.js';
+import { typeRules } from './rules/type-rules.js';
+import { valueRules } from './rules/value-rules.js';
+
+/** Every diff rule, in documentation order. Rule ids are public: configs re-level them by id. */
+export const DIFF_RULES: readonly AnyDiffRule[] = [
+  ...serviceRules,
+  ...typeRules,
+  ...fieldRules,
+  ...valueRules,
+  ...resourceRules,
+  ...genericRules,
+];

@@ -1,0 +1,304 @@
+import type { Operation, Resource, TypeRef } from '../../ir.js';
+import { type AnyDiffRule, added, both, removed, rule } from '../rule.js';
+import { compareTypes, type TypeCompatibility } from '../type-compat.js';
+import { deprecatedRemoval, lifecycleRules } from './lifecycle.js';
+import { typeChange } from './service-rules.js';
+
+/** `/users/:id` and `/users/:guid` are the same URL pattern. */
+export function pathShape(path: string): string {
+  return path.replace(/:[^/]+/g, ':');
+}
+
+function typeVerdict(
+  pair: { label: string; namespaces: { before: string; after: string } },
+  sides: [{ type: TypeRef }, { type: TypeRef }] | undefined,
+  wanted: readonly TypeCompatibility[],
+) {
+  if (!sides) return undefined;
+  const verdict = compareTypes(sides[0].type, sides[1].type, pair.namespaces.before, pair.namespaces.after);
+  return wanted.includes(verdict)
+    ? typeChange(pair.label, sides[0].type, sides[1].type, pair.namespaces)
+    : undefined;
+}
+
+/** Resources and their operations: bodies, parameters, responses and response headers. */
+export const resourceRules: AnyDiffRule[] = [
+  ...lifecycleRules('resource', 'resource', 'breaking', 'every operation it served is gone.'),
+  rule({
+    id: 'resource-path-changed',
+    level: 'info',
+    description:
+      "A resource's path prefix changed. Each operation whose URL moved is reported as operation-path-changed.",
+    elements: ['resource'],
+    check(pair) {
+      const sides = both<Resource>(pair);
+      if (!sides || sides[0].path === sides[1].path) return undefined;
+      return {
+        message: `${pair.label} path changed from ${sides[0].path ?? 'none'} to ${sides[1].path ?? 'none'}`,
+        ...(sides[0].path !== undefined && { before: sides[0].path }),
+        ...(sides[1].path !== undefined && { after: sides[1].path }),
+      };
+    },
+  }),
+
+  ...lifecycleRules('operation', 'operation', 'breaking', 'clients calling it get 404 or 405.'),
+  rule({
+    id: 'operation-path-changed',
+    level: 'breaking',
+    description:
+      'An operation moved to another URL (matched by operation id, or by its path within a moved resource).',
+    elements: ['operation'],
+    check(pair) {
+      const sides = both<Operation>(pair);
+      if (!sides || pathShape(sides[0].path) === pathShape(sides[1].path)) return undefined;
+      return {
+        message: `${pair.label} moved from ${sides[0].path} to ${sides[1].path}`,
+        before: sides[0].path,
+        after: sides[1].path,
+      };
+    },
+  }),
+  rule({
+    id: 'path-parameter-renamed',
+    level: 'info',
+    description: 'A path parameter was renamed (`/users/:id` to `/users/:guid`); the URLs are the same.',
+    elements: ['operation'],
+    check(pair) {
+      const sides = both<Operation>(pair);
+      if (!sides || sides[0].path === sides[1].path || pathShape(sides[0].path) !== pathShape(sides[1].path))
+        return undefined;
+      return {
+        message: `${pair.label} path parameters renamed: ${sides[0].path} is now ${sides[1].path}`,
+        before: sides[0].path,
+        after: sides[1].path,
+      };
+    },
+  }),
+  rule({
+    id: 'operation-id-changed',
+    level: 'info',
+    description: "An operation's id changed; generated method names may follow it.",
+    elements: ['operation'],
+    check(pair) {
+      const sides = both<Operation>(pair);
+      if (!sides || sides[0].operationId === sides[1].operationId) return undefined;
+      return {
+        message: `${pair.label} operation id changed from ${sides[0].operationId ?? 'none'} to ${sides[1].operationId ?? 'none'}`,
+        ...(sides[0].operationId !== undefined && { before: sides[0].operationId }),
+        ...(sides[1].operationId !== undefined && { after: sides[1].operationId }),
+      };
+    },
+  }),
+
+  rule({
+    id: 'body-added',
+    level: 'breaking',
+    description: 'An operation now takes a request body: existing clients call it without one.',
+    elements: ['body'],
+    check: (pair) => (added(pair) ? { message: `${pair.label} was added` } : undefined),
+  }),
+  rule({
+    id: 'body-removed',
+    level: 'warning',
+    description: 'An operation no longer takes a request body: what clients still send is ignored.',
+    elements: ['body'],
+    check: (pair) =>
+      removed(pair)
+        ? { message: `${pair.label} was removed; clients that still send it are ignored` }
+        : undefined,
+  }),
+  rule({
+    id: 'body-type-changed',
+    level: 'breaking',
+    description: "A request body's type changed to one that does not accept every old value.",
+    elements: ['body'],
+    check: (pair) => typeVerdict(pair, both(pair), ['changed', 'narrowed']),
+  }),
+  rule({
+    id: 'body-type-widened',
+    level: 'info',
+    description: "A request body's type now accepts more values.",
+    elements: ['body'],
+    check: (pair) => typeVerdict(pair, both(pair), ['widened']),
+  }),
+
+  rule({
+    id: 'parameter-added',
+    level: 'info',
+    description: 'An optional parameter (or one with a default) was added.',
+    elements: ['parameter'],
+    check: (pair) => {
+      const p = added(pair);
+      return p && !(p.required && p.default === undefined)
+        ? { message: `${pair.label} was added` }
+        : undefined;
+    },
+  }),
+  rule({
+    id: 'required-parameter-added',
+    level: 'breaking',
+    description: 'A required parameter without a default was added: existing calls lack it.',
+    elements: ['parameter'],
+    check: (pair) => {
+      const p = added(pair);
+      return p?.required && p.default === undefined
+        ? { message: `${pair.label} was added as required` }
+        : undefined;
+    },
+  }),
+  rule({
+    id: 'parameter-removed',
+    level: 'warning',
+    description:
+      'A parameter was removed: clients that still pass it are ignored, which may silently change results.',
+    elements: ['parameter'],
+    check: (pair) =>
+      removed(pair) && !pair.deprecated ? { message: `${pair.label} was removed` } : undefined,
+  }),
+  deprecatedRemoval('parameter', 'parameter'),
+  rule({
+    id: 'parameter-type-changed',
+    level: 'breaking',
+    description: "A parameter's type changed to one that does not accept every old value.",
+    elements: ['parameter'],
+    check: (pair) => typeVerdict(pair, both(pair), ['changed', 'narrowed']),
+  }),
+  rule({
+    id: 'parameter-type-widened',
+    level: 'info',
+    description: "A parameter's type now accepts more values.",
+    elements: ['parameter'],
+    check: (pair) => typeVerdict(pair, both(pair), ['widened']),
+  }),
+  rule({
+    id: 'parameter-location-changed',
+    level: 'breaking',
+    description: 'A parameter moved between path, query, form and header.',
+    elements: ['parameter'],
+    check(pair) {
+      const sides = both(pair);
+      if (!sides || sides[0].location === sides[1].location) return undefined;
+      return {
+        message: `${pair.label} moved from ${sides[0].location} to ${sides[1].location}`,
+        before: sides[0].location,
+        after: sides[1].location,
+      };
+    },
+  }),
+  rule({
+    id: 'parameter-became-required',
+    level: 'breaking',
+    description: 'An optional parameter became required without a default.',
+    elements: ['parameter'],
+    check(pair) {
+      const sides = both(pair);
+      return sides && !sides[0].required && sides[1].required && sides[1].default === undefined
+        ? { message: `${pair.label} became required`, before: 'optional', after: 'required' }
+        : undefined;
+    },
+  }),
+  rule({
+    id: 'parameter-became-optional',
+    level: 'info',
+    description: 'A parameter became optional, or required with a default.',
+    elements: ['parameter'],
+    check(pair) {
+      const sides = both(pair);
+      if (!sides || sides[0].required === sides[1].required) return undefined;
+      if (sides[1].required && sides[1].default === undefined) return undefined;
+      return sides[1].required
+        ? {
+            message: `${pair.label} became required with default ${sides[1].default}`,
+            before: 'optional',
+            after: 'required',
+          }
+        : { message: `${pair.label} became optional`, before: 'required', after: 'optional' };
+    },
+  }),
+
+  ...lifecycleRules(
+    'response',
+    'response',
+    'breaking',
+    'clients that handle that status code lose the contract for it.',
+  ),
+  rule({
+    id: 'response-type-changed',
+    level: 'breaking',
+    description: "A response's type changed, or now admits values clients may not be able to read (widened).",
+    elements: ['response'],
+    check: (pair) => typeVerdict(pair, both(pair), ['changed', 'widened']),
+  }),
+  rule({
+    id: 'response-type-narrowed',
+    level: 'info',
+    description: "A response's type was narrowed: every value still fits what clients expect.",
+    elements: ['response'],
+    check: (pair) => typeVerdict(pair, both(pair), ['narrowed']),
+  }),
+
+  rule({
+    id: 'response-header-added',
+    level: 'info',
+    description: 'A response header was added.',
+    elements: ['response-header'],
+    check: (pair) => (added(pair) ? { message: `${pair.label} was added` } : undefined),
+  }),
+  rule({
+    id: 'response-header-removed',
+    level: 'breaking',
+    description: 'A required response header was removed: clients that read it break.',
+    elements: ['response-header'],
+    check: (pair) =>
+      removed(pair)?.required && !pair.deprecated ? { message: `${pair.label} was removed` } : undefined,
+  }),
+  rule({
+    id: 'optional-response-header-removed',
+    level: 'info',
+    description: 'An optional response header was removed; clients already handle its absence.',
+    elements: ['response-header'],
+    check: (pair) => {
+      const h = removed(pair);
+      return h && !h.required && !pair.deprecated ? { message: `${pair.label} was removed` } : undefined;
+    },
+  }),
+  deprecatedRemoval('response-header', 'response-header'),
+  rule({
+    id: 'response-header-type-changed',
+    level: 'breaking',
+    description: "A response header's type changed or was widened.",
+    elements: ['response-header'],
+    check: (pair) => typeVerdict(pair, both(pair), ['changed', 'widened']),
+  }),
+  rule({
+    id: 'response-header-type-narrowed',
+    level: 'info',
+    description: "A response header's type was narrowed.",
+    elements: ['response-header'],
+    check: (pair) => typeVerdict(pair, both(pair), ['narrowed']),
+  }),
+  rule({
+    id: 'response-header-became-optional',
+    level: 'breaking',
+    description: 'A response header became optional: clients that expect it may not get it.',
+    elements: ['response-header'],
+    check(pair) {
+      const sides = both(pair);
+      return sides && sides[0].required && !sides[1].required
+        ? { message: `${pair.label} became optional`, before: 'required', after: 'optional' }
+        : undefined;
+    },
+  }),
+  rule({
+    id: 'response-header-became-required',
+    level: 'info',
+    description: 'A response header became required (always sent).',
+    elements: ['response-header'],
+    check(pair) {
+      const sides = both(pair);
+      return sides && !sides[0].required && sides[1].required
+        ? { message: `${pair.label} became required`, before: 'optional', after: 'required' }
+        : undefined;
+    },
+  }),
+];

@@ -1,0 +1,259 @@
+import { formatTypeRef } from '../../type-ref.js';
+import { type AnyDiffRule, added, both, removed, rule, show } from '../rule.js';
+import { compareTypes } from '../type-compat.js';
+
+function changed<T>(label: string, what: string, before: T | undefined, after: T | undefined) {
+  if (before === after) return undefined;
+  return {
+    message: `${label} ${what} changed from ${show(before === undefined ? undefined : String(before))} to ${show(after === undefined ? undefined : String(after))}`,
+    ...(before !== undefined && { before: show(String(before)) }),
+    ...(after !== undefined && { after: show(String(after)) }),
+  };
+}
+
+/** The service's identity, base URL and info; imports; top-level annotations; request headers. */
+export const serviceRules: AnyDiffRule[] = [
+  rule({
+    id: 'service-name-changed',
+    level: 'info',
+    description: "The service's display name changed.",
+    elements: ['service'],
+    check: (pair) => both(pair) && changed(pair.label, 'name', pair.before?.name, pair.after?.name),
+  }),
+  rule({
+    id: 'organization-changed',
+    level: 'info',
+    description: 'The organization key changed.',
+    elements: ['service'],
+    check: (pair) =>
+      both(pair) &&
+      changed(pair.label, 'organization', pair.before?.organization.key, pair.after?.organization.key),
+  }),
+  rule({
+    id: 'application-changed',
+    level: 'info',
+    description: 'The application key changed.',
+    elements: ['service'],
+    check: (pair) =>
+      both(pair) &&
+      changed(pair.label, 'application', pair.before?.application.key, pair.after?.application.key),
+  }),
+  rule({
+    id: 'namespace-changed',
+    level: 'breaking',
+    description:
+      'The namespace changed: every fully qualified type name changes for importers and generated code.',
+    elements: ['service'],
+    check: (pair) =>
+      both(pair) && changed(pair.label, 'namespace', pair.before?.namespace, pair.after?.namespace),
+  }),
+  rule({
+    id: 'version-changed',
+    level: 'info',
+    description: 'The version changed.',
+    elements: ['service'],
+    check: (pair) => both(pair) && changed(pair.label, 'version', pair.before?.version, pair.after?.version),
+  }),
+  rule({
+    id: 'base-url-added',
+    level: 'info',
+    description: 'A base URL was added.',
+    elements: ['service'],
+    check: (pair) =>
+      pair.before && pair.after && pair.before.baseUrl === undefined && pair.after.baseUrl !== undefined
+        ? { message: `${pair.label} base URL ${pair.after.baseUrl} was added`, after: pair.after.baseUrl }
+        : undefined,
+  }),
+  rule({
+    id: 'base-url-changed',
+    level: 'warning',
+    description: 'The base URL changed or was removed: clients built with the old one call the wrong place.',
+    elements: ['service'],
+    check: (pair) =>
+      pair.before?.baseUrl !== undefined && pair.after
+        ? changed(pair.label, 'base URL', pair.before.baseUrl, pair.after.baseUrl)
+        : undefined,
+  }),
+  rule({
+    id: 'contact-changed',
+    level: 'info',
+    description: 'The contact information changed.',
+    elements: ['service'],
+    check: (pair) =>
+      both(pair) &&
+      changed(pair.label, 'contact', json(pair.before?.info.contact), json(pair.after?.info.contact)),
+  }),
+  rule({
+    id: 'license-changed',
+    level: 'info',
+    description: 'The license changed.',
+    elements: ['service'],
+    check: (pair) =>
+      both(pair) &&
+      changed(pair.label, 'license', json(pair.before?.info.license), json(pair.after?.info.license)),
+  }),
+
+  rule({
+    id: 'import-added',
+    level: 'info',
+    description: 'A service is now imported.',
+    elements: ['import'],
+    check: (pair) =>
+      added(pair) ? { message: `${pair.label} was added`, after: pair.after?.uri ?? '' } : undefined,
+  }),
+  rule({
+    id: 'import-removed',
+    level: 'info',
+    description: 'An import was removed. Types that referred to it show up as type changes.',
+    elements: ['import'],
+    check: (pair) =>
+      removed(pair) ? { message: `${pair.label} was removed`, before: pair.before?.uri ?? '' } : undefined,
+  }),
+  rule({
+    id: 'import-uri-changed',
+    level: 'info',
+    description: 'An import now points at another URI for the same application.',
+    elements: ['import'],
+    check: (pair) => both(pair) && changed(pair.label, 'URI', pair.before?.uri, pair.after?.uri),
+  }),
+  rule({
+    id: 'import-version-changed',
+    level: 'info',
+    description: 'An imported service moved to another version.',
+    elements: ['import'],
+    check: (pair) => both(pair) && changed(pair.label, 'version', pair.before?.version, pair.after?.version),
+  }),
+  rule({
+    id: 'import-namespace-changed',
+    level: 'warning',
+    description: "An imported service's namespace changed: fully qualified names that refer to it change.",
+    elements: ['import'],
+    check: (pair) =>
+      both(pair) && changed(pair.label, 'namespace', pair.before?.namespace, pair.after?.namespace),
+  }),
+  rule({
+    id: 'import-contents-changed',
+    level: 'info',
+    description: 'The types or annotations an imported service defines changed.',
+    elements: ['import'],
+    check(pair) {
+      const sides = both(pair);
+      if (!sides) return undefined;
+      const [b, a] = sides;
+      const list = (i: typeof b) => [
+        ...i.enums.map((n) => `enum ${n}`),
+        ...i.interfaces.map((n) => `interface ${n}`),
+        ...i.models.map((n) => `model ${n}`),
+        ...i.unions.map((n) => `union ${n}`),
+        ...i.annotations.map((n) => `annotation ${n.name}`),
+      ];
+      const old = new Set(list(b));
+      const now = new Set(list(a));
+      const gone = [...old].filter((n) => !now.has(n));
+      const fresh = [...now].filter((n) => !old.has(n));
+      if (gone.length === 0 && fresh.length === 0) return undefined;
+      const parts = [
+        gone.length > 0 && `removed ${gone.join(', ')}`,
+        fresh.length > 0 && `added ${fresh.join(', ')}`,
+      ].filter(Boolean);
+      return { message: `${pair.label} contents changed: ${show(parts.join('; '))}` };
+    },
+  }),
+
+  rule({
+    id: 'annotation-added',
+    level: 'info',
+    description: 'An annotation (such as personal_data) was declared.',
+    elements: ['annotation'],
+    check: (pair) => (added(pair) ? { message: `${pair.label} was added` } : undefined),
+  }),
+  rule({
+    id: 'annotation-removed',
+    level: 'info',
+    description: 'An annotation declaration was removed.',
+    elements: ['annotation'],
+    check: (pair) => (removed(pair) ? { message: `${pair.label} was removed` } : undefined),
+  }),
+
+  rule({
+    id: 'header-added',
+    level: 'info',
+    description: 'An optional request header (or one with a default) was added.',
+    elements: ['header'],
+    check: (pair) =>
+      pair.after && !pair.before && !(pair.after.required && pair.after.default === undefined)
+        ? { message: `${pair.label} was added` }
+        : undefined,
+  }),
+  rule({
+    id: 'required-header-added',
+    level: 'breaking',
+    description: 'A required request header without a default was added: existing clients do not send it.',
+    elements: ['header'],
+    check: (pair) =>
+      pair.after && !pair.before && pair.after.required && pair.after.default === undefined
+        ? { message: `${pair.label} was added as required` }
+        : undefined,
+  }),
+  rule({
+    id: 'header-removed',
+    level: 'info',
+    description: 'A request header was removed; clients that still send it are ignored.',
+    elements: ['header'],
+    check: (pair) => (removed(pair) ? { message: `${pair.label} was removed` } : undefined),
+  }),
+  rule({
+    id: 'header-type-changed',
+    level: 'breaking',
+    description: "A request header's type changed to one that does not accept every old value.",
+    elements: ['header'],
+    check(pair) {
+      const sides = both(pair);
+      if (!sides) return undefined;
+      const verdict = compareTypes(
+        sides[0].type,
+        sides[1].type,
+        pair.namespaces.before,
+        pair.namespaces.after,
+      );
+      return verdict === 'changed' || verdict === 'narrowed'
+        ? typeChange(pair.label, sides[0].type, sides[1].type, pair.namespaces)
+        : undefined;
+    },
+  }),
+  rule({
+    id: 'header-type-widened',
+    level: 'info',
+    description: "A request header's type now accepts more values (for example integer to long).",
+    elements: ['header'],
+    check(pair) {
+      const sides = both(pair);
+      if (!sides) return undefined;
+      const verdict = compareTypes(
+        sides[0].type,
+        sides[1].type,
+        pair.namespaces.before,
+        pair.namespaces.after,
+      );
+      return verdict === 'widened'
+        ? typeChange(pair.label, sides[0].type, sides[1].type, pair.namespaces)
+        : undefined;
+    },
+  }),
+];
+
+function json(value: object | undefined): string | undefined {
+  return value === undefined ? undefined : JSON.stringify(value);
+}
+
+/** A type-change verdict naming both types in the spec's own notation. */
+export function typeChange(
+  label: string,
+  before: Parameters<typeof formatTypeRef>[0],
+  after: Parameters<typeof formatTypeRef>[0],
+  namespaces: { before: string; after: string },
+) {
+  const b = formatTypeRef(before, namespaces.before);
+  const a = formatTypeRef(after, namespaces.after);
+  return { message: `${label} type changed from ${b} to ${a}`, before: b, after: a };
+}

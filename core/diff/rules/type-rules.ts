@@ -1,0 +1,194 @@
+import type { Union } from '../../ir.js';
+import { formatTypeRef } from '../../type-ref.js';
+import { type AnyDiffRule, added, both, removed, rule, show } from '../rule.js';
+import { deprecatedRemoval, lifecycleRules } from './lifecycle.js';
+
+const REMOVED_TYPE =
+  'code and importers that refer to it by name no longer compile, and clients lose its values.';
+
+/** Enums, unions, interfaces and models, and the values and members inside enums and unions. */
+export const typeRules: AnyDiffRule[] = [
+  ...lifecycleRules('enum', 'enum', 'breaking', REMOVED_TYPE),
+  ...lifecycleRules('union', 'union', 'breaking', REMOVED_TYPE),
+  ...lifecycleRules('interface', 'interface', 'breaking', REMOVED_TYPE),
+  ...lifecycleRules('model', 'model', 'breaking', REMOVED_TYPE),
+
+  rule({
+    id: 'enum-value-added',
+    level: 'info',
+    description: 'A value was added to an enum clients only send.',
+    elements: ['enum-value'],
+    check: (pair) => (added(pair) && !pair.usage.output ? { message: `${pair.label} was added` } : undefined),
+  }),
+  rule({
+    id: 'enum-value-added-to-output',
+    level: 'warning',
+    description: 'A value was added to an enum clients receive: exhaustive switches over it may break.',
+    elements: ['enum-value'],
+    check: (pair) =>
+      added(pair) && pair.usage.output
+        ? { message: `${pair.label} was added; clients may receive it` }
+        : undefined,
+  }),
+  rule({
+    id: 'enum-value-removed',
+    level: 'breaking',
+    description: 'A value was removed from an enum clients send: requests that use it are rejected.',
+    elements: ['enum-value'],
+    check: (pair) =>
+      removed(pair) && !pair.deprecated && pair.usage.input
+        ? { message: `${pair.label} was removed` }
+        : undefined,
+  }),
+  rule({
+    id: 'enum-value-removed-from-output',
+    level: 'info',
+    description: 'A value was removed from an enum clients only receive: they simply stop seeing it.',
+    elements: ['enum-value'],
+    check: (pair) =>
+      removed(pair) && !pair.deprecated && !pair.usage.input
+        ? { message: `${pair.label} was removed` }
+        : undefined,
+  }),
+  deprecatedRemoval('enum-value', 'enum-value'),
+  rule({
+    id: 'enum-value-wire-changed',
+    level: 'breaking',
+    description: "An enum value's wire string (`value`) changed: the JSON on the wire is different.",
+    elements: ['enum-value'],
+    check(pair) {
+      const sides = both(pair);
+      if (!sides || sides[0].value === sides[1].value) return undefined;
+      return {
+        message: `${pair.label} wire value changed from ${show(sides[0].value)} to ${show(sides[1].value)}`,
+        before: sides[0].value,
+        after: sides[1].value,
+      };
+    },
+  }),
+
+  rule({
+    id: 'union-discriminator-changed',
+    level: 'breaking',
+    description:
+      "A union's discriminator was added, removed or renamed: the JSON shape of every member changes.",
+    elements: ['union'],
+    check(pair) {
+      const sides = both(pair);
+      if (!sides || sides[0].discriminator === sides[1].discriminator) return undefined;
+      const [b, a] = [sides[0].discriminator, sides[1].discriminator];
+      return {
+        message: `${pair.label} discriminator changed from ${show(b)} to ${show(a)}`,
+        ...(b !== undefined && { before: b }),
+        ...(a !== undefined && { after: a }),
+      };
+    },
+  }),
+  rule({
+    id: 'union-default-added',
+    level: 'info',
+    description: 'A union gained a default member, used when the discriminator is missing.',
+    elements: ['union'],
+    check(pair) {
+      const sides = both(pair);
+      if (!sides) return undefined;
+      const [b, a] = [defaultMember(sides[0]), defaultMember(sides[1])];
+      return b === undefined && a !== undefined
+        ? { message: `${pair.label} default member ${a} was added`, after: a }
+        : undefined;
+    },
+  }),
+  rule({
+    id: 'union-default-changed',
+    level: 'breaking',
+    description:
+      "A union's default member changed or was removed: messages without a discriminator now read differently or fail.",
+    elements: ['union'],
+    check(pair) {
+      const sides = both(pair);
+      if (!sides) return undefined;
+      const [b, a] = [defaultMember(sides[0]), defaultMember(sides[1])];
+      if (b === undefined || b === a) return undefined;
+      return {
+        message: `${pair.label} default member changed from ${b} to ${show(a)}`,
+        before: b,
+        ...(a !== undefined && { after: a }),
+      };
+    },
+  }),
+
+  rule({
+    id: 'union-member-added',
+    level: 'info',
+    description: 'A member was added to a union clients only send.',
+    elements: ['union-member'],
+    check: (pair) => (added(pair) && !pair.usage.output ? { message: `${pair.label} was added` } : undefined),
+  }),
+  rule({
+    id: 'union-member-added-to-output',
+    level: 'warning',
+    description:
+      'A member was added to a union clients receive (or an event union): exhaustive consumers may break.',
+    elements: ['union-member'],
+    check: (pair) =>
+      added(pair) && pair.usage.output
+        ? { message: `${pair.label} was added; clients may receive it` }
+        : undefined,
+  }),
+  rule({
+    id: 'union-member-removed',
+    level: 'breaking',
+    description: 'A member was removed from a union clients send: requests using it are rejected.',
+    elements: ['union-member'],
+    check: (pair) =>
+      removed(pair) && !pair.deprecated && pair.usage.input
+        ? { message: `${pair.label} was removed` }
+        : undefined,
+  }),
+  rule({
+    id: 'union-member-removed-from-output',
+    level: 'info',
+    description: 'A member was removed from a union clients only receive.',
+    elements: ['union-member'],
+    check: (pair) =>
+      removed(pair) && !pair.deprecated && !pair.usage.input
+        ? { message: `${pair.label} was removed` }
+        : undefined,
+  }),
+  deprecatedRemoval('union-member', 'union-member'),
+  rule({
+    id: 'union-member-discriminator-value-changed',
+    level: 'breaking',
+    description: "A union member's discriminator value (its tag on the wire) changed.",
+    elements: ['union-member'],
+    check(pair) {
+      const sides = both(pair);
+      if (!sides || sides[0].discriminatorValue === sides[1].discriminatorValue) return undefined;
+      return {
+        message: `${pair.label} discriminator value changed from ${show(sides[0].discriminatorValue)} to ${show(sides[1].discriminatorValue)}`,
+        before: sides[0].discriminatorValue,
+        after: sides[1].discriminatorValue,
+      };
+    },
+  }),
+  rule({
+    id: 'union-member-type-changed',
+    level: 'breaking',
+    description: 'The type behind a discriminator value changed: the same tag now carries another shape.',
+    elements: ['union-member'],
+    check(pair) {
+      const sides = both(pair);
+      if (!sides) return undefined;
+      const b = formatTypeRef(sides[0].type, pair.namespaces.before);
+      const a = formatTypeRef(sides[1].type, pair.namespaces.after);
+      return b === a
+        ? undefined
+        : { message: `${pair.label} type changed from ${b} to ${a}`, before: b, after: a };
+    },
+  }),
+];
+
+function defaultMember(union: Union): string | undefined {
+  const member = union.types.find((t) => t.default);
+  return member?.discriminatorValue;
+}
