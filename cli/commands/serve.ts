@@ -1,0 +1,57 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { DEFAULT_DB, DEFAULT_PORT } from '../../registry/cli-options.js';
+import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
+
+const HELP = `Usage: canon serve [--port <n>] [--host <addr>] [--db <file>] [--private]
+
+Runs the registry on a SQLite database until Ctrl-C (in-flight requests finish first).
+
+Options:
+  --port <n>      port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host <addr>   address to bind (default 127.0.0.1)
+  --db <file>     SQLite database file (default ${DEFAULT_DB}; created with its directory)
+  --private       refuse reads without a token (default: anonymous reads allowed)
+
+A new registry takes its first admin token from CANON_ADMIN_TOKEN, or creates one and prints it
+once. Exit codes: 0 stopped cleanly, 2 usage error or the registry could not start.`;
+
+export const command: Command = {
+  name: 'serve',
+  summary: 'Run the registry',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, private: { type: 'boolean' } },
+      'serve',
+    );
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'. Run 'canon serve --help' for usage.`);
+    const port = parsePort(values.port);
+    const db = resolve(io.cwd, values.db ?? DEFAULT_DB);
+    await mkdir(dirname(db), { recursive: true });
+    const { startRegistry, serveUntilSignal } = await import('../../registry/server.js');
+    const running = await startRegistry({
+      db,
+      port,
+      host: values.host ?? '127.0.0.1',
+      anonymousReads: !values.private,
+      ...(io.env.CANON_ADMIN_TOKEN ? { adminToken: io.env.CANON_ADMIN_TOKEN } : {}),
+      log: (line) => io.err(`${line}\n`),
+    }).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot start the registry: ${error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message}.`);
+    });
+    io.out(`Canon registry listening on ${running.url} (database ${values.db ?? DEFAULT_DB})\n`);
+    if (running.generatedAdminToken) {
+      io.out(`First admin token (shown once, keep it): ${running.generatedAdminToken}\n`);
+    }
+    await serveUntilSignal(running, (line) => io.out(`${line}\n`));
+    return EXIT.ok;
+  },
+};
+
+export function parsePort(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_PORT;
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not '${text}'.`);
+  return Number(text);
+}

@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Service } from '../core/ir.js';
+import { type ImportResolver, loadSpec } from '../core/load.js';
+import type { CanonConfig } from './config.js';
+
+/**
+ * Resolves imports from `canon.config.json`'s `"imports": { "<uri>": "<path to spec>" }`, paths
+ * relative to the config file. Each file is loaded once; an import cycle resolves to nothing on
+ * the way back round instead of looping.
+ */
+export class LocalImportResolver implements ImportResolver {
+  private readonly cache = new Map<string, Promise<Service | undefined>>();
+  private readonly mapping: Map<string, string>;
+
+  constructor(config: Pick<CanonConfig, 'dir' | 'raw'>) {
+    const imports = config.raw.imports;
+    const entries =
+      typeof imports === 'object' && imports !== null && !Array.isArray(imports)
+        ? Object.entries(imports).filter((e): e is [string, string] => typeof e[1] === 'string')
+        : [];
+    this.mapping = new Map(entries.map(([uri, path]) => [uri, resolve(config.dir, path)]));
+  }
+
+  resolve(uri: string): Promise<Service | undefined> {
+    const file = this.mapping.get(uri);
+    if (!file) return Promise.resolve(undefined);
+    let pending = this.cache.get(file);
+    if (!pending) {
+      // Registered before loading so that a cycle finds this entry and stops.
+      this.cache.set(file, Promise.resolve(undefined));
+      pending = this.load(file);
+      this.cache.set(file, pending);
+    }
+    return pending;
+  }
+
+  private async load(file: string): Promise<Service | undefined> {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const result = await loadSpec(text, { file, resolver: this });
+    return result.service;
+  }
+}
