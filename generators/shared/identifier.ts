@@ -130,3 +130,20 @@ export function safeIdentifier(text: string): Identifier {
   if (RESERVED.has(name)) name = `${name}_`;
   return name as Identifier;
 }
+
+/** Member names that mean something else in classes or object literals. */
+const SPECIAL_MEMBERS: ReadonlySet<string> = new Set(['constructor', '__proto__', 'prototype']);
+
+/**
+ * Turns any text into a safe member name (method or property of generated objects, interfaces
+ * and classes): keywords such as `delete` or `get` are fine there, `constructor`, `__proto__` and
+ * `prototype` are not and get a `_` suffix.
+ *
+ * @example safeMemberName('delete') === 'delete'; safeMemberName('constructor') === 'constructor_'
+ */
+export function safeMemberName(text: string): Identifier {
+  let name = text.replace(/[^A-Za-z0-9_$]/g, '_');
+  if (name === '' || /^[0-9]/.test(name)) name = `_${name}`;
+  if (SPECIAL_MEMBERS.has(name)) name = `${name}_`;
+  return name as Identifier;
+}

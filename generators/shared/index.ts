@@ -12,6 +12,7 @@ export {
   isIdentifierName,
   isSafeIdentifier,
   safeIdentifier,
+  safeMemberName,
 } from './identifier.js';
 export {
   CLIENT_MODULE,

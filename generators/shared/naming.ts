@@ -1,4 +1,4 @@
-import { type Identifier, safeIdentifier } from './identifier.js';
+import { type Identifier, safeIdentifier, safeMemberName } from './identifier.js';
 
 /** Splits a wire name into words at separators and lower→upper case boundaries. */
 export function words(name: string): string[] {
@@ -21,12 +21,13 @@ export function pascalCase(name: string): Identifier {
 
 /**
  * A method or property name: camelCase words of the wire name (`get_by_id` → `getById`), checked.
- * Reserved words get a `_` suffix (`delete` → `delete_`).
+ * Keywords are fine as member names (`delete`); `constructor`, `__proto__` and `prototype` get
+ * a `_` suffix.
  */
 export function camelCase(name: string): Identifier {
   const parts = words(name);
   const [first = '', ...rest] = parts;
-  return safeIdentifier(first.charAt(0).toLowerCase() + first.slice(1) + rest.map(capitalize).join(''));
+  return safeMemberName(first.charAt(0).toLowerCase() + first.slice(1) + rest.map(capitalize).join(''));
 }
 
 /**

@@ -82,7 +82,8 @@ test('naming: PascalCase types, camelCase members, wire names kept as quoted key
     ['io.flow.v0', 'IoFlowV0', 'ioFlowV0'],
     ['first-name', 'FirstName', 'firstName'],
     ['getByID', 'GetByID', 'getByID'],
-    ['delete', 'Delete', 'delete_'],
+    ['delete', 'Delete', 'delete'],
+    ['constructor', 'Constructor', 'constructor_'],
     ['404', '_404', '_404'],
   ];
   for (const [wire, pascal, camel] of table) {

@@ -1,0 +1,127 @@
+import type { Operation, Parameter, Resource, Response, Service } from '../../core/ir.js';
+import {
+  camelCase,
+  type Identifier,
+  pascalCase,
+  safeIdentifier,
+  UniqueNames,
+  words,
+} from '../shared/index.js';
+
+/** Names the client module defines itself; generated names never take them. */
+export const CLIENT_RUNTIME_NAMES = [
+  'Client',
+  'ClientOptions',
+  'RequestOptions',
+  'ResponseError',
+  'UnexpectedStatusError',
+  'TimeoutError',
+  'OperationDescriptor',
+  'createClient',
+  'createTransport',
+  'Transport',
+  'IDEMPOTENT_METHODS',
+] as const;
+
+/** One operation as the TypeScript client presents it. */
+export interface ClientOperation {
+  operation: Operation;
+  /** `client.<resource>.<method>` */
+  methodName: Identifier;
+  /** `<Resource><Method>Params`, when the operation takes parameters. */
+  paramsTypeName: Identifier | undefined;
+  /** `<Resource><Method>Error`: the union of its declared error responses. */
+  errorTypeName: Identifier;
+  /** Parameters in path, query, header and form locations, in spec order. */
+  parameters: Parameter[];
+  /** Whether every parameter may be left out (no required one without a default). */
+  paramsOptional: boolean;
+  /** Declared success responses (2xx), or the `default` response when no 2xx is declared. */
+  successes: Response[];
+  /** Declared error responses (non-2xx), plus `default` when it covers errors. */
+  errors: Response[];
+  /** Qualified name for messages: `users.getById`. */
+  qualifiedName: string;
+}
+
+export interface ClientResource {
+  resource: Resource;
+  /** `client.<propertyName>` */
+  propertyName: Identifier;
+  /** `<Plural>Resource`: the interface listing its methods. */
+  interfaceName: Identifier;
+  operations: ClientOperation[];
+}
+
+const isSuccess = (response: Response) =>
+  typeof response.code === 'number' && response.code >= 200 && response.code < 300;
+
+/**
+ * The method name for an operation, from its method and the path below the resource's own path:
+ * static segments as words, then `By` and the path parameters joined with `And`.
+ * `GET /users` → `get`, `GET /users/:id` → `getById`, `POST /users/:id/block` → `postBlockById`,
+ * `GET /:org/orders/:number/lines` (resource `/:org/orders`) → `getLinesByNumber`.
+ * An `operationId` from the source (OpenAPI) wins when present.
+ */
+export function methodNameFor(resource: Resource, operation: Operation): Identifier {
+  if (operation.operationId !== undefined && words(operation.operationId).length > 0)
+    return camelCase(operation.operationId);
+  const prefix = resource.path ?? '';
+  let relative = operation.path;
+  if (prefix !== '' && (relative === prefix || relative.startsWith(`${prefix}/`)))
+    relative = relative.slice(prefix.length);
+  const statics: string[] = [];
+  const params: string[] = [];
+  for (const segment of relative.split('/')) {
+    if (segment === '') continue;
+    if (segment.startsWith(':') || (segment.startsWith('{') && segment.endsWith('}'))) {
+      params.push(segment.replace(/^:|^\{|\}$/g, ''));
+    } else statics.push(segment);
+  }
+  const byParams = params.length > 0 ? `_by_${params.map((p) => words(p).join('_')).join('_and_')}` : '';
+  return camelCase(`${operation.method.toLowerCase()}_${statics.join('_')}${byParams}`);
+}
+
+/**
+ * The client's view of a service: a property per resource, a method per operation, with unique,
+ * deterministic names (collisions get `2`, `3`, … in spec order).
+ */
+export function clientModel(service: Service): ClientResource[] {
+  const topLevel = new UniqueNames(CLIENT_RUNTIME_NAMES);
+  const properties = new UniqueNames();
+  return service.resources.map((resource, resourceIndex) => {
+    const propertyName = properties.claim(String(resourceIndex), camelCase(resource.plural));
+    const typeStem = pascalCase(resource.plural);
+    const interfaceName = topLevel.claim(`resource:${resourceIndex}`, safeIdentifier(`${typeStem}Resource`));
+    const methods = new UniqueNames();
+    const operations = resource.operations.map((operation, operationIndex): ClientOperation => {
+      const methodName = methods.claim(String(operationIndex), methodNameFor(resource, operation));
+      const stem = `${typeStem}${methodName.charAt(0).toUpperCase()}${methodName.slice(1).replace(/_$/, '')}`;
+      const parameters = operation.parameters;
+      const declaredSuccesses = operation.responses.filter(isSuccess);
+      const fallback = operation.responses.filter((r) => r.code === 'default');
+      const successes = declaredSuccesses.length > 0 ? declaredSuccesses : fallback;
+      const errors = operation.responses.filter(
+        (r) => !isSuccess(r) && (r.code !== 'default' || declaredSuccesses.length > 0),
+      );
+      return {
+        operation,
+        methodName,
+        paramsTypeName:
+          parameters.length > 0
+            ? topLevel.claim(`params:${resourceIndex}:${operationIndex}`, safeIdentifier(`${stem}Params`))
+            : undefined,
+        errorTypeName: topLevel.claim(
+          `error:${resourceIndex}:${operationIndex}`,
+          safeIdentifier(`${stem}Error`),
+        ),
+        parameters,
+        paramsOptional: parameters.every((p) => !p.required || p.default !== undefined),
+        successes,
+        errors,
+        qualifiedName: `${propertyName}.${methodName}`,
+      };
+    });
+    return { resource, propertyName, interfaceName, operations };
+  });
+}

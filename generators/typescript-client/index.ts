@@ -1,0 +1,230 @@
+import type { Response, Service } from '../../core/ir.js';
+import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
+import {
+  CLIENT_MODULE,
+  type Code,
+  code,
+  dataLiteral,
+  docComment,
+  fileHeader,
+  fixed,
+  identifier,
+  indentCode,
+  joinCode,
+  type Member,
+  type NamedTypeResolver,
+  printMembers,
+  printSourceFile,
+  printType,
+  propertyKey,
+  type Statement,
+} from '../shared/index.js';
+import { createTypeResolver } from '../typescript-types/type-names.js';
+import { type ClientOperation, type ClientResource, clientModel } from './client-model.js';
+import { CLIENT_RUNTIME } from './runtime.js';
+
+export const GENERATOR_NAME = 'typescript-client';
+
+/** The TypeScript type a set of responses produces (`undefined` for unit), deduplicated. */
+export function responsesType(responses: readonly Response[], resolve: NamedTypeResolver): Code {
+  const printed = [...new Set(responses.map((r) => printType(r.type, resolve)))];
+  return printed.length === 0 ? fixed('undefined') : joinCode(printed, ' | ');
+}
+
+/** The declared error responses of an operation as `ResponseError<status, body>` types. */
+function errorType(op: ClientOperation, resolve: NamedTypeResolver): Code {
+  if (op.errors.length === 0) return fixed('never');
+  const members = op.errors.map((r) => {
+    const status = r.code === 'default' ? fixed('number') : fixed(String(r.code));
+    return code`ResponseError<${status}, ${printType(r.type, resolve)}>`;
+  });
+  return joinCode(members, ' | ');
+}
+
+/** The parameter list of a client method, shared with the mock client. */
+export function methodParameters(op: ClientOperation, resolve: NamedTypeResolver) {
+  const parameters: { name: ReturnType<typeof identifier>; type: Code; optional: boolean }[] = [];
+  const body = op.operation.body;
+  if (body)
+    parameters.push({ name: identifier('body'), type: printType(body.type, resolve), optional: false });
+  if (op.paramsTypeName)
+    parameters.push({ name: identifier('params'), type: op.paramsTypeName, optional: op.paramsOptional });
+  parameters.push({ name: identifier('options'), type: fixed('RequestOptions'), optional: true });
+  return parameters;
+}
+
+/** The JSDoc of a client method: the spec's description, the HTTP call, what it throws. */
+function methodDocs(op: ClientOperation): Code | undefined {
+  const { operation } = op;
+  const tags = [`@throws {${op.errorTypeName}} for a declared error status`];
+  return docComment({
+    description: operation.description,
+    deprecation: operation.deprecation,
+    notes: [`${operation.method} ${operation.path}`],
+    tags,
+  });
+}
+
+function paramsStatement(op: ClientOperation, resolve: NamedTypeResolver): Statement | undefined {
+  if (!op.paramsTypeName) return undefined;
+  const members: Member[] = op.parameters.map((p) => ({
+    kind: 'property',
+    key: propertyKey(p.name),
+    type: printType(p.type, resolve),
+    optional: p.location !== 'path' && (!p.required || p.default !== undefined),
+    docs: docComment({
+      description: p.description,
+      deprecation: p.deprecation,
+      notes: [`In ${p.location}.${p.default !== undefined ? ` Default: ${p.default}` : ''}`],
+    }),
+  }));
+  return {
+    kind: 'interface',
+    name: op.paramsTypeName,
+    exported: true,
+    docs: docComment({ description: `Parameters of ${op.qualifiedName}.` }),
+    members,
+  };
+}
+
+/** The escaped data the transport needs for one operation. */
+function descriptor(op: ClientOperation): Code {
+  const { operation } = op;
+  const path: string[] = [];
+  let literal = '';
+  for (const segment of operation.path.split('/')) {
+    if (segment === '' && literal === '' && path.length === 0) continue;
+    const param = /^:(.+)$/.exec(segment) ?? /^\{(.+)\}$/.exec(segment);
+    if (param) {
+      path.push(`${literal}/`, param[1]!);
+      literal = '';
+    } else literal += `/${segment}`;
+  }
+  path.push(literal === '' && path.length === 0 ? '/' : literal);
+  const byLocation = (location: string) =>
+    operation.parameters.filter((p) => p.location === location).map((p) => p.name);
+  const codes = (responses: readonly Response[]) =>
+    responses.flatMap((r) => (typeof r.code === 'number' ? [r.code] : []));
+  const unit = operation.responses.filter((r) => r.type.kind === 'primitive' && r.type.name === 'unit');
+  const hasDefault = operation.responses.some((r) => r.code === 'default');
+  const successDefault = op.successes.some((r) => r.code === 'default');
+  return dataLiteral({
+    name: op.qualifiedName,
+    method: operation.method,
+    path,
+    query: byLocation('query'),
+    header: byLocation('header'),
+    form: byLocation('form'),
+    success: codes(op.successes),
+    unit: codes(unit),
+    errors: codes(op.errors),
+    otherwise: hasDefault ? (successDefault ? 'success' : 'error') : undefined,
+  });
+}
+
+function resourceInterface(resource: ClientResource, resolve: NamedTypeResolver): Statement {
+  return {
+    kind: 'interface',
+    name: resource.interfaceName,
+    exported: true,
+    docs: docComment({
+      description: resource.resource.description,
+      deprecation: resource.resource.deprecation,
+      notes: [`The ${resource.resource.plural} resource: client.${resource.propertyName}.`],
+    }),
+    members: resource.operations.map((op) => ({
+      kind: 'method',
+      name: op.methodName,
+      parameters: methodParameters(op, resolve),
+      returns: code`Promise<${responsesType(op.successes, resolve)}>`,
+      docs: methodDocs(op),
+    })),
+  };
+}
+
+function implementation(resources: readonly ClientResource[], resolve: NamedTypeResolver): Code {
+  const properties = resources.map((resource) => {
+    const methods = resource.operations.map((op) => {
+      const names = methodParameters(op, resolve).map((p) => p.name);
+      const body = op.operation.body ? fixed('body') : fixed('undefined');
+      const params = op.paramsTypeName ? fixed('params') : fixed('undefined');
+      const result = responsesType(op.successes, resolve);
+      return code`    ${op.methodName}: (${joinCode(names, ', ')}) =>\n      call(${indentCode(descriptor(op), '      ')}, ${body}, ${params}, options) as Promise<${result}>,`;
+    });
+    return code`${resource.propertyName}: {\n${joinCode(methods, '\n')}\n  },`;
+  });
+  return code`/**
+ * Creates the HTTP client.
+ *
+ * @example
+ * const client = createClient({ baseUrl: 'https://api.example.com' });
+ */
+export function createClient(options: ClientOptions): Client {
+  const call = createTransport(options);
+  return {
+    ${indentCode(joinCode(properties, '\n'), '  ')}
+  };
+}`;
+}
+
+/** The client module for a service: types of parameters and errors, `Client`, `createClient`. */
+export function clientModule(service: Service, imports: readonly Service[]): GeneratedFile {
+  const types = createTypeResolver({
+    service,
+    imports,
+    fromModule: CLIENT_MODULE,
+    localAlias: identifier('types'),
+  });
+  const resources = clientModel(service);
+  const declarations: Statement[] = [];
+  for (const resource of resources) {
+    for (const op of resource.operations) {
+      const params = paramsStatement(op, types.resolve);
+      if (params) declarations.push(params);
+      declarations.push({
+        kind: 'type',
+        name: op.errorTypeName,
+        exported: true,
+        docs: docComment({ description: `The declared error responses of ${op.qualifiedName}.` }),
+        type: errorType(op, types.resolve),
+      });
+    }
+    declarations.push(resourceInterface(resource, types.resolve));
+  }
+  const clientMembers: Member[] = resources.map((resource) => ({
+    kind: 'property',
+    key: resource.propertyName,
+    type: resource.interfaceName,
+    optional: false,
+    readonly: true,
+  }));
+  declarations.push({
+    kind: 'code',
+    docs: docComment({
+      description: service.description,
+      notes: [`The ${service.name} API, one property per resource.`],
+    }),
+    code: code`export interface Client ${printMembers(clientMembers)}`,
+  });
+  declarations.push({ kind: 'code', code: implementation(resources, types.resolve) });
+  const statements: Statement[] = [
+    ...types.importStatements(),
+    { kind: 'code', code: CLIENT_RUNTIME },
+    ...declarations,
+  ];
+  return { path: CLIENT_MODULE, contents: printSourceFile(fileHeader(GENERATOR_NAME, service), statements) };
+}
+
+/**
+ * `typescript-client`: a typed fetch client with no runtime dependencies. `createClient(options)`
+ * returns a `Client` with one property per resource and one method per operation.
+ */
+export const generator: Generator<Record<string, never>> = {
+  name: GENERATOR_NAME,
+  description: 'A typed fetch client with no runtime dependencies (client.ts)',
+  options: { defaults: {}, schema: { type: 'object', additionalProperties: false, properties: {} } },
+  dependencies: ['typescript-types'],
+  generate(input: GeneratorInput<Record<string, never>>): GeneratedFile[] {
+    return [clientModule(input.service, input.imports)];
+  },
+};
