@@ -39,7 +39,21 @@ function run(validator: LazyValidator, doc: unknown): Diagnostic[] {
   validator.compiled ??= compile(validator.schema);
   const validate = validator.compiled;
   if (validate(doc)) return [];
-  return (validate.errors ?? []).map((error: ErrorObject) => diagnosticFromAjvError(error, doc));
+  return (validate.errors ?? [])
+    .filter((e) => !reportedByParser(e))
+    .map((error: ErrorObject) => diagnosticFromAjvError(error, doc));
+}
+
+// The parsers report a missing or non-string `type` (`invalid-type`), `method` (`invalid-method`)
+// and `location` (`invalid-location`) with sharper messages; reporting them here too would say
+// the same thing twice.
+const PARSER_KEYS = new Set(['type', 'method', 'location']);
+
+function reportedByParser(error: ErrorObject): boolean {
+  if (error.keyword === 'required') {
+    return PARSER_KEYS.has(String((error.params as { missingProperty: string }).missingProperty));
+  }
+  return error.keyword === 'type' && /\/properties\/(type|method|location)\/type$/.test(error.schemaPath);
 }
 
 // Ajv loads only when a document is first validated, so commands that never validate stay lean.

@@ -1,0 +1,112 @@
+import { pointer } from '../diagnostic.js';
+import { display, fallback, type ValidationContext } from './context.js';
+import { fieldOwners, fieldPath } from './walk.js';
+
+const KIND_LABEL = {
+  model: 'a model',
+  enum: 'an enum',
+  union: 'a union',
+  interface: 'an interface',
+} as const;
+
+/**
+ * `duplicate-type-name`: model, enum, union and interface names share one space, compared without
+ * case (a union may share its name with an interface it lists). `duplicate-field`,
+ * `duplicate-enum-value` (names and wire values), `duplicate-annotation` (declarations).
+ * Each duplicate is reported where it appears again.
+ */
+export function checkDuplicates(ctx: ValidationContext): void {
+  const { service } = ctx;
+  const seen = new Map<string, keyof typeof KIND_LABEL>();
+  const interfaceNames = new Set(service.interfaces.map((i) => i.name));
+  const types: { kind: keyof typeof KIND_LABEL; name: string; path: () => string }[] = [
+    ...service.interfaces.map((i) => ({
+      kind: 'interface' as const,
+      name: i.name,
+      path: () => ctx.at(i, fallback.interface(i)),
+    })),
+    ...service.models.map((m) => ({
+      kind: 'model' as const,
+      name: m.name,
+      path: () => ctx.at(m, fallback.model(m)),
+    })),
+    ...service.enums.map((e) => ({
+      kind: 'enum' as const,
+      name: e.name,
+      path: () => ctx.at(e, fallback.enum(e)),
+    })),
+    ...service.unions
+      .filter((u) => !(interfaceNames.has(u.name) && u.interfaces.includes(u.name)))
+      .map((u) => ({ kind: 'union' as const, name: u.name, path: () => ctx.at(u, fallback.union(u)) })),
+  ];
+  for (const type of types) {
+    const key = type.name.trim().toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, type.kind);
+      continue;
+    }
+    const english =
+      first === type.kind
+        ? `${KIND_LABEL[first]} type more than once`
+        : `both ${KIND_LABEL[first]} and ${KIND_LABEL[type.kind]} type`;
+    const hint =
+      type.kind === 'union' && first === 'interface'
+        ? ` If the union extends the interface, list '${display(type.name)}' in the union's interfaces.`
+        : '';
+    ctx.report(
+      'duplicate-type-name',
+      type.path(),
+      `Name[${display(type.name)}] cannot be used as the name of ${english}. Rename one of them.${hint}`,
+    );
+  }
+
+  for (const owner of fieldOwners(ctx)) {
+    const names = new Set<string>();
+    owner.element.fields.forEach((field, i) => {
+      if (names.has(field.name)) {
+        ctx.report(
+          'duplicate-field',
+          fieldPath(ctx, owner, field, i),
+          `${owner.label} field[${display(field.name)}] appears more than once. Remove or rename one.`,
+        );
+      }
+      names.add(field.name);
+    });
+  }
+
+  for (const e of service.enums) {
+    const names = new Set<string>();
+    const values = new Set<string>();
+    e.values.forEach((value, i) => {
+      const path = () => ctx.at(value, pointer(ctx.at(e, fallback.enum(e)), 'values', i));
+      if (names.has(value.name)) {
+        ctx.report(
+          'duplicate-enum-value',
+          path(),
+          `Enum[${display(e.name)}] value[${display(value.name)}] appears more than once. Remove or rename one.`,
+        );
+      } else if (values.has(value.value)) {
+        ctx.report(
+          'duplicate-enum-value',
+          path(),
+          `Enum[${display(e.name)}] value[${display(value.name)}] uses the wire value '${display(value.value)}' of another value. Give each value its own "value".`,
+        );
+      }
+      names.add(value.name);
+      values.add(value.value);
+    });
+  }
+
+  const annotations = new Set<string>();
+  for (const annotation of service.annotations) {
+    if (annotations.has(annotation.name)) {
+      ctx.report(
+        'duplicate-annotation',
+        ctx.at(annotation, pointer('', 'annotations', annotation.name)),
+        `Annotation[${display(annotation.name)}] appears more than once. Remove one.`,
+      );
+    }
+    annotations.add(annotation.name);
+  }
+}

@@ -1,0 +1,113 @@
+import { pointer } from '../diagnostic.js';
+import type { Header, TypeRef } from '../ir.js';
+import { elementType } from '../type-ref.js';
+import { display, fallback, type ValidationContext } from './context.js';
+import {
+  fieldOwners,
+  fieldPath,
+  operationSites,
+  parameterPath,
+  resourcePointer,
+  responsePath,
+} from './walk.js';
+
+/**
+ * `unknown-type`: every type reference must name a primitive, a local type or a type an import
+ * provides (imports known only by URI let their names pass). `interface-as-type`: fields, bodies,
+ * parameters, responses and headers need a concrete type; an interface can only be listed by
+ * models and unions, be a union member or a resource.
+ */
+export function checkTypeReferences(ctx: ValidationContext): void {
+  const lowerCaseNames = new Map<string, string>();
+  for (const name of ctx.local.keys()) lowerCaseNames.set(name.toLowerCase(), name);
+
+  const check = (type: TypeRef, label: string, path: () => string, concrete: boolean) => {
+    const inner = elementType(type);
+    if (inner.kind === 'primitive') return;
+    const shown = ctx.show(type);
+    if (inner.kind === 'unknown') {
+      const near = lowerCaseNames.get(inner.name.toLowerCase());
+      const hint =
+        near !== undefined && near !== inner.name
+          ? ` Did you mean '${display(near)}'?`
+          : ' Define a model, enum, union or interface with that name, use a primitive, or write an imported type by its full name (namespace.models.name).';
+      ctx.report('unknown-type', path(), `${label} type[${shown}] not found.${hint}`);
+      return;
+    }
+    if (inner.kind === 'list' || inner.kind === 'map') return;
+    const resolved = ctx.resolve(inner);
+    if (typeof resolved === 'string') {
+      ctx.report(
+        'unknown-type',
+        path(),
+        `${label} type[${shown}] not found: ${resolved}. Fix the name or the import.`,
+      );
+      return;
+    }
+    if (concrete && inner.kind === 'interface') {
+      ctx.report(
+        'interface-as-type',
+        path(),
+        `${label} type[${shown}] is an interface and cannot be used as a field type. Specify the specific model you need or use a union type.`,
+      );
+    }
+  };
+  const checkHeaders = (headers: readonly Header[], label: string, base: () => string) => {
+    headers.forEach((header, i) => {
+      check(
+        header.type,
+        `${label}[${display(header.name)}]`,
+        () => pointer(ctx.at(header, pointer(base(), 'headers', i)), 'type'),
+        true,
+      );
+    });
+  };
+
+  const { service } = ctx;
+  checkHeaders(service.headers, 'Header', () => '');
+  for (const owner of fieldOwners(ctx)) {
+    owner.element.fields.forEach((field, i) => {
+      check(
+        field.type,
+        `${owner.label} Field[${display(field.name)}]`,
+        () => pointer(fieldPath(ctx, owner, field, i), 'type'),
+        true,
+      );
+    });
+  }
+  for (const union of service.unions) {
+    union.types.forEach((member, i) => {
+      const path = () =>
+        pointer(ctx.at(member, pointer(ctx.at(union, fallback.union(union)), 'types', i)), 'type');
+      check(member.type, `Union[${display(union.name)}]`, path, false);
+    });
+  }
+  service.resources.forEach((resource, r) => {
+    check(resource.type, 'Resource', () => resourcePointer(ctx, resource, r), false);
+  });
+  for (const site of operationSites(ctx)) {
+    const { operation } = site;
+    const body = operation.body;
+    if (body !== undefined) {
+      check(
+        body.type,
+        `${site.label} body`,
+        () => pointer(ctx.at(body, pointer(site.path(), 'body')), 'type'),
+        true,
+      );
+    }
+    operation.parameters.forEach((parameter, i) => {
+      check(
+        parameter.type,
+        `${site.label} Parameter[${display(parameter.name)}]`,
+        () => pointer(parameterPath(ctx, site, parameter, i), 'type'),
+        true,
+      );
+    });
+    for (const response of operation.responses) {
+      const label = `${site.label} response code[${response.code}]`;
+      check(response.type, label, () => pointer(responsePath(ctx, site, response), 'type'), true);
+      checkHeaders(response.headers, `${label} header`, () => responsePath(ctx, site, response));
+    }
+  }
+}
