@@ -16,7 +16,7 @@ export interface Intake {
  */
 export async function intakeSpec(
   text: string,
-  options: { file?: string; store: RegistryStore; maxBytes: number },
+  options: { file?: string; store: RegistryStore; maxBytes: number; organization?: string; version?: string },
 ): Promise<Intake> {
   if (Buffer.byteLength(text, 'utf8') > options.maxBytes) {
     throw new RegistryError(413, [
@@ -30,6 +30,11 @@ export async function intakeSpec(
     ...(options.file === undefined ? {} : { file: options.file }),
     resolver: storeResolver(options.store),
     maxBytes: options.maxBytes,
+    // api.json carries neither: the namespace default (org + key + major) needs both.
+    apiJson: {
+      ...(options.organization === undefined ? {} : { organization: options.organization }),
+      ...(options.version === undefined ? {} : { version: options.version }),
+    },
   });
   const errors = result.diagnostics.filter(isError);
   if (!result.service || errors.length > 0) {

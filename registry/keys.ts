@@ -16,12 +16,3 @@ export function checkKey(kind: 'organization' | 'application', key: string): str
   }
   return key;
 }
-
-/** The application key a spec's name gives (API Builder's rule): `User Service` → `user-service`. */
-export function urlKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 100);
-}

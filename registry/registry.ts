@@ -73,7 +73,11 @@ export class Registry {
         `'${input.version.slice(0, 100)}' is not a semantic version. Use MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1.`,
       );
     }
-    const intake = await intakeSpec(input.original, this.#intakeOptions(input.file));
+    const intake = await intakeSpec(input.original, {
+      ...this.#intakeOptions(input.file),
+      organization: input.organization,
+      version: input.version,
+    });
     const service = this.#stamp(intake.service, input);
     const normalized = JSON.stringify(service);
     const hash = contentHash(service);
@@ -137,8 +141,12 @@ export class Registry {
    * the service's policy would accept them as the next version of the same major.
    */
   async check(organization: string, application: string, original: string, file?: string) {
-    const intake = await intakeSpec(original, this.#intakeOptions(file));
     const record = await this.store.getService(organization, application);
+    const intake = await intakeSpec(original, {
+      ...this.#intakeOptions(file),
+      organization,
+      ...(record?.latestVersion === undefined ? {} : { version: record.latestVersion }),
+    });
     const latest = await this.store.getServiceIr(organization, application, 'latest');
     if (!record || !latest) {
       return { compatible: true, policy: record?.policy ?? 'backward', changes: [] as StoredChange[] };

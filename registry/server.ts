@@ -77,3 +77,30 @@ async function stop(server: Server, store: SqliteStore, graceMs: number): Promis
   });
   await store.close();
 }
+
+/**
+ * Resolves once SIGINT or SIGTERM arrives and the registry has shut down gracefully (in-flight
+ * requests finish first). A second signal stops at once.
+ */
+export function serveUntilSignal(running: RunningRegistry, say: (line: string) => void): Promise<void> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        say(`${signal} again: stopping now.`);
+        running.server.closeAllConnections();
+        return;
+      }
+      stopping = true;
+      say(`${signal}: finishing in-flight requests, then stopping.`);
+      running.close().then(() => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        say('Registry stopped.');
+        resolve();
+      });
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}

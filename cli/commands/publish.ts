@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type * as Api from '../../registry/api-types.js';
-import { RegistryApiError, RegistryClient, RegistryConnectionError } from '../../registry/client.js';
 import { registryTarget } from '../../registry/cli-options.js';
+import { RegistryApiError, RegistryClient, RegistryConnectionError } from '../../registry/client.js';
 import { type Command, EXIT, formatOption, type Io, parseCommandArgs, UsageError } from '../command.js';
 import { loadConfig } from '../config.js';
 
@@ -46,13 +46,17 @@ export const command: Command = {
       'publish',
     );
     const format = formatOption(values.format, ['text', 'json'] as const, 'publish');
-    if (positionals.length !== 1) throw new UsageError("name one spec file, e.g. 'canon publish specs/user.json --version 1.0.0'.");
-    if (!values.version) throw new UsageError('give the version to publish with --version, e.g. --version 1.0.0.');
+    if (positionals.length !== 1)
+      throw new UsageError("name one spec file, e.g. 'canon publish specs/user.json --version 1.0.0'.");
+    if (!values.version)
+      throw new UsageError('give the version to publish with --version, e.g. --version 1.0.0.');
     const file = positionals[0]!;
     const config = await loadConfig(io.cwd);
     const target = registryTarget(config, { registry: values.registry, org: values.org }, io.env);
     if (!target.organization) {
-      throw new UsageError('give the organization with --org, or set registry.organization in canon.config.json.');
+      throw new UsageError(
+        'give the organization with --org, or set registry.organization in canon.config.json.',
+      );
     }
     const original = await readText(file, io.cwd);
     const application = values.app ?? (await applicationKeyOf(original, file));
@@ -65,7 +69,12 @@ export const command: Command = {
       io.out(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : describePublished(result));
       return EXIT.ok;
     } catch (error) {
-      return reportRegistryError(error, io, format, `${target.organization}/${application} ${values.version}`);
+      return reportRegistryError(
+        error,
+        io,
+        format,
+        `${target.organization}/${application} ${values.version}`,
+      );
     }
   },
 };
@@ -84,17 +93,25 @@ async function applicationKeyOf(text: string, file: string): Promise<string> {
   const { urlKey } = await import('../../core/parse/api-json.js');
   const { service } = await loadSpec(text, { file });
   const key = service?.name ? urlKey(service.name) : '';
-  if (!key) throw new UsageError(`cannot tell the application key from ${file} (it has no usable name); give it with --app.`);
+  if (!key)
+    throw new UsageError(
+      `cannot tell the application key from ${file} (it has no usable name); give it with --app.`,
+    );
   return key;
 }
 
 function describePublished(result: Api.PublishResult): string {
   const v = result.version;
-  const what = { created: 'published', exists: 'already published with identical content', 'dry-run': 'would be accepted (dry run, nothing stored)' }[
-    result.status
+  const what = {
+    created: 'published',
+    exists: 'already published with identical content',
+    'dry-run': 'would be accepted (dry run, nothing stored)',
+  }[result.status];
+  const lines = [
+    `${v.organization}/${v.application} ${v.version}: ${what} (${v.content_hash.slice(0, 19)}).`,
   ];
-  const lines = [`${v.organization}/${v.application} ${v.version}: ${what} (${v.content_hash.slice(0, 19)}).`];
-  if (v.previous_version !== undefined) lines.push(`Changes since ${v.previous_version}: ${v.changes.length === 0 ? 'none' : ''}`);
+  if (v.previous_version !== undefined)
+    lines.push(`Changes since ${v.previous_version}: ${v.changes.length === 0 ? 'none' : ''}`);
   for (const c of v.changes) lines.push(`  ${c.level.padEnd(8)} ${c.rule}: ${c.message}`);
   if (v.forced_reason !== undefined) lines.push(`Forced by an admin: ${v.forced_reason}`);
   for (const w of result.warnings) lines.push(`warning ${w.code}: ${w.message}`);
@@ -105,7 +122,12 @@ function describePublished(result: Api.PublishResult): string {
  * Prints a registry refusal and returns the exit code: 1 when the registry judged the spec
  * (invalid, breaking, conflict, too large), 2 when the call itself could not be made.
  */
-export function reportRegistryError(error: unknown, io: Io, format: 'text' | 'json', subject: string): number {
+export function reportRegistryError(
+  error: unknown,
+  io: Io,
+  format: 'text' | 'json',
+  subject: string,
+): number {
   if (error instanceof RegistryConnectionError) {
     io.err(`canon: ${error.message}\n`);
     return EXIT.usage;
@@ -116,7 +138,8 @@ export function reportRegistryError(error: unknown, io: Io, format: 'text' | 'js
     io.out(`${JSON.stringify({ status: error.status, ...error.body }, null, 2)}\n`);
   } else {
     const lines = [`${subject}: ${judged ? 'refused' : 'failed'} (${error.status}).`];
-    for (const e of error.body.errors) lines.push(`  ${e.code}${e.path ? ` at ${e.path}` : ''}: ${e.message}`);
+    for (const e of error.body.errors)
+      lines.push(`  ${e.code}${e.path ? ` at ${e.path}` : ''}: ${e.message}`);
     (judged ? io.out : io.err)(`${lines.join('\n')}\n`);
   }
   return judged ? EXIT.problems : EXIT.usage;

@@ -23,10 +23,16 @@ export const command: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, private: { type: 'boolean' } },
+      {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        private: { type: 'boolean' },
+      },
       'serve',
     );
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'. Run 'canon serve --help' for usage.`);
+    if (positionals.length > 0)
+      throw new UsageError(`unexpected argument '${positionals[0]}'. Run 'canon serve --help' for usage.`);
     const port = parsePort(values.port);
     const db = resolve(io.cwd, values.db ?? DEFAULT_DB);
     await mkdir(dirname(db), { recursive: true });
@@ -39,7 +45,9 @@ export const command: Command = {
       ...(io.env.CANON_ADMIN_TOKEN ? { adminToken: io.env.CANON_ADMIN_TOKEN } : {}),
       log: (line) => io.err(`${line}\n`),
     }).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot start the registry: ${error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message}.`);
+      throw new UsageError(
+        `cannot start the registry: ${error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message}.`,
+      );
     });
     io.out(`Canon registry listening on ${running.url} (database ${values.db ?? DEFAULT_DB})\n`);
     if (running.generatedAdminToken) {
@@ -52,6 +60,7 @@ export const command: Command = {
 
 export function parsePort(text: string | undefined): number {
   if (text === undefined) return DEFAULT_PORT;
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not '${text}'.`);
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535, not '${text}'.`);
   return Number(text);
 }

@@ -1,0 +1,120 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { DEFAULT_DB, DEFAULT_PORT } from '../../registry/cli-options.js';
+import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
+import { parsePort } from './serve.js';
+
+const HELP = `Usage: canon up [--port <n>] [--db <file>] [--specs <dir>] [--org <org>]
+
+The main job: starts a local registry on a SQLite file, publishes every spec under specs/ into
+it when it is empty (common.json first, then the rest in dependency order), prints the URL and a
+first command to try, and keeps serving until Ctrl-C.
+
+Options:
+  --port <n>     port (default ${DEFAULT_PORT}; when it is taken, a free port is used instead)
+  --db <file>    SQLite database file (default ${DEFAULT_DB})
+  --specs <dir>  the specs to publish (default specs)
+  --org <org>    organization to publish them under (default canon)
+
+Exit codes: 0 stopped cleanly, 1 a spec could not be published, 2 the registry could not start.`;
+
+export const command: Command = {
+  name: 'up',
+  summary: 'Start a local registry with the specs in specs/ published (the main job)',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        port: { type: 'string' },
+        db: { type: 'string' },
+        specs: { type: 'string' },
+        org: { type: 'string' },
+      },
+      'up',
+    );
+    if (positionals.length > 0)
+      throw new UsageError(`unexpected argument '${positionals[0]}'. Run 'canon up --help' for usage.`);
+    const requested = parsePort(values.port);
+    const dbName = values.db ?? DEFAULT_DB;
+    const db = resolve(io.cwd, dbName);
+    await mkdir(dirname(db), { recursive: true });
+    const { startRegistry, serveUntilSignal } = await import('../../registry/server.js');
+    const start = (port: number) =>
+      startRegistry({
+        db,
+        port,
+        ...(io.env.CANON_ADMIN_TOKEN ? { adminToken: io.env.CANON_ADMIN_TOKEN } : {}),
+        log: (line) => io.err(`${line}\n`),
+      });
+    let running: Awaited<ReturnType<typeof start>>;
+    try {
+      running = await start(requested).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EADDRINUSE' || values.port !== undefined) throw error;
+        io.out(`Port ${requested} is in use; using a free port instead.\n`);
+        return start(0);
+      });
+    } catch (error) {
+      throw new UsageError(`cannot start the registry: ${(error as Error).message}.`);
+    }
+    const organization = values.org ?? 'canon';
+    const specsDir = resolve(io.cwd, values.specs ?? 'specs');
+    const existing = await running.registry.store.searchServices({ limit: 1000, offset: 0 });
+    let failed = 0;
+    if (existing.length === 0) {
+      const { publishSpecDirectory } = await import('../../registry/seed.js');
+      const version = await projectVersion(io.cwd);
+      const seeded = await publishSpecDirectory(running.registry, specsDir, {
+        organization,
+        version,
+        actor: 'canon up',
+      }).catch((error: NodeJS.ErrnoException) => {
+        io.err(
+          `canon up: cannot read ${values.specs ?? 'specs'}: ${error.code ?? error.message}; starting empty.\n`,
+        );
+        return { published: [], failed: [] };
+      });
+      for (const p of seeded.published)
+        io.out(`Published ${organization}/${p.application} ${p.version} from ${p.file}\n`);
+      for (const f of seeded.failed) io.err(`Could not publish ${f.file}: ${f.reason}\n`);
+      failed = seeded.failed.length;
+    } else {
+      io.out(`The registry already holds ${existing.length} service(s); nothing published.\n`);
+    }
+    const services = await running.registry.store.searchServices({ limit: 1000, offset: 0 });
+    const example = services.find((s) => s.application === 'user') ?? services[0];
+    io.out(`\nCanon registry running at ${running.url} (database ${dbName})\n`);
+    if (running.generatedAdminToken) {
+      io.out(
+        `Admin token (shown once; publishing needs it as CANON_TOKEN): ${running.generatedAdminToken}\n`,
+      );
+    } else if (!io.env.CANON_ADMIN_TOKEN) {
+      io.out(
+        'Publishing needs a token: the admin token printed when this registry was created, or set CANON_ADMIN_TOKEN.\n',
+      );
+    }
+    io.out('\nTry:\n');
+    io.out(`  curl ${running.url}/services\n`);
+    if (example) {
+      io.out(
+        `  curl ${running.url}/services/${example.organization}/${example.application}/versions/latest\n`,
+      );
+    }
+    io.out(
+      `  CANON_TOKEN=<admin token> node dist/cli/bin.js publish specs/examples/user.json --org ${organization} --version 0.2.0 --registry ${running.url}\n`,
+    );
+    io.out('\nPress Ctrl-C to stop.\n');
+    await serveUntilSignal(running, (line) => io.out(`${line}\n`));
+    return failed > 0 ? EXIT.problems : EXIT.ok;
+  },
+};
+
+async function projectVersion(cwd: string): Promise<string> {
+  try {
+    const pkg = JSON.parse(await readFile(resolve(cwd, 'package.json'), 'utf8')) as { version?: unknown };
+    if (typeof pkg.version === 'string' && /^\d+\.\d+\.\d+/.test(pkg.version)) return pkg.version;
+  } catch {
+    // No package.json: Canon's own default below.
+  }
+  return '0.1.0';
+}
