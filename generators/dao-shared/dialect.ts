@@ -1,0 +1,41 @@
+import type { Code } from '../shared/index.js';
+import type { Column, TableSpec } from './table-spec.js';
+
+/**
+ * What differs between the SQLite and the PostgreSQL output. Everything else (the shape of the
+ * migration, the DAO's methods, their SQL) is shared, so both DAOs behave the same.
+ */
+export interface Dialect {
+  /** The generator's name, for file headers. */
+  generator: string;
+  /** Methods return promises (pg) or values (better-sqlite3). */
+  async: boolean;
+  /** The structural database type the DAO takes (declared in the generated `db.ts`). */
+  dbType: string;
+  /** The SQL type of a column (`TEXT`, `timestamptz`, …); `autoKey` for a generated integer key. */
+  sqlType(column: Column, autoKey: boolean): string;
+  /** The condition "not empty after trimming" for columns stored as text, else undefined. */
+  nonEmpty(column: Column): string | undefined;
+  /** Extra column checks (JSON validity, booleans as 0/1), or undefined. */
+  extraCheck(column: Column): string | undefined;
+  /** SQL for the current time, as stored in timestamp columns. */
+  now: string;
+  /** The SQL type of `hash_code`. */
+  hashType: string;
+  /** Appended after `CREATE TABLE (…)`. */
+  tableOptions: string;
+  /** A boolean literal as stored. */
+  booleanLiteral(value: boolean): string;
+  /** The n-th (1-based) bind parameter. */
+  placeholder(n: number): string;
+  /** `a <op> b` is true when a and b differ, nulls included. */
+  distinct: string;
+  /** The select-list entry for a column (a cast when the driver's own parsing would be lossy). */
+  selectColumn(column: Column): string;
+  /** Converts a property value to a bind parameter. */
+  toDb(column: Column, value: Code): Code;
+  /** Converts a raw result value (non-null) to the property type. */
+  fromDb(column: Column, raw: Code): Code;
+  /** The journal table, its triggers and their function. */
+  journal(table: TableSpec): string;
+}

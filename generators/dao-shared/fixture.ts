@@ -1,0 +1,81 @@
+import type { Attribute, Field, JsonObject, Model, Service, TypeRef } from '../../core/ir.js';
+
+/** Test fixtures: hand-built IR values for DAO tests (no parser involved). */
+
+export const NAMESPACE = 'com.example.users.v0';
+
+export function field(
+  name: string,
+  type: TypeRef | string,
+  required = true,
+  extra: Partial<Field> = {},
+): Field {
+  const ref: TypeRef = typeof type === 'string' ? { kind: 'primitive', name: type as 'string' } : type;
+  return { name, type: ref, required, annotations: [], attributes: [], ...extra };
+}
+
+export function dbAttribute(value: JsonObject): Attribute {
+  return { name: 'db', value };
+}
+
+export function model(name: string, plural: string, fields: Field[], attributes: Attribute[] = []): Model {
+  return { name, plural, fields, interfaces: [], attributes };
+}
+
+export function service(models: Model[], extra: Partial<Service> = {}): Service {
+  return {
+    name: 'users',
+    organization: { key: 'example' },
+    application: { key: 'users' },
+    namespace: NAMESPACE,
+    version: '1.0.0',
+    info: {},
+    headers: [],
+    imports: [],
+    enums: [
+      {
+        name: 'user_status',
+        plural: 'user_statuses',
+        values: [
+          { name: 'active', value: 'active', attributes: [] },
+          { name: 'suspended', value: 'suspended', attributes: [] },
+        ],
+        attributes: [],
+      },
+    ],
+    interfaces: [],
+    models,
+    unions: [],
+    resources: [],
+    annotations: [],
+    attributes: [],
+    ...extra,
+  };
+}
+
+/** The example users table: prefixed ids, a unique email, a status enum, tags as JSON, audit columns. */
+export function usersService(db: JsonObject = {}): Service {
+  return service([
+    model(
+      'user',
+      'users',
+      [
+        field('id', 'string'),
+        field('email', 'string', true, { description: 'Where we write to the user.' }),
+        field('name', 'string', false),
+        field('status', { kind: 'enum', name: 'user_status', namespace: NAMESPACE }),
+        field('age', 'integer', false),
+        field('verified', 'boolean'),
+        field('tags', { kind: 'list', of: { kind: 'primitive', name: 'string' } }, false),
+      ],
+      [
+        dbAttribute({
+          table: 'users',
+          primary_key: { field: 'id', generate: 'prefixed', prefix: 'usr' },
+          indexes: [{ fields: ['email'], unique: true }, { fields: ['status'] }],
+          ...db,
+        }),
+      ],
+    ),
+  ]);
+}

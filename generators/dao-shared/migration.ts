@@ -1,0 +1,57 @@
+import type { Dialect } from './dialect.js';
+import { quoteIdentifier, sqlString, whereSql } from './sql.js';
+import type { Column, TableSpec } from './table-spec.js';
+
+/**
+ * The migration for every table: `CREATE TABLE` with the company-wide checks (text never empty
+ * after trimming, enums restricted to their values, NOT NULL from `required`), the `hash_code`
+ * column, the indexes, and the journal. Statements are idempotent (`IF NOT EXISTS`), so applying
+ * the file twice is harmless.
+ */
+export function migrationSql(tables: readonly TableSpec[], dialect: Dialect, header: string): string {
+  const parts = [header];
+  for (const table of tables) {
+    parts.push(createTable(table, dialect));
+    for (const index of table.indexes) {
+      const where = index.where.length === 0 ? '' : ` WHERE ${whereSql(index.where, dialect)}`;
+      const columns = index.columns.map((c) => quoteIdentifier(c.name)).join(', ');
+      parts.push(
+        `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quoteIdentifier(index.name)} ON ${quoteIdentifier(table.table)} (${columns})${where};`,
+      );
+    }
+    if (table.journal) parts.push(dialect.journal(table));
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+function createTable(table: TableSpec, dialect: Dialect): string {
+  const lines = table.columns.map((column) => `  ${columnDefinition(table, column, dialect)}`);
+  if (table.hashCode) lines.push(`  "hash_code" ${dialect.hashType} NOT NULL`);
+  return `CREATE TABLE IF NOT EXISTS ${quoteIdentifier(table.table)} (\n${lines.join(',\n')}\n)${dialect.tableOptions};`;
+}
+
+function columnDefinition(table: TableSpec, column: Column, dialect: Dialect): string {
+  const key = table.primaryKey;
+  const isKey = key.column === column;
+  const autoKey = isKey && key.generate === 'auto';
+  let sql = `${quoteIdentifier(column.name)} ${dialect.sqlType(column, autoKey)}`;
+  if (column.required && !autoKey) sql += ' NOT NULL';
+  if (isKey && !autoKey) sql += ' PRIMARY KEY';
+  if (column.role === 'created_at' || column.role === 'updated_at') sql += ` DEFAULT ${dialect.now}`;
+  const checks = [column.enumValues ? undefined : dialect.nonEmpty(column), dialect.extraCheck(column)];
+  if (column.enumValues) {
+    checks.push(`${quoteIdentifier(column.name)} IN (${column.enumValues.map(sqlString).join(', ')})`);
+  }
+  const condition = checks.filter((c) => c !== undefined).join(' AND ');
+  if (condition !== '') {
+    sql += ` CONSTRAINT ${quoteIdentifier(`${table.table}_${column.name}_check`)} CHECK (${condition})`;
+  }
+  return sql;
+}
+
+/** The journal's own columns, followed by a copy of every table column (unconstrained). */
+export function journalColumns(table: TableSpec): string[] {
+  const columns = table.columns.map((c) => c.name);
+  if (table.hashCode) columns.push('hash_code');
+  return columns;
+}

@@ -1,0 +1,85 @@
+/**
+ * Runtime code shared by the `db.ts` both DAO generators emit: the typed errors, `hash_code`,
+ * key generation and paging checks. It is fixed text written here (nothing from a spec), kept as
+ * a string because generators emit files and never import runtime code into generated output.
+ */
+export const RUNTIME_COMMON = `import { randomUUID } from 'node:crypto';
+
+/** A database error the DAO recognised, with the table it happened on. */
+export class DaoError extends Error {
+  readonly table: string;
+
+  constructor(message: string, table: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.table = table;
+  }
+}
+
+/** A row with the same value in a unique column (or the same key) already exists. */
+export class UniqueViolationError extends DaoError {
+  readonly columns: string[];
+
+  constructor(table: string, columns: string[], cause: unknown) {
+    const what = columns.length === 0 ? 'a unique key' : columns.join(', ');
+    super(\`Table \${table}: a row with the same \${what} already exists.\`, table, { cause });
+    this.columns = columns;
+  }
+}
+
+/**
+ * A value broke a column check: text empty after trimming, a value outside its enum, invalid
+ * JSON. \`constraint\` is \`<table>_<column>_check\`.
+ */
+export class CheckViolationError extends DaoError {
+  readonly constraint: string;
+
+  constructor(table: string, constraint: string, cause: unknown) {
+    super(
+      \`Table \${table}: a value was rejected by check \${constraint} (text must not be empty after trimming; enums take only their values).\`,
+      table,
+      { cause },
+    );
+    this.constraint = constraint;
+  }
+}
+
+/** A required column was given no value. */
+export class NotNullViolationError extends DaoError {
+  readonly column: string;
+
+  constructor(table: string, column: string, cause: unknown) {
+    super(\`Table \${table}: column \${column} is required.\`, table, { cause });
+    this.column = column;
+  }
+}
+
+/**
+ * A 53-bit hash of a row's written values (cyrb53 over their JSON text): equal values, equal
+ * hash. Stored in \`hash_code\` so that writing unchanged values can be skipped in SQL.
+ */
+export function hashCode(values: readonly unknown[]): number {
+  const text = JSON.stringify(values);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** A new key: a UUID, or \`<prefix>-\` and 32 hex digits. */
+export function generateId(prefix?: string): string {
+  return prefix === undefined ? randomUUID() : \`\${prefix}-\${randomUUID().replaceAll('-', '')}\`;
+}
+
+function checkCount(name: string, value: number | undefined): void {
+  if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
+    throw new RangeError(\`\${name} must be a non-negative integer, got \${value}\`);
+  }
+}
+`;

@@ -1,0 +1,50 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { repoPath } from '../../test/paths.js';
+import type { GeneratedFile } from '../contract.js';
+
+/**
+ * Compiler options for type-checking generated DAO and route code together with test drivers
+ * that import the real drivers' typings (better-sqlite3, pg, express) from the repository.
+ */
+export function driverTypeOptions(): ts.CompilerOptions {
+  const types = repoPath('node_modules', '@types');
+  return {
+    types: ['node'],
+    typeRoots: [types],
+    paths: {
+      'better-sqlite3': [join(types, 'better-sqlite3', 'index.d.ts')],
+      pg: [join(types, 'pg', 'index.d.ts')],
+      express: [join(types, 'express', 'index.d.ts')],
+    },
+  };
+}
+
+/**
+ * Transpiles generated files to JavaScript in a fresh temporary directory and imports `entry`.
+ * Type-checking is a separate step (`typeCheck`); this only makes the code runnable in tests.
+ */
+export async function importGenerated<T>(files: readonly GeneratedFile[], entry: string): Promise<T> {
+  const root = mkdtempSync(join(tmpdir(), 'canon-run-'));
+  writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
+  // Generated routes import express and ajv: resolve them from the repository's node_modules.
+  symlinkSync(repoPath('node_modules'), join(root, 'node_modules'), 'dir');
+  for (const file of files) {
+    if (!file.path.endsWith('.ts')) continue;
+    const output = ts.transpileModule(file.contents, {
+      compilerOptions: {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ES2022,
+        verbatimModuleSyntax: false,
+      },
+      fileName: file.path,
+    });
+    const path = join(root, file.path.replace(/\.ts$/, '.js'));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, output.outputText);
+  }
+  return (await import(pathToFileURL(join(root, entry)).href)) as T;
+}

@@ -1,0 +1,15 @@
+import type { Generator } from '../contract.js';
+import { generateDaoFiles } from '../dao-shared/generate.js';
+import { sqliteDialect } from './dialect.js';
+import { SQLITE_RUNTIME } from './runtime.js';
+
+/**
+ * Typed, synchronous DAOs and a migration for SQLite (better-sqlite3 v12) from the `db`
+ * attributes of a spec's models. See docs/dao.md.
+ */
+export const generator: Generator<Record<string, never>> = {
+  name: 'sqlite-dao',
+  description: 'SQLite migration and typed DAOs (better-sqlite3) from the models carrying a db attribute',
+  options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
+  generate: (input) => generateDaoFiles(input, sqliteDialect, SQLITE_RUNTIME),
+};

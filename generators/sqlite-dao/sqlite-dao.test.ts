@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { alice, type DaoHarness, daoBehaviour, type UsersDaoLike } from '../dao-shared/behaviour.js';
+import { usersService } from '../dao-shared/fixture.js';
+import { driverTypeOptions, importGenerated } from '../dao-shared/testing.js';
+import { typeCheck } from '../testing/compile.js';
+import { checkGolden } from '../testing/golden.js';
+import { generator } from './index.js';
+
+const files = generator.generate({ service: usersService(), imports: [], options: {} });
+
+test('sqlite-dao output matches the golden files and compiles strictly with better-sqlite3', () => {
+  checkGolden('generators/sqlite-dao/golden', files);
+  const usage = {
+    path: 'usage.ts',
+    contents: [
+      "import Database from 'better-sqlite3';",
+      "import { betterSqlite3Db, migrate, UsersDao } from './index.js';",
+      "const db = betterSqlite3Db(new Database(':memory:'));",
+      'migrate(db);',
+      'const dao = new UsersDao(db);',
+      "const row = dao.insert({ email: 'a@b.c', status: 'active', verified: true });",
+      'const email: string = row.email;',
+      'db.transaction((tx) => new UsersDao(tx).findAll({ status: ["active"], orderBy: "-email", limit: 1 }));',
+      'export { email };',
+    ].join('\n'),
+  };
+  const { errors } = typeCheck(new Map([['out', [...files, usage]]]), driverTypeOptions());
+  assert.deepEqual(errors, []);
+});
+
+test('without an index on email there is no findByEmail, and tsc rejects a call to it', () => {
+  const unindexed = generator.generate({ service: usersService({ indexes: [] }), imports: [], options: {} });
+  const usage = {
+    path: 'usage.ts',
+    contents:
+      "import type { UsersDao } from './index.js';\nexport const find = (dao: UsersDao) => dao.findByEmail('a@b.c');\n",
+  };
+  const { errors } = typeCheck(new Map([['out', [...unindexed, usage]]]), driverTypeOptions());
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0]!, /usage\.ts.*Property 'findByEmail' does not exist on type 'UsersDao'/);
+  const filters = unindexed.find((f) => f.path === 'users-dao.ts')!.contents;
+  assert.doesNotMatch(
+    filters,
+    /email\?: string \| ReadonlyArray/,
+    'no findAll filter on an unindexed column',
+  );
+});
+
+interface SqliteModule {
+  betterSqlite3Db(db: Database.Database): { transaction<T>(fn: (tx: unknown) => T): T };
+  migrate(db: unknown): void;
+  UsersDao: new (db: unknown) => UsersDaoLike;
+  UniqueViolationError: DaoHarness['errors']['UniqueViolationError'];
+  CheckViolationError: DaoHarness['errors']['CheckViolationError'];
+}
+
+const modulePromise = importGenerated<SqliteModule>(files, 'index.js');
+const open = new Map<DaoHarness, { dir: string; database: Database.Database }>();
+
+daoBehaviour(
+  'sqlite',
+  async () => {
+    const mod = await modulePromise;
+    const dir = mkdtempSync(join(tmpdir(), 'canon-sqlite-'));
+    const database = new Database(join(dir, 'test.db'));
+    const db = mod.betterSqlite3Db(database);
+    mod.migrate(db);
+    mod.migrate(db); // idempotent
+    const harness: DaoHarness = {
+      dao: new mod.UsersDao(db),
+      journal: async () =>
+        database.prepare('SELECT * FROM users_journal ORDER BY journal_id').all() as Awaited<
+          ReturnType<DaoHarness['journal']>
+        >,
+      rawInsert: async (id, email) => {
+        database
+          .prepare("INSERT INTO users (id, email, status, verified, hash_code) VALUES (?, ?, 'active', 1, 0)")
+          .run(id, email);
+      },
+      errors: {
+        UniqueViolationError: mod.UniqueViolationError,
+        CheckViolationError: mod.CheckViolationError,
+      },
+    };
+    open.set(harness, { dir, database });
+    return harness;
+  },
+  async (h) => {
+    const entry = open.get(h)!;
+    entry.database.close();
+    rmSync(entry.dir, { recursive: true, force: true });
+  },
+);
+
+test("sqlite: every DAO method takes part in a caller's transaction", async () => {
+  const mod = await modulePromise;
+  const database = new Database(':memory:');
+  const db = mod.betterSqlite3Db(database);
+  mod.migrate(db);
+  const dao = new mod.UsersDao(db);
+  assert.throws(
+    () =>
+      db.transaction((tx) => {
+        const inner = new mod.UsersDao(tx);
+        inner.insert(alice);
+        assert.equal((inner.findByEmail(alice.email) as { email: string }).email, alice.email);
+        throw new Error('abort');
+      }),
+    /abort/,
+  );
+  assert.equal(dao.findByEmail(alice.email), undefined);
+  assert.deepEqual(database.prepare('SELECT count(*) AS n FROM users_journal').get(), { n: 0 });
+  db.transaction((tx) => {
+    // A batch inside the caller's transaction nests as a savepoint.
+    new mod.UsersDao(tx).insertBatch([alice, { ...alice, email: 'b@example.com' }]);
+  });
+  assert.equal((dao.findAll() as unknown[]).length, 2);
+  database.close();
+});
