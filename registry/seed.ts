@@ -22,7 +22,7 @@ export async function publishSpecDirectory(
   const files = (await listJson(dir)).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
   const result: SeedResult = { published: [], failed: [] };
   let pending = files;
-  for (let round = 0; pending.length > 0; round++) {
+  while (pending.length > 0) {
     const retry: string[] = [];
     const reasons = new Map<string, string>();
     for (const file of pending) {
