@@ -22,6 +22,14 @@ export const BUILT_IN_GENERATORS: Readonly<Record<string, { description: string;
       'A mock client implementing the same Client interface, with schema-true data (mock-client.ts)',
     module: './typescript-mock-client/index.js',
   },
+  'sqlite-dao': {
+    description: 'SQLite migration and typed DAOs (better-sqlite3) from models with a db attribute',
+    module: './sqlite-dao/index.js',
+  },
+  'postgres-dao': {
+    description: 'PostgreSQL migration and typed DAOs (pg) from models with a db attribute',
+    module: './postgres-dao/index.js',
+  },
 };
 
 /** A problem finding, loading or ordering generators; `code` is stable, the message says what to do. */
