@@ -26,6 +26,8 @@ export function checkTypeReferences(ctx: ValidationContext): void {
     if (inner.kind === 'primitive') return;
     const shown = ctx.show(type);
     if (inner.kind === 'unknown') {
+      // An empty name is what the parser leaves after its own `invalid-type` finding.
+      if (inner.name === '') return;
       const near = lowerCaseNames.get(inner.name.toLowerCase());
       const hint =
         near !== undefined && near !== inner.name
