@@ -1,0 +1,53 @@
+/**
+ * Issue 2's speed targets, on Flow's merged API (3.4 MB service.json):
+ *   1. parse + normalize + validate (loadSpec, JSON.parse included) ≤ 3× JSON.parse alone, in one
+ *      process after warm-up;
+ *   2. the whole `canon validate` command < 0.5 s wall.
+ *
+ * Run: npm run build && node --expose-gc dist/scripts/bench/validate.js [runs]
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { loadSpec } from '../../core/load.js';
+import { collectGarbage, median, ms } from './stats.js';
+
+const runs = Number(process.argv[2] ?? 21);
+const specPath = fileURLToPath(new URL('../../../fixtures/corpus/flow/flow-api-service.json', import.meta.url));
+const text = readFileSync(specPath, 'utf8');
+
+const jsonTimes: number[] = [];
+const loadTimes: number[] = [];
+for (let i = 0; i < runs + 5; i++) {
+  collectGarbage();
+  let start = performance.now();
+  JSON.parse(text);
+  const json = performance.now() - start;
+  collectGarbage();
+  start = performance.now();
+  const result = await loadSpec(text, { file: specPath });
+  const load = performance.now() - start;
+  if (!result.service) throw new Error('flow-api-service.json did not load');
+  if (i >= 5) {
+    jsonTimes.push(json);
+    loadTimes.push(load);
+  }
+}
+
+const bin = fileURLToPath(new URL('../../cli/bin.js', import.meta.url));
+const wallTimes: number[] = [];
+for (let i = 0; i < Math.min(runs, 11); i++) {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [bin, 'validate', specPath], { encoding: 'utf8' });
+  wallTimes.push(performance.now() - start);
+  if (run.status !== 0) throw new Error(`canon validate failed: ${run.stdout}${run.stderr}`);
+}
+
+const jsonMedian = median(jsonTimes);
+const loadMedian = median(loadTimes);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+console.log(`flow-api-service.json (${(text.length / 1e6).toFixed(1)} MB), ${runs} runs after 5 warm-up, medians:`);
+console.log(`  JSON.parse                      ${ms(jsonMedian)}`);
+console.log(`  loadSpec (parse+normalize+validate) ${ms(loadMedian)}  = ${(loadMedian / jsonMedian).toFixed(2)}× JSON.parse (target ≤ 3×)`);
+console.log(`  canon validate, whole command   ${ms(median(wallTimes))} wall over ${wallTimes.length} runs (target < 500 ms)`);
