@@ -11,7 +11,12 @@ export async function withRegistry<T>(
   options: Partial<StartOptions> = {},
 ): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'canon-registry-'));
-  const running = await startRegistry({ db: join(dir, 'registry.db'), adminToken: ADMIN, log: () => {}, ...options });
+  const running = await startRegistry({
+    db: join(dir, 'registry.db'),
+    adminToken: ADMIN,
+    log: () => {},
+    ...options,
+  });
   try {
     return await fn(Object.assign(running, { http: new Http(running.url), dir }));
   } finally {
@@ -44,7 +49,11 @@ export class Http {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(this.url + path, { method, headers, ...(body === undefined ? {} : { body }) });
+    const response = await fetch(this.url + path, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     const text = await response.text();
     let json: unknown;
     try {
@@ -55,18 +64,33 @@ export class Http {
     return { status: response.status, headers: response.headers, text, json };
   }
 
-  publish(org: string, app: string, version: string, original: string, extra: Record<string, unknown> = {}, token = ADMIN) {
-    return this.request('PUT', `/services/${org}/${app}/versions/${version}`, { token, body: { original, ...extra } });
+  publish(
+    org: string,
+    app: string,
+    version: string,
+    original: string,
+    extra: Record<string, unknown> = {},
+    token = ADMIN,
+  ) {
+    return this.request('PUT', `/services/${org}/${app}/versions/${version}`, {
+      token,
+      body: { original, ...extra },
+    });
   }
 }
 
 /** A small api.json document: one `user` model with the given fields, and a GET operation. */
-export function userSpec(fields: Record<string, string | { type: string; required?: boolean }>, extra: Record<string, unknown> = {}): string {
+export function userSpec(
+  fields: Record<string, string | { type: string; required?: boolean }>,
+  extra: Record<string, unknown> = {},
+): string {
   return JSON.stringify({
     name: 'user',
     models: {
       user: {
-        fields: Object.entries(fields).map(([name, f]) => (typeof f === 'string' ? { name, type: f } : { name, ...f })),
+        fields: Object.entries(fields).map(([name, f]) =>
+          typeof f === 'string' ? { name, type: f } : { name, ...f },
+        ),
       },
     },
     resources: { user: { operations: [{ method: 'GET', path: '/:id' }] } },

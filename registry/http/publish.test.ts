@@ -34,12 +34,18 @@ test('the gate refuses a breaking change with the changes, accepts a compatible 
     assert.equal(refused.status, 409);
     assert.ok(refused.json.errors.some((e: { code: string }) => e.code === 'breaking-change'));
     assert.ok(refused.json.changes.length > 0);
-    assert.ok(refused.json.changes.every((c: { level: string; against: string }) => c.level === 'breaking' && c.against === '1.0.0'));
+    assert.ok(
+      refused.json.changes.every(
+        (c: { level: string; against: string }) => c.level === 'breaking' && c.against === '1.0.0',
+      ),
+    );
 
     const accepted = await http.publish('acme', 'user', '1.1.0', v1Added);
     assert.equal(accepted.status, 201);
     assert.equal(accepted.json.version.previous_version, '1.0.0');
-    assert.ok(accepted.json.version.changes.some((c: { path: string }) => c.path === 'models/user/fields/age'));
+    assert.ok(
+      accepted.json.version.changes.some((c: { path: string }) => c.path === 'models/user/fields/age'),
+    );
     assert.ok(accepted.json.version.changes.every((c: { level: string }) => c.level !== 'breaking'));
   });
 });
@@ -54,13 +60,25 @@ test('dry runs store nothing; an admin can force a breaking change with a reason
     assert.equal(dryBreaking.status, 409);
     assert.equal((await http.request('GET', '/services/acme/user/versions')).json.length, 1);
 
-    const publisher = await http.request('POST', '/tokens', { token: ADMIN, body: { organization: 'acme', role: 'publish', description: 'ci' } });
-    const notAdmin = await http.publish('acme', 'user', '1.1.0', v1Removed, { force_reason: 'please' }, publisher.json.secret);
+    const publisher = await http.request('POST', '/tokens', {
+      token: ADMIN,
+      body: { organization: 'acme', role: 'publish', description: 'ci' },
+    });
+    const notAdmin = await http.publish(
+      'acme',
+      'user',
+      '1.1.0',
+      v1Removed,
+      { force_reason: 'please' },
+      publisher.json.secret,
+    );
     assert.equal(notAdmin.status, 403);
     const empty = await http.publish('acme', 'user', '1.1.0', v1Removed, { force_reason: '  ' });
     assert.equal(empty.status, 422);
 
-    const forced = await http.publish('acme', 'user', '1.1.0', v1Removed, { force_reason: 'email moved to the contact service' });
+    const forced = await http.publish('acme', 'user', '1.1.0', v1Removed, {
+      force_reason: 'email moved to the contact service',
+    });
     assert.equal(forced.status, 201);
     assert.equal(forced.json.version.forced_reason, 'email moved to the contact service');
     assert.ok(forced.json.version.changes.some((c: { level: string }) => c.level === 'breaking'));
@@ -72,7 +90,8 @@ test('dry runs store nothing; an admin can force a breaking change with a reason
 test('policies: none, major-may-break and backward-transitive', async () => {
   await withRegistry(async ({ http }) => {
     await http.publish('acme', 'user', '1.0.0', v1);
-    const setPolicy = (policy: string) => http.request('PUT', '/services/acme/user/policy', { token: ADMIN, body: { policy } });
+    const setPolicy = (policy: string) =>
+      http.request('PUT', '/services/acme/user/policy', { token: ADMIN, body: { policy } });
 
     assert.equal((await setPolicy('major-may-break')).json.policy, 'major-may-break');
     assert.equal((await http.publish('acme', 'user', '1.1.0', v1Removed)).status, 409);
@@ -94,20 +113,42 @@ test('policies: none, major-may-break and backward-transitive', async () => {
     const bad = await setPolicy('sometimes');
     assert.equal(bad.status, 422);
     assert.equal(bad.json.errors[0].path, '/policy');
-    assert.equal((await http.request('PUT', '/services/acme/nobody/policy', { token: ADMIN, body: { policy: 'none' } })).status, 404);
+    assert.equal(
+      (await http.request('PUT', '/services/acme/nobody/policy', { token: ADMIN, body: { policy: 'none' } }))
+        .status,
+      404,
+    );
   });
 });
 
 test('a version published between two others is checked against both and relinks the change log', async () => {
   await withRegistry(async ({ http }) => {
     await http.publish('acme', 'user', '1.0.0', v1);
-    await http.publish('acme', 'user', '1.2.0', userSpec({ id: 'string', email: 'string', age: { type: 'integer', required: false }, nick: { type: 'string', required: false } }));
+    await http.publish(
+      'acme',
+      'user',
+      '1.2.0',
+      userSpec({
+        id: 'string',
+        email: 'string',
+        age: { type: 'integer', required: false },
+        nick: { type: 'string', required: false },
+      }),
+    );
     const middle = await http.publish('acme', 'user', '1.1.0', v1Added);
     assert.equal(middle.status, 201);
     const versions = (await http.request('GET', '/services/acme/user/versions')).json;
-    assert.deepEqual(versions.map((v: { version: string }) => v.version), ['1.0.0', '1.1.0', '1.2.0']);
+    assert.deepEqual(
+      versions.map((v: { version: string }) => v.version),
+      ['1.0.0', '1.1.0', '1.2.0'],
+    );
     assert.equal(versions[2].previous_version, '1.1.0');
-    assert.deepEqual(versions[2].changes.filter((c: { rule: string }) => c.rule !== 'version-changed').map((c: { path: string }) => c.path), ['models/user/fields/nick']);
+    assert.deepEqual(
+      versions[2].changes
+        .filter((c: { rule: string }) => c.rule !== 'version-changed')
+        .map((c: { path: string }) => c.path),
+      ['models/user/fields/nick'],
+    );
     assert.equal((await http.request('GET', '/services/acme/user')).json.latest_version, '1.2.0');
 
     // Without `age`, 1.1.5 breaks the consumers of its predecessor 1.1.0.
@@ -117,12 +158,35 @@ test('a version published between two others is checked against both and relinks
 
 test('an invalid spec, version or key is refused with every problem (422)', async () => {
   await withRegistry(async ({ http }) => {
-    const invalid = await http.publish('acme', 'user', '1.0.0', JSON.stringify({ name: 'user', models: { user: { fields: [{ name: 'x', type: 'nope' }, { name: 'y', type: 'nada' }] } } }));
+    const invalid = await http.publish(
+      'acme',
+      'user',
+      '1.0.0',
+      JSON.stringify({
+        name: 'user',
+        models: {
+          user: {
+            fields: [
+              { name: 'x', type: 'nope' },
+              { name: 'y', type: 'nada' },
+            ],
+          },
+        },
+      }),
+    );
     assert.equal(invalid.status, 422);
     assert.ok(invalid.json.errors.length >= 2);
-    assert.ok(invalid.json.errors.every((e: { code: string; path: string; message: string }) => e.code && typeof e.path === 'string' && e.message));
+    assert.ok(
+      invalid.json.errors.every(
+        (e: { code: string; path: string; message: string }) =>
+          e.code && typeof e.path === 'string' && e.message,
+      ),
+    );
     assert.equal((await http.publish('acme', 'user', 'one', v1)).json.errors[0].code, 'invalid-version');
-    assert.equal((await http.publish('Acme!', 'user', '1.0.0', v1)).json.errors[0].code, 'invalid-organization-key');
+    assert.equal(
+      (await http.publish('Acme!', 'user', '1.0.0', v1)).json.errors[0].code,
+      'invalid-organization-key',
+    );
     assert.equal((await http.publish('acme', 'user', '1.0.0', '{"name": ')).status, 422);
     assert.equal((await http.request('GET', '/services')).json.length, 0);
   });
@@ -142,7 +206,11 @@ test('event unions belong to one service', async () => {
     assert.equal(stolen.status, 409);
     assert.equal(stolen.json.errors[0].code, 'event-union-owned');
     assert.equal(stolen.json.errors[0].path, '/unions/user_event');
-    assert.equal((await http.publish('other', 'audit', '1.0.0', withEvents('audit'))).status, 201, 'other organizations have their own streams');
+    assert.equal(
+      (await http.publish('other', 'audit', '1.0.0', withEvents('audit'))).status,
+      201,
+      'other organizations have their own streams',
+    );
     const owners = await http.request('GET', '/events?organization=acme');
     assert.deepEqual(owners.json, [{ organization: 'acme', union: 'user_event', application: 'user' }]);
   });
