@@ -1,0 +1,98 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { Enum, Interface, Model, NamedKind, TypeRef, Union } from '../ir.js';
+import type { SourcePointers } from '../load.js';
+import { LazySourcePointers } from '../source-pointers.js';
+import { isObject, type Json } from './json.js';
+import { NameTable } from './names.js';
+import { followRef, refOf } from './refs.js';
+
+/** Rewrites pointers of a converted document (Swagger 2.0) back into the original one. */
+export type PointerTranslator = (pointer: string) => string;
+
+/**
+ * State shared by one import: the source document, the IR elements built so far, the names
+ * handed out, where each element came from, and every warning.
+ */
+export class ImportContext {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly pointers: SourcePointers = new LazySourcePointers();
+  readonly names = new NameTable();
+  readonly models: Model[] = [];
+  readonly enums: Enum[] = [];
+  readonly unions: Union[] = [];
+  readonly interfaces: Interface[] = [];
+  /** Component schema key → the IR type it became. */
+  readonly components = new Map<string, TypeRef>();
+  /** Component schemas that are not named types (`type: string`, arrays, maps): inlined where used. */
+  readonly aliases = new Map<string, unknown>();
+  /** Types of inline schemas by source pointer, so a schema reached twice is built once. */
+  readonly inline = new Map<string, TypeRef>();
+  /** Pointers of schemas being built right now: reaching one again is a cycle. */
+  readonly building = new Set<string>();
+  /** Warnings already given, so a construct reached twice is reported once. */
+  private readonly reported = new Set<string>();
+
+  constructor(
+    readonly doc: Json,
+    readonly namespace: string,
+    private readonly translate: PointerTranslator = (p) => p,
+  ) {}
+
+  /** Remembers where `element` came from and returns it. */
+  at<T extends object>(element: T, path: string): T {
+    this.pointers.set(element, this.translate(path));
+    return element;
+  }
+
+  warn(code: string, path: string, message: string): void {
+    const key = `${code} ${path}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.diagnostics.push({ code, path: this.translate(path), message, severity: 'warning' });
+  }
+
+  error(code: string, path: string, message: string): void {
+    this.diagnostics.push({ code, path: this.translate(path), message });
+  }
+
+  named(kind: NamedKind, name: string): TypeRef {
+    return { kind, name, namespace: this.namespace };
+  }
+
+  /**
+   * Follows Reference Objects (also chains of them) for a parameter, response, request body,
+   * header or path item. Returns the target and its pointer, or undefined after reporting why not.
+   */
+  deref(value: unknown, path: string): { value: Json; path: string } | undefined {
+    const seen = new Set<string>();
+    let current = value;
+    let currentPath = path;
+    for (let ref = refOf(current); ref !== undefined; ref = refOf(current)) {
+      if (seen.has(ref)) {
+        this.error(
+          'ref-cycle',
+          currentPath,
+          `$ref '${ref}' refers back to itself through ${[...seen].join(' → ')}. Break the cycle.`,
+        );
+        return undefined;
+      }
+      seen.add(ref);
+      const target = followRef(this.doc, ref);
+      if (!target.ok) {
+        this.error(target.code, `${currentPath}/$ref`, target.message);
+        return undefined;
+      }
+      current = target.value;
+      currentPath = target.pointer;
+    }
+    if (!isObject(current)) {
+      this.error(
+        'invalid-object',
+        currentPath,
+        'Expected a JSON object here. Check the OpenAPI document against the specification.',
+      );
+      return undefined;
+    }
+    return { value: current, path: currentPath };
+  }
+}

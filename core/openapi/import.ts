@@ -1,0 +1,290 @@
+import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
+import { type Diagnostic, pointer } from '../diagnostic.js';
+import type { Annotation, Attribute, Header, Import, Info, JsonObject, NamedKind, Service } from '../ir.js';
+import type { SourcePointers } from '../load.js';
+import { LazySourcePointers } from '../source-pointers.js';
+import { splitQualifiedName } from '../type-ref.js';
+import { ImportContext } from './context.js';
+import { buildEnum } from './enum.js';
+import { extAttributes, extensionOf } from './extensions.js';
+import { asString, entries, isObject, type Json, jsonCopy } from './json.js';
+import { buildModel } from './model.js';
+import { toTypeName } from './names.js';
+import { buildResources } from './resources.js';
+import { buildNamed, classify, componentType, useBuilders } from './schema.js';
+import { swagger2ToOpenApi3 } from './swagger2.js';
+import { typeFromText } from './type-text.js';
+import { buildUnion } from './union.js';
+
+useBuilders({ model: buildModel, enum: buildEnum, union: buildUnion });
+
+/** Any OpenAPI document Canon reads. */
+export type OpenApiDocument = OpenAPIV2.Document | OpenAPIV3.Document | OpenAPIV3_1.Document;
+
+export interface OpenApiImport {
+  service: Service;
+  /** Warnings for every construct the IR cannot say faithfully, errors for broken references. */
+  diagnostics: Diagnostic[];
+  pointers: SourcePointers;
+}
+
+/**
+ * Imports an OpenAPI 3.0 / 3.1 or Swagger 2.0 document (already parsed from JSON or YAML) into
+ * the IR. Never throws on bad input: problems come back as diagnostics with JSON pointers into
+ * the document as given (Swagger 2.0 pointers point into the 2.0 document).
+ *
+ * @example
+ * const { service, diagnostics } = importOpenApi(JSON.parse(text), { file: 'stripe.json' });
+ */
+export function importOpenApi(doc: unknown, options: { file?: string } = {}): OpenApiImport {
+  if (!isObject(doc)) {
+    return failed(
+      'invalid-openapi',
+      'An OpenAPI document is a JSON or YAML object with an "openapi" (or "swagger") version key.',
+    );
+  }
+  let source: Json = doc;
+  let translate: ((p: string) => string) | undefined;
+  if (typeof doc.swagger === 'string') {
+    if (!doc.swagger.startsWith('2.'))
+      return failed(
+        'unsupported-version',
+        `Swagger ${doc.swagger} is not supported; Canon reads Swagger 2.0 and OpenAPI 3.0/3.1.`,
+      );
+    const converted = swagger2ToOpenApi3(doc);
+    source = converted.doc;
+    translate = converted.translate;
+  } else if (typeof doc.openapi !== 'string' || !/^3\.[01]\./.test(doc.openapi)) {
+    return failed(
+      'unsupported-version',
+      `openapi: ${JSON.stringify(doc.openapi)} is not supported; Canon reads OpenAPI 3.0.x and 3.1.x and Swagger 2.0.`,
+    );
+  }
+  const info = isObject(source.info) ? source.info : {};
+  const ext = extensionOf(source);
+  const name = asString(ext?.name) ?? asString(info.title) ?? baseName(options.file) ?? 'openapi';
+  const version = asString(info.version) ?? '0.0.0';
+  const applicationKey = asString(objectKey(ext?.application)) ?? urlKey(name);
+  const namespace = asString(ext?.namespace) ?? defaultNamespace(applicationKey, version);
+  const ctx = new ImportContext(source, namespace, translate);
+
+  declareSchemas(ctx, source);
+  const resources = buildResources(ctx, source);
+  const headers = readHeaders(ctx, ext);
+
+  const service: Service = {
+    name,
+    organization: { key: asString(objectKey(ext?.organization)) ?? 'default' },
+    application: { key: applicationKey },
+    namespace,
+    version,
+    info: readInfo(info),
+    headers,
+    imports: Array.isArray(ext?.imports) ? (jsonCopy(ext.imports) as unknown as Import[]) : [],
+    enums: ctx.enums,
+    interfaces: ctx.interfaces,
+    models: ctx.models,
+    unions: ctx.unions,
+    resources,
+    annotations: Array.isArray(ext?.annotations)
+      ? (jsonCopy(ext.annotations) as unknown as Annotation[])
+      : [],
+    attributes: ext ? (extAttributes(ext) ?? []) : documentAttributes(ctx, source),
+  };
+  const baseUrl = readBaseUrl(ctx, source);
+  if (baseUrl !== undefined) service.baseUrl = baseUrl;
+  const description = asString(info.description);
+  if (description !== undefined) service.description = description;
+  ctx.at(service, '');
+  reportUnsupported(ctx, source);
+  return { service, diagnostics: ctx.diagnostics, pointers: ctx.pointers };
+}
+
+function failed(code: string, message: string): OpenApiImport {
+  const service: Service = {
+    name: 'openapi',
+    organization: { key: 'default' },
+    application: { key: 'openapi' },
+    namespace: 'openapi.v0',
+    version: '0.0.0',
+    info: {},
+    headers: [],
+    imports: [],
+    enums: [],
+    interfaces: [],
+    models: [],
+    unions: [],
+    resources: [],
+    annotations: [],
+    attributes: [],
+  };
+  return { service, diagnostics: [{ code, path: '', message }], pointers: new LazySourcePointers() };
+}
+
+/**
+ * Two passes over components/schemas: first every key gets its name and kind (so `$ref`s to
+ * later schemas and recursive schemas resolve), then each named type is built. Schemas that are
+ * not objects, enums or unions (`type: string`, arrays, maps) are aliases, inlined where used.
+ */
+function declareSchemas(ctx: ImportContext, doc: Json): void {
+  const components = isObject(doc.components) ? doc.components : {};
+  const pending: [NamedKind, string, Json, string][] = [];
+  for (const [key, schema] of entries(components.schemas)) {
+    const path = pointer('/components/schemas', key);
+    const ext = extensionOf(schema);
+    if (ext?.kind === 'imported') {
+      ctx.components.set(key, splitQualifiedName(key) ?? { kind: 'unknown', name: key });
+      continue;
+    }
+    const kind = classify(schema);
+    if (kind === 'alias' || !isObject(schema)) {
+      ctx.aliases.set(key, schema);
+      continue;
+    }
+    const name = ctx.names.claim(toTypeName(key));
+    if (name !== key) {
+      ctx.warn(
+        'renamed',
+        path,
+        `Schema name '${key}' is not a valid IR name (letters, digits, _ - . starting with a letter); it is imported as '${name}'.`,
+      );
+    }
+    ctx.components.set(key, ctx.named(kind, name));
+    pending.push([kind, name, schema, path]);
+  }
+  for (const [kind, name, schema, path] of pending) buildNamed(ctx, kind, name, schema, path);
+  for (const key of ctx.aliases.keys()) {
+    const type = componentType(ctx, key);
+    ctx.warn(
+      'alias-inlined',
+      pointer('/components/schemas', key),
+      `Schema '${key}' is a ${describeType(type.kind)}, not an object, enum or union; the IR has no type aliases, so it is inlined where it is used.`,
+    );
+  }
+}
+
+function describeType(kind: string): string {
+  return kind === 'list'
+    ? 'list'
+    : kind === 'map'
+      ? 'map'
+      : kind === 'primitive'
+        ? 'primitive type'
+        : 'reference';
+}
+
+function readHeaders(ctx: ImportContext, ext: Json | undefined): Header[] {
+  if (!ext || !Array.isArray(ext.headers)) return [];
+  return ext.headers.filter(isObject).map((h, i) => {
+    const header: Header = {
+      name: asString(h.name) ?? '',
+      type: typeFromText(ctx, asString(h.type) ?? 'string'),
+      required: h.required !== false,
+      attributes: extAttributes(h) ?? [],
+    };
+    const def = asString(h.default);
+    if (def !== undefined) header.default = def;
+    const description = asString(h.description);
+    if (description !== undefined) header.description = description;
+    if (isObject(h.deprecation)) header.deprecation = jsonCopy(h.deprecation) as { description?: string };
+    return ctx.at(header, pointer('/x-canon/headers', i));
+  });
+}
+
+function readInfo(info: Json): Info {
+  const out: Info = {};
+  if (isObject(info.contact)) {
+    const contact: NonNullable<Info['contact']> = {};
+    for (const key of ['name', 'url', 'email'] as const) {
+      const value = asString(info.contact[key]);
+      if (value !== undefined) contact[key] = value;
+    }
+    out.contact = contact;
+  }
+  if (isObject(info.license) && typeof info.license.name === 'string') {
+    out.license = { name: info.license.name };
+    const url = asString(info.license.url);
+    if (url !== undefined) out.license.url = url;
+  }
+  return out;
+}
+
+/** The first server's URL with its variables set to their defaults, without a trailing `/`. */
+function readBaseUrl(ctx: ImportContext, doc: Json): string | undefined {
+  const servers = Array.isArray(doc.servers) ? doc.servers.filter(isObject) : [];
+  const first = servers[0];
+  if (!first || typeof first.url !== 'string') return undefined;
+  if (servers.length > 1) {
+    ctx.warn(
+      'servers',
+      '/servers',
+      `Only the first server (${first.url}) becomes the base URL; the other ${servers.length - 1} are kept in the 'openapi' attribute.`,
+    );
+  }
+  const variables = isObject(first.variables) ? first.variables : {};
+  const url = first.url.replace(/\{([^{}]+)\}/g, (whole, v: string) => {
+    const variable = variables[v];
+    return isObject(variable) && typeof variable.default === 'string' ? variable.default : whole;
+  });
+  return url.length > 1 ? url.replace(/\/+$/, '') : url;
+}
+
+/** Document-level facts the IR has no field for, kept whole in the service's `openapi` attribute. */
+function documentAttributes(ctx: ImportContext, doc: Json): Attribute[] {
+  const components = isObject(doc.components) ? doc.components : {};
+  const value: JsonObject = {};
+  if (isObject(components.securitySchemes)) value.securitySchemes = jsonCopy(components.securitySchemes);
+  if (doc.security !== undefined) value.security = jsonCopy(doc.security);
+  if (Array.isArray(doc.tags)) value.tags = jsonCopy(doc.tags);
+  if (isObject(doc.externalDocs)) value.externalDocs = jsonCopy(doc.externalDocs);
+  if (Array.isArray(doc.servers) && doc.servers.length > 1) value.servers = jsonCopy(doc.servers);
+  if (value.securitySchemes !== undefined || value.security !== undefined) {
+    ctx.warn(
+      'security',
+      isObject(components.securitySchemes) ? '/components/securitySchemes' : '/security',
+      "Security schemes and requirements have no IR form; they are kept in the 'openapi' attribute, and generated clients leave authentication to the caller (pass headers).",
+    );
+  }
+  return Object.keys(value).length > 0 ? [{ name: 'openapi', value }] : [];
+}
+
+function reportUnsupported(ctx: ImportContext, doc: Json): void {
+  if (doc.webhooks !== undefined)
+    ctx.warn(
+      'webhooks',
+      '/webhooks',
+      'Webhooks have no IR form; they are left out. Describe them as events instead.',
+    );
+  const components = isObject(doc.components) ? doc.components : {};
+  if (components.callbacks !== undefined)
+    ctx.warn('callbacks', '/components/callbacks', 'Callbacks have no IR form; they are left out.');
+  if (components.links !== undefined)
+    ctx.warn('links', '/components/links', 'Links have no IR form; they are left out.');
+}
+
+function objectKey(value: unknown): unknown {
+  return isObject(value) ? value.key : undefined;
+}
+
+function baseName(file: string | undefined): string | undefined {
+  return file
+    ?.split(/[\\/]/)
+    .pop()
+    ?.replace(/\.(json|ya?ml)$/i, '');
+}
+
+/** API Builder's url key: lower case words joined by `-`. */
+function urlKey(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'openapi'
+  );
+}
+
+/** `<words of the application key>.v<major>`, as API Builder derives it without an organization namespace. */
+function defaultNamespace(applicationKey: string, version: string): string {
+  const major = /^v?(\d+)/.exec(version)?.[1] ?? '0';
+  return `${applicationKey.split('-').filter(Boolean).join('.')}.v${Number(major)}`;
+}

@@ -1,0 +1,40 @@
+import type { JsonObject, JsonValue } from '../ir.js';
+
+/** A JSON object read from an untrusted document: every value is checked before use. */
+export type Json = Record<string, unknown>;
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export const asString = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+export const asNumber = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** Own entries of an object in document order; `{}` for anything else. */
+export function entries(value: unknown): [string, unknown][] {
+  return isObject(value) ? Object.entries(value) : [];
+}
+
+/** A JSON value as the IR keeps defaults and examples: strings as they are, others as JSON text. */
+export function wireText(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+/** A JSON-safe copy (drops `undefined`, functions and the like) for attribute values. */
+export function jsonCopy(value: unknown): JsonValue {
+  return JSON.parse(JSON.stringify(value ?? null)) as JsonValue;
+}
+
+export function asJsonObject(value: unknown): JsonObject | undefined {
+  return isObject(value) ? (jsonCopy(value) as JsonObject) : undefined;
+}
+
+/** Sets `target[key]` only when `value` is defined (optional IR properties are absent, never undefined). */
+export function setIf<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}

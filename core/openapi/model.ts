@@ -1,0 +1,197 @@
+import { pointer } from '../diagnostic.js';
+import type { Field, Interface, JsonObject, Model } from '../ir.js';
+import { pluralize } from '../parse/plural.js';
+import type { ImportContext } from './context.js';
+import { describe } from './describe.js';
+import { extAttributes, extensionOf, extStrings } from './extensions.js';
+import { asArray, asNumber, asString, entries, isObject, type Json, jsonCopy, wireText } from './json.js';
+import { componentName, followRef, refOf } from './refs.js';
+import { isNullable, schemaType } from './schema.js';
+
+/** Validation keywords the IR has no place for; kept in the field's `openapi` attribute. */
+const KEPT_KEYWORDS = [
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'multipleOf',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'readOnly',
+  'writeOnly',
+  'nullable',
+] as const;
+
+/** Formats the IR type already says (`date-time` → `date-time-iso8601`, `int64` → `long`). */
+const MAPPED_FORMATS = new Set(['date', 'date-time', 'uuid', 'int32', 'int64', 'double', 'float', 'decimal']);
+
+/**
+ * Builds a model (or interface) from an object schema. `allOf` parts are merged into one field
+ * list in order (a later part's property replaces an earlier one of the same name); `required`
+ * applies across parts.
+ */
+export function buildModel(
+  ctx: ImportContext,
+  kind: 'model' | 'interface',
+  name: string,
+  schema: Json,
+  path: string,
+): void {
+  const ext = extensionOf(schema);
+  const plural = asString(ext?.plural) ?? pluralize(name);
+  const fields: Field[] = [];
+  const attributes = extAttributes(ext) ?? [];
+  if (kind === 'interface') {
+    const element: Interface = { name, plural, fields, attributes };
+    ctx.interfaces.push(ctx.at(describe(element, schema), path));
+  } else {
+    const model: Model = {
+      name,
+      plural,
+      fields,
+      interfaces: extStrings(ext, 'interfaces') ?? [],
+      attributes,
+    };
+    ctx.models.push(ctx.at(describe(model, schema), path));
+  }
+  const collected = new Map<string, { schema: unknown; path: string }>();
+  const required = new Set<string>();
+  collectProperties(ctx, schema, path, collected, required, new Set([path]));
+  const nullable: string[] = [];
+  for (const [prop, source] of collected) {
+    const field = buildField(ctx, name, prop, source.schema, source.path, required.has(prop));
+    if (isNullable(source.schema) && ext === undefined) nullable.push(prop);
+    fields.push(field);
+  }
+  if (nullable.length > 0) {
+    ctx.warn(
+      'nullable-field',
+      path,
+      `${name}: ${nullable.join(', ')} may be null; the IR has no null, so ${nullable.length === 1 ? 'it is' : 'they are'} imported as optional (the 'openapi' attribute keeps nullable: true).`,
+    );
+  }
+}
+
+function collectProperties(
+  ctx: ImportContext,
+  schema: Json,
+  path: string,
+  out: Map<string, { schema: unknown; path: string }>,
+  required: Set<string>,
+  stack: Set<string>,
+): void {
+  asArray(schema.allOf).forEach((part, i) => {
+    const partPath = pointer(path, 'allOf', i);
+    const ref = refOf(part);
+    if (ref === undefined) {
+      if (isObject(part)) collectProperties(ctx, part, partPath, out, required, stack);
+      return;
+    }
+    const target = followRef(ctx.doc, ref);
+    if (!target.ok) {
+      ctx.error(target.code, pointer(partPath, '$ref'), target.message);
+      return;
+    }
+    if (stack.has(target.pointer)) {
+      ctx.warn(
+        'ref-cycle',
+        partPath,
+        `allOf $ref '${ref}' includes a schema that includes this one (a cycle); the repeated part is skipped. Break the cycle.`,
+      );
+      return;
+    }
+    if (!isObject(target.value)) return;
+    const key = componentName(ref, 'schemas');
+    if (key !== undefined && isObject(target.value) && (target.value.oneOf || target.value.anyOf)) {
+      ctx.warn(
+        'allof-union',
+        partPath,
+        `allOf includes '${key}', a oneOf/anyOf; its alternatives cannot be merged into one model, so only its own properties are kept.`,
+      );
+    }
+    stack.add(target.pointer);
+    collectProperties(ctx, target.value, target.pointer, out, required, stack);
+    stack.delete(target.pointer);
+  });
+  for (const [prop, propSchema] of entries(schema.properties)) {
+    out.delete(prop);
+    out.set(prop, { schema: propSchema, path: pointer(path, 'properties', prop) });
+  }
+  for (const r of asArray(schema.required)) if (typeof r === 'string') required.add(r);
+  if (isObject(schema.additionalProperties) || schema.additionalProperties === true) {
+    if (entries(schema.properties).length > 0) {
+      ctx.warn(
+        'additional-properties',
+        pointer(path, 'additionalProperties'),
+        'Extra properties beside declared ones have no IR form (a model has fixed fields); they are not typed.',
+      );
+    }
+  }
+  if ((schema.oneOf || schema.anyOf) && entries(schema.properties).length > 0) {
+    ctx.warn(
+      'union-in-model',
+      path,
+      'oneOf/anyOf next to properties cannot be represented on a model; the alternatives are dropped and only the properties kept.',
+    );
+  }
+}
+
+/** One model field from a property schema. Wire names are kept exactly. */
+export function buildField(
+  ctx: ImportContext,
+  parent: string,
+  name: string,
+  schema: unknown,
+  path: string,
+  required: boolean,
+): Field {
+  const type = schemaType(ctx, schema, path, `${parent}_${name}`);
+  const source = isObject(schema) ? schema : {};
+  const ext = extensionOf(source);
+  const field: Field = {
+    name,
+    type,
+    required: required && !isNullable(source),
+    annotations: [],
+    attributes: [],
+  };
+  const def = ext && typeof ext.default === 'string' ? ext.default : wireText(source.default);
+  if (def !== undefined) field.default = def;
+  const minimum = asNumber(source.minimum);
+  if (minimum !== undefined) field.minimum = minimum;
+  const maximum = asNumber(source.maximum);
+  if (maximum !== undefined) field.maximum = maximum;
+  const example = exampleText(source);
+  if (example !== undefined) field.example = example;
+  describe(field, source);
+  if (ext) {
+    field.annotations = extStrings(ext, 'annotations') ?? [];
+    field.attributes = extAttributes(ext) ?? [];
+  } else {
+    const kept = keptKeywords(source, required);
+    if (kept) field.attributes = [{ name: 'openapi', value: kept }];
+  }
+  return ctx.at(field, path);
+}
+
+export function exampleText(source: Json): string | undefined {
+  if (source.example !== undefined) return wireText(source.example);
+  if (Array.isArray(source.examples) && source.examples.length > 0) return wireText(source.examples[0]);
+  return undefined;
+}
+
+function keptKeywords(source: Json, required: boolean): JsonObject | undefined {
+  const kept: JsonObject = {};
+  for (const key of KEPT_KEYWORDS) {
+    if (source[key] === undefined || (key === 'format' && MAPPED_FORMATS.has(String(source[key])))) continue;
+    kept[key] = jsonCopy(source[key]);
+  }
+  if (isNullable(source)) {
+    kept.nullable = true;
+    if (required) kept.required = true;
+  }
+  return Object.keys(kept).length > 0 ? kept : undefined;
+}
