@@ -99,7 +99,8 @@ export const fieldRules: AnyDiffRule[] = [
     elements: ['field'],
     check(pair) {
       const sides = both(pair);
-      return sides && sides[0].required && !sides[1].required && pair.usage.output
+      if (!sides) return undefined;
+      return sides[0].required && !sides[1].required && pair.usage.output
         ? { message: `${pair.label} became optional`, before: 'required', after: 'optional' }
         : undefined;
     },
@@ -111,7 +112,8 @@ export const fieldRules: AnyDiffRule[] = [
     elements: ['field'],
     check(pair) {
       const sides = both(pair);
-      return sides && sides[0].required && !sides[1].required && !pair.usage.output
+      if (!sides) return undefined;
+      return sides[0].required && !sides[1].required && !pair.usage.output
         ? { message: `${pair.label} became optional`, before: 'required', after: 'optional' }
         : undefined;
     },

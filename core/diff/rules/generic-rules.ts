@@ -34,7 +34,7 @@ export const genericRules: AnyDiffRule[] = [
     elements: ['any'],
     check(pair) {
       const sides = both(pair);
-      if (!sides || !sides[0].deprecation || sides[1].deprecation) return undefined;
+      if (!sides?.[0].deprecation || sides[1].deprecation) return undefined;
       return { message: `${pair.label} is no longer deprecated` };
     },
   }),

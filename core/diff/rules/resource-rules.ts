@@ -284,7 +284,8 @@ export const resourceRules: AnyDiffRule[] = [
     elements: ['response-header'],
     check(pair) {
       const sides = both(pair);
-      return sides && sides[0].required && !sides[1].required
+      if (!sides) return undefined;
+      return sides[0].required && !sides[1].required
         ? { message: `${pair.label} became optional`, before: 'required', after: 'optional' }
         : undefined;
     },

@@ -2,9 +2,10 @@ import { formatTypeRef } from '../../type-ref.js';
 import { type AnyDiffRule, added, both, removed, rule, show } from '../rule.js';
 import { compareTypes } from '../type-compat.js';
 
-function changed<T>(label: string, what: string, before: T | undefined, after: T | undefined) {
+function changed<T>(label: string, what: string, before: T | undefined, after: T | undefined, at?: string) {
   if (before === after) return undefined;
   return {
+    ...(at !== undefined && { at }),
     message: `${label} ${what} changed from ${show(before === undefined ? undefined : String(before))} to ${show(after === undefined ? undefined : String(after))}`,
     ...(before !== undefined && { before: show(String(before)) }),
     ...(after !== undefined && { after: show(String(after)) }),
@@ -18,7 +19,7 @@ export const serviceRules: AnyDiffRule[] = [
     level: 'info',
     description: "The service's display name changed.",
     elements: ['service'],
-    check: (pair) => both(pair) && changed(pair.label, 'name', pair.before?.name, pair.after?.name),
+    check: (pair) => both(pair) && changed(pair.label, 'name', pair.before?.name, pair.after?.name, 'name'),
   }),
   rule({
     id: 'organization-changed',
@@ -27,7 +28,13 @@ export const serviceRules: AnyDiffRule[] = [
     elements: ['service'],
     check: (pair) =>
       both(pair) &&
-      changed(pair.label, 'organization', pair.before?.organization.key, pair.after?.organization.key),
+      changed(
+        pair.label,
+        'organization',
+        pair.before?.organization.key,
+        pair.after?.organization.key,
+        'organization',
+      ),
   }),
   rule({
     id: 'application-changed',
@@ -36,7 +43,13 @@ export const serviceRules: AnyDiffRule[] = [
     elements: ['service'],
     check: (pair) =>
       both(pair) &&
-      changed(pair.label, 'application', pair.before?.application.key, pair.after?.application.key),
+      changed(
+        pair.label,
+        'application',
+        pair.before?.application.key,
+        pair.after?.application.key,
+        'application',
+      ),
   }),
   rule({
     id: 'namespace-changed',
@@ -45,14 +58,16 @@ export const serviceRules: AnyDiffRule[] = [
       'The namespace changed: every fully qualified type name changes for importers and generated code.',
     elements: ['service'],
     check: (pair) =>
-      both(pair) && changed(pair.label, 'namespace', pair.before?.namespace, pair.after?.namespace),
+      both(pair) &&
+      changed(pair.label, 'namespace', pair.before?.namespace, pair.after?.namespace, 'namespace'),
   }),
   rule({
     id: 'version-changed',
     level: 'info',
     description: 'The version changed.',
     elements: ['service'],
-    check: (pair) => both(pair) && changed(pair.label, 'version', pair.before?.version, pair.after?.version),
+    check: (pair) =>
+      both(pair) && changed(pair.label, 'version', pair.before?.version, pair.after?.version, 'version'),
   }),
   rule({
     id: 'base-url-added',
@@ -61,7 +76,11 @@ export const serviceRules: AnyDiffRule[] = [
     elements: ['service'],
     check: (pair) =>
       pair.before && pair.after && pair.before.baseUrl === undefined && pair.after.baseUrl !== undefined
-        ? { message: `${pair.label} base URL ${pair.after.baseUrl} was added`, after: pair.after.baseUrl }
+        ? {
+            message: `${pair.label} base URL ${pair.after.baseUrl} was added`,
+            after: pair.after.baseUrl,
+            at: 'base_url',
+          }
         : undefined,
   }),
   rule({
@@ -71,7 +90,7 @@ export const serviceRules: AnyDiffRule[] = [
     elements: ['service'],
     check: (pair) =>
       pair.before?.baseUrl !== undefined && pair.after
-        ? changed(pair.label, 'base URL', pair.before.baseUrl, pair.after.baseUrl)
+        ? changed(pair.label, 'base URL', pair.before.baseUrl, pair.after.baseUrl, 'base_url')
         : undefined,
   }),
   rule({
@@ -81,7 +100,13 @@ export const serviceRules: AnyDiffRule[] = [
     elements: ['service'],
     check: (pair) =>
       both(pair) &&
-      changed(pair.label, 'contact', json(pair.before?.info.contact), json(pair.after?.info.contact)),
+      changed(
+        pair.label,
+        'contact',
+        json(pair.before?.info.contact),
+        json(pair.after?.info.contact),
+        'info/contact',
+      ),
   }),
   rule({
     id: 'license-changed',
@@ -90,7 +115,13 @@ export const serviceRules: AnyDiffRule[] = [
     elements: ['service'],
     check: (pair) =>
       both(pair) &&
-      changed(pair.label, 'license', json(pair.before?.info.license), json(pair.after?.info.license)),
+      changed(
+        pair.label,
+        'license',
+        json(pair.before?.info.license),
+        json(pair.after?.info.license),
+        'info/license',
+      ),
   }),
 
   rule({
@@ -201,6 +232,34 @@ export const serviceRules: AnyDiffRule[] = [
     description: 'A request header was removed; clients that still send it are ignored.',
     elements: ['header'],
     check: (pair) => (removed(pair) ? { message: `${pair.label} was removed` } : undefined),
+  }),
+  rule({
+    id: 'header-became-required',
+    level: 'breaking',
+    description: 'An optional request header became required without a default.',
+    elements: ['header'],
+    check(pair) {
+      const sides = both(pair);
+      return sides && !sides[0].required && sides[1].required && sides[1].default === undefined
+        ? { message: `${pair.label} became required`, before: 'optional', after: 'required' }
+        : undefined;
+    },
+  }),
+  rule({
+    id: 'header-became-optional',
+    level: 'info',
+    description: 'A request header became optional, or required with a default.',
+    elements: ['header'],
+    check(pair) {
+      const sides = both(pair);
+      if (!sides || sides[0].required === sides[1].required) return undefined;
+      if (sides[1].required && sides[1].default === undefined) return undefined;
+      return {
+        message: `${pair.label} became ${sides[1].required ? 'required with a default' : 'optional'}`,
+        before: sides[0].required ? 'required' : 'optional',
+        after: sides[1].required ? 'required' : 'optional',
+      };
+    },
   }),
   rule({
     id: 'header-type-changed',

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { repoPath } from '../../test/paths.js';
+import type { Service } from '../ir.js';
+import { type ImportResolver, loadSpec } from '../load.js';
+import { diff } from './index.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+interface Expected {
+  rule: string;
+  level: string;
+  path: string;
+}
+interface Case {
+  description: string;
+  base: string;
+  before?: Json;
+  after: Json;
+  expected: Expected[];
+}
+interface VectorFile {
+  bases: Record<string, Json>;
+  imports: Record<string, Json>;
+  cases: Case[];
+}
+
+const vectors = JSON.parse(readFileSync(repoPath('core/diff/vectors/diff-cases.json'), 'utf8')) as VectorFile;
+
+/** Objects merge key by key, arrays and scalars replace, `null` deletes; `$reorder` reverses key order. */
+function apply(base: Json, patch: Json | undefined): Json {
+  if (patch === undefined) return base;
+  if (isObject(patch) && patch.$reorder === true) return reorder(base);
+  if (!isObject(base) || !isObject(patch)) return patch;
+  const out: { [key: string]: Json } = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = apply(key in base ? base[key]! : {}, value);
+  }
+  return out;
+}
+
+function reorder(value: Json): Json {
+  if (Array.isArray(value)) return value.map(reorder);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reorder(v)]),
+  );
+}
+
+function isObject(value: Json | undefined): value is { [key: string]: Json } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const resolver: ImportResolver = {
+  async resolve(uri) {
+    const doc = vectors.imports[uri];
+    return doc === undefined ? undefined : (await load(doc)).service;
+  },
+};
+
+async function load(doc: Json): Promise<{ service: Service }> {
+  const result = await loadSpec(JSON.stringify(doc), { resolver });
+  const errors = result.diagnostics.filter((d) => d.severity !== 'warning');
+  assert.deepEqual(errors, [], 'the vector spec itself must be valid');
+  assert.ok(result.service);
+  return { service: result.service };
+}
+
+const key = (e: Expected) => `${e.rule} ${e.level} ${e.path}`;
+
+describe('diff vectors (core/diff/vectors/diff-cases.json)', () => {
+  it('has at least 150 cases and covers every rule', async () => {
+    assert.ok(vectors.cases.length >= 150, `only ${vectors.cases.length} cases`);
+  });
+  for (const c of vectors.cases) {
+    it(c.description, async () => {
+      const base = vectors.bases[c.base];
+      assert.ok(base !== undefined, `unknown base ${c.base}`);
+      const before = await load(apply(base, c.before));
+      const after = await load(apply(base, c.after));
+      const actual = diff(before.service, after.service)
+        .map((ch) => key(ch))
+        .sort();
+      assert.deepEqual(actual, c.expected.map(key).sort());
+    });
+  }
+});
