@@ -23,6 +23,9 @@ export const CLIENT_RUNTIME_NAMES = [
   'IDEMPOTENT_METHODS',
 ] as const;
 
+/** Members the mock client has besides the resources; no resource property takes them. */
+export const MOCK_CLIENT_MEMBERS = ['recordedCalls', 'overrideOperation', 'resetMock', 'sampleOf'] as const;
+
 /** One operation as the TypeScript client presents it. */
 export interface ClientOperation {
   operation: Operation;
@@ -88,7 +91,8 @@ export function methodNameFor(resource: Resource, operation: Operation): Identif
  */
 export function clientModel(service: Service): ClientResource[] {
   const topLevel = new UniqueNames(CLIENT_RUNTIME_NAMES);
-  const properties = new UniqueNames();
+  // The mock client adds these members next to the resources.
+  const properties = new UniqueNames(MOCK_CLIENT_MEMBERS);
   return service.resources.map((resource, resourceIndex) => {
     const propertyName = properties.claim(String(resourceIndex), camelCase(resource.plural));
     const typeStem = pascalCase(resource.plural);

@@ -1,0 +1,219 @@
+import type { Field, NamedTypeRef, Operation, Resource, Service, TypeRef } from '../../core/ir.js';
+import { formatTypeRef, qualifiedName, sameType } from '../../core/type-ref.js';
+import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
+import {
+  type Code,
+  code,
+  dataLiteral,
+  docComment,
+  fileHeader,
+  fixed,
+  identifier,
+  indentCode,
+  joinCode,
+  type LiteralValue,
+  MOCK_CLIENT_MODULE,
+  type NamedTypeResolver,
+  printSourceFile,
+  type Statement,
+  stringLiteral,
+} from '../shared/index.js';
+import { type ClientOperation, type ClientResource, clientModel } from '../typescript-client/client-model.js';
+import { responsesType } from '../typescript-client/index.js';
+import { createTypeResolver } from '../typescript-types/type-names.js';
+import { MOCK_RUNTIME } from './runtime.js';
+
+export const GENERATOR_NAME = 'typescript-mock-client';
+
+/** Type names in the data tables: local types by name, imported ones fully qualified. */
+const typeKey = (type: TypeRef, localNamespace: string) => formatTypeRef(type, localNamespace);
+
+function fieldRows(fields: readonly Field[], localNamespace: string): LiteralValue {
+  return fields.map((f) => [
+    f.name,
+    typeKey(f.type, localNamespace),
+    f.required,
+    f.minimum ?? null,
+    f.maximum ?? null,
+  ]);
+}
+
+/** The data tables the runtime generates values from: every model, enum and union it can reach. */
+function tables(service: Service, imports: readonly Service[]) {
+  const models: LiteralValue[] = [];
+  const enums: LiteralValue[] = [];
+  const unions: LiteralValue[] = [];
+  for (const source of [service, ...imports]) {
+    const local = source === service;
+    const key = (kind: NamedTypeRef['kind'], name: string) =>
+      local ? name : qualifiedName({ kind, name, namespace: source.namespace });
+    for (const m of [...source.models, ...source.interfaces]) {
+      const kind = source.models.includes(m as never) ? 'model' : 'interface';
+      models.push([key(kind, m.name), fieldRows(m.fields, service.namespace)]);
+    }
+    for (const e of source.enums) enums.push([key('enum', e.name), e.values.map((v) => v.value)]);
+    for (const u of source.unions) {
+      const members = u.types.map((t) => [t.discriminatorValue, typeKey(t.type, service.namespace)]);
+      unions.push([key('union', u.name), [u.discriminator ?? null, members]]);
+    }
+  }
+  const rows = (items: LiteralValue[]) =>
+    items.length === 0 ? fixed('') : code`\n  ${joinCode(items.map(dataLiteral), ',\n  ')},\n`;
+  return [
+    code`const MODELS = new Map<string, readonly FieldSpec[]>([${rows(models)}]);`,
+    code`const ENUMS = new Map<string, readonly string[]>([${rows(enums)}]);`,
+    code`const UNIONS = new Map<string, UnionSpec>([${rows(unions)}]);`,
+  ];
+}
+
+const isOf = (type: TypeRef, resourceType: TypeRef) => sameType(type, resourceType);
+
+/** What an operation does in store mode, judged from its method, path and response type. */
+function storeRole(
+  resource: Resource,
+  operation: Operation,
+  successType: TypeRef | undefined,
+  key: string | null,
+) {
+  const modelResource = resource.type.kind === 'model';
+  if (!modelResource || !successType) return null;
+  const single = isOf(successType, resource.type);
+  const many = successType.kind === 'list' && isOf(successType.of, resource.type);
+  switch (operation.method) {
+    case 'POST':
+      return single ? 'create' : null;
+    case 'GET':
+      if (many && key === null) return 'list';
+      return single && key !== null ? 'read' : null;
+    case 'PUT':
+    case 'PATCH':
+      return single && key !== null ? 'update' : null;
+    case 'DELETE':
+      return key !== null ? 'delete' : null;
+    default:
+      return null;
+  }
+}
+
+function mockOperation(resource: ClientResource, op: ClientOperation, localNamespace: string): Code {
+  const { operation } = op;
+  const pathParams = operation.parameters.filter((p) => p.location === 'path').map((p) => p.name);
+  const key = pathParams[pathParams.length - 1] ?? null;
+  const success = op.successes.map((r) => [
+    typeof r.code === 'number' ? r.code : 200,
+    typeKey(r.type, localNamespace),
+  ]);
+  return dataLiteral({
+    name: op.qualifiedName,
+    success,
+    errors: op.errors.flatMap((r) => (typeof r.code === 'number' ? [r.code] : [])),
+    store: storeRole(resource.resource, operation, op.successes[0]?.type, key),
+    key,
+    resource: resource.propertyName,
+    hasBody: operation.body !== undefined,
+    hasParams: op.paramsTypeName !== undefined,
+  });
+}
+
+function mockClass(service: Service, resources: readonly ClientResource[], resolve: NamedTypeResolver): Code {
+  const fields = resources.map((r) => code`  readonly ${r.propertyName}: client.${r.interfaceName};`);
+  const assignments = resources.map((resource) => {
+    const methods = resource.operations.map((op) => {
+      const names: Code[] = [];
+      if (op.operation.body) names.push(fixed('body'));
+      if (op.paramsTypeName) names.push(fixed('params'));
+      names.push(fixed('options'));
+      const result = responsesType(op.successes, resolve);
+      return code`      ${op.methodName}: (${joinCode(names, ', ')}) =>
+        engine.invoke(${indentCode(mockOperation(resource, op, service.namespace), '        ')}, ${stringLiteral(op.methodName)}, [${joinCode(names, ', ')}]) as Promise<${result}>,`;
+    });
+    return code`    this.${resource.propertyName} = {\n${joinCode(methods, '\n')}\n    };`;
+  });
+  const docs = docComment({
+    description: `A mock of the ${service.name} API implementing Client: schema-true data for a seed, recorded calls, per-operation overrides, and a store mode.`,
+    tags: [
+      '@example',
+      'const mock = new MockClient({ seed: 7, store: true });',
+      "mock.overrideOperation('users', 'getById', async () => someUser);",
+    ],
+  });
+  return code`${docs ?? fixed('')}
+export class MockClient implements client.Client {
+  /** Every call, in order: resource, method and arguments. */
+  readonly recordedCalls: readonly RecordedCall[];
+${joinCode(fields, '\n')}
+  readonly #engine: MockEngine;
+
+  constructor(options: MockClientOptions = {}) {
+    const engine = new MockEngine(options, MODELS, ENUMS, UNIONS);
+    this.#engine = engine;
+    this.recordedCalls = engine.calls;
+${joinCode(assignments, '\n')}
+  }
+
+  /** Replaces one operation's answer; the call is still recorded. */
+  overrideOperation<R extends keyof client.Client, M extends keyof client.Client[R]>(
+    resource: R,
+    method: M,
+    implementation: client.Client[R][M],
+  ): this {
+    this.#engine.overrides.set(String(resource) + '.' + String(method), implementation as never);
+    return this;
+  }
+
+  /** Forgets recorded calls and stored records (overrides stay). */
+  resetMock(): void {
+    this.#engine.reset();
+  }
+
+  /** Generated data for a type by its spec name (\`user\`, \`[user]\`), deterministic for the seed and salt. */
+  sampleOf(type: string, salt = ''): unknown {
+    return this.#engine.sample(type, salt);
+  }
+}`;
+}
+
+/** The mock client module of a service. */
+export function mockClientModule(service: Service, imports: readonly Service[]): GeneratedFile {
+  const types = createTypeResolver({
+    service,
+    imports,
+    fromModule: MOCK_CLIENT_MODULE,
+    localAlias: identifier('types'),
+  });
+  const resources = clientModel(service);
+  const body: Statement[] = [
+    { kind: 'code', code: MOCK_RUNTIME },
+    ...tables(service, imports).map((c): Statement => ({ kind: 'code', code: c })),
+    { kind: 'code', code: mockClass(service, resources, types.resolve) },
+  ];
+  const statements: Statement[] = [
+    { kind: 'import', typeOnly: true, namespaceAlias: identifier('client'), from: './client.js' },
+    {
+      kind: 'import',
+      typeOnly: false,
+      names: [identifier('ResponseError'), identifier('UnexpectedStatusError')],
+      from: './client.js',
+    },
+    ...types.importStatements(),
+    ...body,
+  ];
+  return {
+    path: MOCK_CLIENT_MODULE,
+    contents: printSourceFile(fileHeader(GENERATOR_NAME, service), statements),
+  };
+}
+
+/**
+ * `typescript-mock-client`: `MockClient implements Client` — schema-true data deterministic for a
+ * seed, recorded calls, per-operation overrides, and a store mode.
+ */
+export const generator: Generator<Record<string, never>> = {
+  name: GENERATOR_NAME,
+  description: 'A mock client implementing the same Client interface, with schema-true data (mock-client.ts)',
+  options: { defaults: {}, schema: { type: 'object', additionalProperties: false, properties: {} } },
+  dependencies: ['typescript-types', 'typescript-client'],
+  generate(input: GeneratorInput<Record<string, never>>): GeneratedFile[] {
+    return [mockClientModule(input.service, input.imports)];
+  },
+};
