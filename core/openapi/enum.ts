@@ -21,7 +21,8 @@ export function buildEnum(ctx: ImportContext, name: string, schema: Json, path: 
   const taken = new Set<string>();
   const values = wire.map((value, i): EnumValue => {
     const extra = isObject(extValues[i]) ? extValues[i] : undefined;
-    let valueName = asString(extra?.name) ?? asString(varNames[i]) ?? toValueName(value);
+    // An exported enum (with x-canon) lists only names that differ from their values.
+    let valueName = asString(extra?.name) ?? asString(varNames[i]) ?? (ext ? value : toValueName(value));
     for (let n = 2; taken.has(valueName); n++) valueName = `${toValueName(value)}_${n}`;
     taken.add(valueName);
     const element: EnumValue = { name: valueName, value, attributes: extAttributes(extra) ?? [] };

@@ -141,8 +141,9 @@ function declareSchemas(ctx: ImportContext, doc: Json): void {
       ctx.aliases.set(key, schema);
       continue;
     }
-    const name = ctx.names.claim(toTypeName(key));
-    if (name !== key) {
+    const claimed = ctx.names.claim(toTypeName(key));
+    const name = asString(ext?.name) ?? claimed;
+    if (name !== key && ext?.name === undefined) {
       ctx.warn(
         'renamed',
         path,

@@ -61,6 +61,11 @@ export function buildOperation(
   }
   dropDuplicateParameters(ctx, operation, opPath);
   const ext = extensionOf(op);
+  if (ext && Array.isArray(ext.responses)) {
+    const order = ext.responses.map(String);
+    const rank = (r: Response) => order.indexOf(String(r.code));
+    operation.responses.sort((a, b) => rank(a) - rank(b));
+  }
   if (ext) operation.attributes = extAttributes(ext) ?? [];
   else {
     const kept: JsonObject = {};
