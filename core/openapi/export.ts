@@ -41,7 +41,8 @@ export function exportOpenApi(service: Service, imports: Service[]): OpenAPIV3_1
   service.resources.forEach((resource, index) => {
     resource.operations.forEach((operation, position) => {
       const template = openApiPath(operation.path);
-      const item = (paths[template] ??= {});
+      const item = paths[template] ?? {};
+      paths[template] = item;
       const method = operation.method.toLowerCase();
       if (item[method] !== undefined) return;
       item[method] = writeOperation(writer, operation, resource, index, position);
