@@ -1,0 +1,152 @@
+import type {
+  Attribute,
+  Deprecation,
+  Enum,
+  Field,
+  Header,
+  Interface,
+  JsonObject,
+  JsonValue,
+  Model,
+  Operation,
+  Parameter,
+  Resource,
+  Service,
+  Union,
+} from '../ir.js';
+import { formatTypeRef } from '../type-ref.js';
+import { typedDefault } from './export-schema.js';
+
+/**
+ * Writes a service in API Builder's authoring form (`api.json`), so a team can move an OpenAPI
+ * document to Canon with `canon convert spec.yaml --to api.json`. Everything is spelled out
+ * (plurals, paths, locations) so that reading the file back does not depend on API Builder's
+ * defaults. api.json has no version and no operationId: the operationId is kept in the
+ * operation's `openapi` attribute.
+ */
+export function writeApiJson(service: Service): JsonObject {
+  const ns = service.namespace;
+  const type = (t: Parameters<typeof formatTypeRef>[0]) => formatTypeRef(t, ns);
+  const out: JsonObject = { name: service.name };
+  if (Object.keys(service.info).length > 0) out.info = json(service.info);
+  out.namespace = ns;
+  if (service.baseUrl !== undefined) out.base_url = service.baseUrl;
+  if (service.description !== undefined) out.description = service.description;
+  if (service.headers.length > 0) out.headers = service.headers.map((h) => header(h, type));
+  if (service.imports.length > 0) out.imports = service.imports.map((i) => ({ uri: i.uri }));
+  if (service.enums.length > 0) out.enums = keyed(service.enums, (e) => enumJson(e));
+  if (service.interfaces.length > 0) out.interfaces = keyed(service.interfaces, (i) => modelJson(i, type));
+  if (service.models.length > 0) out.models = keyed(service.models, (m) => modelJson(m, type));
+  if (service.unions.length > 0) out.unions = keyed(service.unions, (u) => unionJson(u, type));
+  if (service.resources.length > 0) {
+    const resources: JsonObject = {};
+    for (const r of service.resources) resources[type(r.type)] = resourceJson(r, type);
+    out.resources = resources;
+  }
+  if (service.annotations.length > 0) {
+    const annotations: JsonObject = {};
+    for (const a of service.annotations) annotations[a.name] = common({}, a);
+    out.annotations = annotations;
+  }
+  if (service.attributes.length > 0) out.attributes = json(service.attributes);
+  return out;
+}
+
+type TypeText = (t: Field['type']) => string;
+
+function keyed<T extends { name: string }>(list: T[], write: (element: T) => JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const element of list) out[element.name] = write(element);
+  return out;
+}
+
+function json(value: unknown): JsonValue {
+  return JSON.parse(JSON.stringify(value)) as JsonValue;
+}
+
+/** description, deprecation and attributes, the keys every element shares. */
+function common(
+  out: JsonObject,
+  source: { description?: string; deprecation?: Deprecation; attributes?: Attribute[] },
+): JsonObject {
+  if (source.description !== undefined) out.description = source.description;
+  if (source.deprecation) out.deprecation = json(source.deprecation);
+  if (source.attributes && source.attributes.length > 0) out.attributes = json(source.attributes);
+  return out;
+}
+
+function enumJson(e: Enum): JsonObject {
+  const values = e.values.map((v) =>
+    common(v.name === v.value ? { name: v.name } : { name: v.name, value: v.value }, v),
+  );
+  return common({ plural: e.plural, values }, e);
+}
+
+function fieldJson(f: Field | Parameter, type: TypeText): JsonObject {
+  const out: JsonObject = { name: f.name, type: type(f.type) };
+  if ('location' in f) out.location = f.location;
+  if (!f.required) out.required = false;
+  if (f.default !== undefined) out.default = typedDefault(f.type, f.default) as JsonValue;
+  if (f.example !== undefined) out.example = f.example;
+  if (f.minimum !== undefined) out.minimum = f.minimum;
+  if (f.maximum !== undefined) out.maximum = f.maximum;
+  if ('annotations' in f && f.annotations.length > 0) out.annotations = f.annotations;
+  return common(out, f);
+}
+
+function modelJson(m: Model | Interface, type: TypeText): JsonObject {
+  const out: JsonObject = { plural: m.plural, fields: m.fields.map((f) => fieldJson(f, type)) };
+  if ('interfaces' in m && m.interfaces.length > 0) out.interfaces = m.interfaces;
+  return common(out, m);
+}
+
+function unionJson(u: Union, type: TypeText): JsonObject {
+  const out: JsonObject = { plural: u.plural };
+  if (u.discriminator !== undefined) out.discriminator = u.discriminator;
+  out.types = u.types.map((m) => {
+    const member: JsonObject = { type: type(m.type) };
+    if (m.discriminatorValue !== type(m.type)) member.discriminator_value = m.discriminatorValue;
+    if (m.default) member.default = true;
+    return common(member, m);
+  });
+  if (u.interfaces.length > 0) out.interfaces = u.interfaces;
+  return common(out, u);
+}
+
+function header(h: Header, type: TypeText): JsonObject {
+  const out: JsonObject = { name: h.name, type: type(h.type) };
+  if (!h.required) out.required = false;
+  if (h.default !== undefined) out.default = h.default;
+  return common(out, h);
+}
+
+function resourceJson(r: Resource, type: TypeText): JsonObject {
+  const base = r.path ?? '';
+  return common({ path: base, operations: r.operations.map((o) => operationJson(o, base, type)) }, r);
+}
+
+function operationJson(o: Operation, base: string, type: TypeText): JsonObject {
+  const out: JsonObject = { method: o.method };
+  const relative = base !== '' && o.path.startsWith(base) ? o.path.slice(base.length) : o.path;
+  if (relative !== '') out.path = relative;
+  if (o.body) out.body = common({ type: type(o.body.type) }, o.body);
+  if (o.parameters.length > 0) out.parameters = o.parameters.map((p) => fieldJson(p, type));
+  if (o.responses.length > 0) {
+    const responses: JsonObject = {};
+    for (const r of o.responses) {
+      const response: JsonObject = { type: type(r.type) };
+      if (r.headers.length > 0) response.headers = r.headers.map((h) => header(h, type));
+      responses[String(r.code)] = common(response, r);
+    }
+    out.responses = responses;
+  }
+  const attributes =
+    o.operationId === undefined ? o.attributes : withOperationId(o.attributes, o.operationId);
+  return common(out, { ...o, attributes });
+}
+
+function withOperationId(attributes: Attribute[], operationId: string): Attribute[] {
+  const existing = attributes.find((a) => a.name === 'openapi');
+  if (!existing) return [...attributes, { name: 'openapi', value: { operationId } }];
+  return attributes.map((a) => (a === existing ? { ...a, value: { ...a.value, operationId } } : a));
+}
