@@ -19,6 +19,8 @@ export function driverTypeOptions(): ts.CompilerOptions {
       'better-sqlite3': [join(types, 'better-sqlite3', 'index.d.ts')],
       pg: [join(types, 'pg', 'index.d.ts')],
       express: [join(types, 'express', 'index.d.ts')],
+      ajv: [repoPath('node_modules', 'ajv', 'dist', 'ajv.d.ts')],
+      'ajv-formats': [repoPath('node_modules', 'ajv-formats', 'dist', 'index.d.ts')],
     },
   };
 }

@@ -1,0 +1,268 @@
+import type { Enum, Operation, Parameter, Response, Service, TypeRef } from '../../core/ir.js';
+import {
+  type Code,
+  code,
+  dataLiteral,
+  docComment,
+  fixed,
+  type Identifier,
+  identifier,
+  joinCode,
+  type LiteralObject,
+  type Member,
+  numberLiteral,
+  printSourceFile,
+  printType,
+  propertyKey,
+  type Statement,
+  safeIdentifier,
+  stringLiteral,
+} from '../shared/index.js';
+import { type ClientResource, clientModel } from '../typescript-client/client-model.js';
+import { createTypeResolver } from '../typescript-types/type-names.js';
+import { expressPath, routeOrder } from './express-path.js';
+import { bodySchemas, typeSchema } from './json-schemas.js';
+
+/** The path of the healthcheck in specs/common.json, mounted by default. */
+export const HEALTHCHECK_PATH = '/_internal_/healthcheck';
+
+/** One resource as the routes present it: a service interface with one method per operation. */
+export interface RouteResource {
+  client: ClientResource;
+  serviceName: Identifier;
+}
+
+export function routeModel(service: Service): RouteResource[] {
+  return clientModel(service).map((client) => ({
+    client,
+    serviceName: safeIdentifier(client.interfaceName.replace(/Resource(\d*)$/, 'Service$1')),
+  }));
+}
+
+/** `routes.ts`: service interfaces, parameter and result types, and `createRouter`. */
+export function routesSource(service: Service, imports: readonly Service[], header: Code): string {
+  const types = createTypeResolver({
+    service,
+    imports,
+    fromModule: 'routes.ts',
+    localAlias: identifier('types'),
+  });
+  const print = (type: TypeRef): Code => printType(type, types.resolve);
+  const resources = routeModel(service);
+  const declarations: Statement[] = [];
+  const mounts = new Map<Operation, Code>();
+  const allOperations: Operation[] = [];
+  const paramConsts: Statement[] = [];
+  const bodyRoots: TypeRef[] = [];
+  let ownsHealthcheck = false;
+
+  resources.forEach((resource, r) => {
+    const methods: Member[] = [];
+    for (const op of resource.client.operations) {
+      const operation = op.operation;
+      if (operation.method === 'GET' && operation.path === HEALTHCHECK_PATH) ownsHealthcheck = true;
+      const stem = op.errorTypeName.replace(/Error(\d*)$/, '');
+      const paramsName = op.paramsTypeName ?? identifier('NoParams');
+      const resultName = safeIdentifier(`${stem}Result${op.errorTypeName.match(/Error(\d*)$/)?.[1] ?? ''}`);
+      const label = `${operation.method} ${operation.path}`;
+      if (op.paramsTypeName) {
+        declarations.push({
+          kind: 'interface',
+          name: op.paramsTypeName,
+          exported: true,
+          docs: docComment({
+            description: `Parameters of \`${label}\`, coerced to their types; defaults filled in.`,
+          }),
+          members: operation.parameters.map((p) => ({
+            kind: 'property',
+            key: propertyKey(p.name),
+            type: print(p.type),
+            optional: !p.required && p.default === undefined,
+            docs: docComment({ description: p.description, deprecation: p.deprecation }),
+          })),
+        });
+      }
+      declarations.push({
+        kind: 'type',
+        name: resultName,
+        exported: true,
+        docs: docComment({ description: `What \`${label}\` may answer: a declared status and its body.` }),
+        type: resultType(operation.responses, print),
+      });
+      const parameters: { name: Identifier; type: Code; optional: boolean }[] = [
+        { name: identifier('params'), type: paramsName, optional: false },
+      ];
+      if (operation.body) {
+        parameters.push({ name: identifier('body'), type: print(operation.body.type), optional: false });
+        bodyRoots.push(operation.body.type);
+      }
+      parameters.push({ name: identifier('context'), type: fixed('Context'), optional: false });
+      methods.push({
+        kind: 'method',
+        name: op.methodName,
+        parameters,
+        returns: code`${resultName} | Promise<${resultName}>`,
+        docs: docComment({
+          description: operation.description,
+          deprecation: operation.deprecation,
+          notes: [`\`${label}\``],
+        }),
+      });
+      const constName = safeIdentifier(`PARAMS_${r}_${resource.client.operations.indexOf(op)}`);
+      paramConsts.push({
+        kind: 'const',
+        name: constName,
+        exported: false,
+        type: fixed('readonly ParamSpec[]'),
+        value: paramSpecs(operation.parameters, service, imports),
+      });
+      const body = operation.body
+        ? code`, body: bodyValidator(ajv, ${dataLiteral(typeSchema(operation.body.type, 'canon#'))})`
+        : fixed('');
+      const call = operation.body
+        ? code`services.${resource.client.propertyName}.${op.methodName}(params, body, context)`
+        : code`services.${resource.client.propertyName}.${op.methodName}(params, context)`;
+      const generics = operation.body
+        ? code`<${paramsName}, ${print(operation.body.type)}>`
+        : code`<${paramsName}>`;
+      allOperations.push(operation);
+      mounts.set(
+        operation,
+        code`  router.${fixed(operation.method.toLowerCase())}(${stringLiteral(expressPath(operation.path))}, route${generics}({ params: ${constName}${body} }, (params, ${fixed(operation.body ? 'body' : '_body')}, context) => ${call}));`,
+      );
+    }
+    declarations.push({
+      kind: 'interface',
+      name: resource.serviceName,
+      exported: true,
+      docs: docComment({
+        description: resource.client.resource.description,
+        notes: [
+          `The ${resource.client.resource.plural} resource: implement every method; \`tsc\` reports any that is missing or returns the wrong type.`,
+        ],
+      }),
+      members: methods,
+    });
+  });
+
+  declarations.push({
+    kind: 'interface',
+    name: identifier('Services'),
+    exported: true,
+    docs: docComment({ description: 'One implementation per resource, handed to `createRouter`.' }),
+    members: resources.map((resource) => ({
+      kind: 'property',
+      key: resource.client.propertyName,
+      type: resource.serviceName,
+      optional: false,
+    })),
+  });
+
+  const schemas = bodySchemas(service, imports, bodyRoots);
+  const healthcheck = ownsHealthcheck
+    ? ''
+    : `  if (options.healthcheck !== false) router.get(${stringLiteral(HEALTHCHECK_PATH)}, healthcheck(options.healthcheck));\n`;
+  const factory = fixed(
+    [
+      '/**',
+      ' * An Express router mounting every operation at its method and path. Parameters are coerced,',
+      ' * bodies validated (validators compiled once, here), results sent with their status; invalid',
+      ' * input gets 400/422 `{ errors: [{ code, path, message }] }`, unexpected errors a bare 500.',
+      ' *',
+      ' * @example app.use(createRouter({ users: usersService }, { bodyLimit: "100kb" }));',
+      ' */',
+      'export function createRouter(services: Services, options: RouterOptions = {}): Router {',
+      `  const ajv = createAjv(SCHEMAS);`,
+      '  const router = express.Router();',
+      '  router.use(jsonBody(options));',
+      `${healthcheck}${routeOrder(allOperations)
+        .map((operation) => mounts.get(operation))
+        .join('\n')}`,
+      '  router.use(errorHandler(options));',
+      '  return router;',
+      '}',
+    ].join('\n'),
+  );
+  const runtimeNames = ['bodyValidator', 'createAjv', 'errorHandler', 'healthcheck', 'jsonBody', 'route'];
+  const statements: Statement[] = [
+    { kind: 'code', code: fixed("import express, { type Router } from 'express';") },
+    {
+      kind: 'code',
+      code: fixed(
+        `import { type Context, ${runtimeNames.join(', ')}, type ParamSpec, type RouterOptions } from './routes-runtime.js';`,
+      ),
+    },
+    ...types.importStatements(),
+    {
+      kind: 'code',
+      code: fixed("export type { Context, RouterOptions, RequestProblem } from './routes-runtime.js';"),
+    },
+    {
+      kind: 'type',
+      name: identifier('NoParams'),
+      exported: true,
+      docs: docComment({ description: 'The parameters of an operation that declares none.' }),
+      type: fixed('Record<string, never>'),
+    },
+    ...declarations,
+    {
+      kind: 'const',
+      name: identifier('SCHEMAS'),
+      exported: false,
+      docs: docComment({ description: 'JSON Schemas of the request bodies.' }),
+      value: dataLiteral(schemas),
+    },
+    ...paramConsts,
+    { kind: 'code', code: factory },
+  ];
+  return printSourceFile(header, statements);
+}
+
+function resultType(responses: readonly Response[], print: (t: TypeRef) => Code): Code {
+  const variants = responses.map((response) => {
+    const status = response.code === 'default' ? fixed('number') : numberLiteral(response.code);
+    const unit = response.type.kind === 'primitive' && response.type.name === 'unit';
+    return unit ? code`{ status: ${status} }` : code`{ status: ${status}; body: ${print(response.type)} }`;
+  });
+  if (variants.length === 0) return fixed('{ status: number }');
+  return joinCode(variants, ' | ');
+}
+
+/** The runtime description of each parameter: where it is read and how it is coerced. */
+function paramSpecs(parameters: readonly Parameter[], service: Service, imports: readonly Service[]): Code {
+  return dataLiteral(
+    parameters.map((p): LiteralObject => {
+      const list = p.type.kind === 'list';
+      const scalar = list && p.type.kind === 'list' ? p.type.of : p.type;
+      const { type, values } = scalarOf(scalar, service, imports);
+      return {
+        name: p.name,
+        location: p.location,
+        type,
+        ...(list ? { list: true } : {}),
+        required: p.required,
+        ...(p.default === undefined ? {} : { default: p.default }),
+        ...(p.minimum === undefined ? {} : { minimum: p.minimum }),
+        ...(p.maximum === undefined ? {} : { maximum: p.maximum }),
+        ...(values ? { values } : {}),
+      };
+    }),
+  );
+}
+
+function scalarOf(
+  type: TypeRef,
+  service: Service,
+  imports: readonly Service[],
+): { type: string; values?: string[] } {
+  if (type.kind === 'primitive') {
+    return { type: type.name === 'object' || type.name === 'unit' ? 'json' : type.name };
+  }
+  if (type.kind === 'enum') {
+    const home =
+      type.namespace === service.namespace ? service : imports.find((s) => s.namespace === type.namespace);
+    const found: Enum | undefined = home?.enums.find((e) => e.name === type.name);
+    return found ? { type: 'enum', values: found.values.map((v) => v.value) } : { type: 'string' };
+  }
+  return { type: 'json' };
+}

@@ -1,0 +1,287 @@
+/**
+ * The fixed `routes-runtime.ts` the express-routes generator emits next to `routes.ts`: parameter
+ * coercion, body validation with Ajv, sending results, and the one place errors become JSON.
+ * It is written here as text (nothing from a spec reaches it) and type-checked by the tests.
+ */
+export const ROUTES_RUNTIME = `import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import formatsModule from 'ajv-formats';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+
+/** One problem with a request; error responses are \`{ errors: RequestProblem[] }\`. */
+export interface RequestProblem {
+  code: string;
+  /** JSON pointer into the request: \`/path/id\`, \`/query/limit\`, \`/header/x-id\`, \`/body/email\`. */
+  path: string;
+  message: string;
+}
+
+/** Thrown (or returned by the runtime) to answer \`status\` with \`{ errors }\`. */
+export class RequestError extends Error {
+  readonly status: number;
+  readonly errors: RequestProblem[];
+
+  constructor(status: number, errors: RequestProblem[]) {
+    super(errors.map((e) => \`\${e.path}: \${e.message}\`).join('; '));
+    this.name = 'RequestError';
+    this.status = status;
+    this.errors = errors;
+  }
+}
+
+/** What every service method receives last: the raw request and response, for what the spec does not say. */
+export interface Context {
+  req: Request;
+  res: Response;
+}
+
+export interface RouterOptions {
+  /** The largest JSON body accepted (express.json \`limit\`); larger ones get 413. Default \`'1mb'\`. */
+  bodyLimit?: string | number;
+  /**
+   * The healthcheck of specs/common.json, \`GET /_internal_/healthcheck\` → \`{ "status": "healthy" }\`.
+   * Mounted unless \`false\`; a function is run first and fails the check (500) by throwing,
+   * e.g. \`() => db.get('SELECT 1', [])\`.
+   */
+  healthcheck?: boolean | (() => unknown);
+  /** Sees every unexpected error; the client only gets a generic 500. Default: \`console.error\`. */
+  onError?: (error: unknown, req: Request) => void;
+}
+
+type ScalarType =
+  | 'string'
+  | 'uuid'
+  | 'date-iso8601'
+  | 'date-time-iso8601'
+  | 'integer'
+  | 'long'
+  | 'double'
+  | 'decimal'
+  | 'boolean'
+  | 'enum'
+  | 'json';
+
+/** How one parameter is read and coerced (generated per operation). */
+export interface ParamSpec {
+  name: string;
+  location: 'path' | 'query' | 'header' | 'form';
+  type: ScalarType;
+  list?: boolean;
+  required: boolean;
+  default?: string;
+  minimum?: number;
+  maximum?: number;
+  values?: readonly string[];
+}
+
+/** An operation as the runtime sees it. */
+export interface OperationSpec {
+  params: readonly ParamSpec[];
+  /** Validates the body; absent when the operation takes none. */
+  body?: ValidateFunction;
+}
+
+/** What a service method returns: a declared status and, unless the response is \`unit\`, its body. */
+export interface Result {
+  status: number;
+  body?: unknown;
+}
+
+type FormatsPlugin = (ajv: Ajv) => Ajv;
+const addFormats: FormatsPlugin =
+  (formatsModule as unknown as { default?: FormatsPlugin }).default ?? (formatsModule as unknown as FormatsPlugin);
+
+/** One Ajv for a router: every schema added once, validators compiled at start-up. */
+export function createAjv(schemas: object): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
+  addFormats(ajv);
+  ajv.addSchema(schemas, 'canon');
+  return ajv;
+}
+
+/** Compiles the validator of one body schema (named types by \`$ref\` into the shared schemas). */
+export function bodyValidator(ajv: Ajv, schema: object): ValidateFunction {
+  return ajv.compile(schema);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\\d{4}-\\d{2}-\\d{2}$/;
+
+function rawValue(req: Request, spec: ParamSpec): unknown {
+  switch (spec.location) {
+    case 'path':
+      return (req.params as Record<string, string | undefined>)[spec.name];
+    case 'query':
+      return (req.query as Record<string, unknown>)[spec.name];
+    case 'header':
+      return req.get(spec.name);
+    case 'form':
+      return typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>)[spec.name] : undefined;
+  }
+}
+
+function coerce(value: unknown, spec: ParamSpec, path: string, problems: RequestProblem[]): unknown {
+  const bad = (what: string): undefined => {
+    problems.push({ code: 'invalid-parameter', path, message: \`\${spec.name} must be \${what}\` });
+    return undefined;
+  };
+  if (spec.location === 'form' && typeof value !== 'string') {
+    if (spec.type === 'json' || typeof value === 'number' || typeof value === 'boolean') return value;
+  }
+  if (typeof value !== 'string') return bad('a single value');
+  let out: unknown = value;
+  switch (spec.type) {
+    case 'integer':
+    case 'long': {
+      if (!/^-?\\d+$/.test(value) || !Number.isSafeInteger(Number(value))) return bad('an integer');
+      out = Number(value);
+      break;
+    }
+    case 'double':
+    case 'decimal': {
+      const n = value.trim() === '' ? Number.NaN : Number(value);
+      if (!Number.isFinite(n)) return bad('a number');
+      out = n;
+      break;
+    }
+    case 'boolean':
+      if (value !== 'true' && value !== 'false') return bad('true or false');
+      out = value === 'true';
+      break;
+    case 'uuid':
+      if (!UUID.test(value)) return bad('a UUID');
+      break;
+    case 'date-iso8601':
+      if (!DATE.test(value) || Number.isNaN(Date.parse(value))) return bad('a date (YYYY-MM-DD)');
+      break;
+    case 'date-time-iso8601':
+      if (Number.isNaN(Date.parse(value))) return bad('an ISO 8601 date-time');
+      break;
+    case 'enum':
+      if (!spec.values?.includes(value)) return bad(\`one of \${spec.values?.join(', ')}\`);
+      break;
+    case 'json':
+      try {
+        out = JSON.parse(value);
+      } catch {
+        return bad('JSON');
+      }
+      break;
+    case 'string':
+      break;
+  }
+  const size = typeof out === 'number' ? out : typeof out === 'string' ? out.length : undefined;
+  if (size !== undefined && spec.minimum !== undefined && size < spec.minimum) {
+    return bad(typeof out === 'number' ? \`at least \${spec.minimum}\` : \`at least \${spec.minimum} characters long\`);
+  }
+  if (size !== undefined && spec.maximum !== undefined && size > spec.maximum) {
+    return bad(typeof out === 'number' ? \`at most \${spec.maximum}\` : \`at most \${spec.maximum} characters long\`);
+  }
+  return out;
+}
+
+/** Reads, coerces and checks every parameter; all problems at once as a 400 RequestError. */
+export function readParams(req: Request, specs: readonly ParamSpec[]): Record<string, unknown> {
+  const problems: RequestProblem[] = [];
+  const params: Record<string, unknown> = {};
+  for (const spec of specs) {
+    const path = \`/\${spec.location}/\${spec.name.replaceAll('~', '~0').replaceAll('/', '~1')}\`;
+    let value = rawValue(req, spec);
+    if (value === undefined || value === '') {
+      if (spec.default !== undefined) value = spec.list ? JSON.parse(spec.default) : spec.default;
+      else if (spec.required) {
+        problems.push({ code: 'required', path, message: \`\${spec.name} is required\` });
+        continue;
+      } else continue;
+    }
+    if (spec.list) {
+      const items = Array.isArray(value) ? value : [value];
+      params[spec.name] = items.map((item, i) => coerce(typeof item === 'string' ? item : String(item), spec, \`\${path}/\${i}\`, problems));
+    } else {
+      params[spec.name] = coerce(value, spec, path, problems);
+    }
+  }
+  if (problems.length > 0) throw new RequestError(400, problems);
+  return params;
+}
+
+function bodyProblems(errors: readonly ErrorObject[]): RequestProblem[] {
+  return errors.map((e) => {
+    const missing = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : undefined;
+    const path = \`/body\${e.instancePath}\${missing === undefined ? '' : \`/\${missing.replaceAll('~', '~0').replaceAll('/', '~1')}\`}\`;
+    const message = missing === undefined ? \`\${path} \${e.message ?? 'is invalid'}\` : \`\${path} is required\`;
+    return { code: e.keyword, path, message };
+  });
+}
+
+/**
+ * Wraps a service call as an Express handler: parameters, then the body (422 on schema
+ * violations), then the call; the result is sent with its status, errors go to \`next\`.
+ */
+export function route<P, B = undefined>(
+  operation: OperationSpec,
+  run: (params: P, body: B, context: Context) => Result | Promise<Result>,
+): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const params = readParams(req, operation.params) as P;
+      let body: unknown;
+      if (operation.body) {
+        body = req.body;
+        if (!operation.body(body)) throw new RequestError(422, bodyProblems(operation.body.errors ?? []));
+      }
+      const result = await run(params, body as B, { req, res });
+      if (res.headersSent) return;
+      if (result.body === undefined) res.status(result.status).end();
+      else res.status(result.status).json(result.body);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** The JSON body parser with the size limit. */
+export function jsonBody(options: RouterOptions): RequestHandler {
+  return express.json({ limit: options.bodyLimit ?? '1mb' });
+}
+
+/** The default healthcheck handler. */
+export function healthcheck(check: RouterOptions['healthcheck']): RequestHandler {
+  return async (_req, res, next) => {
+    try {
+      if (typeof check === 'function') await check();
+      res.status(200).json({ status: 'healthy' });
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** The one place errors become responses: request problems as 400/413/422, anything else as 500. */
+export function errorHandler(options: RouterOptions): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    if (error instanceof RequestError) {
+      res.status(error.status).json({ errors: error.errors });
+      return;
+    }
+    const parser = error as { type?: unknown; status?: unknown };
+    if (parser.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ code: 'body-too-large', path: '/body', message: 'The body is larger than this service accepts.' }] });
+      return;
+    }
+    if (parser.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ code: 'invalid-json', path: '/body', message: 'The body is not valid JSON.' }] });
+      return;
+    }
+    if (typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500 && typeof parser.type === 'string') {
+      res.status(parser.status).json({ errors: [{ code: parser.type, path: '/body', message: 'The body could not be read.' }] });
+      return;
+    }
+    (options.onError ?? ((e: unknown) => console.error(e)))(error, req);
+    res.status(500).json({ errors: [{ code: 'internal', path: '', message: 'An unexpected error occurred; it has been logged.' }] });
+  };
+}
+`;

@@ -1,0 +1,35 @@
+import type { Service } from '../../core/ir.js';
+import { type Code, camelCase, fixed, stringLiteral } from '../shared/index.js';
+import { routeModel } from './routes-source.js';
+
+/** The scaffolding file of a resource: `services/<resource>.ts`. */
+export function scaffoldingPath(propertyName: string): string {
+  return `services/${propertyName}.ts`;
+}
+
+/**
+ * A starter implementation per resource, written only when the file does not exist yet: every
+ * method present with the right signature, throwing "not implemented" (a 500) until filled in.
+ */
+export function scaffoldingFiles(service: Service, header: Code): { path: string; contents: string }[] {
+  return routeModel(service).map((resource) => {
+    const constName = camelCase(`${resource.client.resource.plural}_service`);
+    const methods = resource.client.operations.map((op) => {
+      const label = `${op.operation.method} ${op.operation.path}`;
+      const args = op.operation.body ? '_params, _body, _context' : '_params, _context';
+      return `  async ${op.methodName}(${args}) {\n    throw new Error(${stringLiteral(`${label} is not implemented yet`)});\n  },`;
+    });
+    const contents = fixed(
+      [
+        `import type { ${resource.serviceName} } from '../routes.js';`,
+        '',
+        `/** The ${resource.client.resource.plural} resource. This file is yours: canon generate never overwrites it. */`,
+        `export const ${constName}: ${resource.serviceName} = {`,
+        methods.join('\n\n'),
+        '};',
+        '',
+      ].join('\n'),
+    );
+    return { path: scaffoldingPath(resource.client.propertyName), contents: `${header}\n${contents}` };
+  });
+}
