@@ -13,7 +13,10 @@ let servers: CanonProcess[] = [];
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'canon-concurrency-'));
-  const start = () => startCanon(['serve', '--port', '0', '--db', join(dir, 'registry.db')], { env: { CANON_ADMIN_TOKEN: ADMIN } });
+  const start = () =>
+    startCanon(['serve', '--port', '0', '--db', join(dir, 'registry.db')], {
+      env: { CANON_ADMIN_TOKEN: ADMIN },
+    });
   servers = [await start()];
   servers.push(await start());
 });
@@ -29,20 +32,33 @@ const http = (i: number) => new Http(servers[i % servers.length]!.url);
 function growing(i: number): string {
   const fields = [{ name: 'id', type: 'string' }];
   for (let f = 1; f <= i; f++) fields.push({ name: `f${f}`, type: 'string', required: false } as never);
-  return JSON.stringify({ name: 'grow', models: { thing: { fields } }, resources: { thing: { operations: [{ method: 'GET' }] } } });
+  return JSON.stringify({
+    name: 'grow',
+    models: { thing: { fields } },
+    resources: { thing: { operations: [{ method: 'GET' }] } },
+  });
 }
 
 test('50 parallel publishers of distinct versions: each stored once, in semver order, change logs correct', async () => {
   const order = Array.from({ length: 50 }, (_, i) => i).sort((a, b) => ((a * 7919) % 50) - ((b * 7919) % 50));
-  const answers = await Promise.all(order.map((i) => http(i).publish('acme', 'grow', `1.0.${i}`, growing(i))));
-  assert.deepEqual(answers.map((a) => a.status).filter((s) => s !== 201), [], JSON.stringify(answers.find((a) => a.status !== 201)?.json));
+  const answers = await Promise.all(
+    order.map((i) => http(i).publish('acme', 'grow', `1.0.${i}`, growing(i))),
+  );
+  assert.deepEqual(
+    answers.map((a) => a.status).filter((s) => s !== 201),
+    [],
+    JSON.stringify(answers.find((a) => a.status !== 201)?.json),
+  );
 
   const versions = (await http(0).request('GET', '/services/acme/grow/versions')).json as {
     version: string;
     previous_version?: string;
     changes: { rule: string; path: string }[];
   }[];
-  assert.deepEqual(versions.map((v) => v.version), Array.from({ length: 50 }, (_, i) => `1.0.${i}`));
+  assert.deepEqual(
+    versions.map((v) => v.version),
+    Array.from({ length: 50 }, (_, i) => `1.0.${i}`),
+  );
   for (const [i, v] of versions.entries()) {
     assert.equal(v.previous_version, i === 0 ? undefined : `1.0.${i - 1}`, v.version);
     const added = v.changes.filter((c) => c.rule !== 'version-changed').map((c) => c.path);
@@ -53,7 +69,9 @@ test('50 parallel publishers of distinct versions: each stored once, in semver o
 
 test('20 parallel publishes of the same version and content: one stored, all answered with it', async () => {
   const doc = growing(3);
-  const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => http(i).publish('acme', 'same', '2.0.0', doc)));
+  const answers = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => http(i).publish('acme', 'same', '2.0.0', doc)),
+  );
   assert.equal(answers.filter((a) => a.status === 201).length, 1);
   assert.equal(answers.filter((a) => a.status === 200 && a.json.status === 'exists').length, 19);
   const stored = answers[0]!.json.version;
@@ -62,7 +80,9 @@ test('20 parallel publishes of the same version and content: one stored, all ans
 });
 
 test('the same version with different contents in parallel: one wins, the others get 409', async () => {
-  const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => http(i).publish('acme', 'race', '1.0.0', growing(i))));
+  const answers = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => http(i).publish('acme', 'race', '1.0.0', growing(i))),
+  );
   const winners = answers.filter((a) => a.status === 201);
   assert.equal(winners.length, 1);
   assert.deepEqual(

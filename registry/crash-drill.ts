@@ -37,13 +37,20 @@ function spec(n: number): string {
  * checks its integrity and that every version whose publish was acknowledged is there, unchanged.
  * Each version goes to its own service so the gate never refuses one.
  */
-export async function crashDrill(options: { dir: string; rounds: number; seed: number; workers?: number }): Promise<CrashDrillReport> {
+export async function crashDrill(options: {
+  dir: string;
+  rounds: number;
+  seed: number;
+  workers?: number;
+}): Promise<CrashDrillReport> {
   const db = join(options.dir, 'crash.db');
   const random = seeded(options.seed);
   const acknowledged = new Map<string, string>();
   let next = 0;
   for (let round = 0; round < options.rounds; round++) {
-    const server = await startCanon(['serve', '--port', '0', '--db', db], { env: { CANON_ADMIN_TOKEN: ADMIN } });
+    const server = await startCanon(['serve', '--port', '0', '--db', db], {
+      env: { CANON_ADMIN_TOKEN: ADMIN },
+    });
     const http = new Http(server.url);
     let killed = false;
     let firstAck: () => void = () => {};
@@ -58,8 +65,7 @@ export async function crashDrill(options: { dir: string; rounds: number; seed: n
           if (answer.status === 201 || answer.status === 200) {
             acknowledged.set(`${app}@${version}`, answer.json.version.content_hash);
             firstAck();
-          }
-          else if (answer.status !== 409) throw new Error(`unexpected ${answer.status}: ${answer.text}`);
+          } else if (answer.status !== 409) throw new Error(`unexpected ${answer.status}: ${answer.text}`);
         } catch (error) {
           if (!killed) throw error;
         }
@@ -78,11 +84,20 @@ export async function crashDrill(options: { dir: string; rounds: number; seed: n
     const integrity = check.pragma('integrity_check', { simple: true }) as string;
     const foreignKeyProblems = (check.pragma('foreign_key_check') as unknown[]).length;
     const rows = check
-      .prepare('SELECT s.key AS app, v.version, v.content_hash AS hash FROM versions v JOIN services s ON s.id = v.service_id')
+      .prepare(
+        'SELECT s.key AS app, v.version, v.content_hash AS hash FROM versions v JOIN services s ON s.id = v.service_id',
+      )
       .all() as { app: string; version: string; hash: string }[];
     const stored = new Map(rows.map((r) => [`${r.app}@${r.version}`, r.hash]));
     const lost = [...acknowledged].filter(([key, hash]) => stored.get(key) !== hash).map(([key]) => key);
-    return { rounds: options.rounds, acknowledged: acknowledged.size, stored: stored.size, integrity, foreignKeyProblems, lost };
+    return {
+      rounds: options.rounds,
+      acknowledged: acknowledged.size,
+      stored: stored.size,
+      integrity,
+      foreignKeyProblems,
+      lost,
+    };
   } finally {
     check.close();
   }

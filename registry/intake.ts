@@ -16,7 +16,14 @@ export interface Intake {
  */
 export async function intakeSpec(
   text: string,
-  options: { file?: string; store: RegistryStore; maxBytes: number; organization?: string; version?: string },
+  options: {
+    file?: string;
+    store: RegistryStore;
+    maxBytes: number;
+    organization?: string;
+    version?: string;
+    log?: (line: string) => void;
+  },
 ): Promise<Intake> {
   if (Buffer.byteLength(text, 'utf8') > options.maxBytes) {
     throw new RegistryError(413, [
@@ -26,7 +33,7 @@ export async function intakeSpec(
       },
     ]);
   }
-  const result = await loadSpec(text, {
+  const load = loadSpec(text, {
     ...(options.file === undefined ? {} : { file: options.file }),
     resolver: storeResolver(options.store),
     maxBytes: options.maxBytes,
@@ -36,6 +43,23 @@ export async function intakeSpec(
       ...(options.version === undefined ? {} : { version: options.version }),
     },
   });
+  let result: Awaited<typeof load>;
+  try {
+    result = await load;
+  } catch (error) {
+    // A loader crash is a bug in Canon, but it is this document that triggers it: refuse the
+    // document (not a 500 that suggests retrying) and keep the details for the log.
+    options.log?.(
+      `registry: the loader failed on a submitted spec: ${error instanceof Error ? error.stack : String(error)}`,
+    );
+    throw new RegistryError(422, [
+      {
+        code: 'spec-not-processable',
+        path: '',
+        message: `Canon could not process this spec (${error instanceof Error ? error.message : String(error)}). This is a bug in Canon; please report it with the spec.`,
+      },
+    ]);
+  }
   const errors = result.diagnostics.filter(isError);
   if (!result.service || errors.length > 0) {
     throw new RegistryError(

@@ -25,6 +25,8 @@ export interface RegistryOptions {
   maxSpecBytes?: number;
   /** Whether requests without a token may read (default true: a local registry). */
   anonymousReads?: boolean;
+  /** Where internal failures are written (default stderr). */
+  log?: (line: string) => void;
 }
 
 export interface PublishInput {
@@ -52,6 +54,7 @@ export class Registry {
   readonly generators: GeneratorCatalog | undefined;
   readonly maxSpecBytes: number;
   readonly anonymousReads: boolean;
+  readonly log: (line: string) => void;
 
   constructor(options: RegistryOptions) {
     this.store = options.store;
@@ -59,6 +62,7 @@ export class Registry {
     this.generators = options.generators;
     this.maxSpecBytes = options.maxSpecBytes ?? 16 * 1024 * 1024;
     this.anonymousReads = options.anonymousReads ?? true;
+    this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   }
 
   /** Validates, gates and stores one version (or, with `dryRun`, answers what would happen). */
@@ -120,7 +124,12 @@ export class Registry {
   }
 
   #intakeOptions(file: string | undefined) {
-    return { store: this.store, maxBytes: this.maxSpecBytes, ...(file === undefined ? {} : { file }) };
+    return {
+      store: this.store,
+      maxBytes: this.maxSpecBytes,
+      log: this.log,
+      ...(file === undefined ? {} : { file }),
+    };
   }
 
   /** Validates a document without storing anything. */

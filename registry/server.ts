@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { bootstrapAdmin } from './access.js';
 import { loadDiff, loadGenerators } from './engines.js';
 import { createRegistryApp } from './http/app.js';
@@ -40,6 +41,7 @@ export async function startRegistry(options: StartOptions): Promise<RunningRegis
       ...(generators === undefined ? {} : { generators }),
       ...(options.anonymousReads === undefined ? {} : { anonymousReads: options.anonymousReads }),
       ...(options.maxSpecBytes === undefined ? {} : { maxSpecBytes: options.maxSpecBytes }),
+      ...(options.log === undefined ? {} : { log: options.log }),
     });
     const admin = await bootstrapAdmin(store, options.adminToken);
     const app = createRegistryApp(registry, {
@@ -51,6 +53,7 @@ export async function startRegistry(options: StartOptions): Promise<RunningRegis
       const s = app.listen(options.port ?? 0, host, (error?: Error) => (error ? reject(error) : resolve(s)));
       s.once('error', reject);
     });
+    server.on('clientError', answerClientError);
     const { port } = server.address() as AddressInfo;
     const shown = host.includes(':') ? `[${host}]` : host;
     return {
@@ -64,6 +67,29 @@ export async function startRegistry(options: StartOptions): Promise<RunningRegis
     await store.close();
     throw error;
   }
+}
+
+/**
+ * Requests that are not even HTTP (bad request line, header overflow, timeouts) never reach
+ * Express; Node would answer them with an empty text page. Answer them as JSON too.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, code] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'headers-too-large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'request-timeout']
+        : [400, 'Bad Request', 'malformed-request'];
+  const body = JSON.stringify({
+    errors: [{ code, message: `The request could not be read as HTTP (${reason.toLowerCase()}).` }],
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 async function stop(server: Server, store: SqliteStore, graceMs: number): Promise<void> {
