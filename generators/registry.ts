@@ -30,6 +30,10 @@ export const BUILT_IN_GENERATORS: Readonly<Record<string, { description: string;
     description: 'PostgreSQL migration and typed DAOs (pg) from models with a db attribute',
     module: './postgres-dao/index.js',
   },
+  'express-routes': {
+    description: 'Express 5 router and typed service interfaces per resource (routes.ts)',
+    module: './express-routes/index.js',
+  },
 };
 
 /** A problem finding, loading or ordering generators; `code` is stable, the message says what to do. */

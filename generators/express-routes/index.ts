@@ -35,7 +35,7 @@ export const generator: Generator<ExpressRoutesOptions> = {
       { path: 'routes-runtime.ts', contents: `${header}\n${ROUTES_RUNTIME}` },
     ];
     if (input.options.scaffolding) {
-      for (const file of scaffoldingFiles(input.service, header)) files.push({ ...file, scaffolding: true });
+      for (const file of scaffoldingFiles(input.service)) files.push({ ...file, scaffolding: true });
     }
     return files;
   },

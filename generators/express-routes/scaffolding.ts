@@ -1,5 +1,6 @@
 import type { Service } from '../../core/ir.js';
-import { type Code, camelCase, fixed, stringLiteral } from '../shared/index.js';
+import type { Code } from '../shared/index.js';
+import { blockComment, camelCase, fixed, stringLiteral } from '../shared/index.js';
 import { routeModel } from './routes-source.js';
 
 /** The scaffolding file of a resource: `services/<resource>.ts`. */
@@ -11,7 +12,10 @@ export function scaffoldingPath(propertyName: string): string {
  * A starter implementation per resource, written only when the file does not exist yet: every
  * method present with the right signature, throwing "not implemented" (a 500) until filled in.
  */
-export function scaffoldingFiles(service: Service, header: Code): { path: string; contents: string }[] {
+export function scaffoldingFiles(service: Service): { path: string; contents: string }[] {
+  const header: Code = blockComment(
+    `Started by Canon's express-routes generator from ${service.name} ${service.version}. This file is yours: fill in each method; canon generate never overwrites it.`,
+  );
   return routeModel(service).map((resource) => {
     const constName = camelCase(`${resource.client.resource.plural}_service`);
     const methods = resource.client.operations.map((op) => {
@@ -23,7 +27,7 @@ export function scaffoldingFiles(service: Service, header: Code): { path: string
       [
         `import type { ${resource.serviceName} } from '../routes.js';`,
         '',
-        `/** The ${resource.client.resource.plural} resource. This file is yours: canon generate never overwrites it. */`,
+        `/** The ${resource.client.resource.plural} resource. */`,
         `export const ${constName}: ${resource.serviceName} = {`,
         methods.join('\n\n'),
         '};',
