@@ -10,8 +10,13 @@ export interface Usage {
 /** Usage per named type, keyed by qualified name (`io.acme.v0.models.user`). */
 export type UsageMap = ReadonlyMap<string, Usage>;
 
-/** Unions named like this are event streams: they and their members are outputs. */
-export const EVENT_UNION_SUFFIX = '_event';
+/**
+ * Event streams are unions named `<service>_event` (Flow's convention), or just `event` (what a
+ * merged multi-service spec calls the union of all of them). They and their members are outputs.
+ */
+export function isEventUnionName(name: string): boolean {
+  return name === 'event' || name.endsWith('_event');
+}
 
 type Definition =
   | { kind: 'model'; value: Model }
@@ -83,8 +88,7 @@ export function analyzeUsage(service: Service, imports: readonly Service[] = [])
     }
   }
   for (const union of service.unions) {
-    if (union.name.endsWith(EVENT_UNION_SUFFIX))
-      mark(named('union', union.name, service.namespace), 'output');
+    if (isEventUnionName(union.name)) mark(named('union', union.name, service.namespace), 'output');
   }
   return usage;
 }

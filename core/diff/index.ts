@@ -5,7 +5,7 @@ import { type ChangeSource, DiffWalker } from './walk.js';
 
 export type { Change, ChangeLevel, ChangeSummary } from './change.js';
 export { atOrAbove, CHANGE_LEVELS, summarize } from './change.js';
-export { analyzeUsage, type Usage, type UsageMap, usageOf } from './direction.js';
+export { analyzeUsage, isEventUnionName, type Usage, type UsageMap, usageOf } from './direction.js';
 export type { AnyDiffRule, DiffRule } from './rule.js';
 export { DIFF_RULES } from './rules.js';
 export type { ChangeSource } from './walk.js';

@@ -4,9 +4,9 @@ import { compareTypes, type TypeCompatibility } from '../type-compat.js';
 import { deprecatedRemoval, lifecycleRules } from './lifecycle.js';
 import { typeChange } from './service-rules.js';
 
-/** `/users/:id` and `/users/:guid` are the same URL pattern. */
+/** `/users/:id` and `/users/:guid` are the same URL pattern (`/carts/:id.html` is another one). */
 export function pathShape(path: string): string {
-  return path.replace(/:[^/]+/g, ':');
+  return path.replace(/:[A-Za-z0-9_]+/g, ':');
 }
 
 function typeVerdict(
