@@ -37,10 +37,11 @@ export function buildResources(ctx: ImportContext, doc: Json): Resource[] {
     const resolved = ctx.deref(rawItem, itemPath);
     if (!resolved) continue;
     const item = resolved.value;
-    for (const method of METHODS) {
-      const op = item[method.toLowerCase()];
-      if (op === undefined) continue;
-      const opPath = pointer(itemPath, method.toLowerCase());
+    // Methods in document order, so operations keep the order their authors wrote.
+    for (const [methodKey, op] of Object.entries(item)) {
+      const method = METHODS.find((m) => m.toLowerCase() === methodKey);
+      if (method === undefined) continue;
+      const opPath = pointer(itemPath, methodKey);
       if (!isObject(op)) {
         ctx.error('invalid-operation', opPath, 'An operation must be an object.');
         continue;

@@ -81,9 +81,8 @@ export function swagger2ToOpenApi3(doc: Json): { doc: Json; translate: (p: strin
     converted.parameters = shared
       .filter((p) => !isBodyLike(doc, p))
       .map((p) => (isObject(p) && p.$ref === undefined ? convertParameter(p) : rewrite(p)));
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!isObject(op)) continue;
+    for (const [method, op] of Object.entries(item)) {
+      if (!METHODS.includes(method) || !isObject(op)) continue;
       const opPath = pointer(itemPath, method);
       converted[method] = convertOperation(doc, op, opPath, shared, {
         consumes: op.consumes !== undefined ? mediaOf(op.consumes) : consumes,
