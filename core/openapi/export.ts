@@ -53,7 +53,8 @@ export function exportOpenApi(service: Service, imports: Service[]): OpenAPIV3_1
   const info: Json = { title: service.name, version: service.version };
   if (service.description !== undefined) info.description = service.description;
   if (service.info.contact) info.contact = { ...service.info.contact };
-  if (service.info.license) info.license = { ...service.info.license };
+  // OpenAPI 3.1 wants a license url or SPDX identifier; a bare name travels in x-canon.
+  if (service.info.license?.url !== undefined) info.license = { ...service.info.license };
   const doc: Json = { openapi: '3.1.0', info };
   if (service.baseUrl !== undefined) doc.servers = [{ url: service.baseUrl }];
   doc.paths = paths;
@@ -68,6 +69,8 @@ export function exportOpenApi(service: Service, imports: Service[]): OpenAPIV3_1
   if (service.headers.length > 0) ext.headers = service.headers.map((h) => headerJson(writer, h));
   if (service.imports.length > 0) ext.imports = JSON.parse(JSON.stringify(service.imports));
   if (service.annotations.length > 0) ext.annotations = JSON.parse(JSON.stringify(service.annotations));
+  if (service.info.license && service.info.license.url === undefined)
+    ext.license = { name: service.info.license.name };
   attributesInto(ext, service.attributes);
   doc[EXT] = ext;
   return doc as unknown as OpenAPIV3_1.Document;

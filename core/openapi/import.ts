@@ -78,7 +78,7 @@ export function importOpenApi(doc: unknown, options: { file?: string } = {}): Op
     application: { key: applicationKey },
     namespace,
     version,
-    info: readInfo(info),
+    info: readInfo(info, ext),
     headers,
     imports: Array.isArray(ext?.imports) ? (jsonCopy(ext.imports) as unknown as Import[]) : [],
     enums: ctx.enums,
@@ -192,7 +192,7 @@ function readHeaders(ctx: ImportContext, ext: Json | undefined): Header[] {
   });
 }
 
-function readInfo(info: Json): Info {
+function readInfo(info: Json, ext: Json | undefined): Info {
   const out: Info = {};
   if (isObject(info.contact)) {
     const contact: NonNullable<Info['contact']> = {};
@@ -207,6 +207,8 @@ function readInfo(info: Json): Info {
     const url = asString(info.license.url);
     if (url !== undefined) out.license.url = url;
   }
+  if (isObject(ext?.license) && typeof ext.license.name === 'string')
+    out.license = { name: ext.license.name };
   return out;
 }
 
