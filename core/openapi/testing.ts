@@ -33,8 +33,9 @@ export function openApi31Errors(doc: unknown): string[] {
 export function openApiStructureErrors(doc: Record<string, unknown>): string[] {
   const errors: string[] = [];
   const walk = (value: unknown, path: string): void => {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}/${i}`));
-    else if (value && typeof value === 'object') {
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) walk(v, `${path}/${i}`);
+    } else if (value && typeof value === 'object') {
       for (const [key, v] of Object.entries(value)) {
         if (key === 'example' || key === 'examples' || key === 'default' || key === 'const' || key === 'enum')
           continue;
