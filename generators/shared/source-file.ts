@@ -134,12 +134,12 @@ function printStatement(statement: Statement): Code {
  * stay together), ending with one newline.
  */
 export function printSourceFile(header: Code, statements: readonly Statement[]): string {
-  let out = `${header}\n`;
-  let previous: Statement['kind'] | undefined;
+  const parts: string[] = [header];
+  let previous: Statement['kind'] | undefined = 'code';
   for (const statement of statements) {
-    out += previous === 'import' && statement.kind === 'import' ? '\n' : '\n\n';
-    out += printStatement(statement);
+    parts.push(previous === 'import' && statement.kind === 'import' ? '\n' : '\n\n', printStatement(statement));
     previous = statement.kind;
   }
-  return `${out.replace(/^\n+/, '')}\n`.replace(/\n{3,}/g, '\n\n');
+  parts.push('\n');
+  return parts.join('');
 }

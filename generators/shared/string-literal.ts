@@ -1,6 +1,9 @@
 import { type Code, fixed, joinCode, numberLiteral } from './code.js';
 import { isIdentifierName } from './identifier.js';
 
+/** Printable ASCII without quote or backslash: needs no escaping (the common case, kept fast). */
+const PLAIN = /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/;
+
 /**
  * Escapes text as a single-quoted JavaScript string literal. Quotes, backslashes, line
  * terminators (including U+2028/U+2029), control characters, NUL, BOM and lone surrogates are
@@ -9,6 +12,7 @@ import { isIdentifierName } from './identifier.js';
  * @example stringLiteral("it's") === "'it\\'s'"
  */
 export function stringLiteral(text: string): Code {
+  if (PLAIN.test(text)) return fixed(`'${text}'`);
   let out = "'";
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -1,0 +1,236 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { isError } from '../../core/diagnostic.js';
+import type { JsonObject } from '../../core/ir.js';
+import type { Generator } from '../../generators/contract.js';
+import { type Command, EXIT, type Io, parseCommandArgs, UsageError } from '../command.js';
+import { type CanonConfig, loadConfig } from '../config.js';
+import { readSpec } from '../read-spec.js';
+
+const HELP = `Usage: canon generate <spec> --generator <name>[,<name>…] --out <dir> [options]
+
+Runs generators on a spec and writes their files into <dir>. Generators a requested one depends
+on run too (typescript-mock-client brings typescript-types and typescript-client).
+Files marked as scaffolding (code you then own) are written only when absent.
+
+Options:
+  -g, --generator <names>    generators to run, comma-separated (see 'canon generators')
+  -o, --out <dir>            output directory
+  --package                  write an installable npm package: package.json, src/ and dist/
+                             (ESM JavaScript and .d.ts)
+  --package-name <name>      package name (default <organization>-<application>-client)
+  --package-version <v>      package version (default: the spec's version)
+  --check                    write nothing; exit 1 with a unified diff when the files on disk
+                             differ from what would be generated (a CI freshness gate)
+  --config <file>            canon.config.json to use (default: found from the current directory)
+
+canon.config.json:
+  "generators": ["./tools/my-generator.js", "some-package"]   third-party generators
+  "generatorOptions": { "<generator>": { … } }                 options, checked against its schema
+
+Exit codes: 0 written (or up to date with --check), 1 invalid spec or stale files,
+            2 usage error or unreadable input.`;
+
+export const command: Command = {
+  name: 'generate',
+  summary: 'Generate code from a spec',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        generator: { type: 'string', short: 'g', multiple: true },
+        out: { type: 'string', short: 'o' },
+        package: { type: 'boolean' },
+        'package-name': { type: 'string' },
+        'package-version': { type: 'string' },
+        check: { type: 'boolean' },
+        config: { type: 'string' },
+      },
+      'generate',
+    );
+    const [specFile, ...extra] = positionals;
+    if (specFile === undefined)
+      throw new UsageError(
+        "name a spec file, e.g. 'canon generate specs/api.json -g typescript-client -o src/generated'.",
+      );
+    if (extra.length > 0) throw new UsageError(`give one spec at a time (got also: ${extra.join(', ')}).`);
+    const names = (values.generator ?? [])
+      .flatMap((g) => g.split(','))
+      .map((g) => g.trim())
+      .filter((g) => g !== '');
+    if (names.length === 0)
+      throw new UsageError(
+        "name at least one generator with --generator (list them with 'canon generators').",
+      );
+    if (values.out === undefined) throw new UsageError('name the output directory with --out <dir>.');
+    if (
+      !values.package &&
+      (values['package-name'] !== undefined || values['package-version'] !== undefined)
+    ) {
+      throw new UsageError('--package-name and --package-version only apply with --package.');
+    }
+
+    const config = await loadConfig(io.cwd, values.config);
+    const loaded = await readSpec(specFile, io.cwd, config);
+    const errors = loaded.diagnostics.filter(isError);
+    if (!loaded.service || errors.length > 0) {
+      for (const d of errors) {
+        const where = d.line === undefined ? specFile : `${specFile}:${d.line}:${d.column}`;
+        io.err(`${where}: error ${d.code}: ${d.message}${d.path ? ` (at ${d.path})` : ''}\n`);
+      }
+      io.err(
+        `canon generate: ${specFile} is not a valid spec (${errors.length} error${errors.length === 1 ? '' : 's'}); nothing generated. Run 'canon validate ${specFile}' for details.\n`,
+      );
+      return EXIT.problems;
+    }
+
+    const { GeneratorError, resolveGenerators } = await import('../../generators/registry.js');
+    const { runGenerators } = await import('../../generators/run.js');
+    let generators: Generator<JsonObject>[];
+    try {
+      generators = await resolveGenerators(names, { modules: configModules(config), baseDir: config.dir });
+    } catch (error) {
+      if (error instanceof GeneratorError) throw new UsageError(error.message);
+      throw error;
+    }
+    const options = await generatorOptions(config, generators);
+    let files = runGenerators(generators, loaded.service, loaded.imports, options);
+
+    if (values.package) {
+      const { buildPackage, checkPackageIdentity, packageIdentity } = await import(
+        '../../generators/package.js'
+      );
+      const overrides: { name?: string; version?: string } = {};
+      if (values['package-name'] !== undefined) overrides.name = values['package-name'];
+      if (values['package-version'] !== undefined) overrides.version = values['package-version'];
+      const identity = packageIdentity(loaded.service, overrides);
+      const problems = checkPackageIdentity(identity);
+      if (problems.length > 0) throw new UsageError(problems.join(' '));
+      files = (await buildPackage(files, loaded.service, identity)).map((f) => ({
+        ...f,
+        generator: 'package',
+      }));
+    }
+
+    const outDir = resolve(io.cwd, values.out);
+    return values.check ? check(files, outDir, io) : write(files, outDir, io);
+  },
+};
+
+function configModules(config: CanonConfig): string[] {
+  const entries = config.raw.generators;
+  if (entries === undefined) return [];
+  if (!Array.isArray(entries) || entries.some((e) => typeof e !== 'string')) {
+    throw new UsageError(`"generators" in ${config.file} must be an array of module paths or package names.`);
+  }
+  return entries as string[];
+}
+
+/** Options per generator from canon.config.json, checked against each generator's JSON Schema. */
+async function generatorOptions(
+  config: CanonConfig,
+  generators: readonly Generator<JsonObject>[],
+): Promise<Map<string, JsonObject>> {
+  const raw = config.raw.generatorOptions;
+  const out = new Map<string, JsonObject>();
+  if (raw === undefined) return out;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new UsageError(`"generatorOptions" in ${config.file} must be an object keyed by generator name.`);
+  }
+  const { Ajv } = await import('ajv');
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
+    const generator = generators.find((g) => g.name === name);
+    if (!generator) continue;
+    const merged = { ...generator.options.defaults, ...(value as JsonObject) };
+    const validate = ajv.compile(generator.options.schema);
+    if (!validate(merged)) {
+      for (const e of validate.errors ?? [])
+        problems.push(`generatorOptions.${name}${e.instancePath.replaceAll('/', '.')}: ${e.message}`);
+    } else out.set(name, value as JsonObject);
+  }
+  if (problems.length > 0)
+    throw new UsageError(`invalid generator options in ${config.file}: ${problems.join('; ')}.`);
+  return out;
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+async function write(
+  files: readonly { path: string; contents: string; scaffolding?: boolean }[],
+  outDir: string,
+  io: Io,
+): Promise<number> {
+  let written = 0;
+  let unchanged = 0;
+  let kept = 0;
+  for (const file of files) {
+    const path = join(outDir, file.path);
+    const current = await readIfExists(path);
+    if (file.scaffolding && current !== undefined) {
+      kept++;
+      continue;
+    }
+    if (current === file.contents) {
+      unchanged++;
+      continue;
+    }
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.contents);
+    written++;
+  }
+  const where = relative(io.cwd, outDir) || '.';
+  const notes = [
+    unchanged > 0 ? `${unchanged} unchanged` : '',
+    kept > 0 ? `${kept} scaffolding kept` : '',
+  ].filter(Boolean);
+  io.out(
+    `wrote ${written} file${written === 1 ? '' : 's'} to ${where}${notes.length ? ` (${notes.join(', ')})` : ''}\n`,
+  );
+  return EXIT.ok;
+}
+
+async function check(
+  files: readonly { path: string; contents: string; scaffolding?: boolean }[],
+  outDir: string,
+  io: Io,
+): Promise<number> {
+  const { createTwoFilesPatch } = await import('diff');
+  const stale: string[] = [];
+  for (const file of files) {
+    const current = await readIfExists(join(outDir, file.path));
+    if (file.scaffolding) {
+      if (current === undefined) stale.push(file.path);
+      continue;
+    }
+    if (current === file.contents) continue;
+    stale.push(file.path);
+    const name = relative(io.cwd, join(outDir, file.path)) || file.path;
+    io.out(
+      createTwoFilesPatch(
+        `a/${name}`,
+        `b/${name}`,
+        current ?? '',
+        file.contents,
+        current === undefined ? 'missing' : 'on disk',
+        'generated',
+      ),
+    );
+  }
+  if (stale.length === 0) {
+    io.out(`generated files in ${relative(io.cwd, outDir) || '.'} are up to date (${files.length} files)\n`);
+    return EXIT.ok;
+  }
+  io.err(
+    `canon generate --check: ${stale.length} generated file${stale.length === 1 ? ' is' : 's are'} stale or missing: ${stale.join(', ')}. Run the same command without --check and commit the result.\n`,
+  );
+  return EXIT.problems;
+}

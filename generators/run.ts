@@ -1,0 +1,50 @@
+import type { JsonObject, Service } from '../core/ir.js';
+import type { GeneratedFile, Generator } from './contract.js';
+
+/** A file some generator produced, with the generator's name for messages. */
+export interface OwnedFile extends GeneratedFile {
+  generator: string;
+}
+
+/**
+ * Runs generators in the given order (dependencies first, as `resolveGenerators` returns them)
+ * and collects their files. Two generators may emit the same path only with the same contents;
+ * a path that is absolute or climbs out of the output directory is refused.
+ */
+export function runGenerators(
+  generators: readonly Generator<JsonObject>[],
+  service: Service,
+  imports: readonly Service[],
+  options: ReadonlyMap<string, JsonObject> = new Map(),
+): OwnedFile[] {
+  const files = new Map<string, OwnedFile>();
+  for (const generator of generators) {
+    const generatorOptions = { ...generator.options.defaults, ...options.get(generator.name) };
+    for (const file of generator.generate({ service, imports: [...imports], options: generatorOptions })) {
+      checkPath(file.path, generator.name);
+      const existing = files.get(file.path);
+      if (existing && existing.contents !== file.contents) {
+        throw new Error(
+          `generators '${existing.generator}' and '${generator.name}' both write ${file.path} with different contents; run them into separate directories.`,
+        );
+      }
+      files.set(file.path, { ...file, generator: generator.name });
+    }
+  }
+  return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function checkPath(path: string, generator: string): void {
+  const segments = path.split('/');
+  if (
+    path === '' ||
+    path.startsWith('/') ||
+    /^[A-Za-z]:/.test(path) ||
+    path.includes('\\') ||
+    segments.some((s) => s === '..' || s === '' || s === '.')
+  ) {
+    throw new Error(
+      `generator '${generator}' emitted the unsafe path '${path}'; paths must be relative, with '/' separators and no '..'.`,
+    );
+  }
+}
