@@ -1,0 +1,108 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
+import { type CanonConfig, loadConfig } from '../config.js';
+import { render } from '../gate/format.js';
+import { gitTop, showFile, verifyRef } from '../gate/git.js';
+import { failed, type SpecReport } from '../gate/report.js';
+import { compare, failOnOf, formatOf, gateConfig, lintReport } from '../gate/run.js';
+import { readSpec } from '../read-spec.js';
+
+const HELP = `Usage: canon check <spec…> --against <git-ref> [--format F] [--fail-on L] [--no-lint]
+
+The CI gate. Compares each spec with its version at a git ref (for example origin/main) and lints
+it. A spec that does not exist at that ref is new: it is linted, and nothing is breaking.
+
+Options:
+  --against <git-ref>  the baseline: a branch, tag or commit (fetch it first in CI)
+  --format text|json|markdown|github|junit
+                       text (default); json {"specs", "changes", "summary", "findings"};
+                       markdown a pull-request comment; github annotations at the spec line;
+                       junit for CI test reports
+  --fail-on breaking|warning|never
+                       exit 1 when a change at or above this level, or a lint finding of the
+                       matching level (error ~ breaking), is found (default breaking)
+  --no-lint            only compare
+
+Configuration (canon.config.json): "diff" and "lint" sections, see 'canon diff --help' and
+'canon lint --help'.
+
+Exit codes: 0 passes, 1 breaking changes, lint errors or an invalid spec,
+            2 usage error, unknown ref or a file that cannot be read.`;
+
+export const command: Command = {
+  name: 'check',
+  summary: 'CI gate: diff specs against a git ref or the registry, and lint them',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        against: { type: 'string' },
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
+        'no-lint': { type: 'boolean' },
+      },
+      'check',
+    );
+    const format = formatOf(values.format, 'check');
+    const failOn = failOnOf(values['fail-on'], 'check');
+    if (positionals.length === 0)
+      throw new UsageError(
+        "name at least one spec file, e.g. 'canon check specs/api.json --against origin/main'.",
+      );
+    const ref = values.against;
+    if (ref === undefined || ref === '')
+      throw new UsageError("say what to compare against: '--against origin/main' (a git ref).");
+    const config = await loadConfig(io.cwd);
+    const settings = gateConfig(config);
+    const top = await gitTop(io.cwd);
+    await verifyRef(top, ref);
+    const specs: SpecReport[] = [];
+    for (const file of positionals) {
+      specs.push(await checkOne(file, { top, ref, cwd: io.cwd, config, settings, lint: !values['no-lint'] }));
+    }
+    const report = { command: 'check' as const, specs };
+    io.out(render(report, format, failOn));
+    return failed(report, failOn) ? EXIT.problems : EXIT.ok;
+  },
+};
+
+interface CheckContext {
+  top: string;
+  ref: string;
+  cwd: string;
+  config: CanonConfig;
+  settings: ReturnType<typeof gateConfig>;
+  lint: boolean;
+}
+
+async function checkOne(file: string, ctx: CheckContext): Promise<SpecReport> {
+  const current = await readSpec(file, ctx.cwd, ctx.config);
+  const inRepo = relative(ctx.top, resolve(ctx.cwd, file)).split(sep).join('/');
+  if (inRepo.startsWith('../')) throw new UsageError(`${file} is outside the git repository at ${ctx.top}.`);
+  const oldText = await showFile(ctx.top, ctx.ref, inRepo);
+  let report: SpecReport;
+  if (oldText === undefined) {
+    report = { file: inRepo, status: 'new', changes: [], findings: [], diagnostics: [] };
+  } else {
+    const old = await loadText(oldText, basename(file), ctx);
+    report = compare(inRepo, old, current, ctx.settings.diff);
+  }
+  if (!ctx.lint || report.status === 'invalid') return report;
+  const linted = lintReport(inRepo, current, ctx.settings.lint);
+  return linted.status === 'invalid' ? linted : { ...report, findings: linted.findings };
+}
+
+/** Loads the old version exactly as the current one is loaded (same config, same import mapping). */
+async function loadText(text: string, name: string, ctx: CheckContext) {
+  const dir = await mkdtemp(join(tmpdir(), 'canon-check-'));
+  try {
+    const path = join(dir, name);
+    await writeFile(path, text);
+    return await readSpec(path, ctx.cwd, ctx.config);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

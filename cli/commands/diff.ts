@@ -1,0 +1,51 @@
+import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
+import { loadConfig } from '../config.js';
+import { render } from '../gate/format.js';
+import { failed } from '../gate/report.js';
+import { compare, failOnOf, formatOf, gateConfig } from '../gate/run.js';
+import { readSpec } from '../read-spec.js';
+
+const HELP = `Usage: canon diff <old spec> <new spec> [--format F] [--fail-on L]
+
+Classifies every change between two versions of a spec as breaking, warning or info, from the
+point of view of clients (request and response types, direction-aware) and event consumers.
+Rules: docs/rules/breaking.md. Re-level or turn off rules in canon.config.json:
+  { "diff": { "rules": { "enum-value-added-to-output": "info" } } }
+
+Options:
+  --format text|json|markdown|github|junit
+                       text (default) grouped by level; json {"changes", "summary"};
+                       markdown a pull-request comment; github workflow annotations
+                       pointing at the line of the new spec; junit for CI test reports
+  --fail-on breaking|warning|never
+                       exit 1 when a change at or above this level is found (default breaking)
+
+Exit codes: 0 nothing at or above --fail-on, 1 something is (or a spec is invalid),
+            2 usage error or a file that cannot be read.`;
+
+export const command: Command = {
+  name: 'diff',
+  summary: 'Classify every change between two versions of a spec',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { format: { type: 'string' }, 'fail-on': { type: 'string' } },
+      'diff',
+    );
+    const format = formatOf(values.format, 'diff');
+    const failOn = failOnOf(values['fail-on'], 'diff');
+    if (positionals.length !== 2)
+      throw new UsageError("name the old and the new spec, e.g. 'canon diff old/api.json api.json'.");
+    const [oldFile, newFile] = positionals as [string, string];
+    const config = await loadConfig(io.cwd);
+    const { diff } = gateConfig(config);
+    const [before, after] = await Promise.all([
+      readSpec(oldFile, io.cwd, config),
+      readSpec(newFile, io.cwd, config),
+    ]);
+    const report = { command: 'diff' as const, specs: [compare(newFile, before, after, diff)] };
+    io.out(render(report, format, failOn));
+    return failed(report, failOn) ? EXIT.problems : EXIT.ok;
+  },
+};

@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { UsageError } from '../command.js';
+
+function git(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      'git',
+      args,
+      { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+          resolve({ ok: false, stdout: '', stderr: 'git is not installed or not on PATH' });
+          return;
+        }
+        resolve({ ok: !error, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** The top directory of the git work tree holding `cwd`. */
+export async function gitTop(cwd: string): Promise<string> {
+  const result = await git(cwd, ['rev-parse', '--show-toplevel']);
+  if (!result.ok) {
+    throw new UsageError(
+      `--against needs a git repository, and ${cwd} is not inside one (${result.stderr.trim() || 'git failed'}).`,
+    );
+  }
+  return result.stdout.trim();
+}
+
+/** Fails with a UsageError naming the ref when it does not name a commit. */
+export async function verifyRef(top: string, ref: string): Promise<void> {
+  const result = await git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  if (!result.ok) {
+    throw new UsageError(
+      `git ref '${ref}' does not name a commit here; fetch it first (e.g. 'git fetch origin main') or pass another --against.`,
+    );
+  }
+}
+
+/** A file's text at a ref (path relative to the repository top), or undefined when it did not exist there. */
+export async function showFile(top: string, ref: string, path: string): Promise<string | undefined> {
+  const exists = await git(top, ['cat-file', '-e', `${ref}:${path}`]);
+  if (!exists.ok) return undefined;
+  const result = await git(top, ['show', `${ref}:${path}`]);
+  if (!result.ok) throw new UsageError(`cannot read ${path} at ${ref}: ${result.stderr.trim()}`);
+  return result.stdout;
+}

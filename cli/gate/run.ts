@@ -1,0 +1,83 @@
+import { parseDiffConfig } from '../../core/diff/config.js';
+import { DIFF_RULES, type DiffOptions, diff, sourceOf } from '../../core/diff/index.js';
+import {
+  LINT_RULES,
+  type LintConfig,
+  lint,
+  parseLintConfig,
+  sourceOfFinding,
+} from '../../core/lint/index.js';
+import type { LoadResult } from '../../core/load.js';
+import { formatOption, UsageError } from '../command.js';
+import type { CanonConfig } from '../config.js';
+import { FORMATS, type Format } from './format.js';
+import { type FailOn, loadErrors, locate, type SpecReport } from './report.js';
+
+/** The `diff` and `lint` sections of `canon.config.json`, checked; a bad section is a usage error. */
+export function gateConfig(config: CanonConfig): { diff: DiffOptions; lint: LintConfig } {
+  const d = parseDiffConfig(
+    config.raw.diff,
+    DIFF_RULES.map((r) => r.id),
+  );
+  const l = parseLintConfig(
+    config.raw.lint,
+    LINT_RULES.map((r) => r.id),
+  );
+  const problems = [...d.problems, ...l.problems];
+  if (problems.length > 0)
+    throw new UsageError(`${config.file ?? 'canon.config.json'}: ${problems.join(' ')}`);
+  return { diff: d.options, lint: l.config };
+}
+
+export function formatOf(value: unknown, command: string): Format {
+  return formatOption(value, FORMATS, command);
+}
+
+/** Reads `--fail-on`; `lint` spells the top level `error`, the others `breaking`. */
+export function failOnOf(value: unknown, command: string): FailOn {
+  const top = command === 'lint' ? 'error' : 'breaking';
+  const given = (value ?? top) as string;
+  if (given === top || (command === 'lint' && given === 'breaking')) return 'breaking';
+  if (given === 'warning' || given === 'never') return given;
+  throw new UsageError(
+    `--fail-on ${given} is not supported by 'canon ${command}'; use ${top}, warning or never.`,
+  );
+}
+
+/** Diffs two loaded versions; the changes point at lines of the new version. */
+export function compare(
+  file: string,
+  before: LoadResult,
+  after: LoadResult,
+  options: DiffOptions,
+): SpecReport {
+  const diagnostics = [
+    ...loadErrors(before).map((d) => ({ ...d, message: `old version: ${d.message}` })),
+    ...loadErrors(after),
+  ];
+  if (diagnostics.length > 0 || !before.service || !after.service)
+    return { file, status: 'invalid', changes: [], findings: [], diagnostics };
+  const changes = diff(before.service, after.service, options);
+  return {
+    file,
+    status: 'compared',
+    changes: locate(changes, (c) => sourceOf(c)?.after, after),
+    findings: [],
+    diagnostics: [],
+  };
+}
+
+/** Lints one loaded spec; findings point at its lines. */
+export function lintReport(file: string, result: LoadResult, config: LintConfig): SpecReport {
+  const diagnostics = loadErrors(result);
+  if (diagnostics.length > 0 || !result.service)
+    return { file, status: 'invalid', changes: [], findings: [], diagnostics };
+  const findings = lint(result.service, config);
+  return {
+    file,
+    status: 'linted',
+    changes: [],
+    findings: locate(findings, sourceOfFinding, result),
+    diagnostics: [],
+  };
+}
