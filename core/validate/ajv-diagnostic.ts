@@ -87,7 +87,9 @@ export function describePath(doc: unknown, path: string): string {
         : undefined;
     const label = container === undefined ? undefined : LABELS[container];
     if (label !== undefined) {
-      parts.push(`${label}[${Array.isArray(node) ? elementName(child, segment) : segment}]`);
+      parts.push(
+        `${label}[${Array.isArray(node) ? elementName(child, segment, container === 'types') : segment}]`,
+      );
       container = undefined;
     } else if (LABELS[segment] !== undefined && (Array.isArray(child) || isObject(child))) {
       container = segment;
@@ -101,12 +103,12 @@ export function describePath(doc: unknown, path: string): string {
   return parts.join(' ');
 }
 
-function elementName(element: unknown, index: string): string {
+function elementName(element: unknown, index: string, byType: boolean): string {
   if (!isObject(element)) return index;
   const { name, type, method, path } = element as Record<string, unknown>;
   if (typeof name === 'string') return name;
   if (typeof method === 'string') return typeof path === 'string' ? `${method} ${path}` : method;
-  if (typeof type === 'string') return type;
+  if (byType && typeof type === 'string') return type;
   return index;
 }
 

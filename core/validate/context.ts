@@ -34,9 +34,14 @@ export class ValidationContext {
   /** Local types by name; the first definition wins (duplicates are a finding of their own). */
   readonly local = new Map<string, Resolved & { kind: NamedKind }>();
   /** Local types by kind and name: a union may share its name with an interface it extends. */
-  private readonly localByKind = new Map<string, Resolved & { kind: NamedKind }>();
+  private readonly localByKind = byKind<Resolved & { kind: NamedKind }>();
   private readonly importedServices = new Map<string, Service>();
-  private readonly importedTypes = new Map<string, Model | Enum | Union | Interface>();
+  private readonly importedTypes = new Map<
+    string,
+    Record<NamedKind, Map<string, Model | Enum | Union | Interface>>
+  >();
+  /** Answers by reference object: the parsers share one TypeRef per distinct type string. */
+  private readonly resolutions = new Map<NamedTypeRef, Resolved | Unresolved>();
   private readonly importRecords = new Map<string, Import>();
   /** True when an import's names are unknown (unresolved api.json import): foreign names pass. */
   private readonly hasOpaqueImport: boolean;
@@ -54,14 +59,12 @@ export class ValidationContext {
     for (const imported of imports) {
       if (this.importedServices.has(imported.namespace)) continue;
       this.importedServices.set(imported.namespace, imported);
-      const index = (kind: NamedKind, list: readonly (Model | Enum | Union | Interface)[]) => {
-        for (const definition of list)
-          this.importedTypes.set(typeKey(imported.namespace, kind, definition.name), definition);
-      };
-      index('model', imported.models);
-      index('enum', imported.enums);
-      index('union', imported.unions);
-      index('interface', imported.interfaces);
+      const index = byKind<Model | Enum | Union | Interface>();
+      for (const d of imported.models) index.model.set(d.name, d);
+      for (const d of imported.enums) index.enum.set(d.name, d);
+      for (const d of imported.unions) index.union.set(d.name, d);
+      for (const d of imported.interfaces) index.interface.set(d.name, d);
+      this.importedTypes.set(imported.namespace, index);
     }
     let opaque = false;
     for (const record of service.imports) {
@@ -73,8 +76,8 @@ export class ValidationContext {
 
   private addLocal(name: string, resolved: Resolved & { kind: NamedKind }): void {
     if (!this.local.has(name)) this.local.set(name, resolved);
-    const key = typeKey('', resolved.kind, name);
-    if (!this.localByKind.has(key)) this.localByKind.set(key, resolved);
+    const ofKind = this.localByKind[resolved.kind];
+    if (!ofKind.has(name)) ofKind.set(name, resolved);
   }
 
   /** An import record whose names Canon does not know: nothing resolved it and it lists none. */
@@ -111,8 +114,17 @@ export class ValidationContext {
    * resolve; `opaque` when it resolves to a type Canon cannot see (an import known by names only).
    */
   resolve(ref: NamedTypeRef): Resolved | Unresolved {
+    let answer = this.resolutions.get(ref);
+    if (answer === undefined) {
+      answer = this.lookUp(ref);
+      this.resolutions.set(ref, answer);
+    }
+    return answer;
+  }
+
+  private lookUp(ref: NamedTypeRef): Resolved | Unresolved {
     if (this.isLocal(ref)) {
-      const found = this.localByKind.get(typeKey('', ref.kind, ref.name));
+      const found = this.localByKind[ref.kind].get(ref.name);
       if (found !== undefined) return found;
       const other = this.local.get(ref.name);
       if (other === undefined)
@@ -121,7 +133,7 @@ export class ValidationContext {
     }
     const imported = this.importedServices.get(ref.namespace);
     if (imported !== undefined) {
-      const definition = this.importedTypes.get(typeKey(ref.namespace, ref.kind, ref.name));
+      const definition = this.importedTypes.get(ref.namespace)?.[ref.kind].get(ref.name);
       if (definition === undefined) {
         return `the imported service ${display(imported.namespace)} defines no ${ref.kind} named '${display(ref.name)}'`;
       }
@@ -169,8 +181,8 @@ export class ValidationContext {
   }
 }
 
-function typeKey(namespace: string, kind: NamedKind, name: string): string {
-  return `${namespace}\u0000${kind}\u0000${name}`;
+function byKind<T>(): Record<NamedKind, Map<string, T>> {
+  return { model: new Map(), enum: new Map(), union: new Map(), interface: new Map() };
 }
 
 function namesOf(record: Import, kind: NamedKind): readonly string[] {

@@ -10,14 +10,14 @@ import { fieldOwners, fieldPath, operationSites, parameterPath, responsePath } f
  * over fields, parameters and headers.
  */
 export function checkDefaults(ctx: ValidationContext): void {
-  const check = (element: Field | Parameter | Header, label: string, path: () => string) => {
+  const check = (element: Field | Parameter | Header, label: () => string, path: () => string) => {
     const minimum = 'minimum' in element ? element.minimum : undefined;
     const maximum = 'maximum' in element ? element.maximum : undefined;
     if (minimum !== undefined && maximum !== undefined && minimum > maximum) {
       ctx.report(
         'minimum-above-maximum',
         pointer(path(), 'minimum'),
-        `${label} minimum[${minimum}] must be <= specified maximum[${maximum}]. Swap or correct them.`,
+        `${label()} minimum[${minimum}] must be <= specified maximum[${maximum}]. Swap or correct them.`,
       );
     }
     if (element.default === undefined) return;
@@ -26,7 +26,7 @@ export function checkDefaults(ctx: ValidationContext): void {
       ctx.report(
         'invalid-default',
         pointer(path(), 'default'),
-        `${label} ${problem}. Correct or remove the default.`,
+        `${label()} ${problem}. Correct or remove the default.`,
       );
       return;
     }
@@ -39,46 +39,65 @@ export function checkDefaults(ctx: ValidationContext): void {
       ctx.report(
         'default-out-of-range',
         pointer(path(), 'default'),
-        `${label} ${what}[${shown}] must be >= specified minimum[${minimum}].`,
+        `${label()} ${what}[${shown}] must be >= specified minimum[${minimum}].`,
       );
     }
     if (maximum !== undefined && measured > maximum) {
       ctx.report(
         'default-out-of-range',
         pointer(path(), 'default'),
-        `${label} ${what}[${shown}] must be <= specified maximum[${maximum}].`,
+        `${label()} ${what}[${shown}] must be <= specified maximum[${maximum}].`,
       );
     }
   };
   const checkHeaders = (headers: readonly Header[], label: string, base: () => string) => {
     headers.forEach((header, i) => {
-      check(header, `${label}[${display(header.name)}]`, () => ctx.at(header, pointer(base(), 'headers', i)));
+      if (header.default === undefined) return;
+      check(
+        header,
+        () => `${label}[${display(header.name)}]`,
+        () => ctx.at(header, pointer(base(), 'headers', i)),
+      );
     });
   };
 
   checkHeaders(ctx.service.headers, 'Header', () => '');
   for (const owner of fieldOwners(ctx)) {
-    owner.element.fields.forEach((field, i) => {
-      check(field, `${owner.label} Field[${display(field.name)}]`, () => fieldPath(ctx, owner, field, i));
-    });
+    const fields = owner.element.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!;
+      if (!hasConstraints(field)) continue;
+      check(
+        field,
+        () => `${owner.label} Field[${display(field.name)}]`,
+        () => fieldPath(ctx, owner, field, i),
+      );
+    }
   }
   for (const site of operationSites(ctx)) {
     site.operation.parameters.forEach((parameter, i) => {
-      const label = `${site.label} param[${display(parameter.name)}]`;
+      if (!hasConstraints(parameter)) return;
+      const label = () => `${site.label} param[${display(parameter.name)}]`;
       const path = () => parameterPath(ctx, site, parameter, i);
       if (parameter.default !== undefined && !parameter.required) {
         ctx.report(
           'default-on-optional-parameter',
           pointer(path(), 'default'),
-          `${label} has a default specified. It must be marked required (or drop the default).`,
+          `${label()} has a default specified. It must be marked required (or drop the default).`,
         );
       }
       check(parameter, label, path);
     });
     for (const response of site.operation.responses) {
+      if (response.headers.length === 0) continue;
       checkHeaders(response.headers, `${site.label} response code[${response.code}] header`, () =>
         responsePath(ctx, site, response),
       );
     }
   }
+}
+
+/** Most fields and parameters have no default and no range: nothing to check, nothing to build. */
+function hasConstraints(element: Field | Parameter): boolean {
+  return element.default !== undefined || element.minimum !== undefined || element.maximum !== undefined;
 }

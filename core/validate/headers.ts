@@ -11,6 +11,7 @@ export function checkHeaders(ctx: ValidationContext): void {
   checkList(ctx, ctx.service.headers, 'Header', () => '');
   for (const site of operationSites(ctx)) {
     for (const response of site.operation.responses) {
+      if (response.headers.length === 0) continue;
       checkList(ctx, response.headers, `${site.label} response code[${response.code}] header`, () =>
         responsePath(ctx, site, response),
       );

@@ -49,11 +49,11 @@ export function checkInterfaces(ctx: ValidationContext): void {
           );
           continue;
         }
-        const path = fieldPath(ctx, owner, found.field, found.index);
+        const path = () => fieldPath(ctx, owner, found.field, found.index);
         if (!sameType(expected.type, found.field.type)) {
           ctx.report(
             'interface-field-type-mismatch',
-            pointer(path, 'type'),
+            pointer(path(), 'type'),
             `${prefix} type '${ctx.show(found.field.type)}' is invalid. Must match the '${display(definition.name)}' interface which defines this field as type '${ctx.show(expected.type)}'.`,
           );
         }
@@ -61,7 +61,7 @@ export function checkInterfaces(ctx: ValidationContext): void {
           const want = expected.required ? 'required' : 'optional';
           ctx.report(
             'interface-field-required-mismatch',
-            pointer(path, 'required'),
+            pointer(path(), 'required'),
             `${prefix} cannot be ${expected.required ? 'optional' : 'required'}. Must match the '${display(definition.name)}' interface which defines this field as ${want}.`,
           );
         }

@@ -19,17 +19,26 @@ export function nameProblem(name: string): string | undefined {
 
 /** `invalid-name`: type, field, enum value, discriminator and annotation names. */
 export function checkNames(ctx: ValidationContext): void {
-  const check = (label: string, name: string, path: () => string, severity?: 'warning') => {
-    const problem = nameProblem(name);
-    if (problem !== undefined) {
-      ctx.report(
-        'invalid-name',
-        path(),
-        `${label} name[${display(name)}] ${problem}. Rename it, e.g. to snake_case.`,
-        severity,
-      );
+  // Names repeat (every model has an `id`): judge each distinct name once, and build labels and
+  // pointers only for the names that fail.
+  const judged = new Map<string, string | null>();
+  const problemOf = (name: string): string | null => {
+    let problem = judged.get(name);
+    if (problem === undefined) {
+      problem = nameProblem(name) ?? null;
+      judged.set(name, problem);
     }
+    return problem;
   };
+  const report = (label: string, name: string, problem: string, path: string, severity?: 'warning') => {
+    ctx.report(
+      'invalid-name',
+      path,
+      `${label} name[${display(name)}] ${problem}. Rename it, e.g. to snake_case.`,
+      severity,
+    );
+  };
+
   const { service } = ctx;
   if (!STARTS_WELL.test(service.name)) {
     ctx.report(
@@ -39,45 +48,66 @@ export function checkNames(ctx: ValidationContext): void {
     );
   }
   for (const owner of fieldOwners(ctx)) {
-    check(owner.label.split('[')[0]!, owner.element.name, () => pointer(owner.path()));
-    owner.element.fields.forEach((field, i) => {
-      check(`${owner.label} Field`, field.name, () => pointer(fieldPath(ctx, owner, field, i), 'name'));
-    });
+    const ownerProblem = problemOf(owner.element.name);
+    if (ownerProblem !== null)
+      report(owner.label.split('[')[0]!, owner.element.name, ownerProblem, owner.path());
+    const fields = owner.element.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!;
+      const problem = problemOf(field.name);
+      if (problem !== null)
+        report(`${owner.label} Field`, field.name, problem, pointer(fieldPath(ctx, owner, field, i), 'name'));
+    }
   }
   for (const e of service.enums) {
-    const path = () => ctx.at(e, fallback.enum(e));
-    check('Enum', e.name, path);
+    const problem = problemOf(e.name);
+    if (problem !== null) report('Enum', e.name, problem, ctx.at(e, fallback.enum(e)));
     // A warning only: older specs (and exports of them) carry values such as "Not Yet", and the
     // wire `value` is what clients see; generators make identifiers of any name.
     e.values.forEach((value, i) => {
-      const at = () => pointer(ctx.at(value, pointer(path(), 'values', i)), 'name');
-      check(`Enum[${display(e.name)}] value`, value.name, at, 'warning');
+      const valueProblem = problemOf(value.name);
+      if (valueProblem === null) return;
+      const path = pointer(ctx.at(value, pointer(ctx.at(e, fallback.enum(e)), 'values', i)), 'name');
+      report(`Enum[${display(e.name)}] value`, value.name, valueProblem, path, 'warning');
     });
   }
   for (const u of service.unions) {
     const path = () => ctx.at(u, fallback.union(u));
-    check('Union', u.name, path);
-    if (u.discriminator !== undefined) {
-      check(`Union[${display(u.name)}] discriminator`, u.discriminator, () =>
+    const problem = problemOf(u.name);
+    if (problem !== null) report('Union', u.name, problem, path());
+    const discriminatorProblem = u.discriminator === undefined ? null : problemOf(u.discriminator);
+    if (u.discriminator !== undefined && discriminatorProblem !== null) {
+      report(
+        `Union[${display(u.name)}] discriminator`,
+        u.discriminator,
+        discriminatorProblem,
         pointer(path(), 'discriminator'),
       );
     }
     u.types.forEach((member, i) => {
+      const valueProblem = problemOf(member.discriminatorValue);
+      if (valueProblem === null) return;
       // A defaulted discriminator value is the member's type name: point at what the spec wrote.
       const written =
         'name' in member.type && member.type.name === member.discriminatorValue
           ? 'type'
           : 'discriminator_value';
-      check(
+      report(
         `Union[${display(u.name)}] type[${ctx.show(member.type)}] discriminator_value`,
         member.discriminatorValue,
-        () => pointer(ctx.at(member, pointer(path(), 'types', i)), written),
+        valueProblem,
+        pointer(ctx.at(member, pointer(path(), 'types', i)), written),
       );
     });
   }
   for (const annotation of service.annotations) {
-    check('Annotation', annotation.name, () =>
-      ctx.at(annotation, pointer('', 'annotations', annotation.name)),
-    );
+    const problem = problemOf(annotation.name);
+    if (problem !== null)
+      report(
+        'Annotation',
+        annotation.name,
+        problem,
+        ctx.at(annotation, pointer('', 'annotations', annotation.name)),
+      );
   }
 }

@@ -1,7 +1,7 @@
 import { pointer } from '../diagnostic.js';
 import type { TypeRef } from '../ir.js';
 import { display, type ValidationContext } from './context.js';
-import { operationSites, parameterPath } from './walk.js';
+import { type OperationSite, operationSites, parameterPath } from './walk.js';
 
 /** Primitives that can be written in a URL (API Builder's `ValidInPath`). */
 const URL_PRIMITIVES = [
@@ -26,14 +26,14 @@ const VALID_IN_URL = `enum, ${URL_PRIMITIVES.join(', ')}`;
  * of them).
  */
 export function checkOperations(ctx: ValidationContext): void {
-  const routes = new Map<string, string>();
+  const routes = new Map<string, OperationSite>();
   for (const site of operationSites(ctx)) {
-    const { operation, label } = site;
+    const { operation } = site;
     if (operation.body !== undefined && operation.method === 'GET') {
       ctx.report(
         'body-not-allowed',
         ctx.at(operation.body, pointer(site.path(), 'body')),
-        `${label} Cannot specify body for HTTP method[GET]. Use POST, PUT or PATCH, or send the data as parameters.`,
+        `${site.label} Cannot specify body for HTTP method[GET]. Use POST, PUT or PATCH, or send the data as parameters.`,
       );
     }
     const route = `${operation.method} ${operation.path.replace(/:[A-Za-z0-9_-]+/g, ':')}`;
@@ -42,10 +42,10 @@ export function checkOperations(ctx: ValidationContext): void {
       ctx.report(
         'duplicate-operation',
         site.path(),
-        `${label} duplicates ${previous}: the same method and path are declared twice. Remove one or change its path.`,
+        `${site.label} duplicates ${previous.label}: the same method and path are declared twice. Remove one or change its path.`,
       );
     } else {
-      routes.set(route, label);
+      routes.set(route, site);
     }
 
     const inPath = pathParameterNames(operation.path);
@@ -57,30 +57,30 @@ export function checkOperations(ctx: ValidationContext): void {
         ctx.report(
           'duplicate-parameter',
           path(),
-          `${label} Parameter[${name}] appears more than once. Remove or rename one.`,
+          `${site.label} Parameter[${name}] appears more than once. Remove or rename one.`,
         );
       }
       names.add(parameter.name);
-      const shown = ctx.show(parameter.type);
+      const shown = () => ctx.show(parameter.type);
       switch (parameter.location) {
         case 'path':
           if (!parameter.required) {
             ctx.report(
               'optional-path-parameter',
               pointer(path(), 'required'),
-              `${label} path parameter[${name}] is specified as optional. All path parameters are required.`,
+              `${site.label} path parameter[${name}] is specified as optional. All path parameters are required.`,
             );
           } else if (!inPath.has(parameter.name)) {
             ctx.report(
               'path-parameter-not-in-path',
               path(),
-              `${label} path parameter[${name}] is missing from the path[${display(operation.path)}]. Add ':${name}' to the path or change its location.`,
+              `${site.label} path parameter[${name}] is missing from the path[${display(operation.path)}]. Add ':${name}' to the path or change its location.`,
             );
           } else if (!validInUrl(parameter.type)) {
             ctx.report(
               'invalid-path-parameter-type',
               pointer(path(), 'type'),
-              `${label} path parameter[${name}] has an invalid type[${shown}]. Valid types for path parameters are: ${VALID_IN_URL}.`,
+              `${site.label} path parameter[${name}] has an invalid type[${shown()}]. Valid types for path parameters are: ${VALID_IN_URL}.`,
             );
           }
           break;
@@ -91,7 +91,7 @@ export function checkOperations(ctx: ValidationContext): void {
             ctx.report(
               'invalid-query-parameter-type',
               pointer(path(), 'type'),
-              `${label} Parameter[${name}] has an invalid type[${shown}]. ${problem}`,
+              `${site.label} Parameter[${name}] has an invalid type[${shown()}]. ${problem}`,
             );
           }
           break;

@@ -17,12 +17,12 @@ export function checkResponses(ctx: ValidationContext): void {
     for (const response of site.operation.responses) {
       const path = () => responsePath(ctx, site, response);
       const { code } = response;
-      const label = `${site.label} response code[${code}]`;
+      const label = () => `${site.label} response code[${code}]`;
       if (codes.has(String(code))) {
         ctx.report(
           'duplicate-response-code',
           path(),
-          `${label} appears more than once. Keep one response per code.`,
+          `${label()} appears more than once. Keep one response per code.`,
         );
       }
       codes.add(String(code));
@@ -39,7 +39,7 @@ export function checkResponses(ctx: ValidationContext): void {
         ctx.report(
           'response-must-be-unit',
           pointer(path(), 'type'),
-          `${label} must return unit and not[${ctx.show(response.type)}]. A ${code} response has no body; use 200 to return data.`,
+          `${label()} must return unit and not[${ctx.show(response.type)}]. A ${code} response has no body; use 200 to return data.`,
         );
       }
       if (code >= 200 && code < 300 && !successes.some((s) => sameType(s.type, response.type))) {

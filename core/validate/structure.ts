@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { apiJsonSchema } from '../schema/api-json-schema.js';
 import { serviceJsonSchema } from '../schema/service-json-schema.js';
 import { diagnosticFromAjvError } from './ajv-diagnostic.js';
+import { checkAgainstSchema } from './schema-check.js';
 
 /**
  * Structural validation of an api.json document: unknown keys (`unknown-key`), values of the wrong
@@ -20,10 +21,12 @@ export function validateStructure(doc: unknown): Diagnostic[] {
 
 /**
  * Structural validation of a service.json document: lighter than api.json's (open objects,
- * `null` accepted for optional values) because real exports carry extra keys and nulls.
+ * `null` accepted for optional values) because real exports carry extra keys and nulls. Checked
+ * without Ajv (see schema-check.ts): it runs on every load of large normalized files.
  */
 export function validateServiceJsonStructure(doc: unknown): Diagnostic[] {
-  return run(serviceJson, doc);
+  if (!isObject(doc)) return [];
+  return toDiagnostics(checkAgainstSchema(serviceJsonSchema, doc), doc);
 }
 
 interface LazyValidator {
@@ -32,16 +35,21 @@ interface LazyValidator {
 }
 
 const apiJson: LazyValidator = { schema: apiJsonSchema };
-const serviceJson: LazyValidator = { schema: serviceJsonSchema };
 
 function run(validator: LazyValidator, doc: unknown): Diagnostic[] {
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return [];
+  if (!isObject(doc)) return [];
   validator.compiled ??= compile(validator.schema);
   const validate = validator.compiled;
   if (validate(doc)) return [];
-  return (validate.errors ?? [])
-    .filter((e) => !reportedByParser(e))
-    .map((error: ErrorObject) => diagnosticFromAjvError(error, doc));
+  return toDiagnostics(validate.errors ?? [], doc);
+}
+
+function toDiagnostics(errors: readonly ErrorObject[], doc: unknown): Diagnostic[] {
+  return errors.filter((e) => !reportedByParser(e)).map((e) => diagnosticFromAjvError(e, doc));
+}
+
+function isObject(doc: unknown): doc is object {
+  return typeof doc === 'object' && doc !== null && !Array.isArray(doc);
 }
 
 // The parsers report a missing or non-string `type` (`invalid-type`), `method` (`invalid-method`)

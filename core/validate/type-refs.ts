@@ -21,10 +21,9 @@ export function checkTypeReferences(ctx: ValidationContext): void {
   const lowerCaseNames = new Map<string, string>();
   for (const name of ctx.local.keys()) lowerCaseNames.set(name.toLowerCase(), name);
 
-  const check = (type: TypeRef, label: string, path: () => string, concrete: boolean) => {
+  const check = (type: TypeRef, label: () => string, path: () => string, concrete: boolean) => {
     const inner = elementType(type);
     if (inner.kind === 'primitive') return;
-    const shown = ctx.show(type);
     if (inner.kind === 'unknown') {
       // An empty name is what the parser leaves after its own `invalid-type` finding.
       if (inner.name === '') return;
@@ -33,16 +32,17 @@ export function checkTypeReferences(ctx: ValidationContext): void {
         near !== undefined && near !== inner.name
           ? ` Did you mean '${display(near)}'?`
           : ' Define a model, enum, union or interface with that name, use a primitive, or write an imported type by its full name (namespace.models.name).';
-      ctx.report('unknown-type', path(), `${label} type[${shown}] not found.${hint}`);
+      ctx.report('unknown-type', path(), `${label()} type[${ctx.show(type)}] not found.${hint}`);
       return;
     }
     if (inner.kind === 'list' || inner.kind === 'map') return;
     const resolved = ctx.resolve(inner);
+    const shown = () => ctx.show(type);
     if (typeof resolved === 'string') {
       ctx.report(
         'unknown-type',
         path(),
-        `${label} type[${shown}] not found: ${resolved}. Fix the name or the import.`,
+        `${label()} type[${shown()}] not found: ${resolved}. Fix the name or the import.`,
       );
       return;
     }
@@ -50,15 +50,34 @@ export function checkTypeReferences(ctx: ValidationContext): void {
       ctx.report(
         'interface-as-type',
         path(),
-        `${label} type[${shown}] is an interface and cannot be used as a field type. Specify the specific model you need or use a union type.`,
+        `${label()} type[${shown()}] is an interface and cannot be used as a field type. Specify the specific model you need or use a union type.`,
       );
     }
   };
+  // Fast path: the parsers share one TypeRef object per distinct type string, so most fields ask
+  // about a reference already judged; labels and pointers are built only for the bad ones.
+  const judged = new Map<TypeRef, boolean>();
+  const fine = (type: TypeRef): boolean => {
+    let ok = judged.get(type);
+    if (ok === undefined) {
+      const inner = elementType(type);
+      ok =
+        inner.kind === 'primitive' ||
+        inner.kind === 'list' ||
+        inner.kind === 'map' ||
+        (inner.kind === 'unknown'
+          ? inner.name === ''
+          : typeof ctx.resolve(inner) !== 'string' && inner.kind !== 'interface');
+      judged.set(type, ok);
+    }
+    return ok;
+  };
+
   const checkHeaders = (headers: readonly Header[], label: string, base: () => string) => {
     headers.forEach((header, i) => {
       check(
         header.type,
-        `${label}[${display(header.name)}]`,
+        () => `${label}[${display(header.name)}]`,
         () => pointer(ctx.at(header, pointer(base(), 'headers', i)), 'type'),
         true,
       );
@@ -69,9 +88,10 @@ export function checkTypeReferences(ctx: ValidationContext): void {
   checkHeaders(service.headers, 'Header', () => '');
   for (const owner of fieldOwners(ctx)) {
     owner.element.fields.forEach((field, i) => {
+      if (fine(field.type)) return;
       check(
         field.type,
-        `${owner.label} Field[${display(field.name)}]`,
+        () => `${owner.label} Field[${display(field.name)}]`,
         () => pointer(fieldPath(ctx, owner, field, i), 'type'),
         true,
       );
@@ -81,35 +101,45 @@ export function checkTypeReferences(ctx: ValidationContext): void {
     union.types.forEach((member, i) => {
       const path = () =>
         pointer(ctx.at(member, pointer(ctx.at(union, fallback.union(union)), 'types', i)), 'type');
-      check(member.type, `Union[${display(union.name)}]`, path, false);
+      check(member.type, () => `Union[${display(union.name)}]`, path, false);
     });
   }
   service.resources.forEach((resource, r) => {
-    check(resource.type, 'Resource', () => resourcePointer(ctx, resource, r), false);
+    check(
+      resource.type,
+      () => 'Resource',
+      () => resourcePointer(ctx, resource, r),
+      false,
+    );
   });
   for (const site of operationSites(ctx)) {
     const { operation } = site;
     const body = operation.body;
-    if (body !== undefined) {
+    if (body !== undefined && !fine(body.type)) {
       check(
         body.type,
-        `${site.label} body`,
+        () => `${site.label} body`,
         () => pointer(ctx.at(body, pointer(site.path(), 'body')), 'type'),
         true,
       );
     }
     operation.parameters.forEach((parameter, i) => {
+      if (fine(parameter.type)) return;
       check(
         parameter.type,
-        `${site.label} Parameter[${display(parameter.name)}]`,
+        () => `${site.label} Parameter[${display(parameter.name)}]`,
         () => pointer(parameterPath(ctx, site, parameter, i), 'type'),
         true,
       );
     });
     for (const response of operation.responses) {
-      const label = `${site.label} response code[${response.code}]`;
-      check(response.type, label, () => pointer(responsePath(ctx, site, response), 'type'), true);
-      checkHeaders(response.headers, `${label} header`, () => responsePath(ctx, site, response));
+      const label = () => `${site.label} response code[${response.code}]`;
+      if (!fine(response.type)) {
+        check(response.type, label, () => pointer(responsePath(ctx, site, response), 'type'), true);
+      }
+      if (response.headers.length > 0) {
+        checkHeaders(response.headers, `${label()} header`, () => responsePath(ctx, site, response));
+      }
     }
   }
 }

@@ -90,6 +90,7 @@ function checkSharedMembers(ctx: ValidationContext): void {
     const first = uses[0]!;
     const nameClash = uses.find((u) => u.union.discriminator !== first.union.discriminator);
     const valueClash = uses.find((u) => u.member.discriminatorValue !== first.member.discriminatorValue);
+    if (nameClash === undefined && valueClash === undefined) continue;
     const type = ctx.show(first.member.type);
     const unions = uses.map((u) => display(u.union.name)).join(', ');
     if (nameClash !== undefined) {

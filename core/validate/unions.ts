@@ -1,5 +1,6 @@
 import { pointer } from '../diagnostic.js';
 import type { Union, UnionMember } from '../ir.js';
+import { formatTypeRef } from '../type-ref.js';
 import { display, fallback, type ValidationContext } from './context.js';
 import { memberPath } from './walk.js';
 
@@ -36,7 +37,8 @@ export function checkUnions(ctx: ValidationContext): void {
     const seenValues = new Set<string>();
     let defaults = 0;
     union.types.forEach((member, i) => {
-      const shown = ctx.show(member.type);
+      const key = formatTypeRef(member.type);
+      const shown = () => ctx.show(member.type);
       if (member.type.kind === 'primitive' && member.type.name === 'unit') {
         ctx.report(
           'unit-union-member',
@@ -48,14 +50,14 @@ export function checkUnions(ctx: ValidationContext): void {
         ctx.report(
           'imported-union-member',
           at(member, i, 'type'),
-          `Union[${name}] type[${shown}] is invalid. Cannot use an imported type as part of a union as there is no way to declare that the imported type expands the union type defined here. Wrap it in a local model.`,
+          `Union[${name}] type[${shown()}] is invalid. Cannot use an imported type as part of a union as there is no way to declare that the imported type expands the union type defined here. Wrap it in a local model.`,
         );
       }
-      if (seenTypes.has(shown)) {
+      if (seenTypes.has(key)) {
         ctx.report(
           'duplicate-union-member',
           at(member, i, 'type'),
-          `Union[${name}] type[${shown}] appears more than once. Remove one.`,
+          `Union[${name}] type[${shown()}] appears more than once. Remove one.`,
         );
       } else if (seenValues.has(member.discriminatorValue)) {
         ctx.report(
@@ -64,7 +66,7 @@ export function checkUnions(ctx: ValidationContext): void {
           `Union[${name}] discriminator value[${display(member.discriminatorValue)}] appears more than once. Give each member its own discriminator_value.`,
         );
       }
-      seenTypes.add(shown);
+      seenTypes.add(key);
       seenValues.add(member.discriminatorValue);
       if (member.default) {
         defaults++;
@@ -72,7 +74,7 @@ export function checkUnions(ctx: ValidationContext): void {
           ctx.report(
             'default-member-without-discriminator',
             at(member, i, 'default'),
-            `Union[${name}] types cannot specify default as the union type does not have a 'discriminator' specified: ${shown}. Add a discriminator or remove the default.`,
+            `Union[${name}] types cannot specify default as the union type does not have a 'discriminator' specified: ${shown()}. Add a discriminator or remove the default.`,
           );
         } else if (defaults === 2) {
           const all = union.types.filter((m) => m.default).map((m) => ctx.show(m.type));

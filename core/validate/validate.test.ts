@@ -49,6 +49,7 @@ const cases: Case[] = [
       ['invalid-name', '/models/a"b'],
       ['invalid-name', '/models/c*~1d'],
       ['invalid-name', '/models/e`f'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile name, on purpose
       ['invalid-name', '/models/g${h}'],
       ['invalid-name', '/models/i\u0000j'],
       ['invalid-name', '/models/k\u2028l'],

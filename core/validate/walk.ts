@@ -10,7 +10,11 @@ import type {
   Union,
   UnionMember,
 } from '../ir.js';
-import { fallback, type ValidationContext } from './context.js';
+import { display, fallback, type ValidationContext } from './context.js';
+
+// Built once per validation and shared by the passes.
+const ownersCache = new WeakMap<ValidationContext, FieldOwner[]>();
+const sitesCache = new WeakMap<ValidationContext, OperationSite[]>();
 
 /** A model or interface with its fields, named the way messages name it (`Model[user]`). */
 export interface FieldOwner {
@@ -21,7 +25,10 @@ export interface FieldOwner {
 
 /** Every model and interface of the service, interfaces first (as API Builder checks them). */
 export function fieldOwners(ctx: ValidationContext): FieldOwner[] {
+  const cached = ownersCache.get(ctx);
+  if (cached !== undefined) return cached;
   const owners: FieldOwner[] = [];
+  ownersCache.set(ctx, owners);
   for (const element of ctx.service.interfaces) {
     owners.push({
       element,
@@ -54,15 +61,19 @@ export interface OperationSite {
 
 /** Every operation of every resource, in declaration order. */
 export function operationSites(ctx: ValidationContext): OperationSite[] {
+  const cached = sitesCache.get(ctx);
+  if (cached !== undefined) return cached;
   const sites: OperationSite[] = [];
+  sitesCache.set(ctx, sites);
   ctx.service.resources.forEach((resource, r) => {
     const resourcePath = () => resourcePointer(ctx, resource, r);
-    const resourceName = ctx.show(resource.type);
     resource.operations.forEach((operation, o) => {
       sites.push({
         resource,
         operation,
-        label: `Resource[${resourceName}] ${operation.method} ${operation.path}`,
+        get label() {
+          return `Resource[${ctx.show(resource.type)}] ${operation.method} ${display(operation.path)}`;
+        },
         path: () => ctx.at(operation, pointer(resourcePath(), 'operations', o)),
       });
     });
