@@ -114,6 +114,7 @@ const services = {
       calls.push({ method: 'get', params });
       return { status: 200, body: [item] };
     },
+    putById: (_params: unknown, body: unknown) => ({ status: 200, body }),
     post: (params: Record<string, unknown>, body: { id: number }) => {
       calls.push({ method: 'post', params, body });
       return body.id === 9 ? { status: 409, body: { code: 'taken', existing_id: 9 } } : { status: 201, body };
@@ -226,6 +227,16 @@ test('bodies are validated with exact paths (422), defaults filled, declared err
     status: 409,
     body: { code: 'taken', existing_id: 9 },
   });
+});
+
+test('a 422 the spec declares as a list is answered with the bare list of problems', async () => {
+  const answer = await call('/items/1', { ...post('{"id": 1}'), method: 'PUT' });
+  assert.equal(answer.status, 422);
+  assert.ok(Array.isArray(answer.body));
+  assert.deepEqual((answer.body as { path: string }[]).map((p) => p.path).sort(), [
+    '/body/name',
+    '/body/price',
+  ]);
 });
 
 test('malformed JSON is 400, a body over the limit 413', async () => {

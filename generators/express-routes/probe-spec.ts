@@ -50,6 +50,13 @@ export const PROBE_SPEC = {
           responses: { '200': { type: '[item]' } },
         },
         {
+          method: 'PUT',
+          path: '/:id',
+          parameters: [{ name: 'id', type: 'long' }],
+          body: { type: 'item' },
+          responses: { '200': { type: 'item' }, '422': { type: '[conflict]' } },
+        },
+        {
           method: 'POST',
           body: { type: 'item' },
           responses: { '201': { type: 'item' }, '409': { type: 'conflict' } },

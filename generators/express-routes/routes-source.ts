@@ -122,13 +122,18 @@ export function routesSource(service: Service, imports: readonly Service[], head
       const call = operation.body
         ? code`services.${resource.client.propertyName}.${op.methodName}(params, body, context)`
         : code`services.${resource.client.propertyName}.${op.methodName}(params, context)`;
+      const listErrors = operation.responses
+        .filter((r) => (r.code === 400 || r.code === 422) && r.type.kind === 'list')
+        .map((r) => numberLiteral(r.code as number));
+      const errorsOption =
+        listErrors.length > 0 ? code`, listErrors: [${joinCode(listErrors, ', ')}]` : fixed('');
       const generics = operation.body
         ? code`<${paramsName}, ${print(operation.body.type)}>`
         : code`<${paramsName}>`;
       allOperations.push(operation);
       mounts.set(
         operation,
-        code`  router.${fixed(operation.method.toLowerCase())}(${stringLiteral(expressPath(operation.path))}, route${generics}({ params: ${constName}${body} }, (params, ${fixed(operation.body ? 'body' : '_body')}, context) => ${call}));`,
+        code`  router.${fixed(operation.method.toLowerCase())}(${stringLiteral(expressPath(operation.path))}, route${generics}({ params: ${constName}${body}${errorsOption} }, (params, ${fixed(operation.body ? 'body' : '_body')}, context) => ${call}));`,
       );
     }
     declarations.push({

@@ -78,6 +78,11 @@ export interface OperationSpec {
   params: readonly ParamSpec[];
   /** Validates the body; absent when the operation takes none. */
   body?: ValidateFunction;
+  /**
+   * Statuses (400, 422) the spec declares with a list body such as \`[error]\`: request problems
+   * with these statuses are sent as that bare list, so the answer matches the declared type.
+   */
+  listErrors?: readonly number[];
 }
 
 /** What a service method returns: a declared status and, unless the response is \`unit\`, its body. */
@@ -234,6 +239,10 @@ export function route<P, B = undefined>(
       if (result.body === undefined) res.status(result.status).end();
       else res.status(result.status).json(result.body);
     } catch (error) {
+      if (error instanceof RequestError && operation.listErrors?.includes(error.status)) {
+        res.status(error.status).json(error.errors);
+        return;
+      }
       next(error);
     }
   };
