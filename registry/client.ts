@@ -1,4 +1,11 @@
 import type * as Api from './api-types.js';
+import {
+  type Client,
+  createClient,
+  ResponseError,
+  TimeoutError,
+  UnexpectedStatusError,
+} from './generated/client.js';
 
 /** The registry answered with an error (`{ errors }`, status 4xx/5xx). */
 export class RegistryApiError extends Error {
@@ -16,11 +23,9 @@ export class RegistryConnectionError extends Error {
   override name = 'RegistryConnectionError';
 }
 
-type Query = Record<string, string | number | undefined>;
-
 /**
- * A typed client for the registry API (`specs/registry.json`), used by the CLI. Written by hand
- * over the wire types until the typescript-client generator can produce it from the spec.
+ * The CLI's view of the registry: the client generated from `specs/registry.json`
+ * (`generated/client.ts`), with its failures turned into the two errors the CLI reports.
  *
  * @example
  * const client = new RegistryClient('http://127.0.0.1:7411', process.env.CANON_TOKEN);
@@ -28,88 +33,74 @@ type Query = Record<string, string | number | undefined>;
  */
 export class RegistryClient {
   readonly baseUrl: string;
-  constructor(
-    baseUrl: string,
-    readonly token?: string,
-  ) {
+  readonly #client: Client;
+
+  constructor(baseUrl: string, token?: string) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.#client = createClient({
+      baseUrl: this.baseUrl,
+      ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    });
   }
 
-  healthcheck = () => this.#call<Api.Healthcheck>('GET', '/_internal_/healthcheck');
-  searchServices = (query: { q?: string; organization?: string; limit?: number; offset?: number } = {}) =>
-    this.#call<Api.Service[]>('GET', '/services', undefined, query);
-  getService = (org: string, app: string) => this.#call<Api.Service>('GET', `/services/${p(org)}/${p(app)}`);
-  setPolicy = (org: string, app: string, form: Api.PolicyForm) =>
-    this.#call<Api.Service>('PUT', `/services/${p(org)}/${p(app)}/policy`, form);
-  listVersions = (org: string, app: string) =>
-    this.#call<Api.Version[]>('GET', `/services/${p(org)}/${p(app)}/versions`);
-  publish = (org: string, app: string, version: string, form: Api.PublishForm) =>
-    this.#call<Api.PublishResult>('PUT', `/services/${p(org)}/${p(app)}/versions/${p(version)}`, form);
-  getVersion = (org: string, app: string, version: string) =>
-    this.#call<Api.Version>('GET', `/services/${p(org)}/${p(app)}/versions/${p(version)}`);
-  getOriginal = (org: string, app: string, version: string) =>
-    this.#call<unknown>('GET', `/services/${p(org)}/${p(app)}/versions/${p(version)}/original`);
-  getNormalized = (org: string, app: string, version: string) =>
-    this.#call<unknown>('GET', `/services/${p(org)}/${p(app)}/versions/${p(version)}/service`);
-  changes = (org: string, app: string, from: string, to = 'latest') =>
-    this.#call<Api.ChangeLog>('GET', `/services/${p(org)}/${p(app)}/changes`, undefined, { from, to });
-  check = (org: string, app: string, form: Api.DocumentForm) =>
-    this.#call<Api.CheckResult>('POST', `/services/${p(org)}/${p(app)}/checks`, form);
-  validate = (form: Api.DocumentForm) => this.#call<Api.Validation>('POST', '/validations', form);
-  events = (organization?: string) =>
-    this.#call<Api.EventUnionOwner[]>('GET', '/events', undefined, { organization });
-  generators = () => this.#call<Api.Generator[]>('GET', '/generators');
-  generate = (org: string, app: string, version: string, generator: string, form: Api.CodeForm = {}) =>
-    this.#call<Api.Code>(
-      'POST',
-      `/services/${p(org)}/${p(app)}/versions/${p(version)}/code/${p(generator)}`,
-      form,
-    );
-  listTokens = () => this.#call<Api.Token[]>('GET', '/tokens');
-  createToken = (form: Api.TokenForm) => this.#call<Api.TokenCreated>('POST', '/tokens', form);
-  revokeToken = (id: string) => this.#call<undefined>('DELETE', `/tokens/${p(id)}`);
+  publish(
+    organization: string,
+    application: string,
+    version: string,
+    form: Api.PublishForm,
+  ): Promise<Api.PublishResult> {
+    return this.#call(() => this.#client.versions.putByVersion(form, { organization, application, version }));
+  }
 
-  async #call<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(query ?? {}))
-      if (value !== undefined) search.set(key, String(value));
-    const url = `${this.baseUrl}${path}${search.size > 0 ? `?${search}` : ''}`;
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (this.token) headers.authorization = `Bearer ${this.token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
+  getVersion(organization: string, application: string, version: string): Promise<Api.Version> {
+    return this.#call(() => this.#client.versions.getByVersion({ organization, application, version }));
+  }
+
+  check(organization: string, application: string, form: Api.DocumentForm): Promise<Api.CheckResult> {
+    return this.#call(() => this.#client.checkResults.post(form, { organization, application }));
+  }
+
+  generate(
+    organization: string,
+    application: string,
+    version: string,
+    generator: string,
+    form: Api.CodeForm = {},
+  ): Promise<Api.Code> {
+    return this.#call(() =>
+      this.#client.codes.postByGenerator(form, { organization, application, version, generator }),
+    );
+  }
+
+  /** The generated client itself, for everything else. */
+  get api(): Client {
+    return this.#client;
+  }
+
+  async #call<T>(request: () => Promise<T>): Promise<T> {
     try {
-      response = await fetch(url, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+      return await request();
     } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new RegistryConnectionError(
-        `cannot reach the registry at ${this.baseUrl} (${cause?.code ?? cause?.message ?? String(error)}). Is it running? Start one with 'canon serve' or 'canon up'.`,
+      throw this.#translate(error);
+    }
+  }
+
+  #translate(error: unknown): Error {
+    if (error instanceof ResponseError || error instanceof UnexpectedStatusError) {
+      const body = error.body as Partial<Api.ErrorResponse> | undefined;
+      if (Array.isArray(body?.errors)) return new RegistryApiError(error.status, body as Api.ErrorResponse);
+      return new RegistryConnectionError(
+        `${error.operation} answered ${error.status} without an error list; is ${this.baseUrl} a Canon registry?`,
       );
     }
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new RegistryConnectionError(
-        `${method} ${url} answered ${response.status} with a body that is not JSON; is ${this.baseUrl} a Canon registry?`,
+    if (error instanceof TimeoutError)
+      return new RegistryConnectionError(
+        `the registry at ${this.baseUrl} did not answer within ${error.timeoutMs} ms.`,
       );
-    }
-    if (!response.ok) {
-      const errors = (parsed as Api.ErrorResponse)?.errors;
-      if (!Array.isArray(errors))
-        throw new RegistryConnectionError(
-          `${method} ${url} answered ${response.status} without an error list; is ${this.baseUrl} a Canon registry?`,
-        );
-      throw new RegistryApiError(response.status, parsed as Api.ErrorResponse);
-    }
-    return parsed as T;
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+    return new RegistryConnectionError(
+      `cannot reach the registry at ${this.baseUrl} (${reason}). Is it running? Start one with 'canon serve' or 'canon up'.`,
+    );
   }
 }
-
-const p = encodeURIComponent;
