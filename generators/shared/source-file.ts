@@ -137,7 +137,10 @@ export function printSourceFile(header: Code, statements: readonly Statement[]):
   const parts: string[] = [header];
   let previous: Statement['kind'] | undefined = 'code';
   for (const statement of statements) {
-    parts.push(previous === 'import' && statement.kind === 'import' ? '\n' : '\n\n', printStatement(statement));
+    parts.push(
+      previous === 'import' && statement.kind === 'import' ? '\n' : '\n\n',
+      printStatement(statement),
+    );
     previous = statement.kind;
   }
   parts.push('\n');

@@ -22,7 +22,8 @@ const PRIMITIVE_TYPES: Readonly<Record<PrimitiveName, string>> = {
 
 /**
  * Prints a type reference as a TypeScript type. Maps and `object` print as index signatures
- * (not `Record`), so a spec type named `record` cannot shadow what the printer relies on.
+ * (not `Record`) and lists as `T[]` (not `Array<T>`), so a spec type named `record` or `array`
+ * cannot shadow what the printer relies on.
  * Named types the resolver cannot place print as `unknown`.
  *
  * @example printType({ kind: 'list', of: { kind: 'primitive', name: 'uuid' } }, resolve) === 'string[]'
@@ -33,7 +34,8 @@ export function printType(ref: TypeRef, resolve: NamedTypeResolver): Code {
       return fixed(PRIMITIVE_TYPES[ref.name]);
     case 'list': {
       const inner = printType(ref.of, resolve);
-      return /^[A-Za-z0-9_$.]+$/.test(inner) ? code`${inner}[]` : code`Array<${inner}>`;
+      // Never `Array<…>`: a spec type named `array` would shadow the global in the types module.
+      return /^[A-Za-z0-9_$.]+$/.test(inner) ? code`${inner}[]` : code`(${inner})[]`;
     }
     case 'map':
       return code`{ [key: string]: ${printType(ref.of, resolve)} }`;
