@@ -11,16 +11,8 @@ export async function loadDiff(): Promise<DiffFunction> {
   return mod.diff;
 }
 
-/** The generators (`generators/registry.ts`), or undefined when they are not built in. */
-export async function loadGenerators(): Promise<GeneratorCatalog | undefined> {
-  const path: string = '../generators/registry.js';
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(path)) as Record<string, unknown>;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
-    throw error;
-  }
-  const { catalogFromModule } = await import('./generator-catalog.js');
-  return catalogFromModule(mod);
+/** The generators the registry serves (`generators/registry.ts`). */
+export async function loadGenerators(): Promise<GeneratorCatalog> {
+  const { builtInCatalog } = await import('./generator-catalog.js');
+  return builtInCatalog();
 }

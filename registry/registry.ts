@@ -14,8 +14,11 @@ export interface GeneratorCatalog {
   run(
     name: string,
     input: { service: Service; imports: Service[]; options: JsonObject },
-  ): GeneratedFile[] | undefined;
+  ): Promise<GeneratedFile[] | undefined>;
 }
+
+/** Part of every generated-code cache key: bump it when the generators' output changes. */
+export const GENERATED_CACHE_VERSION = 'canon-0.1.0';
 
 export interface RegistryOptions {
   store: RegistryStore;
@@ -205,7 +208,7 @@ export class Registry {
         `Version ${version} of ${organization}/${application}`,
         'List the versions with GET /services/{org}/{app}/versions.',
       );
-    const key = `${record.contentHash}:${generator}:${sha256(canonicalJson(options))}`;
+    const key = `${GENERATED_CACHE_VERSION}:${record.contentHash}:${generator}:${sha256(canonicalJson(options))}`;
     const cached = await this.store.getGenerated(key);
     if (cached !== undefined)
       return { version: record.version, generator, files: JSON.parse(cached) as GeneratedFile[] };
@@ -214,7 +217,7 @@ export class Registry {
     const imports = (await Promise.all(service.imports.map((i) => resolver.resolve(i.uri)))).filter(
       (s): s is Service => s !== undefined,
     );
-    const files = catalog.run(generator, { service, imports, options });
+    const files = await catalog.run(generator, { service, imports, options });
     if (!files) throw notFound(`The generator '${generator}'`, 'List the generators with GET /generators.');
     await this.store.putGenerated(key, JSON.stringify(files));
     return { version: record.version, generator, files };
