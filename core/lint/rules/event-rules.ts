@@ -45,9 +45,14 @@ function eventModels(service: Service): EventModel[] {
   return out;
 }
 
-/** Fields after `event_id`, `timestamp` and the organization/channel/partner scope. */
+/**
+ * Fields after `event_id`, `timestamp` and the organization/channel/partner scope (a scope field is
+ * a plain id; `organization: organization` in an organization event is the payload).
+ */
 function payloadFields(model: Model): Field[] {
-  return model.fields.filter((f) => !HEADER_FIELDS.has(f.name) && !SCOPE_FIELDS.has(f.name));
+  return model.fields.filter(
+    (f) => !HEADER_FIELDS.has(f.name) && !(SCOPE_FIELDS.has(f.name) && f.type.kind === 'primitive'),
+  );
 }
 
 /**

@@ -131,7 +131,7 @@ export const namingRules: LintRule[] = [
       for (const r of service.resources) {
         const base = r.path ?? '';
         for (const o of r.operations) {
-          if (!o.body || o.body.type.kind !== 'model') continue;
+          if (o.body?.type.kind !== 'model') continue;
           const rest = o.path.startsWith(base) ? o.path.slice(base.length) : undefined;
           const create = o.method === 'POST' && (rest === '' || rest === '/');
           const update =
