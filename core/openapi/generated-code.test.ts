@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { resolveGenerators } from '../../generators/registry.js';
+import { runGenerators } from '../../generators/run.js';
+import { canonBin, corpusPath } from '../../test/paths.js';
+import type { Operation, Service } from '../ir.js';
+import { importOpenApi } from './import.js';
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
+
+const STRICT = {
+  compilerOptions: {
+    strict: true,
+    noEmit: true,
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    lib: ['ES2022', 'DOM'],
+    types: [],
+    skipLibCheck: true,
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: true,
+  },
+  include: ['*.ts'],
+};
+
+const DOCUMENTS = [
+  'github-api.json',
+  'stripe-spec3.json',
+  'twilio_api_v2010.json',
+  'k8s-swagger2.json',
+  'k8s-oas3.json',
+];
+
+describe('code generated from real OpenAPI documents', { timeout: 600_000 }, () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'canon-openapi-'));
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  for (const file of DOCUMENTS) {
+    it(`canon generate types + client + mock client for ${file} compiles under tsc --strict with no errors`, async () => {
+      const out = join(dir, file.replace(/\.json$/, ''));
+      await run(
+        process.execPath,
+        [canonBin, 'generate', corpusPath('openapi', file), '-g', 'typescript-mock-client', '-o', out],
+        {
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
+      await writeFile(join(out, 'tsconfig.json'), JSON.stringify(STRICT));
+      const result = await run(process.execPath, [tsc, '-p', join(out, 'tsconfig.json')], {
+        maxBuffer: 64 * 1024 * 1024,
+      }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }));
+      assert.equal(
+        result.stdout
+          .split('\n')
+          .filter((l) => l.includes('error TS'))
+          .slice(0, 10)
+          .join('\n'),
+        '',
+      );
+    });
+  }
+
+  it('a test server built from the Stripe import answers calls made through the generated client over 127.0.0.1', async () => {
+    const source = JSON.parse(await readFile(corpusPath('openapi', 'stripe-spec3.json'), 'utf8')) as unknown;
+    const { service } = importOpenApi(source, { file: 'stripe-spec3.json' });
+    const files = runGenerators(await resolveGenerators(['typescript-client']), service, []);
+    const client = files.find((f) => f.path === 'client.ts');
+    assert.ok(client);
+    const ts = (await import('typescript')).default;
+    const js = ts.transpileModule(client.contents, {
+      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
+    });
+    const modulePath = join(dir, 'stripe-client.mjs');
+    await writeFile(modulePath, js.outputText);
+    const { createClient } = (await import(pathToFileURL(modulePath).href)) as {
+      createClient(o: { baseUrl: string; retries: number }): StripeClient;
+    };
+
+    const server = stripeServer(service);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const stripe = createClient({ baseUrl: `http://127.0.0.1:${port}`, retries: 0 });
+      const created = await stripe.customers.postCustomers({ email: 'ada@example.com', name: 'Ada' });
+      assert.equal(created.object, 'customer');
+      assert.equal(created.email, 'ada@example.com');
+      const fetched = await stripe.customers.getCustomersCustomer({ customer: created.id });
+      assert.deepEqual(fetched, created);
+      const list = await stripe.customers.getCustomers({ limit: 1, email: 'ada@example.com' });
+      assert.deepEqual(
+        list.data.map((c) => c.id),
+        [created.id],
+      );
+      await assert.rejects(
+        stripe.customers.getCustomersCustomer({ customer: 'cus_missing' }),
+        (e: { status?: number }) => e.status === 404,
+      );
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+interface Customer {
+  id: string;
+  object: string;
+  email?: string;
+  name?: string;
+}
+interface StripeClient {
+  customers: {
+    postCustomers(p: { email: string; name: string }): Promise<Customer>;
+    getCustomersCustomer(p: { customer: string }): Promise<Customer>;
+    getCustomers(p: { limit: number; email: string }): Promise<{ data: Customer[] }>;
+  };
+}
+
+type Handler = (
+  params: Record<string, string>,
+  query: URLSearchParams,
+  body: Record<string, unknown>,
+) => [number, unknown];
+
+/**
+ * An in-memory Stripe built from the imported IR: every operation of the import is routed by its
+ * method and path template; three customer operations are implemented, the rest answer 501.
+ */
+function stripeServer(service: Service) {
+  const customers = new Map<string, Customer>();
+  const handlers: Record<string, Handler> = {
+    PostCustomers: (_p, _q, body) => {
+      const customer: Customer = { id: `cus_${customers.size + 1}`, object: 'customer' };
+      if (typeof body.email === 'string') customer.email = body.email;
+      if (typeof body.name === 'string') customer.name = body.name;
+      customers.set(customer.id, customer);
+      return [200, customer];
+    },
+    GetCustomersCustomer: (p) => {
+      const found = customers.get(p.customer ?? '');
+      return found
+        ? [200, found]
+        : [404, { error: { type: 'invalid_request_error', message: 'No such customer' } }];
+    },
+    GetCustomers: (_p, q) => {
+      const data = [...customers.values()]
+        .filter((c) => !q.has('email') || c.email === q.get('email'))
+        .slice(0, Number(q.get('limit') ?? 10));
+      return [200, { object: 'list', data, has_more: false, url: '/v1/customers' }];
+    },
+  };
+  const routes = service.resources
+    .flatMap((r) => r.operations)
+    .map((op) => ({ op, pattern: routePattern(op) }));
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => {
+      raw += chunk.toString('utf8');
+    });
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const route = routes.find((r) => r.op.method === req.method && r.pattern.test(url.pathname));
+      const send = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (!route) return send(404, { error: { message: `no route ${req.method} ${url.pathname}` } });
+      const handler = route.op.operationId ? handlers[route.op.operationId] : undefined;
+      if (!handler)
+        return send(501, { error: { message: `${route.op.operationId} is not implemented here` } });
+      const params = route.pattern.exec(url.pathname)?.groups ?? {};
+      const [status, body] = handler(
+        params,
+        url.searchParams,
+        raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>),
+      );
+      send(status, body);
+    });
+  });
+}
+
+function routePattern(op: Operation): RegExp {
+  const source = op.path
+    .split(/(:[A-Za-z0-9_]+)/)
+    .map((piece) =>
+      piece.startsWith(':') ? `(?<${piece.slice(1)}>[^/]+)` : piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('');
+  return new RegExp(`^${source}$`);
+}
