@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { canonBin } from '../../test/paths.js';
+
+const SPEC = {
+  name: 'people',
+  enums: { user_status: { values: [{ name: 'active' }, { name: 'blocked' }] } },
+  models: {
+    user: {
+      fields: [
+        { name: 'id', type: 'uuid' },
+        { name: 'name', type: 'string' },
+        { name: 'status', type: 'user_status' },
+      ],
+    },
+    user_form: { fields: [{ name: 'name', type: 'string' }] },
+  },
+  resources: {
+    user: {
+      operations: [
+        { method: 'GET', path: '/:id', responses: { '200': { type: 'user' }, '404': { type: 'unit' } } },
+        { method: 'POST', body: { type: 'user_form' }, responses: { '201': { type: 'user' } } },
+      ],
+    },
+  },
+};
+
+function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'canon-generate-'));
+  writeFileSync(join(dir, 'api.json'), JSON.stringify(SPEC, null, 2));
+  writeFileSync(join(dir, 'canon.config.json'), '{}\n');
+  return dir;
+}
+
+function canon(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [canonBin, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+test('generate writes the files, --check passes, then reports a stale file with a unified diff', () => {
+  const dir = project();
+  const first = canon(dir, 'generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'gen');
+  assert.equal(first.code, 0, first.err);
+  for (const file of ['types.ts', 'client.ts', 'mock-client.ts'])
+    assert.ok(existsSync(join(dir, 'gen', file)), file);
+  assert.match(first.out, /wrote 3 files to gen/);
+
+  const fresh = canon(dir, 'generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'gen', '--check');
+  assert.equal(fresh.code, 0, fresh.err);
+  assert.match(fresh.out, /up to date/);
+
+  const client = join(dir, 'gen', 'client.ts');
+  writeFileSync(
+    client,
+    readFileSync(client, 'utf8').replace('export function createClient', 'export function createClientX'),
+  );
+  const stale = canon(dir, 'generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'gen', '--check');
+  assert.equal(stale.code, 1);
+  assert.match(stale.out, /^--- a\/gen\/client\.ts/m);
+  assert.match(stale.out, /^-export function createClientX/m);
+  assert.match(stale.out, /^\+export function createClient\(/m);
+  assert.match(stale.err, /client\.ts/);
+  assert.match(readFileSync(client, 'utf8'), /createClientX/, '--check writes nothing');
+
+  const again = canon(dir, 'generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'gen');
+  assert.match(again.out, /wrote 1 file to gen \(2 unchanged\)/);
+});
+
+test('usage errors exit 2, an invalid spec exits 1', () => {
+  const dir = project();
+  assert.equal(canon(dir, 'generate', 'api.json', '-g', 'nope', '-o', 'gen').code, 2);
+  assert.match(canon(dir, 'generate', 'api.json', '-g', 'nope', '-o', 'gen').err, /unknown generator 'nope'/);
+  assert.equal(canon(dir, 'generate', 'api.json', '-o', 'gen').code, 2);
+  assert.equal(canon(dir, 'generate', 'missing.json', '-g', 'typescript-types', '-o', 'gen').code, 2);
+  writeFileSync(
+    join(dir, 'bad.json'),
+    JSON.stringify({ name: 'bad', models: { user: { fields: [{ name: 'x', type: 'nothing' }] } } }),
+  );
+  const invalid = canon(dir, 'generate', 'bad.json', '-g', 'typescript-types', '-o', 'gen');
+  assert.equal(invalid.code, 1);
+  assert.match(invalid.err, /nothing generated/);
+});
+
+test('third-party generators from canon.config.json run after their dependencies; scaffolding is written once', () => {
+  const dir = project();
+  mkdirSync(join(dir, 'tools'));
+  writeFileSync(
+    join(dir, 'tools', 'readme-generator.mjs'),
+    `export const generator = {
+  name: 'readme',
+  description: 'A README the user then owns',
+  options: { defaults: { title: 'API' }, schema: { type: 'object', properties: { title: { type: 'string' } } } },
+  dependencies: ['typescript-types'],
+  generate: ({ service, options }) => [{ path: 'README.md', contents: '# ' + options.title + ' ' + service.name + '\\n', scaffolding: true }],
+};
+`,
+  );
+  writeFileSync(
+    join(dir, 'canon.config.json'),
+    JSON.stringify({
+      generators: ['./tools/readme-generator.mjs'],
+      generatorOptions: { readme: { title: 'The' } },
+    }),
+  );
+  const listed = canon(dir, 'generators');
+  assert.equal(listed.code, 0, listed.err);
+  assert.match(
+    listed.out,
+    /^readme\s+A README the user then owns \(uses typescript-types\) \[canon\.config\.json\]$/m,
+  );
+
+  assert.equal(canon(dir, 'generate', 'api.json', '-g', 'readme', '-o', 'gen').code, 0);
+  assert.equal(readFileSync(join(dir, 'gen', 'README.md'), 'utf8'), '# The people\n');
+  assert.ok(existsSync(join(dir, 'gen', 'types.ts')), 'the dependency ran too');
+  writeFileSync(join(dir, 'gen', 'README.md'), 'mine now\n');
+  const rerun = canon(dir, 'generate', 'api.json', '-g', 'readme', '-o', 'gen');
+  assert.match(rerun.out, /1 scaffolding kept/);
+  assert.equal(readFileSync(join(dir, 'gen', 'README.md'), 'utf8'), 'mine now\n');
+  assert.equal(canon(dir, 'generate', 'api.json', '-g', 'readme', '-o', 'gen', '--check').code, 0);
+
+  writeFileSync(
+    join(dir, 'canon.config.json'),
+    JSON.stringify({
+      generators: ['./tools/readme-generator.mjs'],
+      generatorOptions: { readme: { title: 3 } },
+    }),
+  );
+  const badOptions = canon(dir, 'generate', 'api.json', '-g', 'readme', '-o', 'gen');
+  assert.equal(badOptions.code, 2);
+  assert.match(badOptions.err, /generatorOptions\.readme\.title: must be string/);
+});
+
+test('--package builds a package that installs and runs in a separate project', () => {
+  const dir = project();
+  const built = canon(
+    dir,
+    'generate',
+    'api.json',
+    '-g',
+    'typescript-mock-client',
+    '-o',
+    'pkg',
+    '--package',
+    '--package-name',
+    '@acme/people-client',
+    '--package-version',
+    '1.0.0',
+  );
+  assert.equal(built.code, 0, built.err);
+  const manifest = JSON.parse(readFileSync(join(dir, 'pkg', 'package.json'), 'utf8'));
+  assert.equal(manifest.name, '@acme/people-client');
+  assert.equal(manifest.version, '1.0.0');
+
+  const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], {
+    cwd: join(dir, 'pkg'),
+    encoding: 'utf8',
+  });
+  assert.equal(pack.status, 0, pack.stderr);
+  const tarball = join(dir, pack.stdout.trim().split('\n').pop()!);
+
+  const consumer = mkdtempSync(join(tmpdir(), 'canon-consumer-'));
+  writeFileSync(
+    join(consumer, 'package.json'),
+    '{ "name": "consumer", "private": true, "type": "module" }\n',
+  );
+  const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], {
+    cwd: consumer,
+    encoding: 'utf8',
+  });
+  assert.equal(install.status, 0, install.stderr);
+  writeFileSync(
+    join(consumer, 'main.js'),
+    `import { createClient, ResponseError, types } from '@acme/people-client';
+import { MockClient } from '@acme/people-client/mock-client';
+const calls = [];
+const fetch = async (url, init) => {
+  calls.push(init.method + ' ' + url);
+  return url.endsWith('/users/missing') ? new Response('', { status: 404 }) : Response.json({ id: 'u1', name: 'Ada', status: 'active' });
+};
+const client = createClient({ baseUrl: 'http://api.test', fetch });
+const user = await client.users.getById({ id: 'u1' });
+let status;
+try { await client.users.getById({ id: 'missing' }); } catch (error) { status = error instanceof ResponseError ? error.status : 'other'; }
+const mock = new MockClient({ store: true });
+const created = await mock.users.post({ name: 'Bea' });
+console.log(JSON.stringify({ user: user.name, status, calls, values: types.userStatusValues, created: created.name }));
+`,
+  );
+  const run = spawnSync(process.execPath, ['main.js'], { cwd: consumer, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), {
+    user: 'Ada',
+    status: 404,
+    calls: ['GET http://api.test/users/u1', 'GET http://api.test/users/missing'],
+    values: ['active', 'blocked'],
+    created: 'Bea',
+  });
+});
