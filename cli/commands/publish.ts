@@ -120,7 +120,8 @@ function describePublished(result: Api.PublishResult): string {
 
 /**
  * Prints a registry refusal and returns the exit code: 1 when the registry judged the spec
- * (invalid, breaking, conflict, too large), 2 when the call itself could not be made.
+ * or the request (invalid, breaking, conflict, too large, unknown service or generator), 2 when
+ * the call itself could not be made (unreachable, no token, a token without the role).
  */
 export function reportRegistryError(
   error: unknown,
@@ -133,7 +134,7 @@ export function reportRegistryError(
     return EXIT.usage;
   }
   if (!(error instanceof RegistryApiError)) throw error;
-  const judged = [409, 413, 422].includes(error.status);
+  const judged = [404, 409, 413, 422].includes(error.status);
   if (format === 'json') {
     io.out(`${JSON.stringify({ status: error.status, ...error.body }, null, 2)}\n`);
   } else {
