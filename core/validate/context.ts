@@ -203,12 +203,13 @@ function namesOf(record: Import, kind: NamedKind): readonly string[] {
  * as escapes (a NUL or U+2028 must not break a terminal or a log line) and long names are cut.
  */
 export function display(name: string): string {
-  const escaped = name.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  if (name.length <= 80 && !UNPRINTABLE.test(name)) return name;
+  const escaped = name.replace(UNPRINTABLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return escaped.length > 80 ? `${escaped.slice(0, 77)}...` : escaped;
 }
+
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'g');
 
 export function article(word: string): string {
   return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;

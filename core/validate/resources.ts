@@ -1,5 +1,5 @@
 import { pointer } from '../diagnostic.js';
-import type { ValidationContext } from './context.js';
+import { display, type ValidationContext } from './context.js';
 import { resourcePointer } from './walk.js';
 
 /**
@@ -44,7 +44,7 @@ export function checkResources(ctx: ValidationContext): void {
       ctx.report(
         'duplicate-resource',
         pointer(path(), 'plural'),
-        `Resource with plural[${resource.plural}] appears more than once. Give one of them another plural.`,
+        `Resource with plural[${display(resource.plural)}] appears more than once. Give one of them another plural.`,
       );
     }
     types.add(shown);

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { apiJsonSchema } from '../schema/api-json-schema.js';
+import { SCHEMA_HASH } from '../schema/api-json-validator.js';
+import { schemaHash } from '../schema/api-json-validator-options.js';
 import { validateServiceJsonStructure, validateStructure } from './structure.js';
 
 interface Case {
@@ -119,6 +122,10 @@ const serviceJsonCases: Case[] = [
 ];
 
 describe('validateStructure (api.json)', () => {
+  it('the generated validator matches the schema (else run scripts/generate-api-json-validator.ts)', () => {
+    assert.equal(SCHEMA_HASH, schemaHash(apiJsonSchema));
+  });
+
   for (const c of apiJsonCases) {
     it(c.description, () => {
       assert.deepEqual(

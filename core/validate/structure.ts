@@ -1,13 +1,13 @@
-import { createRequire } from 'node:module';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
-import { apiJsonSchema } from '../schema/api-json-schema.js';
+import { validate as validateApiJson } from '../schema/api-json-validator.js';
 import { serviceJsonSchema } from '../schema/service-json-schema.js';
 import { diagnosticFromAjvError } from './ajv-diagnostic.js';
 import { checkAgainstSchema } from './schema-check.js';
 
 /**
- * Structural validation of an api.json document: unknown keys (`unknown-key`), values of the wrong
+ * Structural validation of an api.json document against core/schema/api-json-schema.ts, with the
+ * validator Ajv generated from it ahead of time (no schema compile at run time): unknown keys (`unknown-key`), values of the wrong
  * JSON type (`invalid-value`) and missing keys (`missing-key`), all of them, each with the JSON
  * pointer of the offending element. A document that is not a JSON object yields nothing here:
  * the parser reports it (`not-an-object`).
@@ -16,7 +16,8 @@ import { checkAgainstSchema } from './schema-check.js';
  * // → [{ code: 'unknown-key', path: '/modles', message: 'Unrecognized element[modles] …' }]
  */
 export function validateStructure(doc: unknown): Diagnostic[] {
-  return run(apiJson, doc);
+  if (!isObject(doc) || apiJsonValidator(doc)) return [];
+  return toDiagnostics(apiJsonValidator.errors ?? [], doc);
 }
 
 /**
@@ -29,20 +30,10 @@ export function validateServiceJsonStructure(doc: unknown): Diagnostic[] {
   return toDiagnostics(checkAgainstSchema(serviceJsonSchema, doc), doc);
 }
 
-interface LazyValidator {
-  schema: object;
-  compiled?: ValidateFunction;
-}
-
-const apiJson: LazyValidator = { schema: apiJsonSchema };
-
-function run(validator: LazyValidator, doc: unknown): Diagnostic[] {
-  if (!isObject(doc)) return [];
-  validator.compiled ??= compile(validator.schema);
-  const validate = validator.compiled;
-  if (validate(doc)) return [];
-  return toDiagnostics(validate.errors ?? [], doc);
-}
+/** The generated validator (Ajv standalone code, see scripts/generate-api-json-validator.ts). */
+const apiJsonValidator = validateApiJson as unknown as ((doc: unknown) => boolean) & {
+  errors?: ErrorObject[] | null;
+};
 
 function toDiagnostics(errors: readonly ErrorObject[], doc: unknown): Diagnostic[] {
   return errors.filter((e) => !reportedByParser(e)).map((e) => diagnosticFromAjvError(e, doc));
@@ -62,18 +53,4 @@ function reportedByParser(error: ErrorObject): boolean {
     return PARSER_KEYS.has(String((error.params as { missingProperty: string }).missingProperty));
   }
   return error.keyword === 'type' && /\/properties\/(type|method|location)\/type$/.test(error.schemaPath);
-}
-
-// Ajv loads only when a document is first validated, so commands that never validate stay lean.
-function compile(schema: object): ValidateFunction {
-  const require = createRequire(import.meta.url);
-  const Ajv = require('ajv') as typeof import('ajv').default;
-  const ajv = new Ajv({
-    allErrors: true,
-    verbose: true,
-    messages: false,
-    allowUnionTypes: true,
-    strict: true,
-  });
-  return ajv.compile(schema);
 }

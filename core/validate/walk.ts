@@ -32,14 +32,14 @@ export function fieldOwners(ctx: ValidationContext): FieldOwner[] {
   for (const element of ctx.service.interfaces) {
     owners.push({
       element,
-      label: `Interface[${element.name}]`,
+      label: `Interface[${display(element.name)}]`,
       path: () => ctx.at(element, fallback.interface(element)),
     });
   }
   for (const element of ctx.service.models) {
     owners.push({
       element,
-      label: `Model[${element.name}]`,
+      label: `Model[${display(element.name)}]`,
       path: () => ctx.at(element, fallback.model(element)),
     });
   }
