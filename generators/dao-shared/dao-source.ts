@@ -140,6 +140,12 @@ class DaoEmitter {
     const consts: [string, string][] = [];
     consts.push(['SELECT_ALL', select]);
     consts.push(['FIND_BY_ID', `${select} WHERE ${key} = ${d.placeholder(1)}`]);
+    if (t.hashCode) {
+      consts.push([
+        'STORED_HASHES',
+        `SELECT ${key} AS "k", "hash_code" AS "h" FROM ${table} WHERE ${d.inList(key)}${d.async ? ' FOR UPDATE' : ''}`,
+      ]);
+    }
     for (const index of this.#uniqueLookups()) {
       const conditions = index.columns.map((c, i) => `${quoteIdentifier(c.name)} = ${d.placeholder(i + 1)}`);
       if (index.where.length > 0) conditions.push(whereSql(index.where, d));
@@ -391,16 +397,42 @@ class DaoEmitter {
         `result.push(${aw}dao.insert(${byArg}item));`,
       ),
     );
-    methods.push(
-      batch(
-        'upsertBatch',
-        'Upserts every row; returns how many were written.',
-        `items: ReadonlyArray<${this.#keyed}>`,
-        'number',
-        'let result = 0;',
-        `if (${aw}dao.upsert(${byArg}item)) result += 1;`,
-      ),
-    );
+    if (t.hashCode) {
+      const stored = A
+        ? `(await tx.query(STORED_HASHES, [${this.#d.listParam(fixed(`items.map((item) => item.${keyName})`))}])).rows`
+        : `tx.all(STORED_HASHES, [${this.#d.listParam(fixed(`items.map((item) => item.${keyName})`))}])`;
+      methods.push([
+        '  /**',
+        '   * Upserts every row; returns how many were written. The stored `hash_code`s are read in one',
+        '   * query first, and rows whose values are unchanged are skipped without a statement.',
+        '   * All in one transaction: if one fails, none is kept.',
+        '   */',
+        `  ${as}upsertBatch(${by}items: ReadonlyArray<${this.#keyed}>): ${ret('number')} {`,
+        `    return this.db.transaction(${as}(tx) => {`,
+        `      const dao = new ${this.#cls}(tx);`,
+        '      const stored = new Map<string, number>();',
+        `      for (const r of ${stored}) stored.set(String(r.k), Number(r.h));`,
+        '      let result = 0;',
+        '      for (const item of items) {',
+        `        if (stored.get(String(item.${keyName})) === hashCode(formParams(item))) continue;`,
+        `        if (${aw}dao.upsert(${byArg}item)) result += 1;`,
+        '      }',
+        '      return result;',
+        '    });',
+        '  }',
+      ]);
+    } else {
+      methods.push(
+        batch(
+          'upsertBatch',
+          'Upserts every row; returns how many were written.',
+          `items: ReadonlyArray<${this.#keyed}>`,
+          'number',
+          'let result = 0;',
+          `if (${aw}dao.upsert(${byArg}item)) result += 1;`,
+        ),
+      );
+    }
     methods.push(
       batch(
         'updateBatch',

@@ -36,6 +36,10 @@ export interface Dialect {
   toDb(column: Column, value: Code): Code;
   /** Converts a raw result value (non-null) to the property type. */
   fromDb(column: Column, raw: Code): Code;
+  /** `column` is one of the values of a list passed as bind parameter 1. */
+  inList(column: string): string;
+  /** The bind parameter for `inList`, from a TS expression of the array. */
+  listParam(values: Code): Code;
   /** The journal table, its triggers and their function. */
   journal(table: TableSpec): string;
 }

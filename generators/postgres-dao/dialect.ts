@@ -53,6 +53,8 @@ export const postgresDialect: Dialect = {
     if (column.storage === 'bigint' || column.storage === 'decimal') return fixed(`Number(${raw})`);
     return fixed(`${raw} as ${column.tsType}`);
   },
+  inList: (column) => `${column} = ANY($1)`,
+  listParam: (values) => values,
   journal: (table) => journalSql(table),
 };
 

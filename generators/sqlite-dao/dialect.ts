@@ -52,6 +52,8 @@ export const sqliteDialect: Dialect = {
     if (column.storage === 'json') return fixed(`JSON.parse(${raw} as string) as ${column.tsType}`);
     return fixed(`${raw} as ${column.tsType}`);
   },
+  inList: (column) => `${column} IN (SELECT value FROM json_each(?))`,
+  listParam: (values) => fixed(`JSON.stringify(${values})`),
   journal: (table) => journalSql(table),
 };
 

@@ -47,6 +47,7 @@ export interface UserFilters {
 
 const SELECT_ALL = 'SELECT "id", "email", "name", "status", "age", "verified", "tags", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users"';
 const FIND_BY_ID = 'SELECT "id", "email", "name", "status", "age", "verified", "tags", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users" WHERE "id" = $1';
+const STORED_HASHES = 'SELECT "id" AS "k", "hash_code" AS "h" FROM "users" WHERE "id" = ANY($1) FOR UPDATE';
 const FIND_BY_USERS_EMAIL_IDX = 'SELECT "id", "email", "name", "status", "age", "verified", "tags", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users" WHERE "email" = $1';
 const INSERT = 'INSERT INTO "users" ("id", "email", "name", "status", "age", "verified", "tags", "hash_code") VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING "id", "email", "name", "status", "age", "verified", "tags", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"';
 const UPSERT = 'INSERT INTO "users" ("id", "email", "name", "status", "age", "verified", "tags", "hash_code") VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ("id") DO UPDATE SET "email" = excluded."email", "name" = excluded."name", "status" = excluded."status", "age" = excluded."age", "verified" = excluded."verified", "tags" = excluded."tags", "hash_code" = excluded."hash_code", "updated_at" = now() WHERE "users"."hash_code" IS DISTINCT FROM excluded."hash_code"';
@@ -169,12 +170,21 @@ export class UsersDao {
     });
   }
 
-  /** Upserts every row; returns how many were written. All in one transaction: if one fails, none is kept. */
+  /**
+   * Upserts every row; returns how many were written. The stored `hash_code`s are read in one
+   * query first, and rows whose values are unchanged are skipped without a statement.
+   * All in one transaction: if one fails, none is kept.
+   */
   async upsertBatch(items: ReadonlyArray<UserKeyed>): Promise<number> {
     return this.db.transaction(async (tx) => {
       const dao = new UsersDao(tx);
+      const stored = new Map<string, number>();
+      for (const r of (await tx.query(STORED_HASHES, [items.map((item) => item.id)])).rows) stored.set(String(r.k), Number(r.h));
       let result = 0;
-      for (const item of items) if (await dao.upsert(item)) result += 1;
+      for (const item of items) {
+        if (stored.get(String(item.id)) === hashCode(formParams(item))) continue;
+        if (await dao.upsert(item)) result += 1;
+      }
       return result;
     });
   }

@@ -129,9 +129,10 @@ export function betterSqlite3Db(database: BetterSqlite3Database): SqliteDb {
     return statement;
   };
   const db: SqliteDb = {
-    get: (sql, params) => prepare(sql).get(...params) as Record<string, unknown> | undefined,
-    all: (sql, params) => prepare(sql).all(...params) as Record<string, unknown>[],
-    run: (sql, params) => prepare(sql).run(...params),
+    // better-sqlite3 binds an array argument as the positional parameters (no spread needed).
+    get: (sql, params) => prepare(sql).get(params) as Record<string, unknown> | undefined,
+    all: (sql, params) => prepare(sql).all(params) as Record<string, unknown>[],
+    run: (sql, params) => prepare(sql).run(params),
     exec: (sql) => {
       database.exec(sql);
     },
