@@ -2,6 +2,8 @@ import type { Deprecation } from '../../core/ir.js';
 import { type Code, fixed } from './code.js';
 
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u0085]/;
+/** Anything `commentLines` would change besides trailing space (a fast path for plain text). */
+const NEEDS_ESCAPE = /\*\/|\/\*|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\ud800-\udfff]|^\s*@/;
 
 /**
  * Makes free text safe inside a block comment: `*\/` cannot close it, control characters and
@@ -10,16 +12,18 @@ const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u0085]/;
  */
 export function commentLines(text: string): string[] {
   return text.split(LINE_BREAK).map((line) =>
-    line
-      .replaceAll('*/', '*\\/')
-      .replaceAll('/*', '/\\*')
-      .replace(
-        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff]/g,
-        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-      )
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-      .replace(/^(\s*)@/, '$1\\@')
-      .trimEnd(),
+    !NEEDS_ESCAPE.test(line)
+      ? line.trimEnd()
+      : line
+          .replaceAll('*/', '*\\/')
+          .replaceAll('/*', '/\\*')
+          .replace(
+            /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff]/g,
+            (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+          )
+          .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+          .replace(/^(\s*)@/, '$1\\@')
+          .trimEnd(),
   );
 }
 
