@@ -56,6 +56,13 @@ export class RegistryClient {
     return this.#call(() => this.#client.versions.getByVersion({ organization, application, version }));
   }
 
+  /** The normalized service (the IR) of a version, or `latest`. */
+  getService(organization: string, application: string, version: string): Promise<unknown> {
+    return this.#call(() =>
+      this.#client.versions.getServiceByVersion({ organization, application, version }),
+    );
+  }
+
   check(organization: string, application: string, form: Api.DocumentForm): Promise<Api.CheckResult> {
     return this.#call(() => this.#client.checkResults.post(form, { organization, application }));
   }

@@ -10,6 +10,7 @@ import { compare, failOnOf, formatOf, gateConfig, lintReport } from '../gate/run
 import { readSpec } from '../read-spec.js';
 
 const HELP = `Usage: canon check <spec…> --against <git-ref> [--format F] [--fail-on L] [--no-lint]
+       canon check <spec…> --against-registry [--org O] [--app A] [--registry URL] [options]
 
 The CI gate. Compares each spec with its version at a git ref (for example origin/main) and lints
 it. A spec that does not exist at that ref is new: it is linted, and nothing is breaking.
@@ -24,6 +25,9 @@ Options:
                        exit 1 when a change at or above this level, or a lint finding of the
                        matching level (error ~ breaking), is found (default breaking)
   --no-lint            only compare
+  --against-registry   the baseline is the latest version in the registry (a service it does
+                       not hold yet is new); --org and --registry default to canon.config.json
+                       "registry", --app to the spec's name; the token comes from CANON_TOKEN
 
 Configuration (canon.config.json): "diff" and "lint" sections, see 'canon diff --help' and
 'canon lint --help'.
@@ -43,6 +47,10 @@ export const command: Command = {
         format: { type: 'string' },
         'fail-on': { type: 'string' },
         'no-lint': { type: 'boolean' },
+        'against-registry': { type: 'boolean' },
+        org: { type: 'string' },
+        app: { type: 'string' },
+        registry: { type: 'string' },
       },
       'check',
     );
@@ -52,6 +60,20 @@ export const command: Command = {
       throw new UsageError(
         "name at least one spec file, e.g. 'canon check specs/api.json --against origin/main'.",
       );
+    if (values['against-registry']) {
+      const config = await loadConfig(io.cwd);
+      const { checkAgainstRegistry, registryCheckTarget } = await import('../../registry/check-against.js');
+      const target = registryCheckTarget(config, values, io.env);
+      const settings = gateConfig(config);
+      const specs: SpecReport[] = [];
+      for (const file of positionals) {
+        const ctx = { cwd: io.cwd, config, settings, lint: !values['no-lint'], target };
+        specs.push(await checkAgainstRegistry(file, values.app === undefined ? ctx : { ...ctx, application: values.app }));
+      }
+      const report = { command: 'check' as const, specs };
+      io.out(render(report, format, failOn));
+      return failed(report, failOn) ? EXIT.problems : EXIT.ok;
+    }
     const ref = values.against;
     if (ref === undefined || ref === '')
       throw new UsageError("say what to compare against: '--against origin/main' (a git ref).");
