@@ -61,26 +61,26 @@ export function defaultProblem(ctx: ValidationContext, type: TypeRef, value: str
 }
 
 function primitiveProblem(name: PrimitiveName, value: string): string | undefined {
-  const invalid = `Value[${display(value)}] is not a valid ${name}`;
+  const invalid = (): string => `Value[${display(value)}] is not a valid ${name}`;
   switch (name) {
     case 'string':
       return undefined;
     case 'boolean':
-      return value === 'true' || value === 'false' ? undefined : `${invalid}. Must be one of: true, false`;
+      return value === 'true' || value === 'false' ? undefined : `${invalid()}. Must be one of: true, false`;
     case 'integer':
-      return inRange(value, INT_MIN, INT_MAX) ? undefined : invalid;
+      return inRange(value, INT_MIN, INT_MAX) ? undefined : invalid();
     case 'long':
-      return inRange(value, LONG_MIN, LONG_MAX) ? undefined : invalid;
+      return inRange(value, LONG_MIN, LONG_MAX) ? undefined : invalid();
     case 'double':
-      return DOUBLE.test(value.trim()) ? undefined : invalid;
+      return DOUBLE.test(value.trim()) ? undefined : invalid();
     case 'decimal':
-      return DECIMAL.test(value) ? undefined : invalid;
+      return DECIMAL.test(value) ? undefined : invalid();
     case 'uuid':
-      return UUID.test(value) ? undefined : invalid;
+      return UUID.test(value) ? undefined : invalid();
     case 'date-iso8601':
-      return isDate(value) ? undefined : invalid;
+      return isDate(value) ? undefined : invalid();
     case 'date-time-iso8601':
-      return isDateTime(value) ? undefined : invalid;
+      return isDateTime(value) ? undefined : invalid();
     case 'json':
       return parseJson(value) === undefined
         ? `Value[${display(value)}] is not a valid json value`

@@ -52,12 +52,12 @@ export function checkOperations(ctx: ValidationContext): void {
     const names = new Set<string>();
     operation.parameters.forEach((parameter, i) => {
       const path = () => parameterPath(ctx, site, parameter, i);
-      const name = display(parameter.name);
+      const name = () => display(parameter.name);
       if (names.has(parameter.name)) {
         ctx.report(
           'duplicate-parameter',
           path(),
-          `${site.label} Parameter[${name}] appears more than once. Remove or rename one.`,
+          `${site.label} Parameter[${name()}] appears more than once. Remove or rename one.`,
         );
       }
       names.add(parameter.name);
@@ -68,19 +68,19 @@ export function checkOperations(ctx: ValidationContext): void {
             ctx.report(
               'optional-path-parameter',
               pointer(path(), 'required'),
-              `${site.label} path parameter[${name}] is specified as optional. All path parameters are required.`,
+              `${site.label} path parameter[${name()}] is specified as optional. All path parameters are required.`,
             );
           } else if (!inPath.has(parameter.name)) {
             ctx.report(
               'path-parameter-not-in-path',
               path(),
-              `${site.label} path parameter[${name}] is missing from the path[${display(operation.path)}]. Add ':${name}' to the path or change its location.`,
+              `${site.label} path parameter[${name()}] is missing from the path[${display(operation.path)}]. Add ':${name()}' to the path or change its location.`,
             );
           } else if (!validInUrl(parameter.type)) {
             ctx.report(
               'invalid-path-parameter-type',
               pointer(path(), 'type'),
-              `${site.label} path parameter[${name}] has an invalid type[${shown()}]. Valid types for path parameters are: ${VALID_IN_URL}.`,
+              `${site.label} path parameter[${name()}] has an invalid type[${shown()}]. Valid types for path parameters are: ${VALID_IN_URL}.`,
             );
           }
           break;
@@ -91,7 +91,7 @@ export function checkOperations(ctx: ValidationContext): void {
             ctx.report(
               'invalid-query-parameter-type',
               pointer(path(), 'type'),
-              `${site.label} Parameter[${name}] has an invalid type[${shown()}]. ${problem}`,
+              `${site.label} Parameter[${name()}] has an invalid type[${shown()}]. ${problem}`,
             );
           }
           break;
