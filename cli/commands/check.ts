@@ -68,7 +68,8 @@ export const command: Command = {
       const specs: SpecReport[] = [];
       for (const file of positionals) {
         const ctx = { cwd: io.cwd, config, settings, lint: !values['no-lint'], target };
-        specs.push(await checkAgainstRegistry(file, values.app === undefined ? ctx : { ...ctx, application: values.app }));
+        const app = values.app === undefined ? {} : { application: values.app };
+        specs.push(await checkAgainstRegistry(file, { ...ctx, ...app }));
       }
       const report = { command: 'check' as const, specs };
       io.out(render(report, format, failOn));
