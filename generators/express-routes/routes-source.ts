@@ -133,7 +133,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
       allOperations.push(operation);
       mounts.set(
         operation,
-        code`  router.${fixed(operation.method.toLowerCase())}(${stringLiteral(expressPath(operation.path))}, route${generics}({ params: ${constName}${body}${errorsOption} }, (params, ${fixed(operation.body ? 'body' : '_body')}, context) => ${call}));`,
+        code`  router.${fixed(operation.method.toLowerCase())}(${stringLiteral(expressPath(operation.path))}, ${fixed(operation.body || operation.parameters.some((p) => p.location === 'form') ? 'parseJson, ' : '')}route${generics}({ params: ${constName}${body}${errorsOption} }, (params, ${fixed(operation.body ? 'body' : '_body')}, context) => ${call}));`,
       );
     }
     declarations.push({
@@ -179,7 +179,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
       'export function createRouter(services: Services, options: RouterOptions = {}): Router {',
       `  const ajv = createAjv(SCHEMAS);`,
       '  const router = express.Router();',
-      '  router.use(jsonBody(options));',
+      '  const parseJson = jsonBody(options);',
       `${healthcheck}${routeOrder(allOperations)
         .map((operation) => mounts.get(operation))
         .join('\n')}`,

@@ -5,7 +5,7 @@
  */
 export const ROUTES_RUNTIME = `import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 
 /** One problem with a request; error responses are \`{ errors: RequestProblem[] }\`. */
 export interface RequestProblem {
@@ -226,7 +226,19 @@ export function route<P, B = undefined>(
   operation: OperationSpec,
   run: (params: P, body: B, context: Context) => Result | Promise<Result>,
 ): RequestHandler {
-  return async (req, res, next) => {
+  const send = (res: Response, result: Result): void => {
+    if (res.headersSent) return;
+    if (result.body === undefined) res.status(result.status).end();
+    else res.status(result.status).json(result.body);
+  };
+  const fail = (res: Response, next: NextFunction, error: unknown): void => {
+    if (error instanceof RequestError && operation.listErrors?.includes(error.status)) {
+      res.status(error.status).json(error.errors);
+      return;
+    }
+    next(error);
+  };
+  return (req, res, next) => {
     try {
       const params = readParams(req, operation.params) as P;
       let body: unknown;
@@ -234,21 +246,23 @@ export function route<P, B = undefined>(
         body = req.body;
         if (!operation.body(body)) throw new RequestError(422, bodyProblems(operation.body.errors ?? []));
       }
-      const result = await run(params, body as B, { req, res });
-      if (res.headersSent) return;
-      if (result.body === undefined) res.status(result.status).end();
-      else res.status(result.status).json(result.body);
-    } catch (error) {
-      if (error instanceof RequestError && operation.listErrors?.includes(error.status)) {
-        res.status(error.status).json(error.errors);
-        return;
+      const result = run(params, body as B, { req, res });
+      // Synchronous handlers are answered without a trip through the promise queue.
+      if (result instanceof Promise) {
+        result.then(
+          (value) => send(res, value),
+          (error: unknown) => fail(res, next, error),
+        );
+      } else {
+        send(res, result);
       }
-      next(error);
+    } catch (error) {
+      fail(res, next, error);
     }
   };
 }
 
-/** The JSON body parser with the size limit. */
+/** The JSON body parser with the size limit, mounted only on operations that take a body. */
 export function jsonBody(options: RouterOptions): RequestHandler {
   return express.json({ limit: options.bodyLimit ?? '1mb' });
 }

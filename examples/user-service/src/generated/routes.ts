@@ -96,12 +96,12 @@ const PARAMS_0_4: readonly ParamSpec[] = [{ name: 'id', location: 'path', type: 
 export function createRouter(services: Services, options: RouterOptions = {}): Router {
   const ajv = createAjv(SCHEMAS);
   const router = express.Router();
-  router.use(jsonBody(options));
+  const parseJson = jsonBody(options);
   if (options.healthcheck !== false) router.get('/_internal_/healthcheck', healthcheck(options.healthcheck));
   router.get('/users', route<UsersGetParams>({ params: PARAMS_0_0 }, (params, _body, context) => services.users.get(params, context)));
-  router.post('/users', route<NoParams, types.UserForm>({ params: PARAMS_0_2, body: bodyValidator(ajv, { $ref: 'canon#/$defs/user.v0.models.user_form' }), listErrors: [422] }, (params, body, context) => services.users.post(params, body, context)));
+  router.post('/users', parseJson, route<NoParams, types.UserForm>({ params: PARAMS_0_2, body: bodyValidator(ajv, { $ref: 'canon#/$defs/user.v0.models.user_form' }), listErrors: [422] }, (params, body, context) => services.users.post(params, body, context)));
   router.get('/users/:id', route<UsersGetByIdParams>({ params: PARAMS_0_1 }, (params, _body, context) => services.users.getById(params, context)));
-  router.put('/users/:id', route<UsersPutByIdParams, types.UserForm>({ params: PARAMS_0_3, body: bodyValidator(ajv, { $ref: 'canon#/$defs/user.v0.models.user_form' }), listErrors: [422] }, (params, body, context) => services.users.putById(params, body, context)));
+  router.put('/users/:id', parseJson, route<UsersPutByIdParams, types.UserForm>({ params: PARAMS_0_3, body: bodyValidator(ajv, { $ref: 'canon#/$defs/user.v0.models.user_form' }), listErrors: [422] }, (params, body, context) => services.users.putById(params, body, context)));
   router.delete('/users/:id', route<UsersDeleteByIdParams>({ params: PARAMS_0_4 }, (params, _body, context) => services.users.deleteById(params, context)));
   router.use(errorHandler(options));
   return router;
