@@ -39,7 +39,26 @@ type Definition =
 export function analyzeUsage(service: Service, imports: readonly Service[] = []): Map<string, Usage> {
   const definitions = indexDefinitions([service, ...imports]);
   const implementers = indexImplementers([service, ...imports]);
-  const usage = new Map<string, Usage>();
+  // namespace → kind → name → usage: no string building per reference on large specs.
+  const found = new Map<string, Map<string, Map<string, Usage>>>();
+  const entryOf = (ref: NamedTypeRef): Usage => {
+    let kinds = found.get(ref.namespace);
+    if (!kinds) {
+      kinds = new Map();
+      found.set(ref.namespace, kinds);
+    }
+    let names = kinds.get(ref.kind);
+    if (!names) {
+      names = new Map();
+      kinds.set(ref.kind, names);
+    }
+    let entry = names.get(ref.name);
+    if (!entry) {
+      entry = { input: false, output: false };
+      names.set(ref.name, entry);
+    }
+    return entry;
+  };
 
   const mark = (type: TypeRef, direction: keyof Usage): void => {
     const stack: TypeRef[] = [type];
@@ -52,15 +71,10 @@ export function analyzeUsage(service: Service, imports: readonly Service[] = [])
         inner.kind === 'map'
       )
         continue;
-      const key = qualifiedName(inner);
-      let entry = usage.get(key);
-      if (!entry) {
-        entry = { input: false, output: false };
-        usage.set(key, entry);
-      }
+      const entry = entryOf(inner);
       if (entry[direction]) continue;
       entry[direction] = true;
-      const definition = definitions.get(key);
+      const definition = definitions.get(inner.namespace)?.get(inner.kind)?.get(inner.name);
       if (!definition || definition.kind === 'enum') continue;
       const namespace = inner.namespace;
       if (definition.kind === 'union') {
@@ -71,7 +85,7 @@ export function analyzeUsage(service: Service, imports: readonly Service[] = [])
       if (definition.kind !== 'interface') {
         for (const name of definition.value.interfaces) stack.push(interfaceRef(name, namespace));
       } else {
-        for (const implementer of implementers.get(key) ?? []) stack.push(implementer);
+        for (const implementer of implementers.get(qualifiedName(inner)) ?? []) stack.push(implementer);
       }
     }
   };
@@ -90,6 +104,11 @@ export function analyzeUsage(service: Service, imports: readonly Service[] = [])
   for (const union of service.unions) {
     if (isEventUnionName(union.name)) mark(named('union', union.name, service.namespace), 'output');
   }
+  const usage = new Map<string, Usage>();
+  for (const [namespace, kinds] of found) {
+    for (const [kind, names] of kinds)
+      for (const [name, entry] of names) usage.set(`${namespace}.${kind}s.${name}`, entry);
+  }
   return usage;
 }
 
@@ -102,18 +121,16 @@ function interfaceRef(name: string, namespace: string): NamedTypeRef {
   return splitQualifiedName(name) ?? named('interface', name, namespace);
 }
 
-function indexDefinitions(services: readonly Service[]): Map<string, Definition> {
-  const index = new Map<string, Definition>();
+function indexDefinitions(services: readonly Service[]): Map<string, Map<string, Map<string, Definition>>> {
+  const index = new Map<string, Map<string, Map<string, Definition>>>();
   for (const s of services) {
-    const ns = s.namespace;
-    for (const value of s.models)
-      index.set(qualifiedName(named('model', value.name, ns)), { kind: 'model', value });
-    for (const value of s.unions)
-      index.set(qualifiedName(named('union', value.name, ns)), { kind: 'union', value });
-    for (const value of s.interfaces) {
-      index.set(qualifiedName(named('interface', value.name, ns)), { kind: 'interface', value });
-    }
-    for (const value of s.enums) index.set(qualifiedName(named('enum', value.name, ns)), { kind: 'enum' });
+    const kinds = new Map<string, Map<string, Definition>>([
+      ['model', new Map(s.models.map((value) => [value.name, { kind: 'model', value }]))],
+      ['union', new Map(s.unions.map((value) => [value.name, { kind: 'union', value }]))],
+      ['interface', new Map(s.interfaces.map((value) => [value.name, { kind: 'interface', value }]))],
+      ['enum', new Map(s.enums.map((value) => [value.name, { kind: 'enum' }]))],
+    ]);
+    if (!index.has(s.namespace)) index.set(s.namespace, kinds);
   }
   return index;
 }

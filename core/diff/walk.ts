@@ -28,8 +28,7 @@ export class DiffWalker {
   readonly changes: Change[] = [];
   readonly sources = new WeakMap<Change, ChangeSource>();
   private readonly byKind = new Map<ElementKind, AnyDiffRule[]>();
-  private readonly usageBefore: UsageMap;
-  private readonly usageAfter: UsageMap;
+  private usageMaps: [UsageMap, UsageMap] | undefined;
   private readonly namespaces: { before: string; after: string };
 
   constructor(
@@ -46,15 +45,13 @@ export class DiffWalker {
         this.byKind.set(kind, list);
       }
     }
-    this.usageBefore = analyzeUsage(before);
-    this.usageAfter = analyzeUsage(after);
     this.namespaces = { before: before.namespace, after: after.namespace };
   }
 
   run(): Change[] {
     const { before: b, after: a } = this;
     const root: Scope = { path: '', deprecated: false, anchor: { before: b, after: a } };
-    this.visit('service', b, a, root, '', `service '${a.name}'`, BOTH);
+    if (!this.visit('service', b, a, root, '', `service '${a.name}'`, BOTH)) return this.changes;
     for (const [hb, ha] of matchBy(
       b.imports,
       a.imports,
@@ -74,7 +71,7 @@ export class DiffWalker {
     }
     for (const [eb, ea] of matchBy(b.enums, a.enums, (e) => e.name)) {
       const name = (ea ?? eb)!.name;
-      const usage = this.usage('enum', name);
+      const usage = once(() => this.usage('enum', name));
       const scope = this.visit('enum', eb, ea, root, `enums/${name}`, `enum '${name}'`, usage);
       if (!scope || !eb || !ea) continue;
       for (const [vb, va] of matchBy(eb.values, ea.values, (v) => v.name)) {
@@ -92,7 +89,7 @@ export class DiffWalker {
     }
     for (const [ub, ua] of matchBy(b.unions, a.unions, (u) => u.name)) {
       const name = (ua ?? ub)!.name;
-      const usage = this.usage('union', name);
+      const usage = once(() => this.usage('union', name));
       const scope = this.visit('union', ub, ua, root, `unions/${name}`, `union '${name}'`, usage);
       if (!scope || !ub || !ua) continue;
       const members = pairLeftovers(
@@ -121,13 +118,13 @@ export class DiffWalker {
     }
     for (const [ib, ia] of matchBy(b.interfaces, a.interfaces, (i) => i.name)) {
       const name = (ia ?? ib)!.name;
-      const usage = this.usage('interface', name);
+      const usage = once(() => this.usage('interface', name));
       const scope = this.visit('interface', ib, ia, root, `interfaces/${name}`, `interface '${name}'`, usage);
       if (scope && ib && ia) this.fields(ib.fields, ia.fields, scope, `interface '${name}'`, usage);
     }
     for (const [mb, ma] of matchBy(b.models, a.models, (m) => m.name)) {
       const name = (ma ?? mb)!.name;
-      const usage = this.usage('model', name);
+      const usage = once(() => this.usage('model', name));
       const scope = this.visit('model', mb, ma, root, `models/${name}`, `model '${name}'`, usage);
       if (scope && mb && ma) this.fields(mb.fields, ma.fields, scope, `model '${name}'`, usage);
     }
@@ -142,7 +139,7 @@ export class DiffWalker {
     return this.changes;
   }
 
-  private fields(before: Field[], after: Field[], scope: Scope, owner: string, usage: Usage): void {
+  private fields(before: Field[], after: Field[], scope: Scope, owner: string, usage: () => Usage): void {
     for (const [fb, fa] of matchBy(before, after, (f) => f.name)) {
       const name = (fa ?? fb)!.name;
       this.visit('field', fb, fa, scope, `fields/${name}`, `field '${name}' of ${owner}`, usage);
@@ -210,9 +207,19 @@ export class DiffWalker {
     parent: Scope,
     segment: string,
     label: string,
-    usage: Usage,
+    usageOf: Usage | (() => Usage),
   ): Scope | undefined {
     if (before === undefined && after === undefined) return undefined;
+    // Most of a large spec is unchanged between versions: an equal subtree has nothing to report.
+    if (
+      before !== undefined &&
+      after !== undefined &&
+      this.namespaces.before === this.namespaces.after &&
+      deepEqual(before, after)
+    ) {
+      return undefined;
+    }
+    const usage = typeof usageOf === 'function' ? usageOf() : usageOf;
     const path = parent.path === '' ? segment : segment === '' ? parent.path : `${parent.path}/${segment}`;
     const deprecated =
       parent.deprecated || (before as { deprecation?: unknown } | undefined)?.deprecation !== undefined;
@@ -262,8 +269,10 @@ export class DiffWalker {
 
   /** Usage of a local type across both versions; unused anywhere counts as both directions. */
   private usage(kind: 'model' | 'enum' | 'union' | 'interface', name: string): Usage {
-    const b = this.usageBefore.get(`${this.namespaces.before}.${kind}s.${name}`);
-    const a = this.usageAfter.get(`${this.namespaces.after}.${kind}s.${name}`);
+    // Built on first use: when nothing typed changed, the analysis is never needed.
+    this.usageMaps ??= [analyzeUsage(this.before), analyzeUsage(this.after)];
+    const b = this.usageMaps[0].get(`${this.namespaces.before}.${kind}s.${name}`);
+    const a = this.usageMaps[1].get(`${this.namespaces.after}.${kind}s.${name}`);
     const input = !!(b?.input || a?.input);
     const output = !!(b?.output || a?.output);
     return input || output ? { input, output } : BOTH;
@@ -285,4 +294,39 @@ function pathParameterRenames(before: string, after: string): Map<string, string
     if (segment.startsWith(':') && other.startsWith(':')) renames.set(segment.slice(1), other.slice(1));
   });
   return renames;
+}
+
+/** Structural equality of JSON-like IR values (no cycles, no functions). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const key of ka) {
+    if (
+      !Object.hasOwn(b, key) ||
+      !deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])
+    )
+      return false;
+  }
+  return true;
+}
+
+function once<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
 }
