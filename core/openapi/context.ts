@@ -29,6 +29,8 @@ export class ImportContext {
   readonly inline = new Map<string, TypeRef>();
   /** Pointers of schemas being built right now: reaching one again is a cycle. */
   readonly building = new Set<string>();
+  /** Pointers of form-encoded request bodies imported as `form` parameters (reported once, counted). */
+  readonly formBodies: string[] = [];
   /** Warnings already given, so a construct reached twice is reported once. */
   private readonly reported = new Set<string>();
 

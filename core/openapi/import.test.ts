@@ -482,7 +482,7 @@ const cases: Case[] = [
         [['n', 'form', true]],
       );
       assert.deepEqual(patch!.body?.type, { kind: 'primitive', name: 'string' });
-      assert.deepEqual(codes(ds, 'warning'), ['non-json-body']);
+      assert.deepEqual(codes(ds, 'warning'), ['non-json-body', 'form-body']);
     },
   },
   {

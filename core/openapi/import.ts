@@ -97,6 +97,14 @@ export function importOpenApi(doc: unknown, options: { file?: string } = {}): Op
   if (description !== undefined) service.description = description;
   ctx.at(service, '');
   reportUnsupported(ctx, source);
+  const [firstForm] = ctx.formBodies;
+  if (firstForm !== undefined) {
+    ctx.warn(
+      'form-body',
+      firstForm,
+      `${ctx.formBodies.length} operation${ctx.formBodies.length === 1 ? '' : 's'} (this one first) take form-encoded bodies; their fields become API Builder form parameters, which Canon's clients send as one JSON object. A server expecting application/x-www-form-urlencoded needs an adapter.`,
+    );
+  }
   return { service, diagnostics: ctx.diagnostics, pointers: ctx.pointers };
 }
 

@@ -139,9 +139,10 @@ function readBody(
         ctx.warn(
           'multipart-body',
           mediaPath,
-          'A multipart body is imported as form parameters; file parts become strings. Generated clients send application/x-www-form-urlencoded.',
+          'A multipart body is imported as form parameters; file parts become strings.',
         );
       }
+      ctx.formBodies.push(mediaPath);
       return;
     }
   }
