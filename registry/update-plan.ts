@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
-/** One service of canon.config.json `update`: which version, and each generator's target directory. */
+/** One service of canon.config.json `services`: which version, and each generator's target directory. */
 export interface UpdateTarget {
   organization: string;
   application: string;
@@ -25,10 +25,10 @@ export interface TrackedFile {
 export const TRACKED_FILE = '.canon-tracked.json';
 
 /**
- * Reads canon.config.json `update`:
+ * Reads canon.config.json `services`:
  *
  * @example
- * "update": {
+ * "services": {
  *   "canon/registry": { "version": "latest", "generators": { "typescript-client": "src/generated/registry" } },
  *   "user": { "version": "1.2.0", "generators": { "express-routes": { "target": "src/routes", "options": {} } } }
  * }
@@ -45,14 +45,14 @@ export function readUpdateSection(
     return {
       targets,
       problems: [
-        '"update" must be an object: { "<org>/<app>": { "version": "latest", "generators": { "<generator>": "<dir>" } } }',
+        '"services" must be an object: { "<org>/<app>": { "version": "latest", "generators": { "<generator>": "<dir>" } } }',
       ],
     };
   }
   for (const [key, value] of Object.entries(raw)) {
     const [organization, application] = key.includes('/') ? key.split('/', 2) : [defaultOrganization, key];
     if (!organization || !application) {
-      problems.push(`update."${key}": name the service as <org>/<app>, or set registry.organization`);
+      problems.push(`services."${key}": name the service as <org>/<app>, or set registry.organization`);
       continue;
     }
     const entry = value as { version?: unknown; generators?: unknown };
@@ -63,12 +63,12 @@ export function readUpdateSection(
       entry.generators === null
     ) {
       problems.push(
-        `update."${key}" must be { "version": "latest", "generators": { "<generator>": "<dir>" } }`,
+        `services."${key}" must be { "version": "latest", "generators": { "<generator>": "<dir>" } }`,
       );
       continue;
     }
     if (entry.version !== undefined && typeof entry.version !== 'string')
-      problems.push(`update."${key}".version must be a string`);
+      problems.push(`services."${key}".version must be a string`);
     for (const [generator, spec] of Object.entries(entry.generators)) {
       const target = typeof spec === 'string' ? spec : (spec as { target?: unknown })?.target;
       const options = typeof spec === 'string' ? {} : ((spec as { options?: unknown })?.options ?? {});
@@ -80,7 +80,7 @@ export function readUpdateSection(
         Array.isArray(options)
       ) {
         problems.push(
-          `update."${key}".generators."${generator}" must be a directory or { "target": "<dir>", "options": { … } }`,
+          `services."${key}".generators."${generator}" must be a directory or { "target": "<dir>", "options": { … } }`,
         );
         continue;
       }

@@ -16,7 +16,7 @@ test('canon update writes generated code, then only what changed, keeps scaffold
           join(dir, 'canon.config.json'),
           JSON.stringify({
             registry: { url, organization: 'acme' },
-            update: { user: { version: 'latest', generators } },
+            services: { user: { version: 'latest', generators } },
           }),
         );
       configure({

@@ -15,10 +15,10 @@ import { reportRegistryError } from './publish.js';
 
 const HELP = `Usage: canon update [--registry <url>] [--check] [--config <file>]
 
-Refreshes generated code from the registry, as canon.config.json "update" says:
+Refreshes generated code from the registry, as canon.config.json "services" says:
 
   "registry": { "url": "http://127.0.0.1:7411", "organization": "acme" },
-  "update": {
+  "services": {
     "acme/user": { "version": "latest", "generators": { "typescript-client": "src/generated/user" } },
     "billing":   { "version": "1.4.0", "generators": { "express-routes": { "target": "src/routes", "options": {} } } }
   }
@@ -48,13 +48,13 @@ export const command: Command = {
     if (positionals.length > 0)
       throw new UsageError(`unexpected argument '${positionals[0]}'. Run 'canon update --help' for usage.`);
     const config = await loadConfig(io.cwd, values.config);
-    if (!config.file || config.raw.update === undefined) {
+    if (!config.file || config.raw.services === undefined) {
       throw new UsageError(
-        `no "update" section in ${config.file ?? 'canon.config.json (none found)'}. Run 'canon update --help' for its shape.`,
+        `no "services" section in ${config.file ?? 'canon.config.json (none found)'}. Run 'canon update --help' for its shape.`,
       );
     }
     const target = registryTarget(config, { registry: values.registry }, io.env);
-    const { targets, problems } = readUpdateSection(config.raw.update, target.organization);
+    const { targets, problems } = readUpdateSection(config.raw.services, target.organization);
     if (problems.length > 0) throw new UsageError(`${config.file}: ${problems.join('; ')}.`);
     const client = new RegistryClient(target.url, target.token);
     const planned = new Map<string, PlannedFile>();
