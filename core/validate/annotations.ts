@@ -12,10 +12,10 @@ export function checkAnnotations(ctx: ValidationContext): void {
   for (const owner of fieldOwners(ctx)) {
     owner.element.fields.forEach((field, f) => {
       if (field.annotations.length === 0) return;
+      const label = `${owner.label} Field[${display(field.name)}]`;
       const seen = new Set<string>();
       field.annotations.forEach((annotation, a) => {
         const path = () => pointer(fieldPath(ctx, owner, field, f), 'annotations', a);
-        const label = `${owner.label} Field[${display(field.name)}]`;
         if (known !== undefined && !known.has(annotation)) {
           ctx.report(
             'undefined-annotation',

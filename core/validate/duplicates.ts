@@ -1,6 +1,6 @@
 import { pointer } from '../diagnostic.js';
 import { display, fallback, type ValidationContext } from './context.js';
-import { fieldOwners, fieldPath } from './walk.js';
+import { type FieldOwner, fieldOwners, fieldPath } from './walk.js';
 
 const KIND_LABEL = {
   model: 'a model',
@@ -61,18 +61,21 @@ export function checkDuplicates(ctx: ValidationContext): void {
     );
   }
 
+  // One map for all owners (field name → the owner that last used it) instead of a set per model.
+  const lastOwner = new Map<string, FieldOwner>();
   for (const owner of fieldOwners(ctx)) {
-    const names = new Set<string>();
-    owner.element.fields.forEach((field, i) => {
-      if (names.has(field.name)) {
+    const fields = owner.element.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!;
+      if (lastOwner.get(field.name) === owner) {
         ctx.report(
           'duplicate-field',
           fieldPath(ctx, owner, field, i),
           `${owner.label} field[${display(field.name)}] appears more than once. Remove or rename one.`,
         );
       }
-      names.add(field.name);
-    });
+      lastOwner.set(field.name, owner);
+    }
   }
 
   for (const e of service.enums) {

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { pointer } from '../diagnostic.js';
 
-/** The subset of JSON Schema that `checkAgainstSchema` understands. */
+/** The subset of JSON Schema that `compileSchemaCheck` understands. */
 export interface SimpleSchema {
   type?: string | readonly string[];
   properties?: Readonly<Record<string, SimpleSchema>>;
@@ -12,99 +12,117 @@ export interface SimpleSchema {
   description?: string;
 }
 
-/**
- * Checks a document against a schema that uses only `type`, `properties`, `required`, `items` and
- * local `$ref`s, reporting errors in Ajv's shape (so one mapper turns both into diagnostics).
- *
- * Why not Ajv here: service.json is checked on every load of large normalized files, and Ajv's
- * load and compile cost more than the check itself for such a small schema (measured in
- * docs/validation.md). api.json's closed schema still goes through Ajv.
- */
-export function checkAgainstSchema(root: SimpleSchema, doc: unknown): ErrorObject[] {
-  const errors: ErrorObject[] = [];
-  const definitions = root.definitions ?? {};
-  const resolved = new Map<SimpleSchema, { schema: SimpleSchema; keys: string[] }>();
-  const prepare = (raw: SimpleSchema) => {
-    let entry = resolved.get(raw);
-    if (entry === undefined) {
-      const schema =
-        raw.$ref === undefined ? raw : (definitions[raw.$ref.replace('#/definitions/', '')] ?? {});
-      entry = { schema, keys: Object.keys(schema.properties ?? {}) };
-      resolved.set(raw, entry);
-    }
-    return entry;
-  };
-  // Segments of the current path, joined only when an error is found: most nodes are fine.
-  const segments: (string | number)[] = [];
-  const here = () => pointer('', ...segments);
+/** Checks a document, returning errors in Ajv's shape (one mapper turns both into diagnostics). */
+export type SchemaCheck = (doc: unknown) => ErrorObject[];
 
-  // Recursion follows the schema, not the document (keys the schema does not name are not
-  // visited), so its depth is bounded by the schema's, however deep a hostile document nests.
-  const visit = (raw: SimpleSchema, data: unknown, property: string | undefined): void => {
-    const { schema, keys } = prepare(raw);
-    const { type } = schema;
-    if (
-      type !== undefined &&
-      !(typeof type === 'string' ? hasType(data, type) : type.some((t) => hasType(data, t)))
-    ) {
-      // Only the last step of the schema path is kept (what the caller filters on), to build no
-      // strings on the way down.
-      const schemaPath = property === undefined ? '#/items/type' : `#/properties/${property}/type`;
-      errors.push(error('type', here(), schemaPath, { type: String(type) }, data, schema));
-      return;
-    }
-    if (Array.isArray(data)) {
-      if (schema.items === undefined) return;
-      for (let i = 0; i < data.length; i++) {
-        segments.push(i);
-        visit(schema.items, data[i], undefined);
-        segments.pop();
-      }
-      return;
-    }
-    if (typeof data !== 'object' || data === null) return;
-    const object = data as Record<string, unknown>;
-    if (schema.required !== undefined) {
-      for (const key of schema.required) {
-        if (object[key] === undefined) {
-          errors.push(error('required', here(), '#/required', { missingProperty: key }, data, schema));
-        }
-      }
-    }
-    for (const key of keys) {
-      const value = object[key];
-      if (value === undefined) continue;
-      segments.push(key);
-      visit(schema.properties![key]!, value, key);
-      segments.pop();
-    }
-  };
-  visit(root, doc, undefined);
-  return errors;
+/** What a node check needs while it runs: where it is, and where errors go. */
+interface Run {
+  errors: ErrorObject[];
+  /** Segments of the current path, joined only when an error is found: most nodes are fine. */
+  segments: (string | number)[];
 }
 
-function hasType(data: unknown, type: string): boolean {
+type NodeCheck = (data: unknown, run: Run, property: string | undefined) => void;
+
+/**
+ * Turns a schema that uses only `type`, `properties`, `required`, `items` and local `$ref`s into a
+ * checking function: one closure per schema node, built once, with the type test and the list of
+ * properties decided up front.
+ *
+ * Why not Ajv here: service.json is checked on every load of large normalized files; loading Ajv
+ * and compiling cost more than the check itself, and this walk is as fast as Ajv's code.
+ * Recursion follows the schema, not the document (keys the schema does not name are not visited),
+ * so its depth is bounded by the schema's however deep a hostile document nests.
+ */
+export function compileSchemaCheck(root: SimpleSchema): SchemaCheck {
+  const definitions = root.definitions ?? {};
+  const compiled = new Map<SimpleSchema, NodeCheck>();
+
+  const compile = (raw: SimpleSchema): NodeCheck => {
+    const known = compiled.get(raw);
+    if (known !== undefined) return known;
+    // Registered before its children compile, so recursive definitions find it.
+    let body: NodeCheck = () => undefined;
+    const check: NodeCheck = (data, run, property) => body(data, run, property);
+    compiled.set(raw, check);
+    const schema = raw.$ref === undefined ? raw : (definitions[raw.$ref.replace('#/definitions/', '')] ?? {});
+    const typeTest = schema.type === undefined ? undefined : typePredicate(schema.type);
+    const typeName = String(schema.type);
+    const items = schema.items === undefined ? undefined : compile(schema.items);
+    const required = schema.required ?? [];
+    const properties = Object.entries(schema.properties ?? {}).map(
+      ([key, child]) => [key, compile(child)] as const,
+    );
+    body = (data, run, property) => {
+      if (typeTest !== undefined && !typeTest(data)) {
+        // Only the last step of the schema path is kept (what callers filter on).
+        const schemaPath = property === undefined ? '#/items/type' : `#/properties/${property}/type`;
+        run.errors.push(error('type', run, schemaPath, { type: typeName }, data, schema));
+        return;
+      }
+      if (typeof data !== 'object' || data === null) return;
+      const { segments } = run;
+      if (Array.isArray(data)) {
+        if (items === undefined) return;
+        for (let i = 0; i < data.length; i++) {
+          segments.push(i);
+          items(data[i], run, undefined);
+          segments.pop();
+        }
+        return;
+      }
+      const object = data as Record<string, unknown>;
+      for (const key of required) {
+        if (object[key] === undefined)
+          run.errors.push(error('required', run, '#/required', { missingProperty: key }, data, schema));
+      }
+      for (const [key, child] of properties) {
+        const value = object[key];
+        if (value === undefined) continue;
+        segments.push(key);
+        child(value, run, key);
+        segments.pop();
+      }
+    };
+    return check;
+  };
+
+  const top = compile(root);
+  return (doc) => {
+    const run: Run = { errors: [], segments: [] };
+    top(doc, run, undefined);
+    return run.errors;
+  };
+}
+
+function typePredicate(type: string | readonly string[]): (data: unknown) => boolean {
+  const tests = (typeof type === 'string' ? [type] : type).map(singleType);
+  if (tests.length === 1) return tests[0]!;
+  return (data) => tests.some((test) => test(data));
+}
+
+function singleType(type: string): (data: unknown) => boolean {
   switch (type) {
     case 'null':
-      return data === null;
+      return (data) => data === null;
     case 'array':
-      return Array.isArray(data);
+      return Array.isArray;
     case 'object':
-      return typeof data === 'object' && data !== null && !Array.isArray(data);
+      return (data) => typeof data === 'object' && data !== null && !Array.isArray(data);
     case 'integer':
-      return Number.isInteger(data);
+      return Number.isInteger;
     default:
-      return typeof data === type;
+      return (data) => typeof data === type;
   }
 }
 
 function error(
   keyword: string,
-  instancePath: string,
+  run: Run,
   schemaPath: string,
   params: Record<string, unknown>,
   data: unknown,
   parentSchema: SimpleSchema,
 ): ErrorObject {
-  return { keyword, instancePath, schemaPath, params, data, parentSchema };
+  return { keyword, instancePath: pointer('', ...run.segments), schemaPath, params, data, parentSchema };
 }

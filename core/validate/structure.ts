@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { validate as validateApiJson } from '../schema/api-json-validator.js';
 import { serviceJsonSchema } from '../schema/service-json-schema.js';
 import { diagnosticFromAjvError } from './ajv-diagnostic.js';
-import { checkAgainstSchema } from './schema-check.js';
+import { compileSchemaCheck, type SchemaCheck } from './schema-check.js';
 
 /**
  * Structural validation of an api.json document against core/schema/api-json-schema.ts, with the
@@ -27,8 +27,11 @@ export function validateStructure(doc: unknown): Diagnostic[] {
  */
 export function validateServiceJsonStructure(doc: unknown): Diagnostic[] {
   if (!isObject(doc)) return [];
-  return toDiagnostics(checkAgainstSchema(serviceJsonSchema, doc), doc);
+  checkServiceJson ??= compileSchemaCheck(serviceJsonSchema);
+  return toDiagnostics(checkServiceJson(doc), doc);
 }
+
+let checkServiceJson: SchemaCheck | undefined;
 
 /** The generated validator (Ajv standalone code, see scripts/generate-api-json-validator.ts). */
 const apiJsonValidator = validateApiJson as unknown as ((doc: unknown) => boolean) & {

@@ -87,15 +87,17 @@ export function checkTypeReferences(ctx: ValidationContext): void {
   const { service } = ctx;
   checkHeaders(service.headers, 'Header', () => '');
   for (const owner of fieldOwners(ctx)) {
-    owner.element.fields.forEach((field, i) => {
-      if (fine(field.type)) return;
+    const fields = owner.element.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!;
+      if (fine(field.type)) continue;
       check(
         field.type,
         () => `${owner.label} Field[${display(field.name)}]`,
         () => pointer(fieldPath(ctx, owner, field, i), 'type'),
         true,
       );
-    });
+    }
   }
   for (const union of service.unions) {
     union.types.forEach((member, i) => {
