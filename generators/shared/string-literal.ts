@@ -1,4 +1,4 @@
-import { type Code, fixed, joinCode, numberLiteral } from './code.js';
+import { type Code, fixed, numberLiteral } from './code.js';
 import { isIdentifierName } from './identifier.js';
 
 /** Printable ASCII without quote or backslash: needs no escaping (the common case, kept fast). */
@@ -72,17 +72,37 @@ export interface LiteralObject {
  * skipped.
  */
 export function dataLiteral(value: LiteralValue): Code {
-  if (value === null) return fixed('null');
-  if (typeof value === 'boolean') return fixed(value ? 'true' : 'false');
-  if (typeof value === 'number') return numberLiteral(value);
-  if (typeof value === 'string') return stringLiteral(value);
-  if (Array.isArray(value)) return fixed(`[${joinCode((value as LiteralValue[]).map(dataLiteral), ', ')}]`);
-  const entries: string[] = [];
-  for (const [key, entry] of Object.entries(value as LiteralObject)) {
-    if (entry === undefined) continue;
-    const printedKey =
-      key === '__proto__' ? `[${stringLiteral(key)}]` : isIdentifierName(key) ? key : stringLiteral(key);
-    entries.push(`${printedKey}: ${dataLiteral(entry)}`);
+  const out: string[] = [];
+  appendLiteral(value, out);
+  return fixed(out.join(''));
+}
+
+// One output array for the whole value: the mock client's tables hold tens of thousands of entries.
+function appendLiteral(value: LiteralValue, out: string[]): void {
+  if (value === null) out.push('null');
+  else if (typeof value === 'boolean') out.push(value ? 'true' : 'false');
+  else if (typeof value === 'number') out.push(numberLiteral(value));
+  else if (typeof value === 'string') out.push(stringLiteral(value));
+  else if (Array.isArray(value)) {
+    out.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(', ');
+      appendLiteral((value as LiteralValue[])[i]!, out);
+    }
+    out.push(']');
+  } else {
+    let first = true;
+    for (const key of Object.keys(value)) {
+      const entry = (value as LiteralObject)[key];
+      if (entry === undefined) continue;
+      out.push(first ? '{ ' : ', ');
+      first = false;
+      out.push(
+        key === '__proto__' ? `[${stringLiteral(key)}]` : isIdentifierName(key) ? key : stringLiteral(key),
+        ': ',
+      );
+      appendLiteral(entry, out);
+    }
+    out.push(first ? '{}' : ' }');
   }
-  return fixed(entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`);
 }

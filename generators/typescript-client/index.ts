@@ -103,8 +103,11 @@ function descriptor(op: ClientOperation): Code {
   path.push(literal === '' && path.length === 0 ? '/' : literal);
   const byLocation = (location: string) =>
     operation.parameters.filter((p) => p.location === location).map((p) => p.name);
-  const codes = (responses: readonly Response[]) =>
-    responses.flatMap((r) => (typeof r.code === 'number' ? [r.code] : []));
+  const codes = (responses: readonly Response[]) => {
+    const out: number[] = [];
+    for (const r of responses) if (typeof r.code === 'number') out.push(r.code);
+    return out;
+  };
   const unit = operation.responses.filter((r) => r.type.kind === 'primitive' && r.type.name === 'unit');
   const hasDefault = operation.responses.some((r) => r.code === 'default');
   const successDefault = op.successes.some((r) => r.code === 'default');
