@@ -98,7 +98,8 @@ export function importOpenApi(doc: unknown, options: { file?: string } = {}): Op
   ctx.at(service, '');
   reportUnsupported(ctx, source);
   const [firstForm] = ctx.formBodies;
-  if (firstForm !== undefined) {
+  // A Canon export's form parameters are API Builder's own; only foreign documents change meaning.
+  if (firstForm !== undefined && ext === undefined) {
     ctx.warn(
       'form-body',
       firstForm,
