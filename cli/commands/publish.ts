@@ -111,7 +111,7 @@ function describePublished(result: Api.PublishResult): string {
     `${v.organization}/${v.application} ${v.version}: ${what} (${v.content_hash.slice(0, 19)}).`,
   ];
   if (v.previous_version !== undefined)
-    lines.push(`Changes since ${v.previous_version}: ${v.changes.length === 0 ? 'none' : ''}`);
+    lines.push(`Changes since ${v.previous_version}:${v.changes.length === 0 ? ' none' : ''}`);
   for (const c of v.changes) lines.push(`  ${c.level.padEnd(8)} ${c.rule}: ${c.message}`);
   if (v.forced_reason !== undefined) lines.push(`Forced by an admin: ${v.forced_reason}`);
   for (const w of result.warnings) lines.push(`warning ${w.code}: ${w.message}`);

@@ -14,7 +14,8 @@ const dir = mkdtempSync(join(tmpdir(), 'canon-crash-soak-'));
 try {
   const report = await crashDrill({ dir, rounds, seed });
   console.log(JSON.stringify(report, null, 2));
-  process.exitCode = report.integrity === 'ok' && report.foreignKeyProblems === 0 && report.lost.length === 0 ? 0 : 1;
+  process.exitCode =
+    report.integrity === 'ok' && report.foreignKeyProblems === 0 && report.lost.length === 0 ? 0 : 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
