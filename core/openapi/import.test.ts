@@ -584,7 +584,10 @@ describe('importOpenApi', () => {
     });
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.path]),
-      [['missing-ref', '/definitions/Tag/properties/parent/$ref']],
+      [
+        ['missing-ref', '/definitions/Tag/properties/parent/$ref'],
+        ['form-body', '/paths/~1pets/put/parameters'],
+      ],
     );
   });
 

@@ -163,6 +163,16 @@ function convertOperation(doc: Json, op: Json, opPath: string, shared: unknown[]
       },
     };
     c.back.set(pointer(opPath, 'requestBody'), pointer(opPath, 'parameters'));
+    c.back.set(pointer(opPath, 'requestBody', 'content', mediaType), pointer(opPath, 'parameters'));
+    Object.keys(form.properties).forEach((name, i) => {
+      const index = form.at[i]!;
+      const original =
+        index < 0 ? opPath.replace(/\/[^/]+$/, '/parameters') : pointer(opPath, 'parameters', index);
+      c.back.set(
+        pointer(opPath, 'requestBody', 'content', mediaType, 'schema', 'properties', name),
+        original,
+      );
+    });
   }
   out.parameters = params;
   const responses: Json = {};
