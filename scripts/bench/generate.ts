@@ -88,11 +88,12 @@ for (let i = 0; i < runs + 3; i++) {
 }
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-console.log(`flow-api-service.json, ${runs} runs after 1 warm-up round, medians (wall, peak RSS):`);
+console.log(
+  `flow-api-service.json, ${runs} runs after 1 warm-up round, medians (wall, CPU user+sys, peak RSS):`,
+);
 for (const [name, row] of Object.entries(rows)) {
-  console.log(
-    `  ${name.padEnd(36)} ${ms(median(row.wall)).padStart(10)}  ${median(row.rss).toFixed(0).padStart(4)} MB`,
-  );
+  const cells = [ms(median(row.wall)), ms(median(row.cpu)), `${median(row.rss).toFixed(0)} MB`];
+  console.log(`  ${name.padEnd(36)} ${cells.map((c) => c.padStart(10)).join('  ')}`);
 }
 console.log(
   `  generators alone, warm, in-process  ${ms(median(generatorTimes)).padStart(10)}  (${(bytes / 1e6).toFixed(2)} MB of TypeScript)`,
