@@ -13,6 +13,13 @@ export const asNumber = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
+/** Whether `value` is an object with at least one own key (without allocating a key list). */
+export function hasKeys(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  for (const key in value) if (Object.hasOwn(value, key)) return true;
+  return false;
+}
+
 /** Own entries of an object in document order; `{}` for anything else. */
 export function entries(value: unknown): [string, unknown][] {
   return isObject(value) ? Object.entries(value) : [];

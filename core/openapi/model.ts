@@ -4,7 +4,17 @@ import { pluralize } from '../parse/plural.js';
 import type { ImportContext } from './context.js';
 import { describe } from './describe.js';
 import { extAttributes, extensionOf, extStrings } from './extensions.js';
-import { asArray, asNumber, asString, entries, isObject, type Json, jsonCopy, wireText } from './json.js';
+import {
+  asArray,
+  asNumber,
+  asString,
+  entries,
+  hasKeys,
+  isObject,
+  type Json,
+  jsonCopy,
+  wireText,
+} from './json.js';
 import { componentName, followRef, refOf } from './refs.js';
 import { isNullable, schemaType } from './schema.js';
 
@@ -122,7 +132,7 @@ function collectProperties(
   }
   for (const r of asArray(schema.required)) if (typeof r === 'string') required.add(r);
   if (isObject(schema.additionalProperties) || schema.additionalProperties === true) {
-    if (entries(schema.properties).length > 0) {
+    if (hasKeys(schema.properties)) {
       ctx.warn(
         'additional-properties',
         pointer(path, 'additionalProperties'),
@@ -130,7 +140,7 @@ function collectProperties(
       );
     }
   }
-  if ((schema.oneOf || schema.anyOf) && entries(schema.properties).length > 0) {
+  if ((schema.oneOf || schema.anyOf) && hasKeys(schema.properties)) {
     ctx.warn(
       'union-in-model',
       path,

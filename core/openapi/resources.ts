@@ -122,13 +122,19 @@ function newResource(
   return resource;
 }
 
+const modelNames = new WeakMap<ImportContext, Set<string>>();
+
 function resourceType(ctx: ImportContext, group: string, used: Set<string>): TypeRef {
+  let names = modelNames.get(ctx);
+  if (!names) {
+    names = new Set(ctx.models.map((m) => m.name));
+    modelNames.set(ctx, names);
+  }
   const candidates = [group, group.replace(/ies$/, 'y'), group.replace(/s$/, '')];
   for (const candidate of candidates) {
-    const model = ctx.models.find((m) => m.name === candidate);
-    if (model && !used.has(model.name)) {
-      used.add(model.name);
-      return ctx.named('model', model.name);
+    if (names.has(candidate) && !used.has(candidate)) {
+      used.add(candidate);
+      return ctx.named('model', candidate);
     }
   }
   return { kind: 'unknown', name: toTypeName(group) };

@@ -3,7 +3,7 @@ import type { NamedKind, PrimitiveName, TypeRef } from '../ir.js';
 import { primitive } from '../type-ref.js';
 import type { ImportContext } from './context.js';
 import { extensionOf } from './extensions.js';
-import { asArray, entries, isObject, type Json } from './json.js';
+import { asArray, hasKeys, isObject, type Json } from './json.js';
 import { componentName, followRef, refOf } from './refs.js';
 
 /** What a schema becomes: a named type of some kind, or an `alias` that is inlined where used. */
@@ -53,11 +53,9 @@ export function isNullable(schema: unknown): boolean {
   if (schema.nullable === true || schema['x-nullable'] === true) return true;
   if (Array.isArray(schema.type) && schema.type.includes('null')) return true;
   if (Array.isArray(schema.enum) && schema.enum.includes(null)) return true;
-  const variants = asArray(schema.oneOf ?? schema.anyOf);
-  return variants.some(isNullSchema);
+  const variants = schema.oneOf ?? schema.anyOf;
+  return Array.isArray(variants) && variants.some(isNullSchema);
 }
-
-const hasKeys = (value: unknown): boolean => entries(value).length > 0;
 
 /** Decides what a schema becomes, from its shape alone (so `$ref`s can name it before it is built). */
 export function classify(schema: unknown): SchemaKind {
@@ -85,7 +83,7 @@ export function classify(schema: unknown): SchemaKind {
  * inline objects, enums and unions, from `hint` (`<parent>_<property>`, `<operation>_body`).
  */
 export function schemaType(ctx: ImportContext, schema: unknown, path: string, hint: string): TypeRef {
-  if (schema === true || (isObject(schema) && Object.keys(schema).length === 0)) return primitive('json');
+  if (schema === true || (isObject(schema) && !hasKeys(schema))) return primitive('json');
   if (!isObject(schema)) {
     ctx.warn('invalid-schema', path, 'Expected a schema object here; the value is imported as `json`.');
     return primitive('json');

@@ -5,7 +5,7 @@ import { formatTypeRef } from '../type-ref.js';
 import type { ImportContext } from './context.js';
 import { describe } from './describe.js';
 import { extAttributes, extensionOf, extStrings } from './extensions.js';
-import { asString, entries, isObject, type Json } from './json.js';
+import { asString, entries, hasKeys, isObject, type Json } from './json.js';
 import { toTypeName, toValueName } from './names.js';
 import { componentName, refOf } from './refs.js';
 import { schemaType, schemaTypes, unionVariants } from './schema.js';
@@ -49,7 +49,7 @@ export function buildUnion(ctx: ImportContext, name: string, schema: Json, path:
   const members: [string, unknown][] = variants
     ? variants.members.map(([i, m]) => [pointer(path, variants.keyword, i), m])
     : schemaTypes(schema).map((t) => [pointer(path, 'type'), { type: t }]);
-  if (entries(schema.properties).length > 0) {
+  if (hasKeys(schema.properties)) {
     ctx.warn(
       'union-properties',
       pointer(path, 'properties'),
