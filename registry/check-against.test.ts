@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { userSpec, withRegistry } from './harness.js';
+import { ADMIN, userSpec, withRegistry } from './harness.js';
 import { runCanon } from './spawn.js';
 
 test('canon check --against-registry compares with the latest published version', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'canon-check-registry-'));
   try {
     await withRegistry(async ({ url, http }) => {
+      await http.request('PUT', '/organizations/acme', { token: ADMIN, body: { namespace: 'com.acme' } });
       await http.publish('acme', 'user', '1.0.0', userSpec({ id: 'string', email: 'string' }));
       await http.publish('acme', 'user', '2.0.0', userSpec({ id: 'string', email: 'string' }));
       writeFileSync(
@@ -57,7 +58,7 @@ test('canon check --against-registry compares with the latest published version'
       { cwd: dir },
     );
     assert.equal(unreachable.code, 2);
-    assert.match(unreachable.stderr, /cannot read acme\/user from the registry/);
+    assert.match(unreachable.stderr, /cannot read the organization acme from the registry/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -36,7 +36,9 @@ export async function checkAgainstRegistry(file: string, ctx: RegistryCheckConte
   }
   const resolver = new LocalImportResolver(ctx.config);
   const organization = ctx.target.organization;
-  const probe = await loadSpec(text, { file, resolver, apiJson: { organization } });
+  const namespace = await organizationNamespace(ctx.target, organization);
+  const apiJson = { organization, ...(namespace === undefined ? {} : { organizationNamespace: namespace }) };
+  const probe = await loadSpec(text, { file, resolver, apiJson });
   const application = ctx.application ?? (probe.service?.name ? urlKey(probe.service.name) : '');
   if (!application)
     throw new UsageError(
@@ -45,7 +47,7 @@ export async function checkAgainstRegistry(file: string, ctx: RegistryCheckConte
 
   const baseline = await latestFromRegistry(ctx.target, organization, application);
   const version = baseline?.version ?? '0.0.0';
-  const loaded = await loadSpec(text, { file, resolver, apiJson: { organization, version } });
+  const loaded = await loadSpec(text, { file, resolver, apiJson: { ...apiJson, version } });
   const after: LoadResult = loaded.service
     ? {
         ...loaded,
@@ -74,6 +76,24 @@ export async function checkAgainstRegistry(file: string, ctx: RegistryCheckConte
   if (!ctx.lint || report.status === 'invalid') return report;
   const linted = lintReport(file, after, ctx.settings.lint);
   return linted.status === 'invalid' ? linted : { ...report, findings: linted.findings };
+}
+
+/** The organization's namespace prefix in the registry, which the registry applies to api.json. */
+async function organizationNamespace(
+  target: RegistryTarget,
+  organization: string,
+): Promise<string | undefined> {
+  try {
+    return (await new RegistryClient(target.url, target.token).getOrganization(organization)).namespace;
+  } catch (error) {
+    if (error instanceof RegistryApiError && error.status === 404) return undefined;
+    if (error instanceof RegistryApiError || error instanceof RegistryConnectionError) {
+      throw new UsageError(
+        `cannot read the organization ${organization} from the registry: ${error.message}`,
+      );
+    }
+    throw error;
+  }
 }
 
 async function latestFromRegistry(

@@ -56,6 +56,10 @@ export class RegistryClient {
     return this.#call(() => this.#client.versions.getByVersion({ organization, application, version }));
   }
 
+  getOrganization(organization: string): Promise<Api.Organization> {
+    return this.#call(() => this.#client.organizations.getByOrganization({ organization }));
+  }
+
   /** The normalized service (the IR) of a version, or `latest`. */
   getService(organization: string, application: string, version: string): Promise<unknown> {
     return this.#call(() =>

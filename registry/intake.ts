@@ -21,6 +21,7 @@ export async function intakeSpec(
     store: RegistryStore;
     maxBytes: number;
     organization?: string;
+    organizationNamespace?: string;
     version?: string;
     log?: (line: string) => void;
   },
@@ -40,6 +41,9 @@ export async function intakeSpec(
     // api.json carries neither: the namespace default (org + key + major) needs both.
     apiJson: {
       ...(options.organization === undefined ? {} : { organization: options.organization }),
+      ...(options.organizationNamespace === undefined
+        ? {}
+        : { organizationNamespace: options.organizationNamespace }),
       ...(options.version === undefined ? {} : { version: options.version }),
     },
   });

@@ -81,8 +81,7 @@ export class Registry {
       );
     }
     const intake = await intakeSpec(input.original, {
-      ...this.#intakeOptions(input.file),
-      organization: input.organization,
+      ...(await this.#intakeOptions(input.file, input.organization)),
       version: input.version,
     });
     const service = this.#stamp(intake.service, input);
@@ -126,19 +125,24 @@ export class Registry {
     };
   }
 
-  #intakeOptions(file: string | undefined) {
+  /** How the loader reads a document for an organization: its namespace prefix applies to api.json. */
+  async #intakeOptions(file: string | undefined, organization?: string) {
+    const namespace =
+      organization === undefined ? undefined : (await this.store.getOrganization(organization))?.namespace;
     return {
       store: this.store,
       maxBytes: this.maxSpecBytes,
       log: this.log,
       ...(file === undefined ? {} : { file }),
+      ...(organization === undefined ? {} : { organization }),
+      ...(namespace === undefined ? {} : { organizationNamespace: namespace }),
     };
   }
 
   /** Validates a document without storing anything. */
   async validate(original: string, file?: string) {
     try {
-      const intake = await intakeSpec(original, this.#intakeOptions(file));
+      const intake = await intakeSpec(original, await this.#intakeOptions(file));
       return { valid: true, format: intake.format, errors: [], warnings: intake.warnings };
     } catch (error) {
       if (error instanceof RegistryError && error.status === 422) {
@@ -155,8 +159,7 @@ export class Registry {
   async check(organization: string, application: string, original: string, file?: string) {
     const record = await this.store.getService(organization, application);
     const intake = await intakeSpec(original, {
-      ...this.#intakeOptions(file),
-      organization,
+      ...(await this.#intakeOptions(file, organization)),
       ...(record?.latestVersion === undefined ? {} : { version: record.latestVersion }),
     });
     const latest = await this.store.getServiceIr(organization, application, 'latest');

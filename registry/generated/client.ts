@@ -347,6 +347,39 @@ export interface HealthchecksResource {
   get(options?: RequestOptions): Promise<types.Healthcheck>;
 }
 
+/** Parameters of organizations.getByOrganization. */
+export interface OrganizationsGetByOrganizationParams {
+  /** In path. */
+  organization: string;
+}
+
+/** The declared error responses of organizations.getByOrganization. */
+export type OrganizationsGetByOrganizationError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+
+/** Parameters of organizations.putByOrganization. */
+export interface OrganizationsPutByOrganizationParams {
+  /** In path. */
+  organization: string;
+}
+
+/** The declared error responses of organizations.putByOrganization. */
+export type OrganizationsPutByOrganizationError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+
+/** The organizations resource: client.organizations. */
+export interface OrganizationsResource {
+  /**
+   * GET /organizations/:organization
+   * @throws {OrganizationsGetByOrganizationError} for a declared error status
+   */
+  getByOrganization(params: OrganizationsGetByOrganizationParams, options?: RequestOptions): Promise<types.Organization>;
+  /**
+   * Admins: set the organization's namespace (creating the organization if needed).
+   * PUT /organizations/:organization
+   * @throws {OrganizationsPutByOrganizationError} for a declared error status
+   */
+  putByOrganization(body: types.OrganizationForm, params: OrganizationsPutByOrganizationParams, options?: RequestOptions): Promise<types.Organization>;
+}
+
 /** Parameters of services.get. */
 export interface ServicesGetParams {
   /** In query. */
@@ -558,6 +591,7 @@ export interface Client {
   readonly eventUnionOwners: EventUnionOwnersResource;
   readonly generators: GeneratorsResource;
   readonly healthchecks: HealthchecksResource;
+  readonly organizations: OrganizationsResource;
   readonly services: ServicesResource;
   readonly tokens: TokensResource;
   readonly validations: ValidationsResource;
@@ -598,6 +632,12 @@ export function createClient(options: ClientOptions): Client {
   healthchecks: {
       get: (options) =>
         call({ name: 'healthchecks.get', method: 'GET', path: ['/_internal_/healthcheck'], query: [], header: [], form: [], success: [200], unit: [], errors: [503] }, undefined, undefined, options) as Promise<types.Healthcheck>,
+    },
+  organizations: {
+      getByOrganization: (params, options) =>
+        call({ name: 'organizations.getByOrganization', method: 'GET', path: ['/organizations/', 'organization', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<types.Organization>,
+      putByOrganization: (body, params, options) =>
+        call({ name: 'organizations.putByOrganization', method: 'PUT', path: ['/organizations/', 'organization', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 415, 422] }, body, params, options) as Promise<types.Organization>,
     },
   services: {
       get: (params, options) =>

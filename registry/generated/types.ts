@@ -128,6 +128,23 @@ export interface Healthcheck {
   status: string;
 }
 
+/**
+ * An organization: the owner of services and tokens.
+ * Wire name: organization
+ */
+export interface Organization {
+  key: string;
+  /** Prefix of the default namespace of its api.json specs: com.acme gives com.acme.user.v1. */
+  namespace?: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** Wire name: organization_form */
+export interface OrganizationForm {
+  namespace: string;
+}
+
 /** Wire name: policy_form */
 export interface PolicyForm {
   policy: Policy;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { userSpec, withRegistry } from '../harness.js';
+import { ADMIN, userSpec, withRegistry } from '../harness.js';
 
 const v1 = userSpec({ id: 'string', email: 'string' });
 const v2 = userSpec({ id: 'string', email: 'string', age: { type: 'integer', required: false } });
@@ -133,5 +133,28 @@ test('not found: service, version, documents', async () => {
       assert.equal(answer.status, 404, path);
       assert.equal(answer.json.errors[0].code, 'not-found', path);
     }
+  });
+});
+
+test('an organization namespace prefixes the default namespace of its api.json specs', async () => {
+  await withRegistry(async ({ http }) => {
+    assert.equal((await http.request('GET', '/organizations/acme')).status, 404);
+    const set = (namespace: unknown, token?: string) =>
+      http.request('PUT', '/organizations/acme', { ...(token ? { token } : {}), body: { namespace } });
+    assert.equal((await set('com.acme')).status, 401);
+    assert.equal((await set('Com..Acme', ADMIN)).status, 422);
+    const org = await set('com.acme', ADMIN);
+    assert.equal(org.status, 200);
+    assert.equal(org.json.namespace, 'com.acme');
+    assert.equal((await http.request('GET', '/organizations/acme')).json.namespace, 'com.acme');
+
+    await http.publish('acme', 'user', '1.2.0', v1);
+    const ir = (await http.request('GET', '/services/acme/user/versions/latest/service')).json;
+    assert.equal(ir.namespace, 'com.acme.user.v1');
+    await http.publish('other', 'user', '1.2.0', v1);
+    assert.equal(
+      (await http.request('GET', '/services/other/user/versions/latest/service')).json.namespace,
+      'user.v1',
+    );
   });
 });

@@ -7,6 +7,7 @@ import type { Registry } from '../registry.js';
 import { POLICIES, ROLES } from '../store/store.js';
 import {
   changeToWire,
+  organizationToWire,
   queryInteger,
   queryString,
   readForm,
@@ -28,6 +29,8 @@ export interface Route {
 
 const json = (res: Response, status: number, body: unknown) =>
   res.status(status).set('content-type', 'application/json; charset=utf-8').end(JSON.stringify(body));
+
+const NAMESPACE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){0,20}$/;
 
 const param = (req: Request, name: string): string => String(req.params[name]);
 
@@ -83,6 +86,45 @@ export const ROUTES: Route[] = [
         throw problem(503, 'unhealthy', 'The registry cannot reach its database.');
       }
       json(res, 200, { status: 'healthy' } satisfies Api.Healthcheck);
+    },
+  },
+  {
+    method: 'get',
+    path: '/organizations/:org',
+    async handle(req, res, ctx) {
+      const key = checkKey('organization', param(req, 'org'));
+      requireRole(ctx.principal, key, 'read', ctx.registry.anonymousReads);
+      const organization = await ctx.registry.store.getOrganization(key);
+      if (!organization)
+        throw notFound(
+          `The organization ${key}`,
+          'It exists once it has published a service or been given a namespace.',
+        );
+      json(res, 200, organizationToWire(organization));
+    },
+  },
+  {
+    method: 'put',
+    path: '/organizations/:org',
+    async handle(req, res, ctx) {
+      const key = checkKey('organization', param(req, 'org'));
+      requireRole(ctx.principal, key, 'admin', ctx.registry.anonymousReads);
+      const form = readForm<Api.OrganizationForm>(req.body, { namespace: 'string' }, 'organization_form');
+      if (!NAMESPACE.test(form.namespace)) {
+        throw problem(
+          422,
+          'invalid-field',
+          "organization_form.namespace must be dot-separated lower-case words, e.g. 'com.acme'.",
+          '/namespace',
+        );
+      }
+      json(
+        res,
+        200,
+        organizationToWire(
+          await ctx.registry.store.setOrganizationNamespace(key, form.namespace, ctx.principal.actor),
+        ),
+      );
     },
   },
   {

@@ -1,6 +1,15 @@
 import type * as Api from '../api-types.js';
 import { type ApiProblem, problem, RegistryError } from '../errors.js';
-import type { ServiceRecord, TokenRecord, VersionRecord } from '../store/store.js';
+import type { OrganizationRecord, ServiceRecord, TokenRecord, VersionRecord } from '../store/store.js';
+
+export function organizationToWire(o: OrganizationRecord): Api.Organization {
+  return {
+    key: o.key,
+    ...(o.namespace === undefined ? {} : { namespace: o.namespace }),
+    created_at: o.createdAt,
+    created_by: o.createdBy,
+  };
+}
 
 export function serviceToWire(s: ServiceRecord): Api.Service {
   return {

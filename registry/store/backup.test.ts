@@ -16,6 +16,9 @@ async function everyRead(http: Http): Promise<Record<string, string>> {
   const services = await read('/services');
   await read('/events');
   await read('/tokens', ADMIN);
+  for (const org of new Set((services.json as { organization: string }[]).map((s) => s.organization))) {
+    await read(`/organizations/${org}`);
+  }
   for (const s of services.json as { organization: string; application: string }[]) {
     const base = `/services/${s.organization}/${s.application}`;
     await read(base);

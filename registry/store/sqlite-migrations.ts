@@ -75,4 +75,9 @@ CREATE TABLE audit_log (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'organization namespaces',
+    sql: 'ALTER TABLE organizations ADD COLUMN namespace TEXT;',
+  },
 ];

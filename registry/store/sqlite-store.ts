@@ -10,6 +10,7 @@ import type {
   EventUnionOwner,
   Gate,
   HistoryEntry,
+  OrganizationRecord,
   PublishOutcome,
   PublishPlan,
   RegistryDump,
@@ -121,6 +122,27 @@ export class SqliteStore implements RegistryStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  async getOrganization(key: string): Promise<OrganizationRecord | undefined> {
+    const row = this.#q('SELECT key, namespace, created_at, created_by FROM organizations WHERE key = ?').get(
+      key,
+    ) as { key: string; namespace: string | null; created_at: string; created_by: string } | undefined;
+    if (!row) return undefined;
+    const record: OrganizationRecord = { key: row.key, createdAt: row.created_at, createdBy: row.created_by };
+    if (row.namespace !== null) record.namespace = row.namespace;
+    return record;
+  }
+
+  async setOrganizationNamespace(key: string, namespace: string, by: string): Promise<OrganizationRecord> {
+    this.db
+      .transaction(() => {
+        const id = this.#ensureOrganization(key, by);
+        this.#q('UPDATE organizations SET namespace = ? WHERE id = ?').run(namespace, id);
+        this.#audit(by, 'set-namespace', key, namespace);
+      })
+      .immediate();
+    return (await this.getOrganization(key))!;
   }
 
   async getService(organization: string, application: string): Promise<ServiceRecord | undefined> {

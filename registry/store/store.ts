@@ -15,6 +15,14 @@ export interface StoredChange {
   message: string;
 }
 
+export interface OrganizationRecord {
+  key: string;
+  /** Prefix of the default namespace of its api.json specs (`com.acme` → `com.acme.user.v1`). */
+  namespace?: string;
+  createdAt: string;
+  createdBy: string;
+}
+
 export interface ServiceRecord {
   organization: string;
   application: string;
@@ -146,6 +154,10 @@ export interface RegistryStore {
   /** Touches the database; throws when it cannot answer. */
   healthcheck(): Promise<void>;
   close(): Promise<void>;
+
+  getOrganization(key: string): Promise<OrganizationRecord | undefined>;
+  /** Creates the organization if needed and sets its namespace. */
+  setOrganizationNamespace(key: string, namespace: string, by: string): Promise<OrganizationRecord>;
 
   getService(organization: string, application: string): Promise<ServiceRecord | undefined>;
   searchServices(query: ServiceQuery): Promise<ServiceRecord[]>;
