@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { typeCheck } from '../testing/compile.js';
 import { checkGolden } from '../testing/golden.js';
+import { injectedCalls } from '../testing/injection.js';
 import { commonService, hostileService, peopleService } from '../testing/sample-services.js';
 import { generator } from './index.js';
 
@@ -37,7 +38,9 @@ test('a hostile spec compiles and injects nothing', async () => {
   const files = generator.generate({ service: hostileService, imports: [], options: {} });
   const contents = files[0]!.contents;
   assert.deepEqual(typeCheck(new Map([['hostile', files]])).errors, []);
-  assert.doesNotMatch(contents, /^\s*process\.exit/m);
+  assert.deepEqual(injectedCalls('probe.ts', "const a = ''; process.exit(1);"), ['process.exit'], 'the probe sees real calls');
+  assert.deepEqual(injectedCalls('types.ts', contents), []);
+  assert.match(contents, /process\.exit/, 'the hostile text is there, inert');
   assert.doesNotMatch(contents, /[\u2028\u2029]/);
   checkGolden('generators/typescript-types/golden/hostile', files);
 });
