@@ -12,7 +12,7 @@ export function checkAnnotations(ctx: ValidationContext): void {
   for (const owner of fieldOwners(ctx)) {
     owner.element.fields.forEach((field, f) => {
       if (field.annotations.length === 0) return;
-      const label = `${owner.label} Field[${display(field.name)}]`;
+      const label = () => `${owner.label} Field[${display(field.name)}]`;
       const seen = new Set<string>();
       field.annotations.forEach((annotation, a) => {
         const path = () => pointer(fieldPath(ctx, owner, field, f), 'annotations', a);
@@ -20,14 +20,14 @@ export function checkAnnotations(ctx: ValidationContext): void {
           ctx.report(
             'undefined-annotation',
             path(),
-            `${label} annotation[${display(annotation)}] is invalid. Annotations must be defined: declare it under "annotations" or import a service that does.`,
+            `${label()} annotation[${display(annotation)}] is invalid. Annotations must be defined: declare it under "annotations" or import a service that does.`,
           );
         }
         if (seen.has(annotation)) {
           ctx.report(
             'duplicate-annotation',
             path(),
-            `${label} Annotation[${display(annotation)}] appears more than once. Remove one.`,
+            `${label()} Annotation[${display(annotation)}] appears more than once. Remove one.`,
           );
         }
         seen.add(annotation);

@@ -1,4 +1,5 @@
 import { pointer } from '../diagnostic.js';
+import type { Enum, Interface, Model, Union } from '../ir.js';
 import { display, fallback, type ValidationContext } from './context.js';
 import { type FieldOwner, fieldOwners, fieldPath } from './walk.js';
 
@@ -19,46 +20,37 @@ export function checkDuplicates(ctx: ValidationContext): void {
   const { service } = ctx;
   const seen = new Map<string, keyof typeof KIND_LABEL>();
   const interfaceNames = new Set(service.interfaces.map((i) => i.name));
-  const types: { kind: keyof typeof KIND_LABEL; name: string; path: () => string }[] = [
-    ...service.interfaces.map((i) => ({
-      kind: 'interface' as const,
-      name: i.name,
-      path: () => ctx.at(i, fallback.interface(i)),
-    })),
-    ...service.models.map((m) => ({
-      kind: 'model' as const,
-      name: m.name,
-      path: () => ctx.at(m, fallback.model(m)),
-    })),
-    ...service.enums.map((e) => ({
-      kind: 'enum' as const,
-      name: e.name,
-      path: () => ctx.at(e, fallback.enum(e)),
-    })),
-    ...service.unions
-      .filter((u) => !(interfaceNames.has(u.name) && u.interfaces.includes(u.name)))
-      .map((u) => ({ kind: 'union' as const, name: u.name, path: () => ctx.at(u, fallback.union(u)) })),
-  ];
-  for (const type of types) {
-    const key = type.name.trim().toLowerCase();
+  const check = (
+    kind: keyof typeof KIND_LABEL,
+    element: Model | Enum | Union | Interface,
+    path: () => string,
+  ) => {
+    const key = element.name.trim().toLowerCase();
     const first = seen.get(key);
     if (first === undefined) {
-      seen.set(key, type.kind);
-      continue;
+      seen.set(key, kind);
+      return;
     }
     const english =
-      first === type.kind
+      first === kind
         ? `${KIND_LABEL[first]} type more than once`
-        : `both ${KIND_LABEL[first]} and ${KIND_LABEL[type.kind]} type`;
+        : `both ${KIND_LABEL[first]} and ${KIND_LABEL[kind]} type`;
     const hint =
-      type.kind === 'union' && first === 'interface'
-        ? ` If the union extends the interface, list '${display(type.name)}' in the union's interfaces.`
+      kind === 'union' && first === 'interface'
+        ? ` If the union extends the interface, list '${display(element.name)}' in the union's interfaces.`
         : '';
     ctx.report(
       'duplicate-type-name',
-      type.path(),
-      `Name[${display(type.name)}] cannot be used as the name of ${english}. Rename one of them.${hint}`,
+      path(),
+      `Name[${display(element.name)}] cannot be used as the name of ${english}. Rename one of them.${hint}`,
     );
+  };
+  for (const i of service.interfaces) check('interface', i, () => ctx.at(i, fallback.interface(i)));
+  for (const m of service.models) check('model', m, () => ctx.at(m, fallback.model(m)));
+  for (const e of service.enums) check('enum', e, () => ctx.at(e, fallback.enum(e)));
+  for (const u of service.unions) {
+    if (interfaceNames.has(u.name) && u.interfaces.includes(u.name)) continue;
+    check('union', u, () => ctx.at(u, fallback.union(u)));
   }
 
   // One map for all owners (field name → the owner that last used it) instead of a set per model.
@@ -82,6 +74,11 @@ export function checkDuplicates(ctx: ValidationContext): void {
     const names = new Set<string>();
     const values = new Set<string>();
     e.values.forEach((value, i) => {
+      if (!names.has(value.name) && !values.has(value.value)) {
+        names.add(value.name);
+        values.add(value.value);
+        return;
+      }
       const path = () => ctx.at(value, pointer(ctx.at(e, fallback.enum(e)), 'values', i));
       if (names.has(value.name)) {
         ctx.report(

@@ -50,7 +50,12 @@ export function checkNames(ctx: ValidationContext): void {
   for (const owner of fieldOwners(ctx)) {
     const ownerProblem = problemOf(owner.element.name);
     if (ownerProblem !== null)
-      report(owner.label.split('[')[0]!, owner.element.name, ownerProblem, owner.path());
+      report(
+        'interfaces' in owner.element ? 'Model' : 'Interface',
+        owner.element.name,
+        ownerProblem,
+        owner.path(),
+      );
     const fields = owner.element.fields;
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i]!;

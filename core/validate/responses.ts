@@ -1,9 +1,8 @@
 import { pointer } from '../diagnostic.js';
+import type { Response, TypeRef } from '../ir.js';
 import { sameType } from '../type-ref.js';
 import type { ValidationContext } from './context.js';
-import { operationSites, responsePath } from './walk.js';
-
-const MUST_BE_UNIT = new Set([204, 304]);
+import { type OperationSite, operationSites, responsePath } from './walk.js';
 
 /**
  * Response rules: `response-code-out-of-range` (below 100), `duplicate-response-code`,
@@ -12,49 +11,73 @@ const MUST_BE_UNIT = new Set([204, 304]);
  */
 export function checkResponses(ctx: ValidationContext): void {
   for (const site of operationSites(ctx)) {
-    const codes = new Set<string>();
-    const successes: { shown: string; type: import('../ir.js').TypeRef }[] = [];
-    for (const response of site.operation.responses) {
-      const path = () => responsePath(ctx, site, response);
+    const responses = site.operation.responses;
+    let success: TypeRef | undefined;
+    let successReported = false;
+    for (let r = 0; r < responses.length; r++) {
+      const response = responses[r]!;
       const { code } = response;
-      const label = () => `${site.label} response code[${code}]`;
-      if (codes.has(String(code))) {
-        ctx.report(
-          'duplicate-response-code',
-          path(),
-          `${label()} appears more than once. Keep one response per code.`,
-        );
+      // Operations have a handful of responses: comparing with the earlier ones beats a set.
+      for (let earlier = 0; earlier < r; earlier++) {
+        if (responses[earlier]!.code === code) {
+          report(
+            ctx,
+            site,
+            response,
+            'duplicate-response-code',
+            '',
+            'appears more than once. Keep one response per code.',
+          );
+          break;
+        }
       }
-      codes.add(String(code));
       if (code === 'default') continue;
       if (code < 100) {
         ctx.report(
           'response-code-out-of-range',
-          path(),
+          responsePath(ctx, site, response),
           `Response code[${code}] must be >= 100. Use an HTTP status code (100-599).`,
         );
       }
       const isUnit = response.type.kind === 'primitive' && response.type.name === 'unit';
-      if (MUST_BE_UNIT.has(code) && !isUnit) {
-        ctx.report(
+      if ((code === 204 || code === 304) && !isUnit) {
+        report(
+          ctx,
+          site,
+          response,
           'response-must-be-unit',
-          pointer(path(), 'type'),
-          `${label()} must return unit and not[${ctx.show(response.type)}]. A ${code} response has no body; use 200 to return data.`,
+          'type',
+          `must return unit and not[${ctx.show(response.type)}]. A ${code} response has no body; use 200 to return data.`,
         );
       }
-      if (code >= 200 && code < 300 && !successes.some((s) => sameType(s.type, response.type))) {
-        successes.push({ shown: ctx.show(response.type), type: response.type });
-        if (successes.length === 2) {
-          ctx.report(
-            'conflicting-success-types',
-            pointer(path(), 'type'),
-            `Resource[${ctx.show(site.resource.type)}] ${site.operation.method} ${site.operation.path} cannot have varying response types for 2xx response codes: ${successes
-              .map((s) => s.shown)
-              .sort()
-              .join(', ')}. Return one type (use a union to return alternatives).`,
-          );
-        }
+      if (code < 200 || code >= 300) continue;
+      if (success === undefined) {
+        success = response.type;
+      } else if (!successReported && !sameType(success, response.type)) {
+        successReported = true;
+        const types = [ctx.show(success), ctx.show(response.type)].sort().join(', ');
+        ctx.report(
+          'conflicting-success-types',
+          pointer(responsePath(ctx, site, response), 'type'),
+          `Resource[${ctx.show(site.resource.type)}] ${site.operation.method} ${site.operation.path} cannot have varying response types for 2xx response codes: ${types}. Return one type (use a union to return alternatives).`,
+        );
       }
     }
   }
+}
+
+function report(
+  ctx: ValidationContext,
+  site: OperationSite,
+  response: Response,
+  code: string,
+  key: string,
+  text: string,
+): void {
+  const base = responsePath(ctx, site, response);
+  ctx.report(
+    code,
+    key === '' ? base : pointer(base, key),
+    `${site.label} response code[${response.code}] ${text}`,
+  );
 }

@@ -18,8 +18,15 @@ import {
  * models and unions, be a union member or a resource.
  */
 export function checkTypeReferences(ctx: ValidationContext): void {
-  const lowerCaseNames = new Map<string, string>();
-  for (const name of ctx.local.keys()) lowerCaseNames.set(name.toLowerCase(), name);
+  // Built on the first unknown name only.
+  let lowerCaseNames: Map<string, string> | undefined;
+  const nearName = (name: string): string | undefined => {
+    if (lowerCaseNames === undefined) {
+      lowerCaseNames = new Map();
+      for (const local of ctx.local.keys()) lowerCaseNames.set(local.toLowerCase(), local);
+    }
+    return lowerCaseNames.get(name.toLowerCase());
+  };
 
   const check = (type: TypeRef, label: () => string, path: () => string, concrete: boolean) => {
     const inner = elementType(type);
@@ -27,7 +34,7 @@ export function checkTypeReferences(ctx: ValidationContext): void {
     if (inner.kind === 'unknown') {
       // An empty name is what the parser leaves after its own `invalid-type` finding.
       if (inner.name === '') return;
-      const near = lowerCaseNames.get(inner.name.toLowerCase());
+      const near = nearName(inner.name);
       const hint =
         near !== undefined && near !== inner.name
           ? ` Did you mean '${display(near)}'?`
@@ -135,12 +142,18 @@ export function checkTypeReferences(ctx: ValidationContext): void {
       );
     });
     for (const response of operation.responses) {
-      const label = () => `${site.label} response code[${response.code}]`;
       if (!fine(response.type)) {
-        check(response.type, label, () => pointer(responsePath(ctx, site, response), 'type'), true);
+        check(
+          response.type,
+          () => `${site.label} response code[${response.code}]`,
+          () => pointer(responsePath(ctx, site, response), 'type'),
+          true,
+        );
       }
       if (response.headers.length > 0) {
-        checkHeaders(response.headers, `${label()} header`, () => responsePath(ctx, site, response));
+        checkHeaders(response.headers, `${site.label} response code[${response.code}] header`, () =>
+          responsePath(ctx, site, response),
+        );
       }
     }
   }

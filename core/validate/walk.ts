@@ -17,10 +17,22 @@ const ownersCache = new WeakMap<ValidationContext, FieldOwner[]>();
 const sitesCache = new WeakMap<ValidationContext, OperationSite[]>();
 
 /** A model or interface with its fields, named the way messages name it (`Model[user]`). */
-export interface FieldOwner {
-  element: Model | Interface;
-  label: string;
-  path(): string;
+export class FieldOwner {
+  constructor(
+    private readonly ctx: ValidationContext,
+    readonly element: Model | Interface,
+    private readonly kind: 'Model' | 'Interface',
+  ) {}
+
+  /** Built on demand: only findings need it. */
+  get label(): string {
+    return `${this.kind}[${display(this.element.name)}]`;
+  }
+
+  path(): string {
+    const collection = this.kind === 'Model' ? 'models' : 'interfaces';
+    return this.ctx.at(this.element, pointer('', collection, this.element.name));
+  }
 }
 
 /** Every model and interface of the service, interfaces first (as API Builder checks them). */
@@ -29,20 +41,8 @@ export function fieldOwners(ctx: ValidationContext): FieldOwner[] {
   if (cached !== undefined) return cached;
   const owners: FieldOwner[] = [];
   ownersCache.set(ctx, owners);
-  for (const element of ctx.service.interfaces) {
-    owners.push({
-      element,
-      label: `Interface[${display(element.name)}]`,
-      path: () => ctx.at(element, fallback.interface(element)),
-    });
-  }
-  for (const element of ctx.service.models) {
-    owners.push({
-      element,
-      label: `Model[${display(element.name)}]`,
-      path: () => ctx.at(element, fallback.model(element)),
-    });
-  }
+  for (const element of ctx.service.interfaces) owners.push(new FieldOwner(ctx, element, 'Interface'));
+  for (const element of ctx.service.models) owners.push(new FieldOwner(ctx, element, 'Model'));
   return owners;
 }
 
@@ -52,11 +52,25 @@ export function fieldPath(ctx: ValidationContext, owner: FieldOwner, field: Fiel
 }
 
 /** One operation with its resource, named the way API Builder does (`Resource[user] GET /users/:id`). */
-export interface OperationSite {
-  resource: Resource;
-  operation: Operation;
-  label: string;
-  path(): string;
+export class OperationSite {
+  constructor(
+    private readonly ctx: ValidationContext,
+    readonly resource: Resource,
+    private readonly resourceIndex: number,
+    readonly operation: Operation,
+    private readonly operationIndex: number,
+  ) {}
+
+  /** Built on demand: only findings need it. */
+  get label(): string {
+    const { method, path } = this.operation;
+    return `Resource[${this.ctx.show(this.resource.type)}] ${method} ${display(path)}`;
+  }
+
+  path(): string {
+    const resourcePath = resourcePointer(this.ctx, this.resource, this.resourceIndex);
+    return this.ctx.at(this.operation, pointer(resourcePath, 'operations', this.operationIndex));
+  }
 }
 
 /** Every operation of every resource, in declaration order. */
@@ -65,19 +79,12 @@ export function operationSites(ctx: ValidationContext): OperationSite[] {
   if (cached !== undefined) return cached;
   const sites: OperationSite[] = [];
   sitesCache.set(ctx, sites);
-  ctx.service.resources.forEach((resource, r) => {
-    const resourcePath = () => resourcePointer(ctx, resource, r);
-    resource.operations.forEach((operation, o) => {
-      sites.push({
-        resource,
-        operation,
-        get label() {
-          return `Resource[${ctx.show(resource.type)}] ${operation.method} ${display(operation.path)}`;
-        },
-        path: () => ctx.at(operation, pointer(resourcePath(), 'operations', o)),
-      });
-    });
-  });
+  const { resources } = ctx.service;
+  for (let r = 0; r < resources.length; r++) {
+    const operations = resources[r]!.operations;
+    for (let o = 0; o < operations.length; o++)
+      sites.push(new OperationSite(ctx, resources[r]!, r, operations[o]!, o));
+  }
   return sites;
 }
 
