@@ -14,7 +14,8 @@ Options:
   --port <n>     port (default ${DEFAULT_PORT}; when it is taken, a free port is used instead)
   --db <file>    SQLite database file (default ${DEFAULT_DB})
   --specs <dir>  the specs to publish (default specs)
-  --org <org>    organization to publish them under (default canon)
+  --org <org>    organization to publish them under (default: canon.config.json organization,
+                 else canon; its namespace, when configured, is set in the registry)
 
 Exit codes: 0 stopped cleanly, 1 a spec could not be published, 2 the registry could not start.`;
 
@@ -57,11 +58,15 @@ export const command: Command = {
     } catch (error) {
       throw new UsageError(`cannot start the registry: ${(error as Error).message}.`);
     }
-    const organization = values.org ?? 'canon';
+    const configured = await configuredOrganization(io.cwd);
+    const organization = values.org ?? configured.key ?? 'canon';
     const specsDir = resolve(io.cwd, values.specs ?? 'specs');
     const existing = await running.registry.store.searchServices({ limit: 1000, offset: 0 });
     let failed = 0;
     if (existing.length === 0) {
+      if (configured.namespace && organization === configured.key) {
+        await running.registry.store.setOrganizationNamespace(organization, configured.namespace, 'canon up');
+      }
       const { publishSpecDirectory } = await import('../../registry/seed.js');
       const version = await projectVersion(io.cwd);
       const seeded = await publishSpecDirectory(running.registry, specsDir, {
@@ -117,4 +122,17 @@ async function projectVersion(cwd: string): Promise<string> {
     // No package.json: Canon's own default below.
   }
   return '0.1.0';
+}
+
+/** canon.config.json `organization`: a key, or `{ key, namespace }`. */
+async function configuredOrganization(cwd: string): Promise<{ key?: string; namespace?: string }> {
+  const { loadConfig } = await import('../config.js');
+  const org = (await loadConfig(cwd)).raw.organization;
+  if (typeof org === 'string') return { key: org };
+  if (typeof org !== 'object' || org === null || Array.isArray(org)) return {};
+  const { key, namespace } = org as Record<string, unknown>;
+  return {
+    ...(typeof key === 'string' ? { key } : {}),
+    ...(typeof namespace === 'string' ? { namespace } : {}),
+  };
 }
