@@ -140,7 +140,9 @@ class DaoEmitter {
     const consts: [string, string][] = [];
     consts.push(['SELECT_ALL', select]);
     consts.push(['FIND_BY_ID', `${select} WHERE ${key} = ${d.placeholder(1)}`]);
-    if (t.hashCode) {
+    if (t.hashCode && d.changedRows) {
+      consts.push(['CHANGED_ROWS', d.changedRows(table, key)]);
+    } else if (t.hashCode) {
       consts.push([
         'STORED_HASHES',
         `SELECT ${key} AS "k", "hash_code" AS "h" FROM ${table} WHERE ${d.inList(key)}${d.async ? ' FOR UPDATE' : ''}`,
@@ -397,7 +399,25 @@ class DaoEmitter {
         `result.push(${aw}dao.insert(${byArg}item));`,
       ),
     );
-    if (t.hashCode) {
+    if (t.hashCode && this.#d.changedRows) {
+      methods.push([
+        '  /**',
+        "   * Upserts every row; returns how many were written. One query compares every row's",
+        '   * `hash_code` with the stored one; unchanged rows are skipped without a statement.',
+        '   * All in one transaction: if one fails, none is kept.',
+        '   */',
+        `  ${as}upsertBatch(${by}items: ReadonlyArray<${this.#keyed}>): ${ret('number')} {`,
+        `    return this.db.transaction(${as}(tx) => {`,
+        `      const dao = new ${this.#cls}(tx);`,
+        `      const pairs = items.map((item) => [item.${keyName}, hashCode(formParams(item))]);`,
+        `      const changed = ${A ? '(await tx.query(CHANGED_ROWS, [JSON.stringify(pairs)])).rows' : 'tx.all(CHANGED_ROWS, [JSON.stringify(pairs)])'};`,
+        '      let result = 0;',
+        `      for (const r of changed) if (${aw}dao.upsert(${byArg}items[Number(r.i)]!)) result += 1;`,
+        '      return result;',
+        '    });',
+        '  }',
+      ]);
+    } else if (t.hashCode) {
       const stored = A
         ? `(await tx.query(STORED_HASHES, [${this.#d.listParam(fixed(`items.map((item) => item.${keyName})`))}])).rows`
         : `tx.all(STORED_HASHES, [${this.#d.listParam(fixed(`items.map((item) => item.${keyName})`))}])`;

@@ -40,6 +40,12 @@ export interface Dialect {
   inList(column: string): string;
   /** The bind parameter for `inList`, from a TS expression of the array. */
   listParam(values: Code): Code;
+  /**
+   * Optional: SQL taking one JSON parameter, an array of `[key, hash_code]` pairs, and returning
+   * column `i` (the pair's index, in order) for every pair whose row is missing or has another
+   * hash. Without it, batch upserts read the stored hashes and compare in JavaScript.
+   */
+  changedRows?(table: string, key: string): string;
   /** The journal table, its triggers and their function. */
   journal(table: TableSpec): string;
 }

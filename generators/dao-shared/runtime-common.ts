@@ -55,17 +55,25 @@ export class NotNullViolationError extends DaoError {
 }
 
 /**
- * A 53-bit hash of a row's written values (cyrb53 over their JSON text): equal values, equal
+ * A 53-bit hash of a row's written values (cyrb53 over each value's text, prefixed by its kind
+ * and length so that \`["ab"]\`, \`["a", "b"]\` and \`[1]\` vs \`["1"]\` differ): equal values, equal
  * hash. Stored in \`hash_code\` so that writing unchanged values can be skipped in SQL.
  */
 export function hashCode(values: readonly unknown[]): number {
-  const text = JSON.stringify(values);
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+  for (const value of values) {
+    const absent = value === null || value === undefined;
+    const text =
+      typeof value === 'string' ? value : absent ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const tag = typeof value === 'string' ? text.length : absent ? -1 : -2 - text.length;
+    h1 = Math.imul(h1 ^ tag, 2654435761);
+    h2 = Math.imul(h2 ^ tag, 1597334677);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);

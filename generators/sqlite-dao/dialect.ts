@@ -52,6 +52,9 @@ export const sqliteDialect: Dialect = {
     if (column.storage === 'json') return fixed(`JSON.parse(${raw} as string) as ${column.tsType}`);
     return fixed(`${raw} as ${column.tsType}`);
   },
+  // Compared inside SQLite: unchanged rows cost an index lookup and produce no result row.
+  changedRows: (table, key) =>
+    `SELECT "pair"."key" AS "i" FROM json_each(?) AS "pair" LEFT JOIN ${table} AS "row" ON "row".${key} = "pair"."value" ->> 0 WHERE "row"."hash_code" IS NOT "pair"."value" ->> 1 ORDER BY "pair"."key"`,
   inList: (column) => `${column} IN (SELECT value FROM json_each(?))`,
   listParam: (values) => fixed(`JSON.stringify(${values})`),
   journal: (table) => journalSql(table),

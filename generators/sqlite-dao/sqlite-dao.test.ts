@@ -122,3 +122,23 @@ test("sqlite: every DAO method takes part in a caller's transaction", async () =
   assert.equal((dao.findAll() as unknown[]).length, 2);
   database.close();
 });
+
+test('hash_code: equal values hash equal; values that print alike but differ do not', async () => {
+  const { hashCode } = (await modulePromise) as unknown as { hashCode(values: readonly unknown[]): number };
+  assert.equal(hashCode(['a', null, 1, true, ['x']]), hashCode(['a', null, 1, true, ['x']]));
+  const distinct = [
+    [['ab']],
+    [['a', 'b']],
+    [[1]],
+    [['1']],
+    [[null]],
+    [['']],
+    [[]],
+    [[true]],
+    [['true']],
+    [[{ a: 1 }]],
+  ];
+  const hashes = new Set(distinct.map(([values]) => hashCode(values as unknown[])));
+  assert.equal(hashes.size, distinct.length);
+  for (const h of hashes) assert.ok(Number.isSafeInteger(h) && h >= 0);
+});

@@ -47,7 +47,7 @@ export interface UserFilters {
 
 const SELECT_ALL = 'SELECT "id", "email", "name", "status", "age", "verified", "tags", "created_at", "updated_at" FROM "users"';
 const FIND_BY_ID = 'SELECT "id", "email", "name", "status", "age", "verified", "tags", "created_at", "updated_at" FROM "users" WHERE "id" = ?';
-const STORED_HASHES = 'SELECT "id" AS "k", "hash_code" AS "h" FROM "users" WHERE "id" IN (SELECT value FROM json_each(?))';
+const CHANGED_ROWS = 'SELECT "pair"."key" AS "i" FROM json_each(?) AS "pair" LEFT JOIN "users" AS "row" ON "row"."id" = "pair"."value" ->> 0 WHERE "row"."hash_code" IS NOT "pair"."value" ->> 1 ORDER BY "pair"."key"';
 const FIND_BY_USERS_EMAIL_IDX = 'SELECT "id", "email", "name", "status", "age", "verified", "tags", "created_at", "updated_at" FROM "users" WHERE "email" = ?';
 const INSERT = 'INSERT INTO "users" ("id", "email", "name", "status", "age", "verified", "tags", "hash_code") VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id", "email", "name", "status", "age", "verified", "tags", "created_at", "updated_at"';
 const UPSERT = 'INSERT INTO "users" ("id", "email", "name", "status", "age", "verified", "tags", "hash_code") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("id") DO UPDATE SET "email" = excluded."email", "name" = excluded."name", "status" = excluded."status", "age" = excluded."age", "verified" = excluded."verified", "tags" = excluded."tags", "hash_code" = excluded."hash_code", "updated_at" = (strftime(\'%Y-%m-%dT%H:%M:%fZ\', \'now\')) WHERE "users"."hash_code" IS NOT excluded."hash_code"';
@@ -171,20 +171,17 @@ export class UsersDao {
   }
 
   /**
-   * Upserts every row; returns how many were written. The stored `hash_code`s are read in one
-   * query first, and rows whose values are unchanged are skipped without a statement.
+   * Upserts every row; returns how many were written. One query compares every row's
+   * `hash_code` with the stored one; unchanged rows are skipped without a statement.
    * All in one transaction: if one fails, none is kept.
    */
   upsertBatch(items: ReadonlyArray<UserKeyed>): number {
     return this.db.transaction((tx) => {
       const dao = new UsersDao(tx);
-      const stored = new Map<string, number>();
-      for (const r of tx.all(STORED_HASHES, [JSON.stringify(items.map((item) => item.id))])) stored.set(String(r.k), Number(r.h));
+      const pairs = items.map((item) => [item.id, hashCode(formParams(item))]);
+      const changed = tx.all(CHANGED_ROWS, [JSON.stringify(pairs)]);
       let result = 0;
-      for (const item of items) {
-        if (stored.get(String(item.id)) === hashCode(formParams(item))) continue;
-        if (dao.upsert(item)) result += 1;
-      }
+      for (const r of changed) if (dao.upsert(items[Number(r.i)]!)) result += 1;
       return result;
     });
   }
