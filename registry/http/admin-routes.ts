@@ -1,0 +1,105 @@
+import { issueToken, requireRole } from '../access.js';
+import type * as Api from '../api-types.js';
+import { notFound, problem } from '../errors.js';
+import { checkKey } from '../keys.js';
+import { POLICIES, ROLES } from '../store/store.js';
+import { json, NAMESPACE, noService, param, type Route, serviceParams } from './route.js';
+import { organizationToWire, readForm, serviceToWire, tokenToWire } from './wire.js';
+
+/** Organizations, compatibility policies and tokens. */
+export const ADMIN_ROUTES: Route[] = [
+  {
+    method: 'get',
+    path: '/organizations/:org',
+    async handle(req, res, ctx) {
+      const key = checkKey('organization', param(req, 'org'));
+      requireRole(ctx.principal, key, 'read', ctx.registry.anonymousReads);
+      const organization = await ctx.registry.store.getOrganization(key);
+      if (!organization)
+        throw notFound(
+          `The organization ${key}`,
+          'It exists once it has published a service or been given a namespace.',
+        );
+      json(res, 200, organizationToWire(organization));
+    },
+  },
+  {
+    method: 'put',
+    path: '/organizations/:org',
+    async handle(req, res, ctx) {
+      const key = checkKey('organization', param(req, 'org'));
+      requireRole(ctx.principal, key, 'admin', ctx.registry.anonymousReads);
+      const form = readForm<Api.OrganizationForm>(req.body, { namespace: 'string' }, 'organization_form');
+      if (!NAMESPACE.test(form.namespace)) {
+        throw problem(
+          422,
+          'invalid-field',
+          "organization_form.namespace must be dot-separated lower-case words, e.g. 'com.acme'.",
+          '/namespace',
+        );
+      }
+      json(
+        res,
+        200,
+        organizationToWire(
+          await ctx.registry.store.setOrganizationNamespace(key, form.namespace, ctx.principal.actor),
+        ),
+      );
+    },
+  },
+  {
+    method: 'put',
+    path: '/services/:org/:app/policy',
+    async handle(req, res, ctx) {
+      const { organization, application } = serviceParams(req, ctx, 'admin');
+      const form = readForm<Api.PolicyForm>(req.body, { policy: POLICIES }, 'policy_form');
+      const service = await ctx.registry.store.setPolicy(
+        organization,
+        application,
+        form.policy,
+        ctx.principal.actor,
+      );
+      if (!service) throw noService(organization, application);
+      json(res, 200, serviceToWire(service));
+    },
+  },
+  {
+    method: 'get',
+    path: '/tokens',
+    async handle(_req, res, ctx) {
+      requireRole(ctx.principal, '*', 'admin', false);
+      json(res, 200, (await ctx.registry.store.listTokens()).map(tokenToWire));
+    },
+  },
+  {
+    method: 'post',
+    path: '/tokens',
+    async handle(req, res, ctx) {
+      const form = readForm<Api.TokenForm>(
+        req.body,
+        { organization: 'string', role: ROLES, description: 'string' },
+        'token_form',
+      );
+      if (form.organization !== '*') checkKey('organization', form.organization);
+      requireRole(ctx.principal, form.organization, 'admin', false);
+      const { secret, token } = await issueToken(ctx.registry.store, {
+        organization: form.organization,
+        role: form.role,
+        description: form.description.slice(0, 500),
+        createdBy: ctx.principal.actor,
+      });
+      json(res, 201, { ...tokenToWire(token), secret } satisfies Api.TokenCreated);
+    },
+  },
+  {
+    method: 'delete',
+    path: '/tokens/:id',
+    async handle(req, res, ctx) {
+      requireRole(ctx.principal, '*', 'admin', false);
+      if (!(await ctx.registry.store.revokeToken(param(req, 'id'), ctx.principal.actor))) {
+        throw notFound(`The token ${param(req, 'id').slice(0, 100)}`, 'List the tokens with GET /tokens.');
+      }
+      res.status(204).end();
+    },
+  },
+];

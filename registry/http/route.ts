@@ -1,0 +1,68 @@
+import type { Request, Response } from 'express';
+import { type Principal, requireRole } from '../access.js';
+import { notFound } from '../errors.js';
+import { checkKey } from '../keys.js';
+import type { Registry } from '../registry.js';
+
+export interface RouteContext {
+  registry: Registry;
+  principal: Principal;
+}
+
+export interface Route {
+  method: 'get' | 'put' | 'post' | 'delete';
+  path: string;
+  handle(req: Request, res: Response, ctx: RouteContext): Promise<void>;
+}
+
+export const json = (res: Response, status: number, body: unknown) =>
+  res.status(status).set('content-type', 'application/json; charset=utf-8').end(JSON.stringify(body));
+
+export const NAMESPACE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){0,20}$/;
+
+export const param = (req: Request, name: string): string => String(req.params[name]);
+
+/** Path parameters of a service, checked, plus a read check. */
+export function serviceParams(req: Request, ctx: RouteContext, role: 'read' | 'publish' | 'admin' = 'read') {
+  const organization = checkKey('organization', param(req, 'org'));
+  const application = checkKey('application', param(req, 'app'));
+  requireRole(ctx.principal, organization, role, ctx.registry.anonymousReads);
+  return { organization, application };
+}
+
+export const noService = (org: string, app: string) =>
+  notFound(
+    `The service ${org}/${app}`,
+    'Publish a first version with PUT /services/{org}/{app}/versions/{version}, or search with GET /services.',
+  );
+
+export async function sendDocument(
+  req: Request,
+  res: Response,
+  ctx: RouteContext,
+  kind: 'original' | 'normalized',
+) {
+  const { organization, application } = serviceParams(req, ctx);
+  const version = param(req, 'version');
+  const doc = await ctx.registry.store.getDocument(organization, application, version, kind);
+  if (!doc) throw await missingVersion(ctx, organization, application, version);
+  res.setHeader('etag', doc.etag);
+  res.setHeader('cache-control', version === 'latest' ? 'no-cache' : 'public, max-age=31536000, immutable');
+  res.setHeader('x-canon-version', doc.version);
+  if (req.headers['if-none-match'] === doc.etag) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  res.setHeader('content-type', doc.contentType);
+  res.setHeader('content-length', doc.bytes.length);
+  res.end(req.method === 'HEAD' ? undefined : doc.bytes);
+}
+
+export async function missingVersion(ctx: RouteContext, org: string, app: string, version: string) {
+  if (!(await ctx.registry.store.getService(org, app))) return noService(org, app);
+  return notFound(
+    `Version ${version.slice(0, 100)} of ${org}/${app}`,
+    `List its versions with GET /services/${org}/${app}/versions.`,
+  );
+}
