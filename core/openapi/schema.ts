@@ -68,6 +68,9 @@ export function classify(schema: unknown): SchemaKind {
     return values.length > 0 && values.every((v) => typeof v === 'string') ? 'enum' : 'alias';
   }
   if (typeof schema.const === 'string') return 'enum';
+  // Properties next to oneOf/anyOf (often alternatives that only differ in `required`) make a
+  // model: its fields are certain, the alternatives are reported as dropped.
+  if (hasKeys(schema.properties) && ext?.kind !== 'union') return 'model';
   const variants = unionVariants(schema);
   if (variants && variants.members.length > 1) return 'union';
   if (schemaTypes(schema).length > 1) return 'union';
