@@ -1,10 +1,17 @@
 import Database from 'better-sqlite3';
 import type { Service } from '../../core/ir.js';
-import { sha256 } from '../content-hash.js';
-import { problem, RegistryError } from '../errors.js';
 import { LruCache } from '../lru-cache.js';
 import { exportTables, importTables } from './sqlite-dump.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import { DryRunDone, publishInTransaction, type SqliteAccess } from './sqlite-publish.js';
+import {
+  SERVICE_COLUMNS,
+  type ServiceRow,
+  toService,
+  toVersion,
+  VERSION_COLUMNS,
+  type VersionRow,
+} from './sqlite-rows.js';
 import type {
   CompatibilityPolicy,
   EventUnionOwner,
@@ -22,44 +29,6 @@ import type {
   VersionRecord,
 } from './store.js';
 
-interface ServiceRow {
-  id: number;
-  organization: string;
-  key: string;
-  name: string;
-  policy: CompatibilityPolicy;
-  latest: string | null;
-  created_at: string;
-  created_by: string;
-}
-
-interface VersionRow {
-  id: number;
-  organization: string;
-  application: string;
-  version: string;
-  sort_key: string;
-  content_hash: string;
-  format: string;
-  previous: string | null;
-  changes: string;
-  forced_reason: string | null;
-  published_at: string;
-  published_by: string;
-}
-
-const SERVICE_COLUMNS = `s.id, o.key AS organization, s.key, s.name, s.policy, lv.version AS latest, s.created_at, s.created_by
-  FROM services s JOIN organizations o ON o.id = s.organization_id LEFT JOIN versions lv ON lv.id = s.latest_version_id`;
-const VERSION_COLUMNS = `v.id, o.key AS organization, s.key AS application, v.version, v.sort_key, v.content_hash, v.format,
-  pv.version AS previous, v.changes, v.forced_reason, v.published_at, v.published_by
-  FROM versions v JOIN services s ON s.id = v.service_id JOIN organizations o ON o.id = s.organization_id
-  LEFT JOIN versions pv ON pv.id = v.previous_version_id`;
-
-/** Signals the end of a dry run: the transaction rolls back and the outcome is returned. */
-class DryRunDone {
-  constructor(readonly outcome: PublishOutcome) {}
-}
-
 export interface SqliteStoreOptions {
   /** Bytes of documents kept in memory for fast reads (default 64 MiB). */
   documentCacheBytes?: number;
@@ -74,6 +43,14 @@ export class SqliteStore implements RegistryStore {
   readonly db: Database.Database;
   readonly #documents: LruCache<StoredDocument>;
   readonly #irs = new LruCache<Service>(256);
+  /** What the publish transaction (`sqlite-publish.ts`) may use of this store. */
+  readonly #access: SqliteAccess = {
+    q: (sql) => this.#q(sql),
+    serviceRow: (organization, application) => this.#serviceRow(organization, application),
+    ensureOrganization: (key, by) => this.#ensureOrganization(key, by),
+    historyEntry: (row) => this.#historyEntry(row),
+    audit: (actor, action, target, detail) => this.#audit(actor, action, target, detail),
+  };
 
   constructor(file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file);
@@ -267,107 +244,11 @@ export class SqliteStore implements RegistryStore {
 
   async publish(plan: PublishPlan, gate: Gate): Promise<PublishOutcome> {
     try {
-      return this.db.transaction(() => this.#publishInTransaction(plan, gate)).immediate();
+      return this.db.transaction(() => publishInTransaction(this.#access, plan, gate)).immediate();
     } catch (error) {
       if (error instanceof DryRunDone) return error.outcome;
       throw error;
     }
-  }
-
-  #publishInTransaction(plan: PublishPlan, gate: Gate): PublishOutcome {
-    const orgId = this.#ensureOrganization(plan.organization, plan.publishedBy);
-    let service = this.#serviceRow(plan.organization, plan.application);
-    if (!service) {
-      this.#q(
-        'INSERT INTO services (organization_id, key, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
-      ).run(orgId, plan.application, plan.name, plan.publishedAt, plan.publishedBy);
-      service = this.#serviceRow(plan.organization, plan.application)!;
-    }
-    const existing = this.#q(`SELECT ${VERSION_COLUMNS} WHERE v.service_id = ? AND v.sort_key = ?`).get(
-      service.id,
-      plan.sortKey,
-    ) as VersionRow | undefined;
-    if (existing) {
-      if (existing.content_hash === plan.contentHash)
-        return { status: 'exists', version: toVersion(existing) };
-      throw problem(
-        409,
-        'version-exists',
-        `${plan.organization}/${plan.application} ${existing.version} is already published with different content. Published versions never change: publish this as a new version.`,
-      );
-    }
-    this.#checkEventUnions(orgId, service.id, plan);
-    const history = this.#q(
-      'SELECT id, version, sort_key, content_hash, forced_reason FROM versions WHERE service_id = ? ORDER BY sort_key',
-    ).all(service.id) as {
-      id: number;
-      version: string;
-      sort_key: string;
-      content_hash: string;
-      forced_reason: string | null;
-    }[];
-    const entries = history.map((row) => ({ row, entry: this.#historyEntry(row) }));
-    const earlier = entries.filter((e) => e.row.sort_key < plan.sortKey);
-    const later = entries.filter((e) => e.row.sort_key > plan.sortKey);
-    const verdict = gate({
-      policy: service.policy,
-      earlier: earlier.map((e) => e.entry),
-      later: later.map((e) => e.entry),
-    });
-    const previous = earlier.at(-1)?.row;
-    const inserted = this.#q(
-      `INSERT INTO versions (service_id, version, sort_key, content_hash, format, original, original_etag, normalized,
-           normalized_etag, previous_version_id, changes, forced_reason, published_at, published_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      service.id,
-      plan.version,
-      plan.sortKey,
-      plan.contentHash,
-      plan.format,
-      plan.original,
-      `"${sha256(plan.original)}"`,
-      plan.normalized,
-      `"${sha256(plan.normalized)}"`,
-      previous?.id ?? null,
-      JSON.stringify(verdict.changes),
-      plan.forcedReason ?? null,
-      plan.publishedAt,
-      plan.publishedBy,
-    );
-    const versionId = Number(inserted.lastInsertRowid);
-    const successor = later[0]?.row;
-    if (successor && verdict.successorChanges) {
-      this.#q('UPDATE versions SET previous_version_id = ?, changes = ? WHERE id = ?').run(
-        versionId,
-        JSON.stringify(verdict.successorChanges),
-        successor.id,
-      );
-    }
-    if (!successor) {
-      this.#q('UPDATE services SET latest_version_id = ?, name = ? WHERE id = ?').run(
-        versionId,
-        plan.name,
-        service.id,
-      );
-    }
-    const own = this.#q(
-      'INSERT INTO event_unions (organization_id, union_name, service_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-    );
-    for (const union of plan.eventUnions) own.run(orgId, union, service.id);
-    this.#audit(
-      plan.publishedBy,
-      plan.forcedReason ? 'publish-forced' : 'publish',
-      `${plan.organization}/${plan.application}@${plan.version}`,
-      plan.forcedReason ?? null,
-    );
-    const stored = this.#q(`SELECT ${VERSION_COLUMNS} WHERE v.id = ?`).get(versionId) as VersionRow;
-    const outcome: PublishOutcome = {
-      status: plan.dryRun ? 'dry-run' : 'created',
-      version: toVersion(stored),
-    };
-    if (plan.dryRun) throw new DryRunDone(outcome);
-    return outcome;
   }
 
   #ensureOrganization(key: string, by: string): number {
@@ -380,25 +261,6 @@ export class SqliteStore implements RegistryStore {
       by,
     );
     return Number(result.lastInsertRowid);
-  }
-
-  #checkEventUnions(orgId: number, serviceId: number, plan: PublishPlan): void {
-    const owner = this.#q(
-      'SELECT s.key FROM event_unions e JOIN services s ON s.id = e.service_id WHERE e.organization_id = ? AND e.union_name = ? AND e.service_id <> ?',
-    );
-    const errors = plan.eventUnions.flatMap((union) => {
-      const app = owner.pluck().get(orgId, union, serviceId) as string | undefined;
-      return app === undefined
-        ? []
-        : [
-            {
-              code: 'event-union-owned',
-              path: `/unions/${union}`,
-              message: `The event union ${union} belongs to ${plan.organization}/${app}; each event stream has one owner. Rename the union (events of ${plan.application} go in ${plan.application.replaceAll('-', '_')}_event) or publish it from ${app}.`,
-            },
-          ];
-    });
-    if (errors.length > 0) throw new RegistryError(409, errors);
   }
 
   #historyEntry(row: {
@@ -495,33 +357,4 @@ export class SqliteStore implements RegistryStore {
   async importAll(dump: RegistryDump): Promise<void> {
     importTables(this.db, dump);
   }
-}
-
-function toService(row: ServiceRow): ServiceRecord {
-  const record: ServiceRecord = {
-    organization: row.organization,
-    application: row.key,
-    name: row.name,
-    policy: row.policy,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-  };
-  if (row.latest !== null) record.latestVersion = row.latest;
-  return record;
-}
-
-function toVersion(row: VersionRow): VersionRecord {
-  const record: VersionRecord = {
-    organization: row.organization,
-    application: row.application,
-    version: row.version,
-    contentHash: row.content_hash,
-    format: row.format,
-    publishedAt: row.published_at,
-    publishedBy: row.published_by,
-    changes: JSON.parse(row.changes),
-  };
-  if (row.previous !== null) record.previousVersion = row.previous;
-  if (row.forced_reason !== null) record.forcedReason = row.forced_reason;
-  return record;
 }

@@ -1,0 +1,147 @@
+import type Database from 'better-sqlite3';
+import { sha256 } from '../content-hash.js';
+import { problem, RegistryError } from '../errors.js';
+import { type ServiceRow, toVersion, VERSION_COLUMNS, type VersionRow } from './sqlite-rows.js';
+import type { Gate, HistoryEntry, PublishOutcome, PublishPlan } from './store.js';
+
+/** What the publish transaction needs from the store it runs in. */
+export interface SqliteAccess {
+  q(sql: string): Database.Statement;
+  serviceRow(organization: string, application: string): ServiceRow | undefined;
+  ensureOrganization(key: string, by: string): number;
+  historyEntry(row: {
+    id: number;
+    version: string;
+    content_hash: string;
+    forced_reason: string | null;
+  }): HistoryEntry;
+  audit(actor: string, action: string, target: string, detail: string | null): void;
+}
+
+/** Signals the end of a dry run: the transaction rolls back and the outcome is returned. */
+export class DryRunDone {
+  constructor(readonly outcome: PublishOutcome) {}
+}
+
+/**
+ * One publish, inside the caller's `BEGIN IMMEDIATE` transaction: organization and service rows,
+ * the idempotence and conflict check, event union ownership, the gate over the history, the
+ * insert, the successor's change log, the latest pointer, the audit entry. A dry run throws
+ * `DryRunDone` at the end so that the transaction rolls back.
+ */
+export function publishInTransaction(db: SqliteAccess, plan: PublishPlan, gate: Gate): PublishOutcome {
+  const orgId = db.ensureOrganization(plan.organization, plan.publishedBy);
+  let service = db.serviceRow(plan.organization, plan.application);
+  if (!service) {
+    db.q(
+      'INSERT INTO services (organization_id, key, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+    ).run(orgId, plan.application, plan.name, plan.publishedAt, plan.publishedBy);
+    service = db.serviceRow(plan.organization, plan.application)!;
+  }
+  const existing = db
+    .q(`SELECT ${VERSION_COLUMNS} WHERE v.service_id = ? AND v.sort_key = ?`)
+    .get(service.id, plan.sortKey) as VersionRow | undefined;
+  if (existing) {
+    if (existing.content_hash === plan.contentHash) return { status: 'exists', version: toVersion(existing) };
+    throw problem(
+      409,
+      'version-exists',
+      `${plan.organization}/${plan.application} ${existing.version} is already published with different content. Published versions never change: publish this as a new version.`,
+    );
+  }
+  checkEventUnions(db, orgId, service.id, plan);
+  const history = db
+    .q(
+      'SELECT id, version, sort_key, content_hash, forced_reason FROM versions WHERE service_id = ? ORDER BY sort_key',
+    )
+    .all(service.id) as {
+    id: number;
+    version: string;
+    sort_key: string;
+    content_hash: string;
+    forced_reason: string | null;
+  }[];
+  const entries = history.map((row) => ({ row, entry: db.historyEntry(row) }));
+  const earlier = entries.filter((e) => e.row.sort_key < plan.sortKey);
+  const later = entries.filter((e) => e.row.sort_key > plan.sortKey);
+  const verdict = gate({
+    policy: service.policy,
+    earlier: earlier.map((e) => e.entry),
+    later: later.map((e) => e.entry),
+  });
+  const previous = earlier.at(-1)?.row;
+  const inserted = db
+    .q(
+      `INSERT INTO versions (service_id, version, sort_key, content_hash, format, original, original_etag, normalized,
+         normalized_etag, previous_version_id, changes, forced_reason, published_at, published_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      service.id,
+      plan.version,
+      plan.sortKey,
+      plan.contentHash,
+      plan.format,
+      plan.original,
+      `"${sha256(plan.original)}"`,
+      plan.normalized,
+      `"${sha256(plan.normalized)}"`,
+      previous?.id ?? null,
+      JSON.stringify(verdict.changes),
+      plan.forcedReason ?? null,
+      plan.publishedAt,
+      plan.publishedBy,
+    );
+  const versionId = Number(inserted.lastInsertRowid);
+  const successor = later[0]?.row;
+  if (successor && verdict.successorChanges) {
+    db.q('UPDATE versions SET previous_version_id = ?, changes = ? WHERE id = ?').run(
+      versionId,
+      JSON.stringify(verdict.successorChanges),
+      successor.id,
+    );
+  }
+  if (!successor) {
+    db.q('UPDATE services SET latest_version_id = ?, name = ? WHERE id = ?').run(
+      versionId,
+      plan.name,
+      service.id,
+    );
+  }
+  const own = db.q(
+    'INSERT INTO event_unions (organization_id, union_name, service_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  for (const union of plan.eventUnions) own.run(orgId, union, service.id);
+  db.audit(
+    plan.publishedBy,
+    plan.forcedReason ? 'publish-forced' : 'publish',
+    `${plan.organization}/${plan.application}@${plan.version}`,
+    plan.forcedReason ?? null,
+  );
+  const stored = db.q(`SELECT ${VERSION_COLUMNS} WHERE v.id = ?`).get(versionId) as VersionRow;
+  const outcome: PublishOutcome = {
+    status: plan.dryRun ? 'dry-run' : 'created',
+    version: toVersion(stored),
+  };
+  if (plan.dryRun) throw new DryRunDone(outcome);
+  return outcome;
+}
+
+function checkEventUnions(db: SqliteAccess, orgId: number, serviceId: number, plan: PublishPlan): void {
+  const owner = db.q(
+    'SELECT s.key FROM event_unions e JOIN services s ON s.id = e.service_id WHERE e.organization_id = ? AND e.union_name = ? AND e.service_id <> ?',
+  );
+  const errors = plan.eventUnions.flatMap((union) => {
+    const app = owner.pluck().get(orgId, union, serviceId) as string | undefined;
+    return app === undefined
+      ? []
+      : [
+          {
+            code: 'event-union-owned',
+            path: `/unions/${union}`,
+            message: `The event union ${union} belongs to ${plan.organization}/${app}; each event stream has one owner. Rename the union (events of ${plan.application} go in ${plan.application.replaceAll('-', '_')}_event) or publish it from ${app}.`,
+          },
+        ];
+  });
+  if (errors.length > 0) throw new RegistryError(409, errors);
+}

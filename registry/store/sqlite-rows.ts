@@ -1,0 +1,63 @@
+import type { CompatibilityPolicy, ServiceRecord, VersionRecord } from './store.js';
+
+export interface ServiceRow {
+  id: number;
+  organization: string;
+  key: string;
+  name: string;
+  policy: CompatibilityPolicy;
+  latest: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface VersionRow {
+  id: number;
+  organization: string;
+  application: string;
+  version: string;
+  sort_key: string;
+  content_hash: string;
+  format: string;
+  previous: string | null;
+  changes: string;
+  forced_reason: string | null;
+  published_at: string;
+  published_by: string;
+}
+
+export const SERVICE_COLUMNS = `s.id, o.key AS organization, s.key, s.name, s.policy, lv.version AS latest, s.created_at, s.created_by
+  FROM services s JOIN organizations o ON o.id = s.organization_id LEFT JOIN versions lv ON lv.id = s.latest_version_id`;
+export const VERSION_COLUMNS = `v.id, o.key AS organization, s.key AS application, v.version, v.sort_key, v.content_hash, v.format,
+  pv.version AS previous, v.changes, v.forced_reason, v.published_at, v.published_by
+  FROM versions v JOIN services s ON s.id = v.service_id JOIN organizations o ON o.id = s.organization_id
+  LEFT JOIN versions pv ON pv.id = v.previous_version_id`;
+
+export function toService(row: ServiceRow): ServiceRecord {
+  const record: ServiceRecord = {
+    organization: row.organization,
+    application: row.key,
+    name: row.name,
+    policy: row.policy,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  };
+  if (row.latest !== null) record.latestVersion = row.latest;
+  return record;
+}
+
+export function toVersion(row: VersionRow): VersionRecord {
+  const record: VersionRecord = {
+    organization: row.organization,
+    application: row.application,
+    version: row.version,
+    contentHash: row.content_hash,
+    format: row.format,
+    publishedAt: row.published_at,
+    publishedBy: row.published_by,
+    changes: JSON.parse(row.changes),
+  };
+  if (row.previous !== null) record.previousVersion = row.previous;
+  if (row.forced_reason !== null) record.forcedReason = row.forced_reason;
+  return record;
+}
