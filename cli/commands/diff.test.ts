@@ -80,6 +80,9 @@ describe('canon diff', () => {
     const invalid = runCanon(['diff', v1, broken], scratch);
     assert.equal(invalid.status, 1);
     assert.match(invalid.stdout, /malformed-json/);
+    const oldInvalid = runCanon(['diff', broken, v1, '--format', 'github'], scratch);
+    assert.equal(oldInvalid.status, 1);
+    assert.match(oldInvalid.stdout, /^::error file=v1\.json,title=malformed-json::old version: Malformed JSON/);
     assert.equal(runCanon(['diff', v1, 'missing.json'], scratch).status, 2);
     assert.equal(runCanon(['diff', v1], scratch).status, 2);
   });
