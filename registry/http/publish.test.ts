@@ -215,3 +215,43 @@ test('event unions belong to one service', async () => {
     assert.deepEqual(owners.json, [{ organization: 'acme', union: 'user_event', application: 'user' }]);
   });
 });
+
+test('imports resolve from the registry itself, in its own URLs and in API Builder style', async () => {
+  await withRegistry(async ({ http }) => {
+    const common = JSON.stringify({
+      name: 'common',
+      models: { money: { fields: [{ name: 'amount', type: 'decimal' }] } },
+    });
+    assert.equal((await http.publish('acme', 'common', '1.0.0', common)).status, 201);
+    const importing = (uri: string) =>
+      JSON.stringify({
+        name: 'billing',
+        imports: [{ uri }],
+        models: { invoice: { fields: [{ name: 'total', type: 'common.v1.models.money' }] } },
+      });
+    const ours = await http.publish(
+      'acme',
+      'billing',
+      '1.0.0',
+      importing(`${http.url}/services/acme/common/versions/latest/service`),
+    );
+    assert.equal(ours.status, 201, JSON.stringify(ours.json));
+    const apiBuilderStyle = await http.publish(
+      'acme',
+      'billing',
+      '1.0.1',
+      importing('https://example.com/acme/common/1.0.0/service.json'),
+    );
+    assert.equal(apiBuilderStyle.status, 201, JSON.stringify(apiBuilderStyle.json));
+    const ir = (await http.request('GET', '/services/acme/billing/versions/1.0.1/service')).json;
+    assert.equal(ir.imports[0].namespace, 'common.v1');
+    const missing = await http.publish(
+      'acme',
+      'billing',
+      '1.0.2',
+      importing('https://example.com/acme/nothing/1.0.0/service.json'),
+    );
+    assert.equal(missing.status, 422);
+    assert.ok(missing.json.errors.some((e: { code: string }) => e.code === 'unresolved-import'));
+  });
+});
