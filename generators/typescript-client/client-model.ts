@@ -12,6 +12,8 @@ import {
 export const CLIENT_RUNTIME_NAMES = [
   'Client',
   'ClientOptions',
+  'ClientSettings',
+  'DEFAULT_BASE_URL',
   'RequestOptions',
   'ResponseError',
   'UnexpectedStatusError',

@@ -18,6 +18,7 @@ import {
   printType,
   propertyKey,
   type Statement,
+  stringLiteral,
 } from '../shared/index.js';
 import { createTypeResolver } from '../typescript-types/type-names.js';
 import { type ClientOperation, type ClientResource, clientModel } from './client-model.js';
@@ -145,7 +146,11 @@ function resourceInterface(resource: ClientResource, resolve: NamedTypeResolver)
   };
 }
 
-function implementation(resources: readonly ClientResource[], resolve: NamedTypeResolver): Code {
+function implementation(
+  resources: readonly ClientResource[],
+  resolve: NamedTypeResolver,
+  baseUrl: Code,
+): Code {
   const properties = resources.map((resource) => {
     const methods = resource.operations.map((op) => {
       const names = methodParameters(op, resolve).map((p) => p.name);
@@ -160,14 +165,50 @@ function implementation(resources: readonly ClientResource[], resolve: NamedType
  * Creates the HTTP client.
  *
  * @example
- * const client = createClient({ baseUrl: 'https://api.example.com' });
+ * const client = createClient({ baseUrl: 'https://api.example.com', headers: { authorization: token } });
  */
 export function createClient(options: ClientOptions): Client {
-  const call = createTransport(options);
+  const call = createTransport(options, ${baseUrl});
   return {
     ${indentCode(joinCode(properties, '\n'), '  ')}
   };
 }`;
+}
+
+/** `ClientOptions`: the base URL is optional when the spec names one (`DEFAULT_BASE_URL`). */
+function optionsStatements(service: Service): Statement[] {
+  const statements: Statement[] = [];
+  if (service.baseUrl !== undefined) {
+    statements.push({
+      kind: 'const',
+      name: identifier('DEFAULT_BASE_URL'),
+      exported: true,
+      docs: docComment({ description: "The spec's base URL, used when createClient is given none." }),
+      value: stringLiteral(service.baseUrl),
+    });
+  }
+  statements.push({
+    kind: 'interface',
+    name: identifier('ClientOptions'),
+    exported: true,
+    docs: docComment({ description: 'How the client reaches the service.' }),
+    extends: [fixed('ClientSettings')],
+    members: [
+      {
+        kind: 'property',
+        key: fixed('baseUrl'),
+        type: fixed('string'),
+        optional: service.baseUrl !== undefined,
+        docs: docComment({
+          description:
+            service.baseUrl === undefined
+              ? "The service's base URL, without a trailing slash."
+              : "The service's base URL, without a trailing slash (default: DEFAULT_BASE_URL).",
+        }),
+      },
+    ],
+  });
+  return statements;
 }
 
 /** The client module for a service: types of parameters and errors, `Client`, `createClient`. */
@@ -209,7 +250,10 @@ export function clientModule(service: Service, imports: readonly Service[]): Gen
     }),
     code: code`export interface Client ${printMembers(clientMembers)}`,
   });
-  declarations.push({ kind: 'code', code: implementation(resources, types.resolve) });
+  declarations.push(...optionsStatements(service));
+  const baseUrl =
+    service.baseUrl === undefined ? fixed('options.baseUrl') : fixed('options.baseUrl ?? DEFAULT_BASE_URL');
+  declarations.push({ kind: 'code', code: implementation(resources, types.resolve, baseUrl) });
   const statements: Statement[] = [
     ...types.importStatements(),
     { kind: 'code', code: CLIENT_RUNTIME },

@@ -5,10 +5,9 @@ import { type Code, fixed } from '../shared/index.js';
  * nothing from a spec; operations pass their (escaped) descriptors to `createTransport`'s call.
  * Written without template literals so it can live in this string unchanged.
  */
-export const CLIENT_RUNTIME: Code = fixed(`/** How the client reaches the service. */
-export interface ClientOptions {
-  /** The service's base URL, without a trailing slash. */
-  baseUrl: string;
+export const CLIENT_RUNTIME: Code =
+  fixed(`/** Settings every client takes besides its base URL (see \`ClientOptions\`). */
+export interface ClientSettings {
   /** The fetch implementation; defaults to the global \`fetch\`. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Headers sent with every request (authorization, tracing). */
@@ -144,12 +143,12 @@ function parseBody(raw: string, contentType: string | null): unknown {
 }
 
 /** The HTTP transport every generated method calls: URL, headers, body, timeouts, retries, errors. */
-function createTransport(config: ClientOptions): Transport {
+function createTransport(config: ClientSettings, baseUrl: string): Transport {
   const doFetch = config.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   const retries = config.retries ?? 2;
   const retryDelayMs = config.retryDelayMs ?? 100;
   return async (op, body, params, options) => {
-    const url = buildUrl(config.baseUrl, op, params);
+    const url = buildUrl(baseUrl, op, params);
     const headers = new Headers({ accept: 'application/json' });
     for (const [name, value] of globalThis.Object.entries(config.headers ?? {})) headers.set(name, value);
     for (const name of op.header) {
