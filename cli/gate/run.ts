@@ -51,10 +51,12 @@ export function compare(
   after: LoadResult,
   options: DiffOptions,
 ): SpecReport {
-  const diagnostics = [
-    ...loadErrors(before).map((d) => ({ ...d, message: `old version: ${d.message}` })),
-    ...loadErrors(after),
-  ];
+  // The old version's lines are not lines of the file being reported, so they are dropped.
+  const old = loadErrors(before).map(({ line: _line, column: _column, ...d }) => ({
+    ...d,
+    message: `old version: ${d.message}`,
+  }));
+  const diagnostics = [...old, ...loadErrors(after)];
   if (diagnostics.length > 0 || !before.service || !after.service)
     return { file, status: 'invalid', changes: [], findings: [], diagnostics };
   const changes = diff(before.service, after.service, options);
