@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { alice, type DaoHarness, daoBehaviour, type UsersDaoLike } from '../dao-shared/behaviour.js';
+import {
+  alice,
+  type DaoHarness,
+  daoBehaviour,
+  type UserFormLike,
+  type UsersDaoLike,
+} from '../dao-shared/behaviour.js';
 import { usersService } from '../dao-shared/fixture.js';
 import { driverTypeOptions, importGenerated } from '../dao-shared/testing.js';
 import { typeCheck } from '../testing/compile.js';
@@ -141,4 +147,40 @@ test('hash_code: equal values hash equal; values that print alike but differ do 
   const hashes = new Set(distinct.map(([values]) => hashCode(values as unknown[])));
   assert.equal(hashes.size, distinct.length);
   for (const h of hashes) assert.ok(Number.isSafeInteger(h) && h >= 0);
+});
+
+test('audit "by" columns: write methods take the actor first and record it', async () => {
+  const audited = generator.generate({
+    service: usersService({
+      audit: { created_at: true, updated_at: true, created_by: true, updated_by: 'changed_by' },
+    }),
+    imports: [],
+    options: {},
+  });
+  const { errors } = typeCheck(new Map([['out', audited]]), driverTypeOptions());
+  assert.deepEqual(errors, []);
+  type Audited = UserFormLike & { created_by?: string; changed_by?: string; id?: string };
+  const mod = await importGenerated<{
+    betterSqlite3Db(db: Database.Database): unknown;
+    migrate(db: unknown): void;
+    UsersDao: new (
+      db: unknown,
+    ) => {
+      insert(by: string, form: UserFormLike): Audited;
+      update(by: string, id: string, form: UserFormLike): Audited | undefined;
+      upsert(by: string, row: UserFormLike & { id: string }): boolean;
+    };
+  }>(audited, 'index.js');
+  const db = mod.betterSqlite3Db(new Database(':memory:'));
+  mod.migrate(db);
+  const dao = new mod.UsersDao(db);
+  const row = dao.insert('ada', alice);
+  assert.deepEqual([row.created_by, row.changed_by], ['ada', 'ada']);
+  const updated = dao.update('grace', row.id!, { ...alice, name: 'Changed' });
+  assert.deepEqual([updated?.created_by, updated?.changed_by], ['ada', 'grace']);
+  assert.equal(
+    dao.upsert('linus', { id: row.id!, ...alice, name: 'Changed' }),
+    false,
+    'same values: no write',
+  );
 });
