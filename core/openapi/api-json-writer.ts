@@ -16,6 +16,7 @@ import type {
 } from '../ir.js';
 import { formatTypeRef } from '../type-ref.js';
 import { typedDefault } from './export-schema.js';
+import { dict } from './json.js';
 
 /**
  * Writes a service in API Builder's authoring form (`api.json`), so a team can move an OpenAPI
@@ -39,12 +40,12 @@ export function writeApiJson(service: Service): JsonObject {
   if (service.models.length > 0) out.models = keyed(service.models, (m) => modelJson(m, type));
   if (service.unions.length > 0) out.unions = keyed(service.unions, (u) => unionJson(u, type));
   if (service.resources.length > 0) {
-    const resources: JsonObject = {};
+    const resources: JsonObject = dict();
     for (const r of service.resources) resources[type(r.type)] = resourceJson(r, type);
     out.resources = resources;
   }
   if (service.annotations.length > 0) {
-    const annotations: JsonObject = {};
+    const annotations: JsonObject = dict();
     for (const a of service.annotations) annotations[a.name] = common({}, a);
     out.annotations = annotations;
   }
@@ -55,7 +56,7 @@ export function writeApiJson(service: Service): JsonObject {
 type TypeText = (t: Field['type']) => string;
 
 function keyed<T extends { name: string }>(list: T[], write: (element: T) => JsonObject): JsonObject {
-  const out: JsonObject = {};
+  const out: JsonObject = dict();
   for (const element of list) out[element.name] = write(element);
   return out;
 }

@@ -15,7 +15,7 @@ import type {
 } from '../ir.js';
 import { formatTypeRef, qualifiedName } from '../type-ref.js';
 import { EXT } from './extensions.js';
-import { wireText } from './json.js';
+import { dict, wireText } from './json.js';
 
 export type SchemaObject = OpenAPIV3_1.SchemaObject & Record<string, unknown>;
 
@@ -90,7 +90,7 @@ export class SchemaWriter {
   }
 
   model(model: Model | Interface, kind: 'model' | 'interface'): SchemaObject {
-    const properties: Record<string, SchemaObject> = {};
+    const properties: Record<string, SchemaObject> = dict();
     const required: string[] = [];
     for (const field of model.fields) {
       properties[field.name] = this.field(field);
@@ -131,7 +131,7 @@ export class SchemaWriter {
   union(union: Union): SchemaObject {
     const untagged = union.attributes.some((a) => a.name === 'openapi' && a.value.wire === 'untagged');
     const disc = union.discriminator;
-    const mapping: Record<string, string> = {};
+    const mapping: Record<string, string> = dict();
     const oneOf = union.types.map((member): SchemaObject => {
       const inner = this.type(member.type);
       if (untagged) return inner;

@@ -19,6 +19,7 @@ import {
   withExt,
 } from './export-schema.js';
 import { EXT } from './extensions.js';
+import { dict } from './json.js';
 
 type Json = Record<string, unknown>;
 
@@ -35,9 +36,9 @@ type Json = Record<string, unknown>;
  */
 export function exportOpenApi(service: Service, imports: Service[]): OpenAPIV3_1.Document {
   const writer = new SchemaWriter(service.namespace);
-  const schemas: Record<string, SchemaObject> = {};
+  const schemas: Record<string, SchemaObject> = dict();
   writer.serviceSchemas(service, schemas, false);
-  const paths: Record<string, Json> = {};
+  const paths: Record<string, Json> = dict();
   service.resources.forEach((resource, index) => {
     resource.operations.forEach((operation, position) => {
       const template = openApiPath(operation.path);
@@ -117,7 +118,7 @@ function writeOperation(
   }
   const form = operation.parameters.filter((p) => p.location === 'form');
   if (form.length > 0) {
-    const properties: Record<string, SchemaObject> = {};
+    const properties: Record<string, SchemaObject> = dict();
     const required: string[] = [];
     for (const p of form) {
       properties[p.name] = writer.field(p);
@@ -176,7 +177,7 @@ function writeResponse(writer: SchemaWriter, r: Response): Json {
     out.content = { 'application/json': { schema: writer.type(r.type) } };
   }
   if (r.headers.length > 0) {
-    const headers: Json = {};
+    const headers: Json = dict();
     for (const h of r.headers) {
       const header: Json = { schema: writer.type(h.type) };
       if (h.required) header.required = true;

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Model, Service, TypeRef } from '../ir.js';
 import { loadSpec } from '../load.js';
+import { exportOpenApi } from './export.js';
 import { importOpenApi } from './import.js';
 
 /** A minimal OpenAPI 3.0 document around the given components and paths. */
@@ -589,6 +590,23 @@ describe('importOpenApi', () => {
         ['form-body', '/paths/~1pets/put/parameters'],
       ],
     );
+  });
+
+  it('keeps __proto__ and constructor as ordinary wire names through import, export and re-import', () => {
+    const input = JSON.parse(
+      '{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"A":{"type":"object","properties":{"__proto__":{"type":"string"},"constructor":{"type":"integer"}}}}}}',
+    ) as unknown;
+    const first = importOpenApi(input, {});
+    assert.deepEqual(
+      model(first.service, 'A').fields.map((f) => f.name),
+      ['__proto__', 'constructor'],
+    );
+    const again = importOpenApi(JSON.parse(JSON.stringify(exportOpenApi(first.service, []))) as unknown, {});
+    assert.deepEqual(
+      model(again.service, 'A').fields.map((f) => f.name),
+      ['__proto__', 'constructor'],
+    );
+    assert.equal(({} as { polluted?: unknown }).polluted, undefined);
   });
 
   it('imports a 10,000-operation document', () => {

@@ -41,6 +41,14 @@ export function asJsonObject(value: unknown): JsonObject | undefined {
   return isObject(value) ? (jsonCopy(value) as JsonObject) : undefined;
 }
 
+/**
+ * An empty object for keys that come from a spec: without a prototype, so a key such as
+ * `__proto__` is an ordinary own property instead of replacing the prototype.
+ */
+export function dict<T = unknown>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /** Sets `target[key]` only when `value` is defined (optional IR properties are absent, never undefined). */
 export function setIf<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
   if (value !== undefined) target[key] = value;

@@ -1,5 +1,5 @@
 import { pointer } from '../diagnostic.js';
-import { asArray, asString, entries, isObject, type Json } from './json.js';
+import { asArray, asString, dict, entries, isObject, type Json } from './json.js';
 
 /** Keys whose values are data (examples), never searched for `$ref`s. */
 const DATA_KEYS = new Set(['example', 'examples', 'x-example', 'x-examples', 'default', 'enum', 'const']);
@@ -50,11 +50,11 @@ export function swagger2ToOpenApi3(doc: Json): { doc: Json; translate: (p: strin
     out.servers = [{ url: `${asString(asArray(doc.schemes)[0]) ?? 'https'}://${host}${basePath}` }];
   else if (basePath !== '') out.servers = [{ url: basePath }];
 
-  const parameters: Json = {};
+  const parameters: Json = dict();
   for (const [name, p] of entries(doc.parameters)) {
     if (isObject(p) && p.in !== 'body' && p.in !== 'formData') parameters[name] = convertParameter(p);
   }
-  const responses: Json = {};
+  const responses: Json = dict();
   for (const [name, r] of entries(doc.responses))
     responses[name] = convertResponse(
       r,
@@ -72,7 +72,7 @@ export function swagger2ToOpenApi3(doc: Json): { doc: Json; translate: (p: strin
     ...(doc.securityDefinitions !== undefined ? { securitySchemes: doc.securityDefinitions } : {}),
   };
 
-  const paths: Json = {};
+  const paths: Json = dict();
   for (const [template, item] of entries(doc.paths)) {
     if (!isObject(item)) continue;
     const itemPath = pointer('/paths', template);
@@ -109,7 +109,7 @@ function convertOperation(doc: Json, op: Json, opPath: string, shared: unknown[]
   }
   const params: unknown[] = [];
   const form: { properties: Json; required: string[]; file: boolean; at: number[] } = {
-    properties: {},
+    properties: dict(),
     required: [],
     file: false,
     at: [],
@@ -205,7 +205,7 @@ function convertResponse(
     back.set(pointer(path, 'content', mediaType, 'schema'), pointer(original, 'schema'));
   }
   if (isObject(r.headers)) {
-    const headers: Json = {};
+    const headers: Json = dict();
     for (const [name, h] of entries(r.headers)) {
       if (isObject(h))
         headers[name] = {
@@ -275,7 +275,7 @@ const NAME_MAPS = new Set(['properties', 'definitions', 'patternProperties']);
 function rewrite(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => rewrite(v));
   if (!isObject(value)) return value;
-  const out: Json = {};
+  const out: Json = dict();
   for (const [key, v] of Object.entries(value)) {
     if (key === '$ref' && typeof v === 'string') out[key] = moveRef(v);
     else if (DATA_KEYS.has(key) || key.startsWith('x-')) out[key] = v;
