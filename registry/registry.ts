@@ -4,6 +4,7 @@ import { canonicalJson, contentHash, sha256 } from './content-hash.js';
 import { notFound, problem, RegistryError } from './errors.js';
 import { type DiffFunction, publishGate } from './gate.js';
 import { intakeSpec, storeResolver } from './intake.js';
+import { IR_INTERNER } from './json-interner.js';
 import { checkKey } from './keys.js';
 import { parseSemver, semverSortKey } from './semver.js';
 import type { PublishOutcome, RegistryStore, StoredChange } from './store/store.js';
@@ -84,9 +85,11 @@ export class Registry {
       ...(await this.#intakeOptions(input.file, input.organization)),
       version: input.version,
     });
-    const service = this.#stamp(intake.service, input);
-    const normalized = JSON.stringify(service);
-    const hash = contentHash(service);
+    const stamped = this.#stamp(intake.service, input);
+    const normalized = JSON.stringify(stamped);
+    const hash = contentHash(stamped);
+    // Shares every subtree it has in common with the stored versions (see json-interner.ts).
+    const service = IR_INTERNER.intern(JSON.parse(normalized) as Service);
     const outcome = await this.store.publish(
       {
         organization: input.organization,

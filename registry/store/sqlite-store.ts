@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Service } from '../../core/ir.js';
+import { IR_INTERNER } from '../json-interner.js';
 import { LruCache } from '../lru-cache.js';
 import { exportTables, importTables } from './sqlite-dump.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
@@ -237,7 +238,7 @@ export class SqliteStore implements RegistryStore {
     const cached = this.#irs.get(hash);
     if (cached) return cached;
     const text = this.#q('SELECT normalized FROM versions WHERE id = ?').pluck().get(versionId) as string;
-    const service = JSON.parse(text) as Service;
+    const service = IR_INTERNER.intern(JSON.parse(text) as Service);
     this.#irs.set(hash, service);
     return service;
   }
