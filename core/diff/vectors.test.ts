@@ -15,6 +15,8 @@ interface Expected {
 interface Case {
   description: string;
   base: string;
+  /** The base of the new version when it differs (an api.json before, a service.json after). */
+  afterBase?: string;
   before?: Json;
   after: Json;
   expected: Expected[];
@@ -80,7 +82,9 @@ describe('diff vectors (core/diff/vectors/diff-cases.json)', () => {
       const base = vectors.bases[c.base];
       assert.ok(base !== undefined, `unknown base ${c.base}`);
       const before = await load(apply(base, c.before));
-      const after = await load(apply(base, c.after));
+      const afterBase = c.afterBase === undefined ? base : vectors.bases[c.afterBase];
+      assert.ok(afterBase !== undefined, `unknown base ${c.afterBase}`);
+      const after = await load(apply(afterBase, c.after));
       const actual = diff(before.service, after.service)
         .map((ch) => key(ch))
         .sort();
