@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 /** Exit codes shared by every command (docs/cli.md). */
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
@@ -49,7 +49,9 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O, 
 export function formatOption<F extends string>(value: unknown, allowed: readonly F[], command: string): F {
   const format = (value ?? allowed[0]) as string;
   if (!(allowed as readonly string[]).includes(format)) {
-    throw new UsageError(`--format ${format} is not supported by 'canon ${command}'; use one of: ${allowed.join(', ')}.`);
+    throw new UsageError(
+      `--format ${format} is not supported by 'canon ${command}'; use one of: ${allowed.join(', ')}.`,
+    );
   }
   return format as F;
 }

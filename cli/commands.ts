@@ -9,15 +9,24 @@ export const COMMANDS: Readonly<Record<string, { summary: string; module: string
   show: { summary: "Summarize a spec: counts and each resource's operations", module: './commands/show.js' },
   lint: { summary: 'Check specs against naming and event conventions', module: './commands/lint.js' },
   diff: { summary: 'Classify every change between two versions of a spec', module: './commands/diff.js' },
-  check: { summary: 'CI gate: diff specs against a git ref or the registry, and lint them', module: './commands/check.js' },
+  check: {
+    summary: 'CI gate: diff specs against a git ref or the registry, and lint them',
+    module: './commands/check.js',
+  },
   generate: { summary: 'Generate code from a spec', module: './commands/generate.js' },
   generators: { summary: 'List the available generators', module: './commands/generators.js' },
   convert: { summary: 'Convert a spec between api.json and OpenAPI', module: './commands/convert.js' },
   serve: { summary: 'Run the registry', module: './commands/serve.js' },
   publish: { summary: 'Publish a spec version to the registry', module: './commands/publish.js' },
-  update: { summary: "Refresh generated code from the registry per canon.config.json", module: './commands/update.js' },
+  update: {
+    summary: 'Refresh generated code from the registry per canon.config.json',
+    module: './commands/update.js',
+  },
   registry: { summary: 'Registry maintenance: export and import backups', module: './commands/registry.js' },
-  up: { summary: 'Start a local registry with the specs in specs/ published (the main job)', module: './commands/up.js' },
+  up: {
+    summary: 'Start a local registry with the specs in specs/ published (the main job)',
+    module: './commands/up.js',
+  },
 };
 
 export async function loadCommand(name: string): Promise<Command | undefined> {

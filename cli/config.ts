@@ -38,7 +38,9 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<CanonC
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file} is not valid JSON (${(error as Error).message}). Fix the file or remove it.`);
+    throw new UsageError(
+      `${file} is not valid JSON (${(error as Error).message}). Fix the file or remove it.`,
+    );
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new UsageError(`${file} must hold a JSON object.`);

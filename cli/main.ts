@@ -1,5 +1,5 @@
-import { COMMANDS, loadCommand } from './commands.js';
 import { EXIT, type Io, UsageError } from './command.js';
+import { COMMANDS, loadCommand } from './commands.js';
 
 const USAGE = `canon — spec-first API toolchain
 
@@ -41,7 +41,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`canon ${name}: unexpected error: ${message}\nThis is a bug in Canon; please report it with the command you ran.\n`);
+    io.err(
+      `canon ${name}: unexpected error: ${message}\nThis is a bug in Canon; please report it with the command you ran.\n`,
+    );
     if (io.env.CANON_DEBUG && error instanceof Error) io.err(`${error.stack}\n`);
     return EXIT.usage;
   }

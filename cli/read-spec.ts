@@ -17,7 +17,8 @@ export async function readSpec(file: string, cwd: string, config?: CanonConfig):
   let size: number;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new UsageError(`${file} is a directory; name a spec file (api.json, service.json or OpenAPI).`);
+    if (info.isDirectory())
+      throw new UsageError(`${file} is a directory; name a spec file (api.json, service.json or OpenAPI).`);
     size = info.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -30,7 +31,13 @@ export async function readSpec(file: string, cwd: string, config?: CanonConfig):
       imports: [],
       pointers: new Map(),
       text: '',
-      diagnostics: [{ code: 'too-large', path: '', message: `${file} is ${size} bytes; the limit for a spec is ${MAX_SPEC_BYTES}. Split the spec or check that this is the right file.` }],
+      diagnostics: [
+        {
+          code: 'too-large',
+          path: '',
+          message: `${file} is ${size} bytes; the limit for a spec is ${MAX_SPEC_BYTES}. Split the spec or check that this is the right file.`,
+        },
+      ],
     };
   }
   let text: string;

@@ -19,7 +19,10 @@ export function pointer(base: string, ...segments: (string | number)[]): string 
   let out = base;
   for (const segment of segments) {
     const text = typeof segment === 'number' ? String(segment) : segment;
-    out += text.includes('~') || text.includes('/') ? `/${text.replaceAll('~', '~0').replaceAll('/', '~1')}` : `/${text}`;
+    out +=
+      text.includes('~') || text.includes('/')
+        ? `/${text.replaceAll('~', '~0').replaceAll('/', '~1')}`
+        : `/${text}`;
   }
   return out;
 }

@@ -188,7 +188,17 @@ export interface Union {
   attributes: Attribute[];
 }
 
-export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'CONNECT', 'OPTIONS', 'TRACE'] as const;
+export const METHODS = [
+  'GET',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'HEAD',
+  'CONNECT',
+  'OPTIONS',
+  'TRACE',
+] as const;
 export type Method = (typeof METHODS)[number];
 
 export const PARAMETER_LOCATIONS = ['path', 'query', 'form', 'header'] as const;

@@ -76,7 +76,7 @@ export function locatePointers(text: string, pointers: Iterable<string>): Map<st
         ws();
         if (text[i] !== '"') break;
         const raw = skipString();
-        const key = raw.includes('\\') ? unescape(raw) : raw;
+        const key = raw.includes('\\') ? unescapeJsonString(raw) : raw;
         ws();
         if (text[i] === ':') i++;
         const child = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
@@ -140,7 +140,7 @@ function isEscaped(text: string, quote: number): boolean {
   return backslashes % 2 === 1;
 }
 
-function unescape(raw: string): string {
+function unescapeJsonString(raw: string): string {
   try {
     return JSON.parse(`"${raw}"`) as string;
   } catch {

@@ -11,21 +11,32 @@ export type JsonParseResult = { ok: true; value: unknown } | { ok: false; diagno
  */
 export function parseJsonText(text: string, maxBytes = MAX_SPEC_BYTES): JsonParseResult {
   if (text.length > maxBytes) {
-    return fail('too-large', `The document is ${text.length} characters; the limit is ${maxBytes}. Split the spec or raise the limit.`);
+    return fail(
+      'too-large',
+      `The document is ${text.length} characters; the limit is ${maxBytes}. Split the spec or raise the limit.`,
+    );
   }
   if (text.trim() === '') {
-    return fail('empty-document', 'The document is empty. A spec is a JSON object such as {"name": "my service"}.');
+    return fail(
+      'empty-document',
+      'The document is empty. A spec is a JSON object such as {"name": "my service"}.',
+    );
   }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     if (error instanceof RangeError) {
-      return fail('too-deep', 'The document is nested too deeply to parse. Specs nest a few levels; check the file is a spec.');
+      return fail(
+        'too-deep',
+        'The document is nested too deeply to parse. Specs nest a few levels; check the file is a spec.',
+      );
     }
     const message = error instanceof Error ? error.message : String(error);
     const position = errorPosition(message, text);
     const { line, column } = lineColumn(text, position);
-    const reason = message.replace(/,? ?(in JSON )?at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
+    const reason = message
+      .replace(/,? ?(in JSON )?at position \d+.*$/s, '')
+      .replace(/ \(line \d+ column \d+\)$/, '');
     return {
       ok: false,
       diagnostic: {

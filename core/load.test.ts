@@ -11,7 +11,10 @@ describe('loadSpec', () => {
   it('detects each format from the document', async () => {
     const cases: [string, string][] = [
       ['{"name": "x"}', 'api.json'],
-      ['{"name": "x", "organization": {"key": "o"}, "application": {"key": "x"}, "namespace": "o.x.v0", "models": []}', 'service.json'],
+      [
+        '{"name": "x", "organization": {"key": "o"}, "application": {"key": "x"}, "namespace": "o.x.v0", "models": []}',
+        'service.json',
+      ],
       ['{"openapi": "3.0.0", "info": {"title": "x", "version": "1"}, "paths": {}}', 'openapi'],
     ];
     for (const [text, format] of cases) assert.equal((await loadSpec(text)).format, format, text);
@@ -29,19 +32,31 @@ describe('loadSpec', () => {
   it('refuses documents that are not objects', async () => {
     for (const text of ['[]', '"name"', 'null', '42']) {
       const result = await loadSpec(text);
-      assert.deepEqual(result.diagnostics.map((d) => d.code), ['not-an-object'], text);
+      assert.deepEqual(
+        result.diagnostics.map((d) => d.code),
+        ['not-an-object'],
+        text,
+      );
     }
   });
 
   it('gives line and column for problems found after parsing', async () => {
-    const result = await loadSpec('{\n  "name": "x",\n  "models": {\n    "a": { "fields": [{ "name": "f", "type": "[nope" }] }\n  }\n}');
+    const result = await loadSpec(
+      '{\n  "name": "x",\n  "models": {\n    "a": { "fields": [{ "name": "f", "type": "[nope" }] }\n  }\n}',
+    );
     const problem = result.diagnostics.find((d) => d.code === 'invalid-type');
     assert.deepEqual([problem?.path, problem?.line], ['/models/a/fields/0/type', 4]);
   });
 
   it('resolves imports through the resolver, so imported names are known', async () => {
-    const common = (await loadSpec(read('apibuilder', 'spec', 'apibuilder-common.json'), { apiJson: { namespace: 'io.apibuilder.common.v0' } })).service!;
-    const resolver: ImportResolver = { resolve: async (uri) => (uri.includes('apibuilder-common') ? common : undefined) };
+    const common = (
+      await loadSpec(read('apibuilder', 'spec', 'apibuilder-common.json'), {
+        apiJson: { namespace: 'io.apibuilder.common.v0' },
+      })
+    ).service!;
+    const resolver: ImportResolver = {
+      resolve: async (uri) => (uri.includes('apibuilder-common') ? common : undefined),
+    };
     const result = await loadSpec(read('apibuilder', 'spec', 'apibuilder-api.json'), { resolver });
     const record = result.service?.imports.find((i) => i.uri.includes('apibuilder-common'));
     assert.equal(record?.namespace, 'io.apibuilder.common.v0');
@@ -71,7 +86,11 @@ describe('the same spec as api.json and as service.json gives the same IR', () =
       const fromService = (await loadSpec(serviceText)).service!;
       const fromApi = (
         await loadSpec(read('apibuilder-generator', pair.api), {
-          apiJson: { organization: fromService.organization.key, namespace: fromService.namespace, version: fromService.version },
+          apiJson: {
+            organization: fromService.organization.key,
+            namespace: fromService.namespace,
+            version: fromService.version,
+          },
         })
       ).service!;
       pair.adjust?.(fromApi);

@@ -67,23 +67,42 @@ export interface LoadResult {
  * const { service, diagnostics } = await loadSpec(await readFile('api.json', 'utf8'), { file: 'api.json' });
  */
 export async function loadSpec(text: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const empty: LoadResult = { format: undefined, service: undefined, imports: [], diagnostics: [], pointers: new Map(), text };
-  const parsed = looksLikeYaml(text, options.file) ? await parseYamlText(text) : parseJsonText(text, options.maxBytes);
+  const empty: LoadResult = {
+    format: undefined,
+    service: undefined,
+    imports: [],
+    diagnostics: [],
+    pointers: new Map(),
+    text,
+  };
+  const parsed = looksLikeYaml(text, options.file)
+    ? await parseYamlText(text)
+    : parseJsonText(text, options.maxBytes);
   if (!parsed.ok) return { ...empty, diagnostics: [parsed.diagnostic] };
   const doc = parsed.value;
   if (!isObject(doc)) {
     const what = Array.isArray(doc) ? 'an array' : doc === null ? 'null' : `a ${typeof doc}`;
     return {
       ...empty,
-      diagnostics: [{ code: 'not-an-object', path: '', message: `The document is ${what}; a spec must be a JSON object such as {"name": "my service"}.` }],
+      diagnostics: [
+        {
+          code: 'not-an-object',
+          path: '',
+          message: `The document is ${what}; a spec must be a JSON object such as {"name": "my service"}.`,
+        },
+      ],
     };
   }
   const format = detectFormat(doc);
-  if (format === 'openapi' || format === 'swagger') return withPositions(await loadOpenApi(doc, format, options, text));
+  if (format === 'openapi' || format === 'swagger')
+    return withPositions(await loadOpenApi(doc, format, options, text));
 
   const structure = format === 'api.json' ? validateStructure(doc) : validateServiceJsonStructure(doc);
   const resolved = await resolveImports(doc, options.resolver);
-  const output = format === 'api.json' ? parseApiJson(doc, resolved.services, options.apiJson) : parseServiceJson(doc, resolved.services);
+  const output =
+    format === 'api.json'
+      ? parseApiJson(doc, resolved.services, options.apiJson)
+      : parseServiceJson(doc, resolved.services);
   const semantic = validateService(output.service, { pointers: output.pointers, imports: resolved.list });
   return withPositions({
     format,
@@ -99,8 +118,13 @@ export async function loadSpec(text: string, options: LoadOptions = {}): Promise
 export function detectFormat(doc: Record<string, unknown>): SourceFormat {
   if (typeof doc.openapi === 'string') return 'openapi';
   if (typeof doc.swagger === 'string') return 'swagger';
-  const arrays = ['models', 'enums', 'unions', 'resources', 'interfaces'].some((key) => Array.isArray(doc[key]));
-  if (arrays || (isObject(doc.organization) && isObject(doc.application) && typeof doc.namespace === 'string')) {
+  const arrays = ['models', 'enums', 'unions', 'resources', 'interfaces'].some((key) =>
+    Array.isArray(doc[key]),
+  );
+  if (
+    arrays ||
+    (isObject(doc.organization) && isObject(doc.application) && typeof doc.namespace === 'string')
+  ) {
     return 'service.json';
   }
   return 'api.json';
@@ -118,19 +142,39 @@ async function resolveImports(doc: Record<string, unknown>, resolver: ImportReso
   return { services, list: [...services.values()] };
 }
 
-async function loadOpenApi(doc: Record<string, unknown>, format: SourceFormat, options: LoadOptions, text: string): Promise<LoadResult> {
+async function loadOpenApi(
+  doc: Record<string, unknown>,
+  format: SourceFormat,
+  options: LoadOptions,
+  text: string,
+): Promise<LoadResult> {
   const path: string = './openapi/import.js';
   const { importOpenApi } = (await import(path)) as {
-    importOpenApi(doc: unknown, options: { file?: string }): { service: Service; diagnostics: Diagnostic[]; pointers: SourcePointers };
+    importOpenApi(
+      doc: unknown,
+      options: { file?: string },
+    ): { service: Service; diagnostics: Diagnostic[]; pointers: SourcePointers };
   };
   const result = importOpenApi(doc, options.file === undefined ? {} : { file: options.file });
-  return { format, service: result.service, imports: [], diagnostics: result.diagnostics, pointers: result.pointers, text };
+  return {
+    format,
+    service: result.service,
+    imports: [],
+    diagnostics: result.diagnostics,
+    pointers: result.pointers,
+    text,
+  };
 }
 
 function looksLikeYaml(text: string, file: string | undefined): boolean {
   if (file && /\.ya?ml$/i.test(file)) return true;
   const first = /\S/.exec(text)?.[0];
-  return first !== undefined && first !== '{' && first !== '[' && /^\s*(openapi|swagger)\s*:/m.test(text.slice(0, 4096));
+  return (
+    first !== undefined &&
+    first !== '{' &&
+    first !== '[' &&
+    /^\s*(openapi|swagger)\s*:/m.test(text.slice(0, 4096))
+  );
 }
 
 async function parseYamlText(text: string): Promise<JsonParseResult> {
@@ -142,7 +186,10 @@ async function parseYamlText(text: string): Promise<JsonParseResult> {
 function withPositions(result: LoadResult): LoadResult {
   const pending = result.diagnostics.filter((d) => d.line === undefined);
   if (pending.length === 0 || result.text.length === 0) return result;
-  const positions = locatePointers(result.text, pending.map((d) => d.path));
+  const positions = locatePointers(
+    result.text,
+    pending.map((d) => d.path),
+  );
   for (const d of pending) {
     const at = positions.get(d.path);
     if (at) {

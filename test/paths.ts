@@ -8,7 +8,8 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const repoPath = (...segments: string[]): string => join(repoRoot, ...segments);
 
 /** A file of the real-spec corpus (`fixtures/corpus`, copied verbatim, provenance in its README). */
-export const corpusPath = (...segments: string[]): string => join(repoRoot, 'fixtures', 'corpus', ...segments);
+export const corpusPath = (...segments: string[]): string =>
+  join(repoRoot, 'fixtures', 'corpus', ...segments);
 
 /** The compiled `canon` entry point, for end-to-end tests that spawn the CLI. */
 export const canonBin = fileURLToPath(new URL('../cli/bin.js', import.meta.url));

@@ -18,11 +18,13 @@ export const command: Command = {
   help: HELP,
   async run(argv, io) {
     const { positionals } = parseCommandArgs(argv, {}, 'show');
-    if (positionals.length !== 1) throw new UsageError("name exactly one spec file, e.g. 'canon show specs/api.json'.");
+    if (positionals.length !== 1)
+      throw new UsageError("name exactly one spec file, e.g. 'canon show specs/api.json'.");
     const file = positionals[0]!;
     const result = await readSpec(file, io.cwd);
     const errors = result.diagnostics.filter(isError);
-    for (const d of errors) io.err(`${file}${d.line ? `:${d.line}:${d.column}` : ''}: ${d.code}: ${d.message}\n`);
+    for (const d of errors)
+      io.err(`${file}${d.line ? `:${d.line}:${d.column}` : ''}: ${d.code}: ${d.message}\n`);
     if (result.service) io.out(summary(result.service));
     return errors.length > 0 || !result.service ? EXIT.problems : EXIT.ok;
   },
@@ -45,15 +47,24 @@ export function summary(service: Service): string {
   ];
   lines.push(counts.map(([label, n]) => `${n} ${label}`).join(', '));
   for (const resource of service.resources) {
-    lines.push('', `${formatTypeRef(resource.type, service.namespace)}${resource.path ? ` (${resource.path})` : ''}`);
+    lines.push(
+      '',
+      `${formatTypeRef(resource.type, service.namespace)}${resource.path ? ` (${resource.path})` : ''}`,
+    );
     for (const operation of resource.operations) {
-      lines.push(`  ${operation.method.padEnd(6)} ${operation.path} → ${resultType(operation, service.namespace)}`);
+      lines.push(
+        `  ${operation.method.padEnd(6)} ${operation.path} → ${resultType(operation, service.namespace)}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
 function resultType(operation: Operation, namespace: string): string {
-  const success = operation.responses.find((r) => typeof r.code === 'number' && r.code >= 200 && r.code < 300);
-  return success ? `${formatTypeRef(success.type, namespace)}${success.code === 200 ? '' : ` (${success.code})`}` : 'no success response';
+  const success = operation.responses.find(
+    (r) => typeof r.code === 'number' && r.code >= 200 && r.code < 300,
+  );
+  return success
+    ? `${formatTypeRef(success.type, namespace)}${success.code === 200 ? '' : ` (${success.code})`}`
+    : 'no success response';
 }

@@ -28,15 +28,24 @@ describe('canon validate', () => {
 
   it('prints {valid, errors} per file with --format json, an array for several files', () => {
     const good = file('good.json', '{"name": "good"}');
-    const bad = file('bad.json', '{"name": "bad", "models": {"a": {"fields": [{"name": "f", "type": "[x"}]}}}');
+    const bad = file(
+      'bad.json',
+      '{"name": "bad", "models": {"a": {"fields": [{"name": "f", "type": "[x"}]}}}',
+    );
     const one = runCanon(['validate', '--format', 'json', good], scratch);
     assert.equal(one.status, 0);
     assert.deepEqual(JSON.parse(one.stdout), { file: good, valid: true, errors: [], warnings: [] });
     const many = runCanon(['validate', '--format', 'json', good, bad], scratch);
     assert.equal(many.status, 1);
     const reports = JSON.parse(many.stdout) as { valid: boolean; errors: { code: string; path: string }[] }[];
-    assert.deepEqual(reports.map((r) => r.valid), [true, false]);
-    assert.deepEqual(reports[1]?.errors.map((e) => [e.code, e.path]), [['invalid-type', '/models/a/fields/0/type']]);
+    assert.deepEqual(
+      reports.map((r) => r.valid),
+      [true, false],
+    );
+    assert.deepEqual(
+      reports[1]?.errors.map((e) => [e.code, e.path]),
+      [['invalid-type', '/models/a/fields/0/type']],
+    );
   });
 
   it('exits 2 for a missing file, an unknown flag, or no file', () => {

@@ -22,7 +22,8 @@ export const command: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' } }, 'validate');
     const format = formatOption(values.format, ['text', 'json'] as const, 'validate');
-    if (positionals.length === 0) throw new UsageError("name at least one spec file, e.g. 'canon validate specs/api.json'.");
+    if (positionals.length === 0)
+      throw new UsageError("name at least one spec file, e.g. 'canon validate specs/api.json'.");
     const config = await loadConfig(io.cwd);
     const results: { file: string; result: LoadResult }[] = [];
     for (const file of positionals) results.push({ file, result: await readSpec(file, io.cwd, config) });
@@ -67,10 +68,15 @@ function textReport(file: string, result: LoadResult): string {
   }
   if (isValid(result)) {
     const s = result.service!;
-    const warned = warnings.length > 0 ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '';
-    lines.push(`${file}: valid ${result.format} — ${s.name} (${s.models.length} models, ${s.enums.length} enums, ${s.unions.length} unions, ${s.resources.length} resources)${warned}`);
+    const warned =
+      warnings.length > 0 ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '';
+    lines.push(
+      `${file}: valid ${result.format} — ${s.name} (${s.models.length} models, ${s.enums.length} enums, ${s.unions.length} unions, ${s.resources.length} resources)${warned}`,
+    );
   } else {
-    lines.push(`${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}`);
+    lines.push(
+      `${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,30 @@
-import type { Body, Method, Operation, Parameter, ParameterLocation, Resource, Response, Service, TypeRef } from '../ir.js';
+import type {
+  Body,
+  Method,
+  Operation,
+  Parameter,
+  ParameterLocation,
+  Resource,
+  Response,
+  Service,
+  TypeRef,
+} from '../ir.js';
 import { primitive, sameType } from '../type-ref.js';
 import type { ParseContext } from './context.js';
 import { readHeaders, readParameter } from './elements.js';
 import { pluralize } from './plural.js';
-import { asArray, asObject, asString, describe, isObject, type Json, namedEntries, pointer, readAttributes, setOptional } from './read.js';
+import {
+  asArray,
+  asObject,
+  asString,
+  describe,
+  isObject,
+  type Json,
+  namedEntries,
+  pointer,
+  readAttributes,
+  setOptional,
+} from './read.js';
 import { readMethod } from './service-json.js';
 
 /** Methods whose undeclared parameters default to `form` when the operation has no body. */
@@ -21,7 +42,13 @@ function key(resource: Resource): string {
   return t.kind === 'list' || t.kind === 'map' ? '' : t.name;
 }
 
-function readResource(ctx: ParseContext, typeName: string, json: Json, path: string, service: Service): Resource {
+function readResource(
+  ctx: ParseContext,
+  typeName: string,
+  json: Json,
+  path: string,
+  service: Service,
+): Resource {
   const type = ctx.type(typeName, path);
   const plural = asString(json.plural) ?? localPlural(type, service) ?? pluralize(shortName(typeName));
   const resourcePath = asString(json.path) ?? `/${plural}`;
@@ -38,7 +65,14 @@ function readResource(ctx: ParseContext, typeName: string, json: Json, path: str
   return ctx.at(resource, path);
 }
 
-function readOperation(ctx: ParseContext, json: Json, path: string, resourcePath: string, resourceType: TypeRef, service: Service): Operation {
+function readOperation(
+  ctx: ParseContext,
+  json: Json,
+  path: string,
+  resourcePath: string,
+  resourceType: TypeRef,
+  service: Service,
+): Operation {
   const method = readMethod(ctx, json.method, pointer(path, 'method'));
   const fullPath = joinPath(resourcePath, asString(json.path) ?? '');
   const operation: Operation = {
@@ -50,11 +84,22 @@ function readOperation(ctx: ParseContext, json: Json, path: string, resourcePath
   };
   if (isObject(json.body)) {
     const bodyPath = pointer(path, 'body');
-    const body: Body = { type: ctx.type(json.body.type, pointer(bodyPath, 'type')), attributes: readAttributes(json.body.attributes) };
+    const body: Body = {
+      type: ctx.type(json.body.type, pointer(bodyPath, 'type')),
+      attributes: readAttributes(json.body.attributes),
+    };
     operation.body = ctx.at(describe(body, json.body), bodyPath);
   }
   const fallback: ParameterLocation = operation.body || !FORM_METHODS.has(method) ? 'query' : 'form';
-  operation.parameters = readParameters(ctx, json.parameters, pointer(path, 'parameters'), fullPath, fallback, resourceType, service);
+  operation.parameters = readParameters(
+    ctx,
+    json.parameters,
+    pointer(path, 'parameters'),
+    fullPath,
+    fallback,
+    resourceType,
+    service,
+  );
   describe(operation, json);
   return ctx.at(operation, path);
 }
@@ -81,7 +126,13 @@ function readParameters(
     if (found) {
       result.push(readParameter(ctx, found.json, found.path, 'path'));
     } else {
-      const inferred: Parameter = { name, type: pathParameterType(name, resourceType, service), location: 'path', required: true, attributes: [] };
+      const inferred: Parameter = {
+        name,
+        type: pathParameterType(name, resourceType, service),
+        location: 'path',
+        required: true,
+        attributes: [],
+      };
       result.push(ctx.at(inferred, path));
     }
   }
@@ -94,7 +145,9 @@ function readParameters(
 
 function pathParameterType(name: string, resourceType: TypeRef, service: Service): TypeRef {
   if (resourceType.kind === 'model' && resourceType.namespace === service.namespace) {
-    const field = service.models.find((m) => m.name === resourceType.name)?.fields.find((f) => f.name === name);
+    const field = service.models
+      .find((m) => m.name === resourceType.name)
+      ?.fields.find((f) => f.name === name);
     if (field) return field.type;
   }
   if (resourceType.kind === 'union' && resourceType.namespace === service.namespace) {
@@ -102,7 +155,12 @@ function pathParameterType(name: string, resourceType: TypeRef, service: Service
     const union = service.unions.find((u) => u.name === resourceType.name);
     const types = (union?.types ?? [])
       .filter((member) => member.type.kind === 'model' && member.type.namespace === service.namespace)
-      .map((member) => service.models.find((m) => m.name === (member.type as { name: string }).name)?.fields.find((f) => f.name === name)?.type);
+      .map(
+        (member) =>
+          service.models
+            .find((m) => m.name === (member.type as { name: string }).name)
+            ?.fields.find((f) => f.name === name)?.type,
+      );
     const first = types[0];
     if (first && types.every((t) => t !== undefined && sameType(t, first))) return first;
   }
@@ -117,7 +175,11 @@ function readResponses(ctx: ParseContext, value: unknown, path: string): Respons
     if (codeText === 'default') code = 'default';
     else if (/^\d+$/.test(codeText)) code = Number(codeText);
     else {
-      ctx.report('invalid-response-code', responsePath, `Response code must be an integer or the keyword 'default' and not[${codeText}].`);
+      ctx.report(
+        'invalid-response-code',
+        responsePath,
+        `Response code must be an integer or the keyword 'default' and not[${codeText}].`,
+      );
       continue;
     }
     const response: Response = {
@@ -137,12 +199,14 @@ function readResponses(ctx: ParseContext, value: unknown, path: string): Respons
 
 /** Resource path + operation path; `/` when both are empty. */
 function joinPath(resourcePath: string, operationPath: string): string {
-  if (resourcePath.endsWith('/') && operationPath.startsWith('/')) return resourcePath + operationPath.slice(1);
+  if (resourcePath.endsWith('/') && operationPath.startsWith('/'))
+    return resourcePath + operationPath.slice(1);
   return resourcePath + operationPath || '/';
 }
 
 function localPlural(type: TypeRef, service: Service): string | undefined {
-  if (type.kind === 'list' || type.kind === 'map' || type.kind === 'primitive' || type.kind === 'unknown') return undefined;
+  if (type.kind === 'list' || type.kind === 'map' || type.kind === 'primitive' || type.kind === 'unknown')
+    return undefined;
   if (type.namespace !== service.namespace) return undefined;
   const all = [...service.models, ...service.enums, ...service.unions, ...service.interfaces];
   return all.find((t) => t.name === type.name)?.plural;

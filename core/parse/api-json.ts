@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { Import, Model, Service } from '../ir.js';
 import type { SourcePointers } from '../load.js';
+import { readResources } from './api-json-resources.js';
 import { ParseContext } from './context.js';
 import {
   readAnnotation,
@@ -12,8 +13,17 @@ import {
   readUnion,
 } from './elements.js';
 import { pluralize } from './plural.js';
-import { asArray, asObject, asString, isObject, type Json, namedEntries, pointer, readAttributes, setOptional } from './read.js';
-import { readResources } from './api-json-resources.js';
+import {
+  asArray,
+  asObject,
+  asString,
+  isObject,
+  type Json,
+  namedEntries,
+  pointer,
+  readAttributes,
+  setOptional,
+} from './read.js';
 import { byName, readInfo } from './service-parts.js';
 
 export interface ParseOutput {
@@ -41,11 +51,18 @@ export interface ApiJsonOptions {
  * response, enum wire values, discriminator values, and models auto-created from union members
  * that carry `fields`.
  */
-export function parseApiJson(doc: Json, resolved: ReadonlyMap<string, Service>, options: ApiJsonOptions = {}): ParseOutput {
+export function parseApiJson(
+  doc: Json,
+  resolved: ReadonlyMap<string, Service>,
+  options: ApiJsonOptions = {},
+): ParseOutput {
   const name = asString(doc.name) ?? '';
   const applicationKey = urlKey(name);
   const version = options.version ?? '0.0.0';
-  const namespace = asString(doc.namespace) ?? options.namespace ?? defaultNamespace(applicationKey, version, options.organizationNamespace);
+  const namespace =
+    asString(doc.namespace) ??
+    options.namespace ??
+    defaultNamespace(applicationKey, version, options.organizationNamespace);
   const ctx = new ParseContext(namespace);
 
   const sections = {
@@ -64,7 +81,9 @@ export function parseApiJson(doc: Json, resolved: ReadonlyMap<string, Service>, 
   models.push(...memberModels.map((build) => build()));
   const enums = sections.enums.map(([n, json]) => readEnum(ctx, n, json, pointer('', 'enums', n)));
   const unions = sections.unions.map(([n, json]) => readUnion(ctx, n, json, pointer('', 'unions', n)));
-  const interfaces = sections.interfaces.map(([n, json]) => readInterface(ctx, n, json, pointer('', 'interfaces', n)));
+  const interfaces = sections.interfaces.map(([n, json]) =>
+    readInterface(ctx, n, json, pointer('', 'interfaces', n)),
+  );
 
   const service: Service = {
     name,
@@ -74,13 +93,17 @@ export function parseApiJson(doc: Json, resolved: ReadonlyMap<string, Service>, 
     version,
     info: readInfo(doc.info),
     headers: readHeaders(ctx, doc.headers, '/headers'),
-    imports: asArray(doc.imports).map((item, i) => readImport(ctx, asObject(item), pointer('', 'imports', i), resolved)),
+    imports: asArray(doc.imports).map((item, i) =>
+      readImport(ctx, asObject(item), pointer('', 'imports', i), resolved),
+    ),
     enums: byName(enums),
     interfaces: byName(interfaces),
     models: byName(models),
     unions: byName(unions),
     resources: [],
-    annotations: namedEntries(doc.annotations).map(([n, json]) => readAnnotation(ctx, n, json, pointer('', 'annotations', n))),
+    annotations: namedEntries(doc.annotations).map(([n, json]) =>
+      readAnnotation(ctx, n, json, pointer('', 'annotations', n)),
+    ),
     attributes: readAttributes(doc.attributes),
   };
   service.resources = readResources(ctx, doc.resources, service);
@@ -102,13 +125,23 @@ function unionMemberModels(ctx: ParseContext, unions: [string, Json][]): (() => 
       const path = pointer('', 'unions', unionName, 'types', i);
       const type = asString(member.type) ?? '';
       if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(type) || /\.(models|enums|unions|interfaces)\./.test(type)) {
-        ctx.report('invalid-union-member-fields', pointer(path, 'fields'), `Union[${unionName}] type[${type}] fields can only be specified for a new model type, not for primitive, list, map or imported types.`);
+        ctx.report(
+          'invalid-union-member-fields',
+          pointer(path, 'fields'),
+          `Union[${unionName}] type[${type}] fields can only be specified for a new model type, not for primitive, list, map or imported types.`,
+        );
         return;
       }
       ctx.declare(type, 'model');
       builders.push(() =>
         ctx.at(
-          { name: type, plural: pluralize(type), fields: readFields(ctx, member.fields, pointer(path, 'fields')), interfaces: [], attributes: [] },
+          {
+            name: type,
+            plural: pluralize(type),
+            fields: readFields(ctx, member.fields, pointer(path, 'fields')),
+            interfaces: [],
+            attributes: [],
+          },
           path,
         ),
       );
@@ -117,7 +150,12 @@ function unionMemberModels(ctx: ParseContext, unions: [string, Json][]): (() => 
   return builders;
 }
 
-function readImport(ctx: ParseContext, json: Json, path: string, resolved: ReadonlyMap<string, Service>): Import {
+function readImport(
+  ctx: ParseContext,
+  json: Json,
+  path: string,
+  resolved: ReadonlyMap<string, Service>,
+): Import {
   const uri = asString(json.uri) ?? '';
   const target = resolved.get(uri);
   if (target) {
@@ -168,7 +206,11 @@ export function urlKey(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-function defaultNamespace(applicationKey: string, version: string, organizationNamespace: string | undefined): string {
+function defaultNamespace(
+  applicationKey: string,
+  version: string,
+  organizationNamespace: string | undefined,
+): string {
   const major = /^v?(\d+)/.exec(version)?.[1] ?? '0';
   const words = applicationKey.split('-').filter(Boolean).join('.');
   return [organizationNamespace, words, `v${major}`].filter(Boolean).join('.');

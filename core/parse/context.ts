@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { NamedKind, TypeRef } from '../ir.js';
-import { parseTypeString, splitQualifiedName } from '../type-ref.js';
 import type { SourcePointers } from '../load.js';
 import { LazySourcePointers } from '../source-pointers.js';
+import { parseTypeString, splitQualifiedName } from '../type-ref.js';
 
 /**
  * State shared by one parse: the diagnostics found, where each IR element came from, and type
@@ -38,14 +38,24 @@ export class ParseContext {
    */
   type(value: unknown, path: string): TypeRef {
     if (typeof value !== 'string') {
-      this.report('invalid-type', path, value === undefined ? 'Missing type. Add a "type", e.g. "string" or a model name.' : `type must be a string, not ${JSON.stringify(value)?.slice(0, 40)}.`);
+      this.report(
+        'invalid-type',
+        path,
+        value === undefined
+          ? 'Missing type. Add a "type", e.g. "string" or a model name.'
+          : `type must be a string, not ${JSON.stringify(value)?.slice(0, 40)}.`,
+      );
       return { kind: 'unknown', name: '' };
     }
     const cached = this.typeCache.get(value);
     if (cached) return cached;
     const parsed = parseTypeString(value, (name) => this.resolveName(name));
     if (!parsed) {
-      this.report('invalid-type', path, `type[${value}] is not well formed. Use a name, [T] for a list or map[T] for a map.`);
+      this.report(
+        'invalid-type',
+        path,
+        `type[${value}] is not well formed. Use a name, [T] for a list or map[T] for a map.`,
+      );
       return { kind: 'unknown', name: '' };
     }
     this.typeCache.set(value, parsed);

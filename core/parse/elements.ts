@@ -82,7 +82,12 @@ export function readEnum(ctx: ParseContext, name: string, json: Json, path: stri
     describe(value, item);
     return ctx.at(value, pointer(path, 'values', i));
   });
-  const result: Enum = { name, plural: asString(json.plural) ?? pluralize(name), values, attributes: readAttributes(json.attributes) };
+  const result: Enum = {
+    name,
+    plural: asString(json.plural) ?? pluralize(name),
+    values,
+    attributes: readAttributes(json.attributes),
+  };
   describe(result, json);
   return ctx.at(result, path);
 }
@@ -145,7 +150,12 @@ export function readAnnotation(ctx: ParseContext, name: string, json: Json, path
  * A parameter. `location` is the explicit location (service.json writes `Query`, api.json
  * `query`); when absent the caller's `fallback` applies.
  */
-export function readParameter(ctx: ParseContext, json: Json, path: string, fallback: ParameterLocation): Parameter {
+export function readParameter(
+  ctx: ParseContext,
+  json: Json,
+  path: string,
+  fallback: ParameterLocation,
+): Parameter {
   const parameter: Parameter = {
     name: asString(json.name) ?? '',
     type: ctx.type(json.type, pointer(path, 'type')),
@@ -165,7 +175,11 @@ function readLocation(ctx: ParseContext, value: unknown, path: string): Paramete
   if (value === undefined) return undefined;
   const text = typeof value === 'string' ? value.toLowerCase() : '';
   if ((PARAMETER_LOCATIONS as readonly string[]).includes(text)) return text as ParameterLocation;
-  ctx.report('invalid-location', path, `location[${String(value)}] is not recognized. Must be one of: ${PARAMETER_LOCATIONS.join(', ')}.`);
+  ctx.report(
+    'invalid-location',
+    path,
+    `location[${String(value)}] is not recognized. Must be one of: ${PARAMETER_LOCATIONS.join(', ')}.`,
+  );
   return undefined;
 }
 

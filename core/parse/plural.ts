@@ -20,11 +20,54 @@ const FIXED: Readonly<Record<string, string>> = {
 };
 
 const INVARIANT = new Set([
-  'bison', 'buffalo', 'deer', 'duck', 'fish', 'moose', 'pike', 'plankton', 'salmon', 'sheep', 'squid', 'swine', 'trout',
+  'bison',
+  'buffalo',
+  'deer',
+  'duck',
+  'fish',
+  'moose',
+  'pike',
+  'plankton',
+  'salmon',
+  'sheep',
+  'squid',
+  'swine',
+  'trout',
 ]);
 
-const O_TAKES_S = new Set(['photo', 'piano', 'halo', 'kilo', 'auto', 'solo', 'zero', 'disco', 'euro', 'macro', 'micro', 'promo', 'combo', 'demo', 'typo', 'turbo', 'repo']);
-const F_TAKES_VES = new Set(['leaf', 'loaf', 'thief', 'wolf', 'calf', 'half', 'shelf', 'sheaf', 'elf', 'knife', 'life', 'wife']);
+const O_TAKES_S = new Set([
+  'photo',
+  'piano',
+  'halo',
+  'kilo',
+  'auto',
+  'solo',
+  'zero',
+  'disco',
+  'euro',
+  'macro',
+  'micro',
+  'promo',
+  'combo',
+  'demo',
+  'typo',
+  'turbo',
+  'repo',
+]);
+const F_TAKES_VES = new Set([
+  'leaf',
+  'loaf',
+  'thief',
+  'wolf',
+  'calf',
+  'half',
+  'shelf',
+  'sheaf',
+  'elf',
+  'knife',
+  'life',
+  'wife',
+]);
 
 export function pluralize(name: string): string {
   const word = lastWord(name);
@@ -34,12 +77,14 @@ export function pluralize(name: string): string {
   if (fixed !== undefined) return stem + matchCase(word, fixed);
   if (INVARIANT.has(lower)) return name;
   if (lower.endsWith('es') || lower.endsWith('ts') || lower.endsWith('data')) return name;
-  if (lower.endsWith('man') && lower !== 'human' && lower !== 'german' && lower !== 'roman') return `${name.slice(0, -3)}men`;
+  if (lower.endsWith('man') && lower !== 'human' && lower !== 'german' && lower !== 'roman')
+    return `${name.slice(0, -3)}men`;
   if (lower.endsWith('sis')) return `${name.slice(0, -3)}ses`;
   if (/(s|x|z|ch|sh)$/.test(lower)) return `${name}es`;
   if (/[^aeiou]y$/.test(lower)) return `${name.slice(0, -1)}ies`;
   if (/[^aeiou]o$/.test(lower) && !O_TAKES_S.has(lower)) return `${name}es`;
-  if (F_TAKES_VES.has(lower)) return lower.endsWith('fe') ? `${name.slice(0, -2)}ves` : `${name.slice(0, -1)}ves`;
+  if (F_TAKES_VES.has(lower))
+    return lower.endsWith('fe') ? `${name.slice(0, -2)}ves` : `${name.slice(0, -1)}ves`;
   return `${name}s`;
 }
 

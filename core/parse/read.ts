@@ -13,11 +13,13 @@ export function isObject(value: unknown): value is Json {
 
 export const asObject = (value: unknown): Json => (isObject(value) ? value : {});
 export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-export const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+export const asString = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
 
 export function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
   return undefined;
 }
 
@@ -63,16 +65,23 @@ export function readAttributes(value: unknown): Attribute[] {
 }
 
 /** Sets `target[key]` only when `value` is defined (the IR never holds `undefined`). */
-export function setOptional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+export function setOptional<T extends object, K extends keyof T>(
+  target: T,
+  key: K,
+  value: T[K] | undefined,
+): void {
   if (value !== undefined) target[key] = value;
 }
 
 /** Copies the optional `description` and `deprecation` of a source element. */
-export function describe<T extends { description?: string; deprecation?: Deprecation }>(target: T, source: Json): T {
+export function describe<T extends { description?: string; deprecation?: Deprecation }>(
+  target: T,
+  source: Json,
+): T {
   setOptional(target, 'description', asString(source.description) as T['description']);
   setOptional(target, 'deprecation', readDeprecation(source.deprecation) as T['deprecation']);
   return target;
 }
 
-export { pointer };
 export type { JsonValue };
+export { pointer };

@@ -1,5 +1,6 @@
 import type { Body, Import, Method, Operation, Resource, Response, ResponseCode, Service } from '../ir.js';
 import { METHODS } from '../ir.js';
+import type { ParseOutput } from './api-json.js';
 import { ParseContext } from './context.js';
 import {
   readAnnotation,
@@ -23,7 +24,6 @@ import {
   setOptional,
 } from './read.js';
 import { byName, readInfo } from './service-parts.js';
-import type { ParseOutput } from './api-json.js';
 
 /**
  * Parses API Builder's normalized `service.json` form. Everything is explicit there; the parser
@@ -33,7 +33,12 @@ import type { ParseOutput } from './api-json.js';
 export function parseServiceJson(doc: Json, resolved: ReadonlyMap<string, Service>): ParseOutput {
   const namespace = asString(doc.namespace) ?? '';
   const ctx = new ParseContext(namespace);
-  for (const [key, kind] of [['enums', 'enum'], ['models', 'model'], ['unions', 'union'], ['interfaces', 'interface']] as const) {
+  for (const [key, kind] of [
+    ['enums', 'enum'],
+    ['models', 'model'],
+    ['unions', 'union'],
+    ['interfaces', 'interface'],
+  ] as const) {
     for (const item of asArray(doc[key])) {
       const name = asString(asObject(item).name);
       if (name !== undefined) ctx.declare(name, kind);
@@ -53,7 +58,9 @@ export function parseServiceJson(doc: Json, resolved: ReadonlyMap<string, Servic
     version: asString(doc.version) ?? '0.0.0',
     info: readInfo(doc.info),
     headers: readHeaders(ctx, doc.headers, '/headers'),
-    imports: asArray(doc.imports).map((item, i) => readImportRecord(ctx, asObject(item), pointer('', 'imports', i), resolved)),
+    imports: asArray(doc.imports).map((item, i) =>
+      readImportRecord(ctx, asObject(item), pointer('', 'imports', i), resolved),
+    ),
     enums: byName(named('enums', (n, j, p) => readEnum(ctx, n, j, p))),
     interfaces: byName(named('interfaces', (n, j, p) => readInterface(ctx, n, j, p))),
     models: byName(named('models', (n, j, p) => readModel(ctx, n, j, p))),
@@ -69,7 +76,12 @@ export function parseServiceJson(doc: Json, resolved: ReadonlyMap<string, Servic
   return { service, diagnostics: ctx.diagnostics, pointers: ctx.pointers };
 }
 
-function readImportRecord(ctx: ParseContext, json: Json, path: string, resolved: ReadonlyMap<string, Service>): Import {
+function readImportRecord(
+  ctx: ParseContext,
+  json: Json,
+  path: string,
+  resolved: ReadonlyMap<string, Service>,
+): Import {
   const uri = asString(json.uri) ?? '';
   const strings = (key: string) => asArray(json[key]).filter((v): v is string => typeof v === 'string');
   const record: Import = {
@@ -104,7 +116,9 @@ function readResource(ctx: ParseContext, json: Json, path: string): Resource {
   const resource: Resource = {
     type,
     plural: asString(json.plural) ?? pluralize(typeName),
-    operations: asArray(json.operations).map((o, i) => readOperation(ctx, asObject(o), pointer(path, 'operations', i))),
+    operations: asArray(json.operations).map((o, i) =>
+      readOperation(ctx, asObject(o), pointer(path, 'operations', i)),
+    ),
     attributes: readAttributes(json.attributes),
   };
   // Older service.json files omit the resource path; API Builder's default is `/<plural>`.
@@ -117,13 +131,20 @@ function readOperation(ctx: ParseContext, json: Json, path: string): Operation {
   const operation: Operation = {
     method: readMethod(ctx, json.method, pointer(path, 'method')),
     path: asString(json.path) || '/',
-    parameters: asArray(json.parameters).map((p, i) => readParameter(ctx, asObject(p), pointer(path, 'parameters', i), 'query')),
-    responses: asArray(json.responses).map((r, i) => readResponse(ctx, asObject(r), pointer(path, 'responses', i))),
+    parameters: asArray(json.parameters).map((p, i) =>
+      readParameter(ctx, asObject(p), pointer(path, 'parameters', i), 'query'),
+    ),
+    responses: asArray(json.responses).map((r, i) =>
+      readResponse(ctx, asObject(r), pointer(path, 'responses', i)),
+    ),
     attributes: readAttributes(json.attributes),
   };
   if (isObject(json.body)) {
     const bodyPath = pointer(path, 'body');
-    const body: Body = { type: ctx.type(json.body.type, pointer(bodyPath, 'type')), attributes: readAttributes(json.body.attributes) };
+    const body: Body = {
+      type: ctx.type(json.body.type, pointer(bodyPath, 'type')),
+      attributes: readAttributes(json.body.attributes),
+    };
     operation.body = ctx.at(describe(body, json.body), bodyPath);
   }
   describe(operation, json);
@@ -133,7 +154,11 @@ function readOperation(ctx: ParseContext, json: Json, path: string): Operation {
 export function readMethod(ctx: ParseContext, value: unknown, path: string): Method {
   const text = typeof value === 'string' ? value.toUpperCase() : '';
   if ((METHODS as readonly string[]).includes(text)) return text as Method;
-  ctx.report('invalid-method', path, `Invalid HTTP method[${String(value)}]. Must be one of: ${METHODS.join(', ')}.`);
+  ctx.report(
+    'invalid-method',
+    path,
+    `Invalid HTTP method[${String(value)}]. Must be one of: ${METHODS.join(', ')}.`,
+  );
   return 'GET';
 }
 
@@ -156,7 +181,11 @@ function readResponseCode(ctx: ParseContext, value: unknown, path: string): Resp
   if (typeof integer === 'number' && Number.isInteger(integer)) return integer;
   const option = asString(json.response_code_option) ?? asString(json.value);
   if (option?.toLowerCase() === 'default') return 'default';
-  ctx.report('invalid-response-code', path, `Response code ${JSON.stringify(value)} is not understood. Use {"integer": {"value": 200}} or {"response_code_option": "Default"}.`);
+  ctx.report(
+    'invalid-response-code',
+    path,
+    `Response code ${JSON.stringify(value)} is not understood. Use {"integer": {"value": 200}} or {"response_code_option": "Default"}.`,
+  );
   return 'default';
 }
 

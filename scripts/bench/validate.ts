@@ -14,7 +14,9 @@ import { loadSpec } from '../../core/load.js';
 import { collectGarbage, median, ms } from './stats.js';
 
 const runs = Number(process.argv[2] ?? 21);
-const specPath = fileURLToPath(new URL('../../../fixtures/corpus/flow/flow-api-service.json', import.meta.url));
+const specPath = fileURLToPath(
+  new URL('../../../fixtures/corpus/flow/flow-api-service.json', import.meta.url),
+);
 const text = readFileSync(specPath, 'utf8');
 
 const jsonTimes: number[] = [];
@@ -47,7 +49,13 @@ for (let i = 0; i < Math.min(runs, 11); i++) {
 const jsonMedian = median(jsonTimes);
 const loadMedian = median(loadTimes);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-console.log(`flow-api-service.json (${(text.length / 1e6).toFixed(1)} MB), ${runs} runs after 5 warm-up, medians:`);
+console.log(
+  `flow-api-service.json (${(text.length / 1e6).toFixed(1)} MB), ${runs} runs after 5 warm-up, medians:`,
+);
 console.log(`  JSON.parse                      ${ms(jsonMedian)}`);
-console.log(`  loadSpec (parse+normalize+validate) ${ms(loadMedian)}  = ${(loadMedian / jsonMedian).toFixed(2)}× JSON.parse (target ≤ 3×)`);
-console.log(`  canon validate, whole command   ${ms(median(wallTimes))} wall over ${wallTimes.length} runs (target < 500 ms)`);
+console.log(
+  `  loadSpec (parse+normalize+validate) ${ms(loadMedian)}  = ${(loadMedian / jsonMedian).toFixed(2)}× JSON.parse (target ≤ 3×)`,
+);
+console.log(
+  `  canon validate, whole command   ${ms(median(wallTimes))} wall over ${wallTimes.length} runs (target < 500 ms)`,
+);
