@@ -1,6 +1,11 @@
 import type { JsonObject, Service } from '../core/ir.js';
 import type { GeneratedFile, Generator } from './contract.js';
 
+/** A generator failed or produced files that cannot be written; the message names it. */
+export class GeneratorRunError extends Error {
+  override name = 'GeneratorRunError';
+}
+
 /** A file some generator produced, with the generator's name for messages. */
 export interface OwnedFile extends GeneratedFile {
   generator: string;
@@ -20,11 +25,19 @@ export function runGenerators(
   const files = new Map<string, OwnedFile>();
   for (const generator of generators) {
     const generatorOptions = { ...generator.options.defaults, ...options.get(generator.name) };
-    for (const file of generator.generate({ service, imports: [...imports], options: generatorOptions })) {
+    let generated: GeneratedFile[];
+    try {
+      generated = generator.generate({ service, imports: [...imports], options: generatorOptions });
+    } catch (error) {
+      throw new GeneratorRunError(
+        `generator '${generator.name}' failed: ${(error as Error).message ?? String(error)}`,
+      );
+    }
+    for (const file of generated) {
       checkPath(file.path, generator.name);
       const existing = files.get(file.path);
       if (existing && existing.contents !== file.contents) {
-        throw new Error(
+        throw new GeneratorRunError(
           `generators '${existing.generator}' and '${generator.name}' both write ${file.path} with different contents; run them into separate directories.`,
         );
       }

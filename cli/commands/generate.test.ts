@@ -200,3 +200,26 @@ console.log(JSON.stringify({ user: user.name, status, calls, values: types.userS
     created: 'Bea',
   });
 });
+
+test('a generator that throws or writes outside --out is reported by name, exit 2', () => {
+  const dir = project();
+  mkdirSync(join(dir, 'tools'));
+  const gen = (name: string, body: string) =>
+    `export const generator = { name: '${name}', description: 'x', options: { defaults: {}, schema: {} }, generate: () => { ${body} } };\n`;
+  writeFileSync(join(dir, 'tools', 'boom.mjs'), gen('boom', "throw new Error('no luck');"));
+  writeFileSync(
+    join(dir, 'tools', 'escape.mjs'),
+    gen('escape', "return [{ path: '../outside.txt', contents: 'x' }];"),
+  );
+  writeFileSync(
+    join(dir, 'canon.config.json'),
+    JSON.stringify({ generators: ['./tools/boom.mjs', './tools/escape.mjs'] }),
+  );
+  const boom = canon(dir, 'generate', 'api.json', '-g', 'boom', '-o', 'gen');
+  assert.equal(boom.code, 2);
+  assert.match(boom.err, /generator 'boom' failed: no luck/);
+  const escape = canon(dir, 'generate', 'api.json', '-g', 'escape', '-o', 'gen');
+  assert.equal(escape.code, 2);
+  assert.match(escape.err, /generator 'escape' emitted the unsafe path '\.\.\/outside\.txt'/);
+  assert.ok(!existsSync(join(dir, 'outside.txt')));
+});

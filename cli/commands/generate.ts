@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { isError } from '../../core/diagnostic.js';
 import type { JsonObject } from '../../core/ir.js';
 import type { Generator } from '../../generators/contract.js';
+import type { OwnedFile } from '../../generators/run.js';
 import { type Command, EXIT, type Io, parseCommandArgs, UsageError } from '../command.js';
 import { type CanonConfig, loadConfig } from '../config.js';
 import { readSpec } from '../read-spec.js';
@@ -86,7 +87,7 @@ export const command: Command = {
     }
 
     const { GeneratorError, resolveGenerators } = await import('../../generators/registry.js');
-    const { runGenerators } = await import('../../generators/run.js');
+    const { GeneratorRunError, runGenerators } = await import('../../generators/run.js');
     let generators: Generator<JsonObject>[];
     try {
       generators = await resolveGenerators(names, { modules: configModules(config), baseDir: config.dir });
@@ -95,7 +96,13 @@ export const command: Command = {
       throw error;
     }
     const options = await generatorOptions(config, generators);
-    let files = runGenerators(generators, loaded.service, loaded.imports, options);
+    let files: OwnedFile[];
+    try {
+      files = runGenerators(generators, loaded.service, loaded.imports, options);
+    } catch (error) {
+      if (error instanceof GeneratorRunError) throw new UsageError(`${error.message}.`.replace(/\.\.$/, '.'));
+      throw error;
+    }
 
     if (values.package) {
       const { buildPackage, checkPackageIdentity, packageIdentity } = await import(
