@@ -218,8 +218,8 @@ test('a generator that throws or writes outside --out is reported by name, exit 
   const boom = canon(dir, 'generate', 'api.json', '-g', 'boom', '-o', 'gen');
   assert.equal(boom.code, 2);
   assert.match(boom.err, /generator 'boom' failed: no luck/);
-  const escape = canon(dir, 'generate', 'api.json', '-g', 'escape', '-o', 'gen');
-  assert.equal(escape.code, 2);
-  assert.match(escape.err, /generator 'escape' emitted the unsafe path '\.\.\/outside\.txt'/);
+  const escaped = canon(dir, 'generate', 'api.json', '-g', 'escape', '-o', 'gen');
+  assert.equal(escaped.code, 2);
+  assert.match(escaped.err, /generator 'escape' emitted the unsafe path '\.\.\/outside\.txt'/);
   assert.ok(!existsSync(join(dir, 'outside.txt')));
 });
