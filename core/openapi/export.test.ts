@@ -208,6 +208,78 @@ describe('exportOpenApi', () => {
     assert.ok((paths['/shirts/{id}/size']!.put!.requestBody as { content: object }).content);
   });
 
+  it('carries the imported types a service uses under their qualified names, transitively', () => {
+    const common: Service = {
+      ...shop,
+      name: 'common',
+      namespace: 'io.example.common.v0',
+      headers: [],
+      enums: [
+        {
+          name: 'currency',
+          plural: 'currencies',
+          values: [{ name: 'EUR', value: 'EUR', attributes: [] }],
+          attributes: [],
+        },
+      ],
+      models: [
+        {
+          name: 'money',
+          plural: 'money',
+          interfaces: [],
+          fields: [
+            {
+              name: 'currency',
+              type: { kind: 'enum', name: 'currency', namespace: 'io.example.common.v0' },
+              required: true,
+              annotations: [],
+              attributes: [],
+            },
+          ],
+          attributes: [],
+        },
+      ],
+      unions: [],
+      interfaces: [],
+      resources: [],
+      annotations: [],
+    };
+    const priced: Service = {
+      ...shop,
+      models: [
+        {
+          name: 'price',
+          plural: 'prices',
+          interfaces: [],
+          fields: [
+            {
+              name: 'amount',
+              type: { kind: 'model', name: 'money', namespace: 'io.example.common.v0' },
+              required: true,
+              annotations: [],
+              attributes: [],
+            },
+          ],
+          attributes: [],
+        },
+      ],
+      enums: [],
+      unions: [],
+      interfaces: [],
+      resources: [],
+    };
+    const { doc, back } = roundTrip(priced, [common]);
+    const schemas = (doc.components as { schemas: Record<string, Record<string, unknown>> }).schemas;
+    assert.deepEqual(Object.keys(schemas).sort(), [
+      'io.example.common.v0.enums.currency',
+      'io.example.common.v0.models.money',
+      'price',
+    ]);
+    assert.deepEqual(openApi31Errors(doc), []);
+    assert.deepEqual(openApiStructureErrors(doc), []);
+    assert.deepEqual(JSON.parse(JSON.stringify(back.service)), JSON.parse(JSON.stringify(priced)));
+  });
+
   const files = ['apibuilder/spec', 'apibuilder-generator', 'flow'].flatMap((dir) =>
     readdirSync(corpusPath(dir))
       .filter((f) => f.endsWith('.json'))
