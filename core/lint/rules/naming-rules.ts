@@ -1,5 +1,6 @@
 import type { Service } from '../../ir.js';
-import { operationPath } from '../paths.js';
+import { formatTypeRef } from '../../type-ref.js';
+import { operationPath, resourcePath } from '../paths.js';
 import type { LintRule } from '../rule.js';
 
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
@@ -49,7 +50,7 @@ function* namedElements(
     for (const t of u.types) {
       yield {
         name: t.discriminatorValue,
-        path: `unions/${u.name}/types/${t.discriminatorValue}`,
+        path: `unions/${u.name}/types/${formatTypeRef(t.type, service.namespace)}`,
         element: t,
         what: 'discriminator value',
       };
@@ -118,7 +119,7 @@ export const namingRules: LintRule[] = [
       for (const r of service.resources) {
         const problem =
           r.path === undefined ? undefined : r.path.split('/').map(inclusiveProblem).find(Boolean);
-        if (problem) report(`resources/${r.plural}`, `resource path ${problem}`, r);
+        if (problem) report(resourcePath(service, r), `resource path ${problem}`, r);
       }
     },
   },
