@@ -49,11 +49,13 @@ export const command: Command = {
         `cannot start the registry: ${error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message}.`,
       );
     });
+    // Signal handlers first: whoever reads the URL below may stop the server at once.
+    const stopped = serveUntilSignal(running, (line) => io.out(`${line}\n`));
     io.out(`Canon registry listening on ${running.url} (database ${values.db ?? DEFAULT_DB})\n`);
     if (running.generatedAdminToken) {
       io.out(`First admin token (shown once, keep it): ${running.generatedAdminToken}\n`);
     }
-    await serveUntilSignal(running, (line) => io.out(`${line}\n`));
+    await stopped;
     return EXIT.ok;
   },
 };

@@ -88,6 +88,8 @@ export const command: Command = {
     }
     const services = await running.registry.store.searchServices({ limit: 1000, offset: 0 });
     const example = services.find((s) => s.application === 'user') ?? services[0];
+    // Signal handlers first: whoever reads the URL below may press Ctrl-C at once.
+    const stopped = serveUntilSignal(running, (line) => io.out(`${line}\n`));
     io.out(`\nCanon registry running at ${running.url} (database ${dbName})\n`);
     if (running.generatedAdminToken) {
       io.out(
@@ -109,7 +111,7 @@ export const command: Command = {
       `  CANON_TOKEN=<admin token> node dist/cli/bin.js publish specs/examples/user.json --org ${organization} --version 0.2.0 --registry ${running.url}\n`,
     );
     io.out('\nPress Ctrl-C to stop.\n');
-    await serveUntilSignal(running, (line) => io.out(`${line}\n`));
+    await stopped;
     return failed > 0 ? EXIT.problems : EXIT.ok;
   },
 };
