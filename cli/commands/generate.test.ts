@@ -223,3 +223,57 @@ test('a generator that throws or writes outside --out is reported by name, exit 
   assert.match(escaped.err, /generator 'escape' emitted the unsafe path '\.\.\/outside\.txt'/);
   assert.ok(!existsSync(join(dir, 'outside.txt')));
 });
+
+test('imported services get their own types module, imported from the main one; the whole output compiles', async () => {
+  const dir = project();
+  const common = {
+    name: 'common',
+    namespace: 'acme.common.v0',
+    enums: { currency: { values: [{ name: 'EUR' }, { name: 'USD' }] } },
+    models: {
+      money: {
+        fields: [
+          { name: 'amount', type: 'decimal' },
+          { name: 'currency', type: 'currency' },
+        ],
+      },
+    },
+  };
+  const orders = {
+    name: 'orders',
+    namespace: 'acme.orders.v0',
+    imports: [{ uri: 'https://specs.test/common/service.json' }],
+    models: {
+      order: {
+        fields: [
+          { name: 'id', type: 'string' },
+          { name: 'total', type: 'acme.common.v0.models.money' },
+        ],
+      },
+    },
+    resources: {
+      order: { operations: [{ method: 'GET', path: '/:id', responses: { '200': { type: 'order' } } }] },
+    },
+  };
+  writeFileSync(join(dir, 'common.json'), JSON.stringify(common));
+  writeFileSync(join(dir, 'orders.json'), JSON.stringify(orders));
+  writeFileSync(
+    join(dir, 'canon.config.json'),
+    JSON.stringify({ imports: { 'https://specs.test/common/service.json': 'common.json' } }),
+  );
+  const result = canon(dir, 'generate', 'orders.json', '-g', 'typescript-mock-client', '-o', 'gen');
+  assert.equal(result.code, 0, result.err);
+  const types = readFileSync(join(dir, 'gen', 'types.ts'), 'utf8');
+  assert.match(types, /^import type \* as ns_acme_common_v0 from '\.\/imports\/acme\.common\.v0\.js';$/m);
+  assert.match(types, /total: ns_acme_common_v0\.Money;/);
+  assert.match(
+    readFileSync(join(dir, 'gen', 'imports', 'acme.common.v0.ts'), 'utf8'),
+    /export type Currency = 'EUR' \| 'USD';/,
+  );
+  const { typeCheck } = await import('../../generators/testing/compile.js');
+  const files = ['types.ts', 'client.ts', 'mock-client.ts', 'imports/acme.common.v0.ts'].map((path) => ({
+    path,
+    contents: readFileSync(join(dir, 'gen', path), 'utf8'),
+  }));
+  assert.deepEqual(typeCheck(new Map([['orders', files]])).errors, []);
+});
