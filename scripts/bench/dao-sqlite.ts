@@ -5,6 +5,7 @@
  * unchanged rows against the same batch with every row changed.
  *
  *   node dist/scripts/bench/dao-sqlite.js [rounds=7] [inserts=20000] [finds=100000]
+ * (inserts=0 runs only the batch comparison)
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,7 +119,7 @@ let serial = 0;
 const ids = { dao: [] as string[], hand: [] as string[] };
 const form = (): Form => ({ email: `user${serial++}@example.com`, name: 'Bench User', status: 'active' });
 
-for (let round = 0; round <= rounds; round++) {
+for (let round = 0; inserts > 0 && round <= rounds; round++) {
   // Alternate which side goes first, so neither always runs on a warmer machine.
   const sides = round % 2 === 0 ? (['dao', 'hand'] as const) : (['hand', 'dao'] as const);
   for (const side of sides) {
@@ -145,8 +146,10 @@ const report = (label: string, values: { dao: number[]; hand: number[] }): void 
     `${label}: generated DAO ${d.toFixed(2)} µs/op, hand-written ${h.toFixed(2)} µs/op, ratio ${(d / h).toFixed(3)}`,
   );
 };
-report('insert', perOp.insert);
-report('findById', perOp.find);
+if (inserts > 0) {
+  report('insert', perOp.insert);
+  report('findById', perOp.find);
+}
 
 // Batch upsert: 10,000 rows stored, then upserted unchanged (no writes) and changed (every row),
 // once on files in memory and once on the disk of the temporary directory, where writes cost I/O.
