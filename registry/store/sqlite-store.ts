@@ -33,6 +33,8 @@ import type {
 export interface SqliteStoreOptions {
   /** Bytes of documents kept in memory for fast reads (default 64 MiB). */
   documentCacheBytes?: number;
+  /** JSON size of the parsed IRs kept for the gate and generators (default 96 MiB). */
+  irCacheBytes?: number;
 }
 
 /**
@@ -43,7 +45,8 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements RegistryStore {
   readonly db: Database.Database;
   readonly #documents: LruCache<StoredDocument>;
-  readonly #irs = new LruCache<Service>(256);
+  /** Parsed IRs by content hash, bounded by the size of their JSON text. */
+  readonly #irs: LruCache<{ service: Service; size: number }>;
   /** What the publish transaction (`sqlite-publish.ts`) may use of this store. */
   readonly #access: SqliteAccess = {
     q: (sql) => this.#q(sql),
@@ -60,6 +63,7 @@ export class SqliteStore implements RegistryStore {
     this.db.pragma('busy_timeout = 30000');
     this.db.pragma('synchronous = FULL');
     this.#documents = new LruCache(options.documentCacheBytes ?? 64 * 1024 * 1024, (d) => d.bytes.length);
+    this.#irs = new LruCache(options.irCacheBytes ?? 96 * 1024 * 1024, (entry) => entry.size);
     this.#migrate();
   }
 
@@ -236,10 +240,10 @@ export class SqliteStore implements RegistryStore {
 
   #ir(versionId: number, hash: string): Service {
     const cached = this.#irs.get(hash);
-    if (cached) return cached;
+    if (cached) return cached.service;
     const text = this.#q('SELECT normalized FROM versions WHERE id = ?').pluck().get(versionId) as string;
     const service = IR_INTERNER.intern(JSON.parse(text) as Service);
-    this.#irs.set(hash, service);
+    this.#irs.set(hash, { service, size: text.length });
     return service;
   }
 
