@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { typeCheck } from '../testing/compile.js';
 import { checkGolden } from '../testing/golden.js';
 import { injectedCalls } from '../testing/injection.js';

@@ -65,7 +65,13 @@ for (let i = 0; i < runs + 1; i++) {
     out,
   ]);
   const morph = record('ts-morph, types only', [process.execPath, tsMorphScript, specPath]);
-  if (warm) for (const row of Object.values(rows)) row.wall.pop(), row.rss.pop();
+  if (warm) {
+    for (const row of Object.values(rows)) {
+      row.wall.pop();
+      row.cpu.pop();
+      row.rss.pop();
+    }
+  }
   else tsMorph.push(JSON.parse(morph.stdout.trim()));
   void node;
   void validate;
