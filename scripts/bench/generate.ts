@@ -52,9 +52,9 @@ for (let i = 0; i < runs + 1; i++) {
   // Interleaved, so load on a shared machine hits every command alike; the first round warms caches.
   rmSync(out, { recursive: true, force: true });
   const warm = i === 0;
-  const node = record('node -e 0', [process.execPath, '-e', '0']);
-  const validate = record('canon validate', [process.execPath, bin, 'validate', specPath]);
-  const generate = record('canon generate (types+client+mock)', [
+  record('node -e 0', [process.execPath, '-e', '0']);
+  record('canon validate', [process.execPath, bin, 'validate', specPath]);
+  record('canon generate (types+client+mock)', [
     process.execPath,
     bin,
     'generate',
@@ -71,11 +71,7 @@ for (let i = 0; i < runs + 1; i++) {
       row.cpu.pop();
       row.rss.pop();
     }
-  }
-  else tsMorph.push(JSON.parse(morph.stdout.trim()));
-  void node;
-  void validate;
-  void generate;
+  } else tsMorph.push(JSON.parse(morph.stdout.trim()));
 }
 rmSync(out, { recursive: true, force: true });
 
