@@ -158,3 +158,26 @@ test('an organization namespace prefixes the default namespace of its api.json s
     );
   });
 });
+
+test('a YAML original is served as YAML, byte for byte', async () => {
+  await withRegistry(async ({ http }) => {
+    const yaml = [
+      'openapi: 3.0.3',
+      'info: { title: pets, version: 1.0.0 }',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      responses:',
+      "        '200': { description: ok }",
+      '',
+    ].join('\n');
+    const published = await http.publish('acme', 'pets', '1.0.0', yaml, { file: 'openapi.yaml' });
+    assert.equal(published.status, 201, published.text);
+    assert.equal(published.json.version.format, 'openapi');
+    const original = await http.request('GET', '/services/acme/pets/versions/latest/original');
+    assert.equal(original.text, yaml);
+    assert.match(original.headers.get('content-type') ?? '', /^application\/yaml/);
+    const ir = await http.request('GET', '/services/acme/pets/versions/latest/service');
+    assert.match(ir.headers.get('content-type') ?? '', /^application\/json/);
+  });
+});

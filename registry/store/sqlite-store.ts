@@ -220,9 +220,10 @@ export class SqliteStore implements RegistryStore {
       version: head.version,
       bytes: Buffer.from(text, 'utf8'),
       etag: head.etag,
+      // Originals may be YAML (OpenAPI); JSON documents start with an object or an array.
       contentType:
-        kind === 'original' && /yaml/i.test(head.format)
-          ? 'application/yaml'
+        kind === 'original' && !/^\s*[[{]/.test(text.slice(0, 64))
+          ? 'application/yaml; charset=utf-8'
           : 'application/json; charset=utf-8',
     };
     this.#documents.set(head.etag, document);
