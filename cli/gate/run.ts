@@ -59,7 +59,8 @@ export function compare(
   const diagnostics = [...old, ...loadErrors(after)];
   if (diagnostics.length > 0 || !before.service || !after.service)
     return { file, status: 'invalid', changes: [], findings: [], diagnostics };
-  const changes = diff(before.service, after.service, options);
+  const imports = { before: before.imports, after: after.imports };
+  const changes = diff(before.service, after.service, { ...options, imports });
   return {
     file,
     status: 'compared',

@@ -1,18 +1,24 @@
 import type { Service } from '../ir.js';
 import type { Change, ChangeLevel } from './change.js';
 import { DIFF_RULES } from './rules.js';
-import { type ChangeSource, DiffWalker } from './walk.js';
+import { type ChangeSource, DiffWalker, type ImportedServices } from './walk.js';
 
 export type { Change, ChangeLevel, ChangeSummary } from './change.js';
 export { atOrAbove, CHANGE_LEVELS, summarize } from './change.js';
 export { analyzeUsage, isEventUnionName, type Usage, type UsageMap, usageOf } from './direction.js';
 export type { AnyDiffRule, DiffRule } from './rule.js';
 export { DIFF_RULES } from './rules.js';
-export type { ChangeSource } from './walk.js';
+export type { ChangeSource, ImportedServices } from './walk.js';
 
 export interface DiffOptions {
   /** Re-level or turn off rules by id (`canon.config.json` `diff.rules`). */
   rules?: Readonly<Record<string, ChangeLevel | 'off'>>;
+  /**
+   * The imported services of each version (`LoadResult.imports`). With them, changes inside the
+   * imported types this service uses are classified too (`imports/<org>/<app>/models/…`);
+   * without them, imports are compared only by their URI, version and contents list.
+   */
+  imports?: ImportedServices;
 }
 
 const sources = new WeakMap<Change, ChangeSource>();
@@ -27,7 +33,7 @@ const sources = new WeakMap<Change, ChangeSource>();
  * summarize(changes); // { breaking: 1, warning: 0, info: 3 }
  */
 export function diff(before: Service, after: Service, options: DiffOptions = {}): Change[] {
-  const walker = new DiffWalker(before, after, DIFF_RULES, options.rules);
+  const walker = new DiffWalker(before, after, DIFF_RULES, options.rules, options.imports);
   const changes = walker.run();
   for (const change of changes) {
     const source = walker.sources.get(change);

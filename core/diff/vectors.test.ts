@@ -63,12 +63,12 @@ const resolver: ImportResolver = {
   },
 };
 
-async function load(doc: Json): Promise<{ service: Service }> {
+async function load(doc: Json): Promise<{ service: Service; imports: Service[] }> {
   const result = await loadSpec(JSON.stringify(doc), { resolver });
   const errors = result.diagnostics.filter((d) => d.severity !== 'warning');
   assert.deepEqual(errors, [], 'the vector spec itself must be valid');
   assert.ok(result.service);
-  return { service: result.service };
+  return { service: result.service, imports: result.imports };
 }
 
 const key = (e: Expected) => `${e.rule} ${e.level} ${e.path}`;
@@ -85,7 +85,8 @@ describe('diff vectors (core/diff/vectors/diff-cases.json)', () => {
       const afterBase = c.afterBase === undefined ? base : vectors.bases[c.afterBase];
       assert.ok(afterBase !== undefined, `unknown base ${c.afterBase}`);
       const after = await load(apply(afterBase, c.after));
-      const actual = diff(before.service, after.service)
+      const imports = { before: before.imports, after: after.imports };
+      const actual = diff(before.service, after.service, { imports })
         .map((ch) => key(ch))
         .sort();
       assert.deepEqual(actual, c.expected.map(key).sort());

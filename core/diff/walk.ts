@@ -18,10 +18,29 @@ const BOTH: Usage = { input: true, output: true };
 const INPUT: Usage = { input: true, output: false };
 const OUTPUT: Usage = { input: false, output: true };
 
+interface Namespaces {
+  before: string;
+  after: string;
+}
+
 interface Scope {
   path: string;
   deprecated: boolean;
   anchor: ChangeSource;
+  /** The namespaces local type names resolve in: the service's, or an imported service's. */
+  namespaces: Namespaces;
+}
+
+type TypeKind = 'model' | 'enum' | 'union' | 'interface';
+/** The parts of a service that define types (the service itself or one it imports). */
+type TypeHolder = Pick<Service, 'enums' | 'unions' | 'interfaces' | 'models'>;
+/** The usage of a type, or undefined to leave the type out of the diff. */
+type UsageFor = (kind: TypeKind, name: string) => (() => Usage) | undefined;
+
+/** Imported services on each side, for diffing the imported types a service uses. */
+export interface ImportedServices {
+  before: readonly Service[];
+  after: readonly Service[];
 }
 
 /** One diff run: the rules by element kind, both usage maps, and the changes found so far. */
@@ -30,13 +49,14 @@ export class DiffWalker {
   readonly sources = new WeakMap<Change, ChangeSource>();
   private readonly byKind = new Map<ElementKind, AnyDiffRule[]>();
   private usageMaps: [UsageMap, UsageMap] | undefined;
-  private readonly namespaces: { before: string; after: string };
+  private readonly namespaces: Namespaces;
 
   constructor(
     private readonly before: Service,
     private readonly after: Service,
     rules: readonly AnyDiffRule[],
     private readonly levels: Readonly<Record<string, ChangeLevel | 'off'>> = {},
+    private readonly imported: ImportedServices = { before: [], after: [] },
   ) {
     for (const r of rules) {
       if (levels[r.id] === 'off') continue;
@@ -51,7 +71,12 @@ export class DiffWalker {
 
   run(): Change[] {
     const { before: b, after: a } = this;
-    const root: Scope = { path: '', deprecated: false, anchor: { before: b, after: a } };
+    const root: Scope = {
+      path: '',
+      deprecated: false,
+      anchor: { before: b, after: a },
+      namespaces: this.namespaces,
+    };
     if (!this.visit('service', b, a, root, '', `service '${a.name}'`, BOTH)) return this.changes;
     for (const [hb, ha] of matchBy(
       b.imports,
@@ -70,10 +95,60 @@ export class DiffWalker {
       const name = (ha ?? hb)!.name;
       this.visit('header', hb, ha, root, `headers/${name}`, `header '${name}'`, INPUT);
     }
+    this.types(b, a, root, '', '', (kind, name) => once(() => this.usage(kind, name)));
+    for (const [rb, ra] of matchBy(
+      b.resources,
+      a.resources,
+      (r) => this.typeKey(r.type, true),
+      (r) => this.typeKey(r.type, false),
+    )) {
+      this.resource(rb, ra, root);
+    }
+    this.importedTypes(root);
+    return this.changes;
+  }
+
+  /**
+   * The types of each import this service keeps using, when the imported services were given:
+   * only types the service actually reaches count (the imported service's own gate covers the rest).
+   */
+  private importedTypes(root: Scope): void {
+    if (this.imported.before.length === 0 && this.imported.after.length === 0) return;
+    const key = (i: Service['imports'][number]) => `${i.organization.key}/${i.application.key}`;
+    for (const [ib, ia] of matchBy(this.before.imports, this.after.imports, key)) {
+      if (!ib || !ia) continue;
+      const sb = this.imported.before.find((s) => s.namespace === ib.namespace);
+      const sa = this.imported.after.find((s) => s.namespace === ia.namespace);
+      if (!sb || !sa) continue;
+      const scope: Scope = { ...root, namespaces: { before: sb.namespace, after: sa.namespace } };
+      this.types(sb, sa, scope, `imports/${key(ia)}/`, ` of import ${key(ia)}`, (kind, name) => {
+        const usage = this.importedUsage(kind, name, sb.namespace, sa.namespace);
+        return usage && (() => usage);
+      });
+    }
+  }
+
+  private types(
+    b: TypeHolder,
+    a: TypeHolder,
+    root: Scope,
+    prefix: string,
+    suffix: string,
+    usageFor: UsageFor,
+  ): void {
     for (const [eb, ea] of matchBy(b.enums, a.enums, (e) => e.name)) {
       const name = (ea ?? eb)!.name;
-      const usage = once(() => this.usage('enum', name));
-      const scope = this.visit('enum', eb, ea, root, `enums/${name}`, `enum '${name}'`, usage);
+      const usage = usageFor('enum', name);
+      if (!usage) continue;
+      const scope = this.visit(
+        'enum',
+        eb,
+        ea,
+        root,
+        `${prefix}enums/${name}`,
+        `enum '${name}'${suffix}`,
+        usage,
+      );
       if (!scope || !eb || !ea) continue;
       for (const [vb, va] of matchBy(eb.values, ea.values, (v) => v.name)) {
         const value = (va ?? vb)!.name;
@@ -83,61 +158,79 @@ export class DiffWalker {
           va,
           scope,
           `values/${value}`,
-          `value '${value}' of enum '${name}'`,
+          `value '${value}' of enum '${name}'${suffix}`,
           usage,
         );
       }
     }
     for (const [ub, ua] of matchBy(b.unions, a.unions, (u) => u.name)) {
       const name = (ua ?? ub)!.name;
-      const usage = once(() => this.usage('union', name));
-      const scope = this.visit('union', ub, ua, root, `unions/${name}`, `union '${name}'`, usage);
+      const usage = usageFor('union', name);
+      if (!usage) continue;
+      const scope = this.visit(
+        'union',
+        ub,
+        ua,
+        root,
+        `${prefix}unions/${name}`,
+        `union '${name}'${suffix}`,
+        usage,
+      );
       if (!scope || !ub || !ua) continue;
       const members = pairLeftovers(
         matchBy(
           ub.types,
           ua.types,
-          (t) => this.typeKey(t.type, true),
-          (t) => this.typeKey(t.type, false),
+          (t) => formatTypeRef(t.type, root.namespaces.before),
+          (t) => formatTypeRef(t.type, root.namespaces.after),
         ),
         (x, y) => x.discriminatorValue === y.discriminatorValue,
       );
       for (const [mb, ma] of members) {
         const type = ma
-          ? formatTypeRef(ma.type, this.namespaces.after)
-          : formatTypeRef(mb!.type, this.namespaces.before);
+          ? formatTypeRef(ma.type, root.namespaces.after)
+          : formatTypeRef(mb!.type, root.namespaces.before);
         this.visit(
           'union-member',
           mb,
           ma,
           scope,
           `types/${type}`,
-          `member '${type}' of union '${name}'`,
+          `member '${type}' of union '${name}'${suffix}`,
           usage,
         );
       }
     }
     for (const [ib, ia] of matchBy(b.interfaces, a.interfaces, (i) => i.name)) {
       const name = (ia ?? ib)!.name;
-      const usage = once(() => this.usage('interface', name));
-      const scope = this.visit('interface', ib, ia, root, `interfaces/${name}`, `interface '${name}'`, usage);
-      if (scope && ib && ia) this.fields(ib.fields, ia.fields, scope, `interface '${name}'`, usage);
+      const usage = usageFor('interface', name);
+      if (!usage) continue;
+      const scope = this.visit(
+        'interface',
+        ib,
+        ia,
+        root,
+        `${prefix}interfaces/${name}`,
+        `interface '${name}'${suffix}`,
+        usage,
+      );
+      if (scope && ib && ia) this.fields(ib.fields, ia.fields, scope, `interface '${name}'${suffix}`, usage);
     }
     for (const [mb, ma] of matchBy(b.models, a.models, (m) => m.name)) {
       const name = (ma ?? mb)!.name;
-      const usage = once(() => this.usage('model', name));
-      const scope = this.visit('model', mb, ma, root, `models/${name}`, `model '${name}'`, usage);
-      if (scope && mb && ma) this.fields(mb.fields, ma.fields, scope, `model '${name}'`, usage);
+      const usage = usageFor('model', name);
+      if (!usage) continue;
+      const scope = this.visit(
+        'model',
+        mb,
+        ma,
+        root,
+        `${prefix}models/${name}`,
+        `model '${name}'${suffix}`,
+        usage,
+      );
+      if (scope && mb && ma) this.fields(mb.fields, ma.fields, scope, `model '${name}'${suffix}`, usage);
     }
-    for (const [rb, ra] of matchBy(
-      b.resources,
-      a.resources,
-      (r) => this.typeKey(r.type, true),
-      (r) => this.typeKey(r.type, false),
-    )) {
-      this.resource(rb, ra, root);
-    }
-    return this.changes;
   }
 
   private fields(before: Field[], after: Field[], scope: Scope, owner: string, usage: () => Usage): void {
@@ -215,7 +308,7 @@ export class DiffWalker {
     if (
       before !== undefined &&
       after !== undefined &&
-      this.namespaces.before === this.namespaces.after &&
+      parent.namespaces.before === parent.namespaces.after &&
       deepEqual(before, after)
     ) {
       return undefined;
@@ -238,12 +331,12 @@ export class DiffWalker {
       label,
       usage,
       deprecated,
-      namespaces: this.namespaces,
+      namespaces: parent.namespaces,
       sides,
     };
     this.apply(this.byKind.get(kind), pair, anchor);
     if (before !== undefined && after !== undefined) this.apply(this.byKind.get('any'), pair, anchor);
-    return { path, deprecated, anchor };
+    return { path, deprecated, anchor, namespaces: parent.namespaces };
   }
 
   private apply<T>(rules: AnyDiffRule[] | undefined, pair: Pair<T>, anchor: ChangeSource): void {
@@ -269,14 +362,22 @@ export class DiffWalker {
   }
 
   /** Usage of a local type across both versions; unused anywhere counts as both directions. */
-  private usage(kind: 'model' | 'enum' | 'union' | 'interface', name: string): Usage {
+  private usage(kind: TypeKind, name: string): Usage {
+    return this.importedUsage(kind, name, this.namespaces.before, this.namespaces.after) ?? BOTH;
+  }
+
+  /** Usage of a type in the given namespaces across both versions, undefined when unused. */
+  private importedUsage(kind: TypeKind, name: string, before: string, after: string): Usage | undefined {
     // Built on first use: when nothing typed changed, the analysis is never needed.
-    this.usageMaps ??= [analyzeUsage(this.before), analyzeUsage(this.after)];
-    const b = this.usageMaps[0].get(`${this.namespaces.before}.${kind}s.${name}`);
-    const a = this.usageMaps[1].get(`${this.namespaces.after}.${kind}s.${name}`);
+    this.usageMaps ??= [
+      analyzeUsage(this.before, this.imported.before),
+      analyzeUsage(this.after, this.imported.after),
+    ];
+    const b = this.usageMaps[0].get(`${before}.${kind}s.${name}`);
+    const a = this.usageMaps[1].get(`${after}.${kind}s.${name}`);
     const input = !!(b?.input || a?.input);
     const output = !!(b?.output || a?.output);
-    return input || output ? { input, output } : BOTH;
+    return input || output ? { input, output } : undefined;
   }
 
   private typeKey(type: Parameters<typeof formatTypeRef>[0], isBefore: boolean): string {
