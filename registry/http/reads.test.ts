@@ -181,3 +181,13 @@ test('a YAML original is served as YAML, byte for byte', async () => {
     assert.match(ir.headers.get('content-type') ?? '', /^application\/json/);
   });
 });
+
+test('the healthcheck touches the database: 503 when it cannot answer', async () => {
+  await withRegistry(async ({ http, registry }) => {
+    assert.equal((await http.request('GET', '/_internal_/healthcheck')).status, 200);
+    await registry.store.close();
+    const down = await http.request('GET', '/_internal_/healthcheck');
+    assert.equal(down.status, 503);
+    assert.equal(down.json.errors[0].code, 'unhealthy');
+  });
+});
