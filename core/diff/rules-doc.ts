@@ -46,7 +46,8 @@ by discriminator value; responses by code; imports by organization and applicati
 
 **Paths** name the element: \`models/user/fields/email\`,
 \`resources/user/operations/GET /users/:id/parameters/expand\`,
-\`unions/animal/types/cat\`, \`enums/status/values/active\`, \`imports/acme/common\`.
+\`unions/animal/types/cat\`, \`enums/status/values/active\`, \`imports/acme/common\`, and for a
+type of an imported service that this one uses, \`imports/acme/common/models/money/fields/amount\`.
 `;
 
 /** Markdown for docs/rules/breaking.md: every rule, grouped by the element it inspects. */
