@@ -72,12 +72,27 @@ export async function crashDrill(options: {
       }
     };
     const running = Array.from({ length: options.workers ?? 4 }, worker);
-    // Kill at a random moment once publishing is under way (start-up time varies with load).
-    await acked;
-    await new Promise((resolve) => setTimeout(resolve, random() * 400));
-    killed = true;
-    await server.stop('SIGKILL');
-    await Promise.all(running);
+    const publishing = Promise.all(running);
+    publishing.catch(() => {}); // observed below, after the kill
+    // Kill at a random moment once publishing is under way (start-up time varies with load);
+    // a publisher that fails first, or no acknowledgement within a minute, ends the drill.
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no publish acknowledged within 60 s')), 60_000);
+    });
+    try {
+      await Promise.race([
+        acked,
+        stalled,
+        publishing.then(() => Promise.reject(new Error('publishers stopped early'))),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, random() * 400));
+    } finally {
+      clearTimeout(timer);
+      killed = true;
+      await server.stop('SIGKILL');
+    }
+    await publishing;
   }
   const check = new Database(db, { readonly: true });
   try {
