@@ -10,6 +10,8 @@ import type { GeneratedFile } from '../contract.js';
 import { driverTypeOptions, importGenerated } from '../dao-shared/testing.js';
 import { typeCheck } from '../testing/compile.js';
 import { checkGolden } from '../testing/golden.js';
+import { injectedCalls } from '../testing/injection.js';
+import { hostileService } from '../testing/sample-services.js';
 import { generator as typesGenerator } from '../typescript-types/index.js';
 import { expressPath, routeOrder } from './express-path.js';
 import { generator } from './index.js';
@@ -87,6 +89,47 @@ test('routes for every corpus spec with operations (flow-api-service.json includ
   for (const [name, files] of sets) {
     const mod = await importGenerated<RoutesModule>(files, 'routes.js');
     assert.doesNotThrow(() => mod.createRouter({}), name);
+  }
+});
+
+test('a hostile spec gives routes that compile, inject nothing and still serve', async () => {
+  const input = { service: hostileService, imports: [] };
+  const files = [
+    ...typesGenerator.generate({ ...input, options: {} }),
+    ...generator.generate({ ...input, options: { scaffolding: true } }),
+  ];
+  assert.deepEqual(typeCheck(new Map([['hostile', files]]), driverTypeOptions()).errors, []);
+  for (const file of files) assert.deepEqual(injectedCalls(file.path, file.contents), [], file.path);
+  assert.match(
+    files.find((f) => f.path === 'routes.ts')!.contents,
+    /process\.exit/,
+    'the hostile text is there, inert',
+  );
+  const mod = await importGenerated<RoutesModule>(files, 'routes.js');
+  const seen: unknown[] = [];
+  const app = express().use(
+    mod.createRouter({
+      constructor_: {
+        getByProto: (params: unknown) => {
+          seen.push(params);
+          return { status: 200, body: {} };
+        },
+        delete: () => ({ status: 204 }),
+      },
+    }),
+  );
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const response = await fetch(`${url}/constructor/x?${encodeURIComponent("'; process.exit(1); //")}=1`);
+    // Express cannot name a route parameter __proto__, so the router answers 400 for it — but
+    // nothing crashes, nothing is injected, and no prototype changes.
+    assert.ok(response.status === 200 || response.status === 400, `status ${response.status}`);
+    assert.equal(Object.getPrototypeOf({}), Object.prototype);
+    for (const params of seen) assert.equal(Object.getPrototypeOf(params), Object.prototype);
+  } finally {
+    server.close();
   }
 });
 

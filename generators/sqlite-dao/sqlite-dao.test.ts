@@ -9,12 +9,15 @@ import {
   type DaoHarness,
   daoBehaviour,
   type UserFormLike,
+  type UserRowLike,
   type UsersDaoLike,
 } from '../dao-shared/behaviour.js';
 import { usersService } from '../dao-shared/fixture.js';
+import { DbMetadataError } from '../dao-shared/generate.js';
 import { driverTypeOptions, importGenerated } from '../dao-shared/testing.js';
 import { typeCheck } from '../testing/compile.js';
 import { checkGolden } from '../testing/golden.js';
+import { injectedCalls } from '../testing/injection.js';
 import { generator } from './index.js';
 
 const files = generator.generate({ service: usersService(), imports: [], options: {} });
@@ -183,4 +186,42 @@ test('audit "by" columns: write methods take the actor first and record it', asy
     false,
     'same values: no write',
   );
+});
+
+test('hostile db metadata is refused with every problem listed; hostile values stay data', async () => {
+  const evilTable = usersService({
+    table: 'users"; DROP TABLE x; --',
+    indexes: [{ fields: ['email'], where: "email = 'a'; DROP TABLE users; --" }, { fields: ['nope'] }],
+    surprise: true,
+  });
+  assert.throws(
+    () => generator.generate({ service: evilTable, imports: [], options: {} }),
+    (error: unknown) => {
+      assert.ok(error instanceof DbMetadataError);
+      assert.deepEqual(
+        error.diagnostics.map((d) => d.code),
+        ['db-unknown-key', 'db-invalid-name', 'db-invalid-index', 'db-invalid-index'],
+      );
+      return true;
+    },
+  );
+  // Enum values and partial-index literals from the spec are SQL and TS literals, never code.
+  const evil = "x'); DROP TABLE users; --";
+  const service = usersService({
+    indexes: [{ fields: ['email'], unique: true, where: `name = '${evil.replaceAll("'", "''")}'` }],
+  });
+  service.enums[0]!.values.push({ name: 'evil', value: evil, attributes: [] });
+  const files = generator.generate({ service, imports: [], options: {} });
+  for (const file of files.filter((f) => f.path.endsWith('.ts')))
+    assert.deepEqual(injectedCalls(file.path, file.contents), []);
+  const mod = await importGenerated<SqliteModule>(files, 'index.js');
+  const database = new Database(':memory:');
+  const db = mod.betterSqlite3Db(database);
+  mod.migrate(db);
+  const row = new mod.UsersDao(db).insert({ ...alice, status: evil }) as UserRowLike;
+  assert.equal(row.status, evil);
+  assert.deepEqual(database.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'users'").get(), {
+    n: 1,
+  });
+  database.close();
 });

@@ -5,10 +5,8 @@
 
 import type * as types from './types.js';
 
-/** How the client reaches the service. */
-export interface ClientOptions {
-  /** The service's base URL, without a trailing slash. */
-  baseUrl: string;
+/** Settings every client takes besides its base URL (see `ClientOptions`). */
+export interface ClientSettings {
   /** The fetch implementation; defaults to the global `fetch`. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Headers sent with every request (authorization, tracing). */
@@ -144,12 +142,12 @@ function parseBody(raw: string, contentType: string | null): unknown {
 }
 
 /** The HTTP transport every generated method calls: URL, headers, body, timeouts, retries, errors. */
-function createTransport(config: ClientOptions): Transport {
+function createTransport(config: ClientSettings, baseUrl: string): Transport {
   const doFetch = config.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   const retries = config.retries ?? 2;
   const retryDelayMs = config.retryDelayMs ?? 100;
   return async (op, body, params, options) => {
-    const url = buildUrl(config.baseUrl, op, params);
+    const url = buildUrl(baseUrl, op, params);
     const headers = new Headers({ accept: 'application/json' });
     for (const [name, value] of globalThis.Object.entries(config.headers ?? {})) headers.set(name, value);
     for (const name of op.header) {
@@ -297,14 +295,23 @@ export interface Client {
   readonly users: UsersResource;
 }
 
+/** The spec's base URL, used when createClient is given none. */
+export const DEFAULT_BASE_URL = 'http://localhost:8080';
+
+/** How the client reaches the service. */
+export interface ClientOptions extends ClientSettings {
+  /** The service's base URL, without a trailing slash (default: DEFAULT_BASE_URL). */
+  baseUrl?: string;
+}
+
 /**
  * Creates the HTTP client.
  *
  * @example
- * const client = createClient({ baseUrl: 'https://api.example.com' });
+ * const client = createClient({ baseUrl: 'https://api.example.com', headers: { authorization: token } });
  */
 export function createClient(options: ClientOptions): Client {
-  const call = createTransport(options);
+  const call = createTransport(options, options.baseUrl ?? DEFAULT_BASE_URL);
   return {
     users: {
       get: (params, options) =>

@@ -197,12 +197,13 @@ export function readParams(req: Request, specs: readonly ParamSpec[]): Record<st
         continue;
       } else continue;
     }
-    if (spec.list) {
-      const items = Array.isArray(value) ? value : [value];
-      params[spec.name] = items.map((item, i) => coerce(typeof item === 'string' ? item : String(item), spec, `${path}/${i}`, problems));
-    } else {
-      params[spec.name] = coerce(value, spec, path, problems);
-    }
+    const coerced = spec.list
+      ? (Array.isArray(value) ? value : [value]).map((item, i) =>
+          coerce(typeof item === 'string' ? item : String(item), spec, `${path}/${i}`, problems),
+        )
+      : coerce(value, spec, path, problems);
+    // A parameter may be called __proto__: define it as a property, never set the prototype.
+    Object.defineProperty(params, spec.name, { value: coerced, enumerable: true, writable: true, configurable: true });
   }
   if (problems.length > 0) throw new RequestError(400, problems);
   return params;
