@@ -80,12 +80,10 @@ export async function crashDrill(options: {
     const stalled = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('no publish acknowledged within 60 s')), 60_000);
     });
+    const early = publishing.then(() => Promise.reject(new Error('publishers stopped early')));
+    for (const p of [stalled, early]) p.catch(() => {}); // only the race below reads them
     try {
-      await Promise.race([
-        acked,
-        stalled,
-        publishing.then(() => Promise.reject(new Error('publishers stopped early'))),
-      ]);
+      await Promise.race([acked, stalled, early]);
       await new Promise((resolve) => setTimeout(resolve, random() * 400));
     } finally {
       clearTimeout(timer);
