@@ -82,7 +82,10 @@ describe('canon diff', () => {
     assert.match(invalid.stdout, /malformed-json/);
     const oldInvalid = runCanon(['diff', broken, v1, '--format', 'github'], scratch);
     assert.equal(oldInvalid.status, 1);
-    assert.match(oldInvalid.stdout, /^::error file=v1\.json,title=malformed-json::old version: Malformed JSON/);
+    assert.match(
+      oldInvalid.stdout,
+      /^::error file=v1\.json,title=malformed-json::old version: Malformed JSON/,
+    );
     assert.equal(runCanon(['diff', v1, 'missing.json'], scratch).status, 2);
     assert.equal(runCanon(['diff', v1], scratch).status, 2);
   });
