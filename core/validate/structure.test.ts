@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { apiJsonSchema } from '../schema/api-json-schema.js';
-import { SCHEMA_HASH } from '../schema/api-json-validator.js';
-import { schemaHash } from '../schema/api-json-validator-options.js';
+import { SCHEMA_HASH as API_JSON_HASH } from '../schema/api-json-validator.js';
+import { serviceJsonSchema } from '../schema/service-json-schema.js';
+import { SCHEMA_HASH as SERVICE_JSON_HASH } from '../schema/service-json-validator.js';
+import { schemaHash } from '../schema/validator-options.js';
 import { validateServiceJsonStructure, validateStructure } from './structure.js';
 
 interface Case {
@@ -122,8 +124,9 @@ const serviceJsonCases: Case[] = [
 ];
 
 describe('validateStructure (api.json)', () => {
-  it('the generated validator matches the schema (else run scripts/generate-api-json-validator.ts)', () => {
-    assert.equal(SCHEMA_HASH, schemaHash(apiJsonSchema));
+  it('the generated validators match their schemas (else run scripts/generate-validators.ts)', () => {
+    assert.equal(API_JSON_HASH, schemaHash(apiJsonSchema));
+    assert.equal(SERVICE_JSON_HASH, schemaHash(serviceJsonSchema));
   });
 
   for (const c of apiJsonCases) {

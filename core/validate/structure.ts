@@ -1,9 +1,8 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
 import { validate as validateApiJson } from '../schema/api-json-validator.js';
-import { serviceJsonSchema } from '../schema/service-json-schema.js';
+import { validate as validateServiceJson } from '../schema/service-json-validator.js';
 import { diagnosticFromAjvError } from './ajv-diagnostic.js';
-import { compileSchemaCheck, type SchemaCheck } from './schema-check.js';
 
 /**
  * Structural validation of an api.json document against core/schema/api-json-schema.ts, with the
@@ -21,22 +20,20 @@ export function validateStructure(doc: unknown): Diagnostic[] {
 }
 
 /**
- * Structural validation of a service.json document: lighter than api.json's (open objects,
- * `null` accepted for optional values) because real exports carry extra keys and nulls. Checked
- * without Ajv (see schema-check.ts): it runs on every load of large normalized files.
+ * Structural validation of a service.json document against core/schema/service-json-schema.ts:
+ * lighter than api.json's (open objects, `null` accepted for optional values) because real
+ * exports carry extra keys and nulls.
  */
 export function validateServiceJsonStructure(doc: unknown): Diagnostic[] {
-  if (!isObject(doc)) return [];
-  checkServiceJson ??= compileSchemaCheck(serviceJsonSchema);
-  return toDiagnostics(checkServiceJson(doc), doc);
+  if (!isObject(doc) || serviceJsonValidator(doc)) return [];
+  return toDiagnostics(serviceJsonValidator.errors ?? [], doc);
 }
 
-let checkServiceJson: SchemaCheck | undefined;
+/** A validator Ajv generated ahead of time (standalone code, see scripts/generate-validators.ts). */
+type GeneratedValidator = ((doc: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-/** The generated validator (Ajv standalone code, see scripts/generate-api-json-validator.ts). */
-const apiJsonValidator = validateApiJson as unknown as ((doc: unknown) => boolean) & {
-  errors?: ErrorObject[] | null;
-};
+const apiJsonValidator = validateApiJson as unknown as GeneratedValidator;
+const serviceJsonValidator = validateServiceJson as unknown as GeneratedValidator;
 
 function toDiagnostics(errors: readonly ErrorObject[], doc: unknown): Diagnostic[] {
   return errors.filter((e) => !reportedByParser(e)).map((e) => diagnosticFromAjvError(e, doc));

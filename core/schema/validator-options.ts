@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The Ajv options the api.json validator is generated with (scripts/generate-api-json-validator.ts):
+ * The Ajv options the spec validators are generated with (scripts/generate-validators.ts):
  * all errors at once, the offending data and schema on each error (messages are Canon's own).
  */
 export const AJV_OPTIONS = {
