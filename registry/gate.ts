@@ -35,7 +35,7 @@ export function publishGate(options: GateOptions): Gate {
 
     const changes = predecessor ? changesFrom(predecessor) : [];
     const successorChanges = successor ? changesTo(successor) : undefined;
-    if (policy !== 'none' && options.forceReason === undefined) {
+    if (policy !== 'none') {
       const refusals: RegistryError['errors'] = [];
       const breaking: (StoredChange & { against: string })[] = [];
       const refuse = (against: string, list: StoredChange[], direction: 'from' | 'to') => {
@@ -61,6 +61,10 @@ export function publishGate(options: GateOptions): Gate {
         if (entry.forcedReason !== undefined) continue;
         if (policy === 'major-may-break' && isMajorBump(options.version, entry.version)) continue;
         refuse(entry.version, changesTo(entry), 'to');
+      }
+      if (refusals.length > 0 && options.forceReason !== undefined) {
+        // An admin accepted these breaking changes: the reason is kept with the version.
+        return successorChanges ? { changes, successorChanges, forced: true } : { changes, forced: true };
       }
       if (refusals.length > 0) {
         refusals.push({

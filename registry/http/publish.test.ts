@@ -84,6 +84,10 @@ test('dry runs store nothing; an admin can force a breaking change with a reason
     assert.ok(forced.json.version.changes.some((c: { level: string }) => c.level === 'breaking'));
     const stored = await http.request('GET', '/services/acme/user/versions/1.1.0');
     assert.equal(stored.json.forced_reason, 'email moved to the contact service');
+
+    const needless = await http.publish('acme', 'user', '1.2.0', v1Removed, { force_reason: 'just in case' });
+    assert.equal(needless.status, 201);
+    assert.equal(needless.json.version.forced_reason, undefined, 'a reason is kept only when it was needed');
   });
 });
 

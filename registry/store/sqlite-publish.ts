@@ -69,6 +69,7 @@ export function publishInTransaction(db: SqliteAccess, plan: PublishPlan, gate: 
     earlier: earlier.map((e) => e.entry),
     later: later.map((e) => e.entry),
   });
+  const forcedReason = verdict.forced ? plan.forcedReason : undefined;
   const previous = earlier.at(-1)?.row;
   const inserted = db
     .q(
@@ -88,7 +89,7 @@ export function publishInTransaction(db: SqliteAccess, plan: PublishPlan, gate: 
       `"${sha256(plan.normalized)}"`,
       previous?.id ?? null,
       JSON.stringify(verdict.changes),
-      plan.forcedReason ?? null,
+      forcedReason ?? null,
       plan.publishedAt,
       plan.publishedBy,
     );
@@ -114,9 +115,9 @@ export function publishInTransaction(db: SqliteAccess, plan: PublishPlan, gate: 
   for (const union of plan.eventUnions) own.run(orgId, union, service.id);
   db.audit(
     plan.publishedBy,
-    plan.forcedReason ? 'publish-forced' : 'publish',
+    forcedReason ? 'publish-forced' : 'publish',
     `${plan.organization}/${plan.application}@${plan.version}`,
-    plan.forcedReason ?? null,
+    forcedReason ?? null,
   );
   const stored = db.q(`SELECT ${VERSION_COLUMNS} WHERE v.id = ?`).get(versionId) as VersionRow;
   const outcome: PublishOutcome = {

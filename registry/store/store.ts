@@ -73,6 +73,8 @@ export interface GateVerdict {
   changes: StoredChange[];
   /** The successor's change log recomputed against the new version, when one exists. */
   successorChanges?: StoredChange[];
+  /** True when the publish passed only because an admin forced it (its reason is then stored). */
+  forced?: boolean;
 }
 
 export interface GateInput {
@@ -104,6 +106,7 @@ export interface PublishPlan {
   eventUnions: string[];
   publishedBy: string;
   publishedAt: string;
+  /** An admin's reason to accept breaking changes; stored only when the gate needed it. */
   forcedReason?: string;
   dryRun: boolean;
 }
