@@ -119,7 +119,7 @@ export class Registry {
   }
 
   /** The registry's view of a spec: organization, application and version are the registry's. */
-  #stamp(service: Service, input: PublishInput): Service {
+  #stamp(service: Service, input: Pick<PublishInput, 'organization' | 'application' | 'version'>): Service {
     return {
       ...service,
       organization: { key: input.organization },
@@ -169,7 +169,8 @@ export class Registry {
     if (!record || !latest) {
       return { compatible: true, policy: record?.policy ?? 'backward', changes: [] as StoredChange[] };
     }
-    const changes = this.diff(latest, intake.service);
+    const next = this.#stamp(intake.service, { organization, application, version: latest.version });
+    const changes = this.diff(latest, next);
     const compatible = record.policy === 'none' || !changes.some((c) => c.level === 'breaking');
     return { compatible, policy: record.policy, against: latest.version, changes };
   }

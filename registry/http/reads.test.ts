@@ -191,3 +191,11 @@ test('the healthcheck touches the database: 503 when it cannot answer', async ()
     assert.equal(down.json.errors[0].code, 'unhealthy');
   });
 });
+
+test('a check compares as the registry would store it: under its application key and version', async () => {
+  await withRegistry(async ({ http }) => {
+    await http.publish('acme', 'people', '1.0.0', v1);
+    const same = await http.request('POST', '/services/acme/people/checks', { body: { original: v1 } });
+    assert.deepEqual(same.json, { compatible: true, policy: 'backward', against: '1.0.0', changes: [] });
+  });
+});
