@@ -48,7 +48,7 @@ export function defaultProblem(ctx: ValidationContext, type: TypeRef, value: str
       const definition = ctx.definitionOf(type);
       if (definition === undefined || !('values' in definition)) return undefined;
       if (definition.values.some((v) => v.name === value || v.value === value)) return undefined;
-      const valid = definition.values.map((v) => display(v.value)).join(', ');
+      const valid = [...new Set(definition.values.map((v) => display(v.value)))].join(', ');
       return `default[${display(value)}] is not a valid value for enum[${display(type.name)}]. Valid values are: ${valid}`;
     }
     case 'model':

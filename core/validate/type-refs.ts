@@ -134,6 +134,9 @@ export function checkTypeReferences(ctx: ValidationContext): void {
     }
     operation.parameters.forEach((parameter, i) => {
       if (fine(parameter.type)) return;
+      // A path parameter the spec did not declare takes its type from the resource's field of the
+      // same name, where a bad type is already reported; its pointer names no array element.
+      if (!/\/parameters\/\d+$/.test(ctx.pointers.get(parameter) ?? '/parameters/0')) return;
       check(
         parameter.type,
         () => `${site.label} Parameter[${display(parameter.name)}]`,

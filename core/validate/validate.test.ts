@@ -124,6 +124,14 @@ const cases: Case[] = [
     ],
   },
   {
+    description: 'an undeclared path parameter typed from a bad field: reported once, at the field',
+    spec: {
+      models: { user: { fields: [{ name: 'id', type: 'uid' }] } },
+      resources: { user: { operations: [get({ path: '/:id' })] } },
+    },
+    expected: [['unknown-type', '/models/user/fields/0/type']],
+  },
+  {
     description: 'names from an unresolved import pass (only the import is reported)',
     spec: {
       imports: [{ uri: 'https://example.com/acme/thing/latest/service.json' }],
