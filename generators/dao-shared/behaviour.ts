@@ -187,3 +187,79 @@ export function daoBehaviour(
     await assert.rejects(async () => h.dao.findAll({ limit: -1 }), RangeError);
   });
 }
+
+type AnyDao = Record<string, (...args: never[]) => unknown>;
+
+/** What `typesBehaviour` needs: the DAOs of `typesService()` over a fresh, migrated database. */
+export interface TypesHarness {
+  events: AnyDao;
+  tokens: AnyDao;
+  notes: AnyDao;
+}
+
+const call = async (dao: AnyDao, method: string, ...args: unknown[]): Promise<unknown> =>
+  (dao[method] as unknown as (...a: unknown[]) => unknown)(...args);
+
+/** Column types and key generation kinds round-trip the same way on both databases. */
+export function typesBehaviour(
+  label: string,
+  open: () => Promise<TypesHarness>,
+  close: (h: TypesHarness) => Promise<void>,
+): void {
+  test(`${label}: every column type round-trips; auto, uuid and caller-given keys`, async () => {
+    const h = await open();
+    try {
+      const event = {
+        kind: 'suspended',
+        count: 3,
+        big: 9007199254740991,
+        ratio: 0.25,
+        price: 12.5,
+        flag: true,
+        day: '2024-02-29',
+        at: '2024-02-29T12:34:56.789Z',
+        ref: '0b6c6f50-6d5c-4c2c-9f7e-0a3e43a3f1aa',
+        payload: { nested: [1, 'two', null] },
+        labels: { a: 'b' },
+        scores: [1, 2, 3],
+      };
+      const first = (await call(h.events, 'insert', event)) as { id: number };
+      const second = (await call(h.events, 'insert', { ...event, ref: undefined, flag: false })) as {
+        id: number;
+      };
+      assert.equal(typeof first.id, 'number');
+      assert.equal(second.id, first.id + 1);
+      assert.deepEqual(first, { id: first.id, ...event });
+      assert.deepEqual(await call(h.events, 'findById', first.id), first);
+      assert.equal('ref' in second, false);
+      assert.deepEqual(await call(h.events, 'findByRef', event.ref), first);
+      assert.deepEqual(
+        ((await call(h.events, 'findAll', { flag: false })) as { id: number }[]).map((e) => e.id),
+        [second.id],
+      );
+      assert.deepEqual(
+        ((await call(h.events, 'findAll', { day: ['2024-02-29'], orderBy: '-id' })) as { id: number }[]).map(
+          (e) => e.id,
+        ),
+        [second.id, first.id],
+      );
+      assert.equal(await call(h.events, 'upsert', { ...event, id: first.id }), false, 'unchanged');
+
+      const token = (await call(h.tokens, 'insert', { owner: 'ada' })) as { id: string };
+      assert.match(token.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      assert.equal(
+        await call(h.tokens, 'upsert', { id: token.id, owner: 'ada' }),
+        true,
+        'no hash_code: always written',
+      );
+      assert.equal(((await call(h.tokens, 'findById', token.id)) as { owner: string }).owner, 'ada');
+
+      await call(h.notes, 'insert', { key: 'k1', text: 'hello' });
+      const note = (await call(h.notes, 'findById', 'k1')) as Record<string, unknown>;
+      assert.deepEqual([note.key, note.text, typeof note.created_at], ['k1', 'hello', 'string']);
+      assert.equal(await call(h.notes, 'delete', 'k1'), true);
+    } finally {
+      await close(h);
+    }
+  });
+}

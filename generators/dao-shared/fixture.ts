@@ -79,3 +79,51 @@ export function usersService(db: JsonObject = {}): Service {
     ),
   ]);
 }
+
+/**
+ * Tables for the column-type and key-generation round trips: `events` has an `auto` key and
+ * a column of every storage kind; `tokens` a `uuid` key stored as uuid; `notes` a caller-given key.
+ */
+export function typesService(): Service {
+  const prim = (name: string): TypeRef => ({ kind: 'primitive', name: name as 'string' });
+  return service([
+    model(
+      'event',
+      'events',
+      [
+        field('id', 'long'),
+        field('kind', { kind: 'enum', name: 'user_status', namespace: NAMESPACE }),
+        field('count', 'integer'),
+        field('big', 'long'),
+        field('ratio', 'double'),
+        field('price', 'decimal'),
+        field('flag', 'boolean'),
+        field('day', 'date-iso8601'),
+        field('at', 'date-time-iso8601'),
+        field('ref', 'uuid', false),
+        field('payload', 'json', false),
+        field('labels', { kind: 'map', of: prim('string') }, false),
+        field('scores', { kind: 'list', of: prim('integer') }, false),
+      ],
+      [
+        dbAttribute({
+          primary_key: { field: 'id', generate: 'auto' },
+          indexes: [{ fields: ['flag', 'day'] }, { fields: ['ref'], unique: true, where: 'ref is not null' }],
+          audit: false,
+        }),
+      ],
+    ),
+    model(
+      'token',
+      'tokens',
+      [field('id', 'uuid'), field('owner', 'string')],
+      [dbAttribute({ primary_key: { field: 'id', generate: 'uuid' }, journal: false, hash_code: false })],
+    ),
+    model(
+      'note',
+      'notes',
+      [field('key', 'string'), field('text', 'string')],
+      [dbAttribute({ primary_key: 'key' })],
+    ),
+  ]);
+}

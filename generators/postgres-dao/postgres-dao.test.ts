@@ -2,8 +2,14 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
-import { alice, type DaoHarness, daoBehaviour, type UsersDaoLike } from '../dao-shared/behaviour.js';
-import { usersService } from '../dao-shared/fixture.js';
+import {
+  alice,
+  type DaoHarness,
+  daoBehaviour,
+  typesBehaviour,
+  type UsersDaoLike,
+} from '../dao-shared/behaviour.js';
+import { typesService, usersService } from '../dao-shared/fixture.js';
 import { driverTypeOptions, importGenerated } from '../dao-shared/testing.js';
 import { typeCheck } from '../testing/compile.js';
 import { checkGolden } from '../testing/golden.js';
@@ -51,6 +57,8 @@ interface PgModule {
 const modulePromise = importGenerated<PgModule>(files, 'index.js');
 const admin = new pg.Pool({ ...PG_CONFIG, max: 2 });
 const pools = new Map<DaoHarness, { pool: pg.Pool; schema: string }>();
+
+const typeSchemas = new Map<object, { pool: pg.Pool; schema: string }>();
 
 async function openSchema(): Promise<{ pool: pg.Pool; schema: string }> {
   const schema = `canon_test_${randomBytes(6).toString('hex')}`;
@@ -134,3 +142,26 @@ test("postgres: every DAO method takes part in a caller's transaction, nested ba
 before(async () => {
   await admin.query('SELECT 1');
 });
+
+typesBehaviour(
+  'postgres',
+  async () => {
+    const typeFiles = generator.generate({ service: typesService(), imports: [], options: {} });
+    assert.deepEqual(typeCheck(new Map([['types', typeFiles]]), driverTypeOptions()).errors, []);
+    const mod = await importGenerated<Record<string, new (db: unknown) => Record<string, never>> & PgModule>(
+      typeFiles,
+      'index.js',
+    );
+    const entry = await openSchema();
+    const db = mod.pgPoolDb(entry.pool);
+    await mod.migrate(db);
+    const harness = {
+      events: new mod.EventsDao!(db),
+      tokens: new mod.TokensDao!(db),
+      notes: new mod.NotesDao!(db),
+    };
+    typeSchemas.set(harness, entry);
+    return harness;
+  },
+  async (h) => closeSchema(typeSchemas.get(h)!),
+);

@@ -8,11 +8,12 @@ import {
   alice,
   type DaoHarness,
   daoBehaviour,
+  typesBehaviour,
   type UserFormLike,
   type UserRowLike,
   type UsersDaoLike,
 } from '../dao-shared/behaviour.js';
-import { usersService } from '../dao-shared/fixture.js';
+import { typesService, usersService } from '../dao-shared/fixture.js';
 import { DbMetadataError } from '../dao-shared/generate.js';
 import { driverTypeOptions, importGenerated } from '../dao-shared/testing.js';
 import { typeCheck } from '../testing/compile.js';
@@ -225,3 +226,18 @@ test('hostile db metadata is refused with every problem listed; hostile values s
   });
   database.close();
 });
+
+typesBehaviour(
+  'sqlite',
+  async () => {
+    const typeFiles = generator.generate({ service: typesService(), imports: [], options: {} });
+    assert.deepEqual(typeCheck(new Map([['types', typeFiles]]), driverTypeOptions()).errors, []);
+    const mod = await importGenerated<
+      Record<string, new (db: unknown) => Record<string, never>> & SqliteModule
+    >(typeFiles, 'index.js');
+    const db = mod.betterSqlite3Db(new Database(':memory:'));
+    mod.migrate(db);
+    return { events: new mod.EventsDao!(db), tokens: new mod.TokensDao!(db), notes: new mod.NotesDao!(db) };
+  },
+  async () => {},
+);
