@@ -179,6 +179,10 @@ const services = {
       return { status: 200, body: [item] };
     },
     putById: (_params: unknown, body: unknown) => ({ status: 200, body }),
+    postNotesById: (params: Record<string, unknown>) => {
+      calls.push({ method: 'postNotesById', params });
+      return { status: 204 };
+    },
     post: (params: Record<string, unknown>, body: { id: number }) => {
       calls.push({ method: 'post', params, body });
       return body.id === 9 ? { status: 409, body: { code: 'taken', existing_id: 9 } } : { status: 201, body };
@@ -301,6 +305,17 @@ test('a 422 the spec declares as a list is answered with the bare list of proble
     '/body/name',
     '/body/price',
   ]);
+});
+
+test('form parameters are read from the JSON body and coerced', async () => {
+  assert.equal(
+    (await call('/items/3/notes', post(JSON.stringify({ note: 'hi', urgent: true })))).status,
+    204,
+  );
+  assert.deepEqual(calls.at(-1), { method: 'postNotesById', params: { id: 3, note: 'hi', urgent: true } });
+  const missing = await call('/items/3/notes', post(JSON.stringify({ urgent: 'maybe' })));
+  assert.equal(missing.status, 400);
+  assert.deepEqual(paths(missing.body), ['/form/note', '/form/urgent']);
 });
 
 test('malformed JSON is 400, a body over the limit 413', async () => {

@@ -50,6 +50,16 @@ export const PROBE_SPEC = {
           responses: { '200': { type: '[item]' } },
         },
         {
+          method: 'POST',
+          path: '/:id/notes',
+          parameters: [
+            { name: 'id', type: 'long' },
+            { name: 'note', type: 'string', location: 'Form', minimum: 1 },
+            { name: 'urgent', type: 'boolean', location: 'Form', required: false },
+          ],
+          responses: { '204': { type: 'unit' } },
+        },
+        {
           method: 'PUT',
           path: '/:id',
           parameters: [{ name: 'id', type: 'long' }],
