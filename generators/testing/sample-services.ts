@@ -209,6 +209,14 @@ export const peopleService: Service = {
           parameters: [param('id', prim('uuid'), 'path'), param('pet_name', prim('string'), 'path')],
           responses: [response(200, unionRef('pet')), response('default', list(model('error')))],
         }),
+        op('GET', '/users/:id/compare/:base...:head.json', {
+          parameters: [
+            param('id', prim('uuid'), 'path'),
+            param('base', prim('string'), 'path'),
+            param('head', prim('string'), 'path'),
+          ],
+          responses: [response(200, prim('string'))],
+        }),
         op('POST', '/users/:id/block', {
           operationId: 'blockUser',
           parameters: [param('id', prim('uuid'), 'path'), param('reason', prim('string'), 'form', false)],

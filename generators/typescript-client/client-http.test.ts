@@ -215,3 +215,12 @@ test('fetch is injectable', async () => {
   await client({ fetch }).contacts.get!();
   assert.deepEqual(calls, [`GET ${baseUrl}/contacts`]);
 });
+
+test('path parameters inside a segment are found: `:base...:head.json`', async () => {
+  await client().users.getCompareByIdAndBaseAndHead!({
+    id: 'u 1',
+    base: 'main',
+    head: 'feature/x',
+  }).catch(() => undefined);
+  assert.equal(last().url, '/users/u%201/compare/main...feature%2Fx.json');
+});

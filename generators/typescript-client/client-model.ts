@@ -75,13 +75,15 @@ export function methodNameFor(resource: Resource, operation: Operation): Identif
   let relative = operation.path;
   if (prefix !== '' && (relative === prefix || relative.startsWith(`${prefix}/`)))
     relative = relative.slice(prefix.length);
+  const declared = operation.parameters.filter((p) => p.location === 'path').map((p) => p.name);
   const statics: string[] = [];
   const params: string[] = [];
   for (const segment of relative.split('/')) {
     if (segment === '') continue;
-    if (segment.startsWith(':') || (segment.startsWith('{') && segment.endsWith('}'))) {
-      params.push(segment.replace(/^:|^\{|\}$/g, ''));
-    } else statics.push(segment);
+    const pieces = pathPieces(segment, declared);
+    // A segment holding parameters names only them (`:Sid.json` → Sid, `:base...:head` → base, head).
+    if (pieces.length > 1) params.push(...pieces.filter((_, index) => index % 2 === 1));
+    else statics.push(segment);
   }
   const byParams = params.length > 0 ? `_by_${params.map((p) => words(p).join('_')).join('_and_')}` : '';
   return camelCase(`${operation.method.toLowerCase()}_${statics.join('_')}${byParams}`);
@@ -130,4 +132,47 @@ export function clientModel(service: Service): ClientResource[] {
     });
     return { resource, propertyName, interfaceName, operations };
   });
+}
+
+/**
+ * Splits an operation path into literal text (even indexes) and path parameter names (odd
+ * indexes). A reference is `:name` or `{name}`. After `:`, a name of letters, digits and `_` is
+ * taken when it is declared; otherwise the longest declared path parameter the text starts with
+ * (names with `-` or `.`), so `/accounts/:Sid.json` → `['/accounts/', 'Sid', '.json']` and
+ * `/compare/:base...:head` → `['/compare/', 'base', '...', 'head', '']`.
+ */
+export function pathPieces(path: string, declared: readonly string[]): string[] {
+  const byLength = [...declared].sort((a, b) => b.length - a.length);
+  const pieces: string[] = [];
+  let literal = '';
+  let i = 0;
+  while (i < path.length) {
+    const ch = path.charAt(i);
+    if (ch === ':') {
+      const rest = path.slice(i + 1);
+      const word = /^[A-Za-z0-9_]+/.exec(rest)?.[0];
+      const name =
+        word !== undefined && declared.includes(word)
+          ? word
+          : (byLength.find((n) => /[^A-Za-z0-9_]/.test(n) && rest.startsWith(n)) ?? word);
+      if (name !== undefined) {
+        pieces.push(literal, name);
+        literal = '';
+        i += 1 + name.length;
+        continue;
+      }
+    } else if (ch === '{') {
+      const close = path.indexOf('}', i);
+      if (close > i + 1) {
+        pieces.push(literal, path.slice(i + 1, close));
+        literal = '';
+        i = close + 1;
+        continue;
+      }
+    }
+    literal += ch;
+    i++;
+  }
+  pieces.push(literal);
+  return pieces;
 }

@@ -21,7 +21,7 @@ import {
   stringLiteral,
 } from '../shared/index.js';
 import { createTypeResolver } from '../typescript-types/type-names.js';
-import { type ClientOperation, type ClientResource, clientModel } from './client-model.js';
+import { type ClientOperation, type ClientResource, clientModel, pathPieces } from './client-model.js';
 import { CLIENT_RUNTIME } from './runtime.js';
 
 export const GENERATOR_NAME = 'typescript-client';
@@ -91,17 +91,8 @@ function paramsStatement(op: ClientOperation, resolve: NamedTypeResolver): State
 /** The escaped data the transport needs for one operation. */
 function descriptor(op: ClientOperation): Code {
   const { operation } = op;
-  const path: string[] = [];
-  let literal = '';
-  for (const segment of operation.path.split('/')) {
-    if (segment === '' && literal === '' && path.length === 0) continue;
-    const param = /^:(.+)$/.exec(segment) ?? /^\{(.+)\}$/.exec(segment);
-    if (param) {
-      path.push(`${literal}/`, param[1]!);
-      literal = '';
-    } else literal += `/${segment}`;
-  }
-  path.push(literal === '' && path.length === 0 ? '/' : literal);
+  const declared = operation.parameters.filter((p) => p.location === 'path').map((p) => p.name);
+  const path = pathPieces(operation.path, declared);
   const byLocation = (location: string) =>
     operation.parameters.filter((p) => p.location === location).map((p) => p.name);
   const codes = (responses: readonly Response[]) => {

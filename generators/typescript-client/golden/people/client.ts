@@ -270,6 +270,19 @@ export interface UsersGetPetsByIdAndPetNameParams {
 /** The declared error responses of users.getPetsByIdAndPetName. */
 export type UsersGetPetsByIdAndPetNameError = ResponseError<number, types.Error[]>;
 
+/** Parameters of users.getCompareByIdAndBaseAndHead. */
+export interface UsersGetCompareByIdAndBaseAndHeadParams {
+  /** In path. */
+  id: string;
+  /** In path. */
+  base: string;
+  /** In path. */
+  head: string;
+}
+
+/** The declared error responses of users.getCompareByIdAndBaseAndHead. */
+export type UsersGetCompareByIdAndBaseAndHeadError = never;
+
 /** Parameters of users.blockUser. */
 export interface UsersBlockUserParams {
   /** In path. */
@@ -317,6 +330,11 @@ export interface UsersResource {
    * @throws {UsersGetPetsByIdAndPetNameError} for a declared error status
    */
   getPetsByIdAndPetName(params: UsersGetPetsByIdAndPetNameParams, options?: RequestOptions): Promise<types.Pet>;
+  /**
+   * GET /users/:id/compare/:base...:head.json
+   * @throws {UsersGetCompareByIdAndBaseAndHeadError} for a declared error status
+   */
+  getCompareByIdAndBaseAndHead(params: UsersGetCompareByIdAndBaseAndHeadParams, options?: RequestOptions): Promise<string>;
   /**
    * POST /users/:id/block
    * @deprecated
@@ -377,6 +395,8 @@ export function createClient(options: ClientOptions): Client {
         call({ name: 'users.deleteById', method: 'DELETE', path: ['/users/', 'id', ''], query: [], header: [], form: [], success: [204], unit: [204, 404], errors: [404] }, undefined, params, options) as Promise<undefined>,
       getPetsByIdAndPetName: (params, options) =>
         call({ name: 'users.getPetsByIdAndPetName', method: 'GET', path: ['/users/', 'id', '/pets/', 'pet_name', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [], otherwise: 'error' }, undefined, params, options) as Promise<types.Pet>,
+      getCompareByIdAndBaseAndHead: (params, options) =>
+        call({ name: 'users.getCompareByIdAndBaseAndHead', method: 'GET', path: ['/users/', 'id', '/compare/', 'base', '...', 'head', '.json'], query: [], header: [], form: [], success: [200], unit: [], errors: [] }, undefined, params, options) as Promise<string>,
       blockUser: (params, options) =>
         call({ name: 'users.blockUser', method: 'POST', path: ['/users/', 'id', '/block'], query: [], header: [], form: ['reason'], success: [200], unit: [], errors: [] }, undefined, params, options) as Promise<types.User>,
     },

@@ -350,6 +350,8 @@ export class MockClient implements client.Client {
         engine.invoke({ name: 'users.deleteById', success: [[204, 'unit']], errors: [404], store: 'delete', key: 'id', resource: 'users', hasBody: false, hasParams: true }, 'deleteById', [params, options]) as Promise<undefined>,
       getPetsByIdAndPetName: (params, options) =>
         engine.invoke({ name: 'users.getPetsByIdAndPetName', success: [[200, 'pet']], errors: [], store: null, key: 'pet_name', resource: 'users', hasBody: false, hasParams: true }, 'getPetsByIdAndPetName', [params, options]) as Promise<types.Pet>,
+      getCompareByIdAndBaseAndHead: (params, options) =>
+        engine.invoke({ name: 'users.getCompareByIdAndBaseAndHead', success: [[200, 'string']], errors: [], store: null, key: 'head', resource: 'users', hasBody: false, hasParams: true }, 'getCompareByIdAndBaseAndHead', [params, options]) as Promise<string>,
       blockUser: (params, options) =>
         engine.invoke({ name: 'users.blockUser', success: [[200, 'user']], errors: [], store: 'create', key: 'id', resource: 'users', hasBody: false, hasParams: true }, 'blockUser', [params, options]) as Promise<types.User>,
     };
