@@ -22,7 +22,7 @@ export type Resolved =
   | { kind: 'interface'; definition: Interface }
   | { kind: 'opaque' };
 
-/** Why a named reference does not resolve, in words for a message; undefined when it does. */
+/** Why a named reference does not resolve, in words for a message. */
 export type Unresolved = string;
 
 /**
