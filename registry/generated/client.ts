@@ -214,6 +214,27 @@ function createTransport(config: ClientSettings, baseUrl: string): Transport {
   };
 }
 
+/** Parameters of auditEntries.get. */
+export interface AuditEntriesGetParams {
+  /** In query. Default: 100 */
+  limit?: number;
+  /** In query. Default: 0 */
+  offset?: number;
+}
+
+/** The declared error responses of auditEntries.get. */
+export type AuditEntriesGetError = ResponseError<400, types.ErrorResponse> | ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse>;
+
+/** The audit_entries resource: client.auditEntries. */
+export interface AuditEntriesResource {
+  /**
+   * Admins (*): the most recent writes first.
+   * GET /audit
+   * @throws {AuditEntriesGetError} for a declared error status
+   */
+  get(params?: AuditEntriesGetParams, options?: RequestOptions): Promise<types.AuditEntry[]>;
+}
+
 /** Parameters of changeLogs.get. */
 export interface ChangeLogsGetParams {
   /** In path. */
@@ -583,6 +604,7 @@ export interface VersionsResource {
  * The registry API, one property per resource.
  */
 export interface Client {
+  readonly auditEntries: AuditEntriesResource;
   readonly changeLogs: ChangeLogsResource;
   readonly checkResults: CheckResultsResource;
   readonly codes: CodesResource;
@@ -611,7 +633,11 @@ export interface ClientOptions extends ClientSettings {
 export function createClient(options: ClientOptions): Client {
   const call = createTransport(options, options.baseUrl);
   return {
-    changeLogs: {
+    auditEntries: {
+      get: (params, options) =>
+        call({ name: 'auditEntries.get', method: 'GET', path: ['/audit'], query: ['limit', 'offset'], header: [], form: [], success: [200], unit: [], errors: [400, 401, 403] }, undefined, params, options) as Promise<types.AuditEntry[]>,
+    },
+  changeLogs: {
       get: (params, options) =>
         call({ name: 'changeLogs.get', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/changes'], query: ['from', 'to'], header: [], form: [], success: [200], unit: [], errors: [400, 401, 403, 404] }, undefined, params, options) as Promise<types.ChangeLog>,
     },

@@ -39,6 +39,21 @@ export type Role = 'read' | 'publish' | 'admin';
 /** Every value of Role, in declaration order. */
 export const roleValues: readonly Role[] = globalThis.Object.freeze(['read', 'publish', 'admin']);
 
+/**
+ * One write to the registry: who made it, when, what.
+ * Wire name: audit_entry
+ */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  /** token:<id>, or the local process (canon up, bootstrap). */
+  actor: string;
+  /** publish, publish-forced, set-policy, set-namespace, create-token, revoke-token. */
+  action: string;
+  target: string;
+  detail?: string;
+}
+
 /** Wire name: change */
 export interface Change {
   rule: string;

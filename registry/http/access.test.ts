@@ -77,6 +77,16 @@ test('tokens: roles per organization, wrong tokens get 401, revoked tokens stop 
     );
     assert.equal((await http.publish('acme', 'user', '1.0.2', spec, {}, publisher.json.secret)).status, 401);
     assert.equal((await issue('acme', 'owner')).status, 422);
+
+    const audit = await http.request('GET', '/audit?limit=50', { token: ADMIN });
+    assert.equal(audit.status, 200);
+    const actions = audit.json.map((e: { action: string }) => e.action);
+    for (const action of ['create-token', 'publish', 'set-policy', 'revoke-token'])
+      assert.ok(actions.includes(action), action);
+    assert.ok(audit.json.every((e: { actor: string; at: string }) => e.actor && e.at));
+    assert.ok(audit.json[0].id > audit.json.at(-1).id, 'newest first');
+    assert.equal((await http.request('GET', '/audit', { token: orgAdmin.secret })).status, 403);
+    assert.equal((await http.request('GET', '/audit')).status, 401);
   });
 });
 

@@ -4,7 +4,7 @@ import { notFound, problem } from '../errors.js';
 import { checkKey } from '../keys.js';
 import { POLICIES, ROLES } from '../store/store.js';
 import { json, NAMESPACE, noService, param, type Route, serviceParams } from './route.js';
-import { organizationToWire, readForm, serviceToWire, tokenToWire } from './wire.js';
+import { organizationToWire, queryInteger, readForm, serviceToWire, tokenToWire } from './wire.js';
 
 /** Organizations, compatibility policies and tokens. */
 export const ADMIN_ROUTES: Route[] = [
@@ -100,6 +100,18 @@ export const ADMIN_ROUTES: Route[] = [
         throw notFound(`The token ${param(req, 'id').slice(0, 100)}`, 'List the tokens with GET /tokens.');
       }
       res.status(204).end();
+    },
+  },
+  {
+    method: 'get',
+    path: '/audit',
+    async handle(req, res, ctx) {
+      requireRole(ctx.principal, '*', 'admin', false);
+      const entries = await ctx.registry.store.auditLog(
+        queryInteger(req.query, 'limit', 100, 1000),
+        queryInteger(req.query, 'offset', 0, 1_000_000_000),
+      );
+      json(res, 200, entries satisfies Api.AuditEntry[]);
     },
   },
 ];

@@ -16,6 +16,7 @@ async function everyRead(http: Http): Promise<Record<string, string>> {
   const services = await read('/services');
   await read('/events');
   await read('/tokens', ADMIN);
+  await read('/audit?limit=1000', ADMIN);
   for (const org of new Set((services.json as { organization: string }[]).map((s) => s.organization))) {
     await read(`/organizations/${org}`);
   }

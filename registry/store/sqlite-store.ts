@@ -14,6 +14,7 @@ import {
   type VersionRow,
 } from './sqlite-rows.js';
 import type {
+  AuditEntry,
   CompatibilityPolicy,
   EventUnionOwner,
   Gate,
@@ -301,6 +302,13 @@ export class SqliteStore implements RegistryStore {
          ${organization === undefined ? '' : 'WHERE o.key = ?'} ORDER BY o.key, e.union_name`,
     ).all(...(organization === undefined ? [] : [organization]));
     return rows as EventUnionOwner[];
+  }
+
+  async auditLog(limit: number, offset: number): Promise<AuditEntry[]> {
+    const rows = this.#q(
+      'SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?',
+    ).all(limit, offset) as (Omit<AuditEntry, 'detail'> & { detail: string | null })[];
+    return rows.map(({ detail, ...entry }) => (detail === null ? entry : { ...entry, detail }));
   }
 
   async createToken(token: TokenRecord, secretHash: string): Promise<void> {

@@ -127,6 +127,15 @@ export interface TokenRecord {
   createdBy: string;
 }
 
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  detail?: string;
+}
+
 export interface EventUnionOwner {
   organization: string;
   union: string;
@@ -188,6 +197,8 @@ export interface RegistryStore {
   publish(plan: PublishPlan, gate: Gate): Promise<PublishOutcome>;
 
   eventUnionOwners(organization?: string): Promise<EventUnionOwner[]>;
+  /** Every write, newest first. */
+  auditLog(limit: number, offset: number): Promise<AuditEntry[]>;
 
   createToken(token: TokenRecord, secretHash: string): Promise<void>;
   findToken(secretHash: string): Promise<TokenRecord | undefined>;
