@@ -96,6 +96,11 @@ function primitiveProblem(name: PrimitiveName, value: string): string | undefine
 
 function inRange(value: string, min: bigint, max: bigint): boolean {
   if (!INTEGER.test(value)) return false;
+  // Up to 15 characters the value is exact as a double (and so are the 32-bit bounds): no BigInt.
+  if (value.length <= 15) {
+    const n = Number(value);
+    return n >= Number(min) && n <= Number(max);
+  }
   const n = BigInt(value);
   return n >= min && n <= max;
 }

@@ -32,6 +32,8 @@ export function checkDefaults(ctx: ValidationContext): void {
     }
     const measured = measuredDefault(element.type, element.default);
     if (measured === undefined) return;
+    if ((minimum === undefined || measured >= minimum) && (maximum === undefined || measured <= maximum))
+      return;
     const what =
       element.type.kind === 'primitive' && element.type.name === 'string' ? 'length of default' : 'default';
     const shown = display(element.default);

@@ -48,59 +48,75 @@ export function checkOperations(ctx: ValidationContext): void {
       routes.set(route, site);
     }
 
-    const inPath = pathParameterNames(operation.path);
-    const names = new Set<string>();
-    operation.parameters.forEach((parameter, i) => {
-      const path = () => parameterPath(ctx, site, parameter, i);
-      const name = () => display(parameter.name);
-      if (names.has(parameter.name)) {
-        ctx.report(
+    const { parameters } = operation;
+    let inPath: Set<string> | undefined;
+    for (let i = 0; i < parameters.length; i++) {
+      const parameter = parameters[i]!;
+      let duplicate = false;
+      // Operations have a handful of parameters: comparing with the earlier ones beats a set.
+      for (let earlier = 0; earlier < i && !duplicate; earlier++)
+        duplicate = parameters[earlier]!.name === parameter.name;
+      if (duplicate)
+        report(
+          ctx,
+          site,
+          i,
+          '',
           'duplicate-parameter',
-          path(),
-          `${site.label} Parameter[${name()}] appears more than once. Remove or rename one.`,
+          'Parameter',
+          'appears more than once. Remove or rename one.',
         );
-      }
-      names.add(parameter.name);
-      const shown = () => ctx.show(parameter.type);
-      switch (parameter.location) {
-        case 'path':
-          if (!parameter.required) {
-            ctx.report(
-              'optional-path-parameter',
-              pointer(path(), 'required'),
-              `${site.label} path parameter[${name()}] is specified as optional. All path parameters are required.`,
-            );
-          } else if (!inPath.has(parameter.name)) {
-            ctx.report(
-              'path-parameter-not-in-path',
-              path(),
-              `${site.label} path parameter[${name()}] is missing from the path[${display(operation.path)}]. Add ':${name()}' to the path or change its location.`,
-            );
-          } else if (!validInUrl(parameter.type)) {
-            ctx.report(
-              'invalid-path-parameter-type',
-              pointer(path(), 'type'),
-              `${site.label} path parameter[${name()}] has an invalid type[${shown()}]. Valid types for path parameters are: ${VALID_IN_URL}.`,
-            );
-          }
-          break;
-        case 'query':
-        case 'header': {
-          const problem = queryTypeProblem(parameter.type, parameter.location);
-          if (problem !== undefined) {
-            ctx.report(
-              'invalid-query-parameter-type',
-              pointer(path(), 'type'),
-              `${site.label} Parameter[${name()}] has an invalid type[${shown()}]. ${problem}`,
-            );
-          }
-          break;
+      if (parameter.location === 'path') {
+        inPath ??= pathParameterNames(operation.path);
+        checkPathParameter(ctx, site, i, inPath);
+      } else if (parameter.location === 'query' || parameter.location === 'header') {
+        const problem = queryTypeProblem(parameter.type, parameter.location);
+        if (problem !== undefined) {
+          const text = `has an invalid type[${ctx.show(parameter.type)}]. ${problem}`;
+          report(ctx, site, i, 'type', 'invalid-query-parameter-type', 'Parameter', text);
         }
-        case 'form':
-          break;
       }
-    });
+    }
   }
+}
+
+function checkPathParameter(
+  ctx: ValidationContext,
+  site: OperationSite,
+  index: number,
+  inPath: Set<string>,
+): void {
+  const parameter = site.operation.parameters[index]!;
+  if (!parameter.required) {
+    const text = 'is specified as optional. All path parameters are required.';
+    report(ctx, site, index, 'required', 'optional-path-parameter', 'path parameter', text);
+  } else if (!inPath.has(parameter.name)) {
+    const { path } = site.operation;
+    const text = `is missing from the path[${display(path)}]. Add ':${display(parameter.name)}' to the path or change its location.`;
+    report(ctx, site, index, '', 'path-parameter-not-in-path', 'path parameter', text);
+  } else if (!validInUrl(parameter.type)) {
+    const text = `has an invalid type[${ctx.show(parameter.type)}]. Valid types for path parameters are: ${VALID_IN_URL}.`;
+    report(ctx, site, index, 'type', 'invalid-path-parameter-type', 'path parameter', text);
+  }
+}
+
+/** Reports on parameter `index` of the site's operation; `key` is appended to its pointer. */
+function report(
+  ctx: ValidationContext,
+  site: OperationSite,
+  index: number,
+  key: string,
+  code: string,
+  noun: string,
+  text: string,
+): void {
+  const parameter = site.operation.parameters[index]!;
+  const base = parameterPath(ctx, site, parameter, index);
+  ctx.report(
+    code,
+    key === '' ? base : pointer(base, key),
+    `${site.label} ${noun}[${display(parameter.name)}] ${text}`,
+  );
 }
 
 /** Names of `:name` segments in a path (`/users/:id/keys/:key` → id, key). */
