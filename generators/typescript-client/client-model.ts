@@ -94,6 +94,18 @@ export function methodNameFor(resource: Resource, operation: Operation): Identif
  * deterministic names (collisions get `2`, `3`, … in spec order).
  */
 export function clientModel(service: Service): ClientResource[] {
+  let model = modelCache.get(service);
+  if (!model) {
+    model = buildClientModel(service);
+    modelCache.set(service, model);
+  }
+  return model;
+}
+
+// The client and the mock client of one run share the model (same service object, same names).
+const modelCache = new WeakMap<Service, ClientResource[]>();
+
+function buildClientModel(service: Service): ClientResource[] {
   const topLevel = new UniqueNames(CLIENT_RUNTIME_NAMES);
   // The mock client adds these members next to the resources.
   const properties = new UniqueNames(MOCK_CLIENT_MEMBERS);
