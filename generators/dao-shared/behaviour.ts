@@ -195,6 +195,7 @@ export interface TypesHarness {
   events: AnyDao;
   tokens: AnyDao;
   notes: AnyDao;
+  tags: AnyDao;
 }
 
 const call = async (dao: AnyDao, method: string, ...args: unknown[]): Promise<unknown> =>
@@ -258,6 +259,12 @@ export function typesBehaviour(
       const note = (await call(h.notes, 'findById', 'k1')) as Record<string, unknown>;
       assert.deepEqual([note.key, note.text, typeof note.created_at], ['k1', 'hello', 'string']);
       assert.equal(await call(h.notes, 'delete', 'k1'), true);
+
+      assert.deepEqual(await call(h.tags, 'insert', { name: 'red' }), { name: 'red' });
+      assert.equal(await call(h.tags, 'upsert', { name: 'red' }), false, 'a key-only row exists or not');
+      assert.equal(await call(h.tags, 'upsert', { name: 'blue' }), true);
+      assert.deepEqual(await call(h.tags, 'update', 'red', {}), { name: 'red' });
+      assert.equal(await call(h.tags, 'deleteBatch', ['red', 'blue']), 2);
     } finally {
       await close(h);
     }

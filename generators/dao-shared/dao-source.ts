@@ -173,7 +173,11 @@ class DaoEmitter {
         ].map((n) => `${quoteIdentifier(n)} = excluded.${quoteIdentifier(n)}`);
         for (const c of t.columns)
           if (c.role === 'updated_at') updates.push(`${quoteIdentifier(c.name)} = ${d.now}`);
-        sql += ` ON CONFLICT (${key}) DO UPDATE SET ${updates.join(', ')}`;
+        // A table of nothing but its key has nothing to update: the row existing is all there is.
+        sql +=
+          updates.length === 0
+            ? ` ON CONFLICT (${key}) DO NOTHING`
+            : ` ON CONFLICT (${key}) DO UPDATE SET ${updates.join(', ')}`;
         if (t.hashCode) sql += ` WHERE ${table}."hash_code" ${d.distinct} excluded."hash_code"`;
         consts.push(['UPSERT', sql]);
       }
@@ -187,6 +191,7 @@ class DaoEmitter {
     const assignments = sets.map((name) => `${quoteIdentifier(name)} = ${d.placeholder(++n)}`);
     for (const c of t.columns)
       if (c.role === 'updated_at') assignments.push(`${quoteIdentifier(c.name)} = ${d.now}`);
+    if (assignments.length === 0) assignments.push(`${key} = ${key}`);
     let update = `UPDATE ${table} SET ${assignments.join(', ')} WHERE ${key} = ${d.placeholder(++n)}`;
     if (t.hashCode) update += ` AND "hash_code" ${d.distinct} ${d.placeholder(++n)}`;
     consts.push(['UPDATE', `${update} RETURNING ${this.#selectList()}`]);

@@ -82,7 +82,8 @@ export function usersService(db: JsonObject = {}): Service {
 
 /**
  * Tables for the column-type and key-generation round trips: `events` has an `auto` key and
- * a column of every storage kind; `tokens` a `uuid` key stored as uuid; `notes` a caller-given key.
+ * a column of every storage kind; `tokens` a `uuid` key stored as uuid; `notes` a caller-given key;
+ * `tags` nothing but its key.
  */
 export function typesService(): Service {
   const prim = (name: string): TypeRef => ({ kind: 'primitive', name: name as 'string' });
@@ -124,6 +125,12 @@ export function typesService(): Service {
       'notes',
       [field('key', 'string'), field('text', 'string')],
       [dbAttribute({ primary_key: 'key' })],
+    ),
+    model(
+      'tag',
+      'tags',
+      [field('name', 'string')],
+      [dbAttribute({ primary_key: 'name', hash_code: false, audit: false })],
     ),
   ]);
 }

@@ -159,6 +159,7 @@ typesBehaviour(
       events: new mod.EventsDao!(db),
       tokens: new mod.TokensDao!(db),
       notes: new mod.NotesDao!(db),
+      tags: new mod.TagsDao!(db),
     };
     typeSchemas.set(harness, entry);
     return harness;

@@ -237,7 +237,12 @@ typesBehaviour(
     >(typeFiles, 'index.js');
     const db = mod.betterSqlite3Db(new Database(':memory:'));
     mod.migrate(db);
-    return { events: new mod.EventsDao!(db), tokens: new mod.TokensDao!(db), notes: new mod.NotesDao!(db) };
+    return {
+      events: new mod.EventsDao!(db),
+      tokens: new mod.TokensDao!(db),
+      notes: new mod.NotesDao!(db),
+      tags: new mod.TagsDao!(db),
+    };
   },
   async () => {},
 );
