@@ -11,17 +11,26 @@ export async function withRegistry<T>(
   options: Partial<StartOptions> = {},
 ): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'canon-registry-'));
-  const running = await startRegistry({
-    db: join(dir, 'registry.db'),
-    adminToken: ADMIN,
-    log: () => {},
-    ...options,
-  });
+  let running: RunningRegistry;
+  try {
+    running = await startRegistry({
+      db: join(dir, 'registry.db'),
+      adminToken: ADMIN,
+      log: () => {},
+      ...options,
+    });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   try {
     return await fn(Object.assign(running, { http: new Http(running.url), dir }));
   } finally {
-    await running.close(1000);
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      await running.close(1000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 }
 
