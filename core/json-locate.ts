@@ -23,6 +23,7 @@ export function locatePointers(text: string, pointers: Iterable<string>): Map<st
     }
   }
   const offsets = new Map<string, number>();
+  let remaining = wanted.size;
   let i = 0;
 
   const ws = () => {
@@ -69,6 +70,7 @@ export function locatePointers(text: string, pointers: Iterable<string>): Map<st
   const walk = (path: string): void => {
     ws();
     offsets.set(path, i);
+    if (wanted.has(path)) remaining--;
     const c = text[i];
     if (c === '{') {
       i++;
@@ -82,6 +84,8 @@ export function locatePointers(text: string, pointers: Iterable<string>): Map<st
         const child = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
         if (prefixes.has(child)) walk(child);
         else skipValue();
+        // Every wanted position is known: the rest of the document need not be scanned.
+        if (remaining === 0) return;
         ws();
         if (text[i] !== ',') break;
         i++;
@@ -95,6 +99,7 @@ export function locatePointers(text: string, pointers: Iterable<string>): Map<st
         const child = `${path}/${index}`;
         if (prefixes.has(child)) walk(child);
         else skipValue();
+        if (remaining === 0) return;
         ws();
         if (text[i] !== ',') break;
         i++;

@@ -168,7 +168,11 @@ async function loadOpenApi(
 
 function looksLikeYaml(text: string, file: string | undefined): boolean {
   if (file && /\.ya?ml$/i.test(file)) return true;
-  const first = /\S/.exec(text)?.[0];
+  // Look at the first significant character only: running a regex over a multi-megabyte JSON text
+  // showed up in profiles of `canon validate`.
+  let i = 0;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  const first = text[i];
   return (
     first !== undefined &&
     first !== '{' &&
