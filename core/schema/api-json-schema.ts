@@ -70,7 +70,9 @@ export const apiJsonSchema = {
       'name',
       'type',
     ]),
-    enum: closed({ plural: string, values: listOf('enum_value'), ...described }, ['values']),
+    // `values` and `types` are not required here: a missing list is reported once, by the semantic
+    // passes, as `empty-enum` / `empty-union`.
+    enum: closed({ plural: string, values: listOf('enum_value'), ...described }),
     enum_value: closed({ name: string, value: string, ...described }, ['name']),
     interface: closed({ plural: string, fields: listOf('field'), ...described }),
     model: closed({
@@ -94,16 +96,13 @@ export const apiJsonSchema = {
       },
       ['name', 'type'],
     ),
-    union: closed(
-      {
-        plural: string,
-        discriminator: string,
-        types: listOf('union_type'),
-        interfaces: stringList,
-        ...described,
-      },
-      ['types'],
-    ),
+    union: closed({
+      plural: string,
+      discriminator: string,
+      types: listOf('union_type'),
+      interfaces: stringList,
+      ...described,
+    }),
     union_type: closed(
       { type: string, default: boolean, discriminator_value: string, fields: listOf('field'), ...described },
       ['type'],

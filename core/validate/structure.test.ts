@@ -55,10 +55,10 @@ const apiJsonCases: Case[] = [
   },
   {
     description: 'missing required keys',
-    doc: { enums: { status: {} }, models: { user: { fields: [{ type: 'string' }] } } },
+    doc: { info: { license: {} }, models: { user: { fields: [{ type: 'string' }] } } },
     expected: [
       ['missing-key', ''],
-      ['missing-key', '/enums/status'],
+      ['missing-key', '/info/license'],
       ['missing-key', '/models/user/fields/0'],
     ],
   },
