@@ -34,7 +34,10 @@ export function wireText(value: unknown): string | undefined {
 
 /** A JSON-safe copy (drops `undefined`, functions and the like) for attribute values. */
 export function jsonCopy(value: unknown): JsonValue {
-  return JSON.parse(JSON.stringify(value ?? null)) as JsonValue;
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  return JSON.parse(JSON.stringify(value)) as JsonValue;
 }
 
 export function asJsonObject(value: unknown): JsonObject | undefined {

@@ -161,10 +161,11 @@ export function buildField(
   const type = schemaType(ctx, schema, path, `${parent}_${name}`);
   const source = isObject(schema) ? schema : {};
   const ext = extensionOf(source);
+  const nullable = isNullable(source);
   const field: Field = {
     name,
     type,
-    required: required && !isNullable(source),
+    required: required && !nullable,
     annotations: [],
     attributes: [],
   };
@@ -181,7 +182,7 @@ export function buildField(
     field.annotations = extStrings(ext, 'annotations') ?? [];
     field.attributes = extAttributes(ext) ?? [];
   } else {
-    const kept = keptKeywords(source, required);
+    const kept = keptKeywords(source, required, nullable);
     if (kept) field.attributes = [{ name: 'openapi', value: kept }];
   }
   return ctx.at(field, path);
@@ -193,15 +194,18 @@ export function exampleText(source: Json): string | undefined {
   return undefined;
 }
 
-function keptKeywords(source: Json, required: boolean): JsonObject | undefined {
-  const kept: JsonObject = {};
+function keptKeywords(source: Json, required: boolean, nullable: boolean): JsonObject | undefined {
+  let kept: JsonObject | undefined;
   for (const key of KEPT_KEYWORDS) {
-    if (source[key] === undefined || (key === 'format' && MAPPED_FORMATS.has(String(source[key])))) continue;
-    kept[key] = jsonCopy(source[key]);
+    const value = source[key];
+    if (value === undefined || (key === 'format' && MAPPED_FORMATS.has(String(value)))) continue;
+    kept ??= {};
+    kept[key] = jsonCopy(value);
   }
-  if (isNullable(source)) {
+  if (nullable) {
+    kept ??= {};
     kept.nullable = true;
     if (required) kept.required = true;
   }
-  return Object.keys(kept).length > 0 ? kept : undefined;
+  return kept;
 }
