@@ -21,6 +21,9 @@ const string = { type: 'string' } as const;
 const boolean = { description: 'a boolean (true or false)', enum: [true, false, 'true', 'false'] } as const;
 const long = { description: 'an integer', type: ['integer', 'string'], pattern: '^-?[0-9]+$' } as const;
 const stringList = { type: 'array', items: string } as const;
+// Names of list elements (fields, values, parameters, headers) must say something; an empty one is
+// reported here, once, rather than as a bad name by the semantic passes.
+const elementName = { description: 'a non-empty string', type: 'string', pattern: '\\S' } as const;
 const ref = (name: string) => ({ $ref: `#/definitions/${name}` }) as const;
 const listOf = (name: string) => ({ type: 'array', items: ref(name) }) as const;
 const mapOf = (name: string) => ({ type: 'object', additionalProperties: ref(name) }) as const;
@@ -66,14 +69,14 @@ export const apiJsonSchema = {
     contact: closed({ name: string, url: string, email: string }),
     license: closed({ name: string, url: string }, ['name']),
     import: closed({ uri: string }, ['uri']),
-    header: closed({ name: string, type: string, required: boolean, default: {}, ...described }, [
+    header: closed({ name: elementName, type: string, required: boolean, default: {}, ...described }, [
       'name',
       'type',
     ]),
     // `values` and `types` are not required here: a missing list is reported once, by the semantic
     // passes, as `empty-enum` / `empty-union`.
     enum: closed({ plural: string, values: listOf('enum_value'), ...described }),
-    enum_value: closed({ name: string, value: string, ...described }, ['name']),
+    enum_value: closed({ name: elementName, value: string, ...described }, ['name']),
     interface: closed({ plural: string, fields: listOf('field'), ...described }),
     model: closed({
       plural: string,
@@ -84,7 +87,7 @@ export const apiJsonSchema = {
     }),
     field: closed(
       {
-        name: string,
+        name: elementName,
         type: string,
         required: boolean,
         default: {},
@@ -127,7 +130,7 @@ export const apiJsonSchema = {
     body: closed({ type: string, ...described }, ['type']),
     parameter: closed(
       {
-        name: string,
+        name: elementName,
         type: string,
         location: string,
         required: boolean,

@@ -14,6 +14,8 @@ const optionalString = { type: ['string', 'null'] } as const;
 const optionalBoolean = { type: ['boolean', 'null'] } as const;
 const optionalNumber = { type: ['number', 'null'] } as const;
 const optionalStringList = { type: ['array', 'null'], items: string } as const;
+// Names of fields and enum values must say something (as in the api.json schema).
+const elementName = { description: 'a non-empty string', type: 'string', pattern: '\\S' } as const;
 const ref = (name: string) => ({ $ref: `#/definitions/${name}` }) as const;
 const optionalListOf = (name: string) => ({ type: ['array', 'null'], items: ref(name) }) as const;
 const key = { type: 'object', properties: { key: string }, required: ['key'] } as const;
@@ -76,7 +78,7 @@ export const serviceJsonSchema = {
     enum: open({ name: string, plural: optionalString, values: optionalListOf('enum_value'), ...described }, [
       'name',
     ]),
-    enum_value: open({ name: string, value: optionalString, ...described }, ['name']),
+    enum_value: open({ name: elementName, value: optionalString, ...described }, ['name']),
     interface: open({ name: string, plural: optionalString, fields: optionalListOf('field'), ...described }, [
       'name',
     ]),
@@ -92,7 +94,7 @@ export const serviceJsonSchema = {
     ),
     field: open(
       {
-        name: string,
+        name: elementName,
         type: string,
         required: optionalBoolean,
         default: optionalString,

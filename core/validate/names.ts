@@ -59,6 +59,8 @@ export function checkNames(ctx: ValidationContext): void {
     const fields = owner.element.fields;
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i]!;
+      // Blank field and value names are reported by the structure check.
+      if (field.name.trim() === '') continue;
       const problem = problemOf(field.name);
       if (problem !== null)
         report(`${owner.label} Field`, field.name, problem, pointer(fieldPath(ctx, owner, field, i), 'name'));
@@ -70,7 +72,7 @@ export function checkNames(ctx: ValidationContext): void {
     // A warning only: older specs (and exports of them) carry values such as "Not Yet", and the
     // wire `value` is what clients see; generators make identifiers of any name.
     e.values.forEach((value, i) => {
-      const valueProblem = problemOf(value.name);
+      const valueProblem = value.name.trim() === '' ? null : problemOf(value.name);
       if (valueProblem === null) return;
       const path = pointer(ctx.at(value, pointer(ctx.at(e, fallback.enum(e)), 'values', i)), 'name');
       report(`Enum[${display(e.name)}] value`, value.name, valueProblem, path, 'warning');
@@ -90,6 +92,8 @@ export function checkNames(ctx: ValidationContext): void {
       );
     }
     u.types.forEach((member, i) => {
+      // An empty value comes from a member whose type the parser already reported.
+      if (member.discriminatorValue === '') return;
       const valueProblem = problemOf(member.discriminatorValue);
       if (valueProblem === null) return;
       // A defaulted discriminator value is the member's type name: point at what the spec wrote.
