@@ -245,6 +245,13 @@ export function typesBehaviour(
         [second.id, first.id],
       );
       assert.equal(await call(h.events, 'upsert', { ...event, id: first.id }), false, 'unchanged');
+      const ids = async (filters: Record<string, unknown>): Promise<number[]> =>
+        ((await call(h.events, 'findAll', filters)) as { id: number }[]).map((e) => e.id);
+      assert.deepEqual(await ids({ id: { gt: first.id } }), [second.id]);
+      assert.deepEqual(await ids({ id: { gte: first.id, lte: second.id } }), [first.id, second.id]);
+      assert.deepEqual(await ids({ day: { gte: '2024-01-01', lt: '2024-03-01' }, flag: true }), [first.id]);
+      assert.deepEqual(await ids({ day: { lt: '2024-01-01' } }), []);
+      await assert.rejects(async () => ids({ id: { around: 1 } }), RangeError);
 
       const token = (await call(h.tokens, 'insert', { owner: 'ada' })) as { id: string };
       assert.match(token.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

@@ -1,7 +1,14 @@
 import { type Code, docComment, fixed, propertyKey, stringLiteral } from '../shared/index.js';
 import type { Dialect } from './dialect.js';
 import { quoteIdentifier, whereSql } from './sql.js';
-import { type Column, filterColumns, formColumns, type Index, type TableSpec } from './table-spec.js';
+import {
+  type Column,
+  filterColumns,
+  formColumns,
+  type Index,
+  type Storage,
+  type TableSpec,
+} from './table-spec.js';
 
 /**
  * The typed DAO module for one table: row, form, filter and order types, and a class whose
@@ -13,6 +20,9 @@ export function daoSource(table: TableSpec, dialect: Dialect, header: Code): str
   const emitter = new DaoEmitter(table, dialect);
   return `${header}\n${emitter.module()}`;
 }
+
+/** Storage kinds whose values have an order: `findAll` accepts ranges on them. */
+const ORDERED: ReadonlySet<Storage> = new Set(['integer', 'bigint', 'real', 'decimal', 'date', 'timestamp']);
 
 class DaoEmitter {
   readonly #t: TableSpec;
@@ -43,8 +53,10 @@ class DaoEmitter {
     const imports = ['generateId', 'hashCode', 'matches', 'page', 'translateError'].filter((name) =>
       this.#uses(name),
     );
+    // Ranges need the generated Range type (the DOM's global Range would shadow it otherwise).
+    const usesRange = filterColumns(this.#t).some((c) => ORDERED.has(c.storage));
     const parts = [
-      `import { type ${this.#d.dbType}${imports.map((n) => `, ${n}`).join('')} } from './db.js';`,
+      `import { type ${this.#d.dbType}${usesRange ? ', type Range' : ''}${imports.map((n) => `, ${n}`).join('')} } from './db.js';`,
       this.#types(),
       this.#constants(),
       this.#mappers(),
@@ -89,7 +101,10 @@ class DaoEmitter {
       [
         `/** Filters of \`findAll\`: only the primary key and indexed columns, each one value or a list. */`,
         `export interface ${this.#filters} {`,
-        ...filterable.map((c) => `  ${propertyKey(c.name)}?: ${c.tsType} | ReadonlyArray<${c.tsType}>;`),
+        ...filterable.map(
+          (c) =>
+            `  ${propertyKey(c.name)}?: ${c.tsType} | ReadonlyArray<${c.tsType}>${ORDERED.has(c.storage) ? ` | Range<${c.tsType}>` : ''};`,
+        ),
         '  limit?: number;',
         '  offset?: number;',
         `  orderBy?: ${this.#orderBy};`,

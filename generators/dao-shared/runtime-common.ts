@@ -85,6 +85,32 @@ export function generateId(prefix?: string): string {
   return prefix === undefined ? randomUUID() : \`\${prefix}-\${randomUUID().replaceAll('-', '')}\`;
 }
 
+/** A range filter of \`findAll\` on an ordered column (numbers, dates, date-times). */
+export interface Range<T> {
+  gt?: T;
+  gte?: T;
+  lt?: T;
+  lte?: T;
+}
+
+const RANGE_OPERATORS: Readonly<Record<string, string>> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
+
+/** Whether a filter value is a range (a plain object) rather than one value or a list. */
+function isRange(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The conditions of a range; \`placeholder\` binds one value and returns its SQL. */
+function rangeSql(column: string, range: Record<string, unknown>, placeholder: (v: unknown) => string): string {
+  const terms: string[] = [];
+  for (const [key, value] of Object.entries(range)) {
+    const operator = RANGE_OPERATORS[key];
+    if (operator === undefined) throw new RangeError(\`findAll: unknown range bound \${JSON.stringify(key)}; use gt, gte, lt or lte\`);
+    if (value !== undefined) terms.push(\`\${column} \${operator} \${placeholder(value)}\`);
+  }
+  return terms.length === 0 ? '1 = 1' : terms.join(' AND ');
+}
+
 function checkCount(name: string, value: number | undefined): void {
   if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
     throw new RangeError(\`\${name} must be a non-negative integer, got \${value}\`);

@@ -105,8 +105,14 @@ export function translateError(error: unknown, table: string): unknown {
   return error;
 }
 
-/** A findAll condition: \`column = $n\`, or \`column = ANY($n)\` for a list. */
+/** A findAll condition: \`column = $n\`, \`column = ANY($n)\` for a list, or a range. */
 export function matches(column: string, value: unknown, params: unknown[]): string {
+  if (isRange(value)) {
+    return rangeSql(column, value, (v) => {
+      params.push(v);
+      return \`$\${params.length}\`;
+    });
+  }
   params.push(Array.isArray(value) ? [...value] : value);
   return Array.isArray(value) ? \`\${column} = ANY($\${params.length})\` : \`\${column} = $\${params.length}\`;
 }

@@ -77,9 +77,15 @@ export function translateError(error: unknown, table: string): unknown {
   return error;
 }
 
-/** A findAll condition: \`column = ?\`, or membership in a list passed as one JSON parameter. */
+/** A findAll condition: \`column = ?\`, membership in a list passed as one JSON parameter, or a range. */
 export function matches(column: string, value: unknown, params: unknown[]): string {
   const toParam = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+  if (isRange(value)) {
+    return rangeSql(column, value, (v) => {
+      params.push(toParam(v));
+      return '?';
+    });
+  }
   if (Array.isArray(value)) {
     params.push(JSON.stringify(value.map(toParam)));
     return \`\${column} IN (SELECT value FROM json_each(?))\`;

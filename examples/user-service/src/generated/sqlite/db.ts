@@ -95,6 +95,32 @@ export function generateId(prefix?: string): string {
   return prefix === undefined ? randomUUID() : `${prefix}-${randomUUID().replaceAll('-', '')}`;
 }
 
+/** A range filter of `findAll` on an ordered column (numbers, dates, date-times). */
+export interface Range<T> {
+  gt?: T;
+  gte?: T;
+  lt?: T;
+  lte?: T;
+}
+
+const RANGE_OPERATORS: Readonly<Record<string, string>> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
+
+/** Whether a filter value is a range (a plain object) rather than one value or a list. */
+function isRange(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The conditions of a range; `placeholder` binds one value and returns its SQL. */
+function rangeSql(column: string, range: Record<string, unknown>, placeholder: (v: unknown) => string): string {
+  const terms: string[] = [];
+  for (const [key, value] of Object.entries(range)) {
+    const operator = RANGE_OPERATORS[key];
+    if (operator === undefined) throw new RangeError(`findAll: unknown range bound ${JSON.stringify(key)}; use gt, gte, lt or lte`);
+    if (value !== undefined) terms.push(`${column} ${operator} ${placeholder(value)}`);
+  }
+  return terms.length === 0 ? '1 = 1' : terms.join(' AND ');
+}
+
 function checkCount(name: string, value: number | undefined): void {
   if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
     throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
@@ -165,9 +191,15 @@ export function translateError(error: unknown, table: string): unknown {
   return error;
 }
 
-/** A findAll condition: `column = ?`, or membership in a list passed as one JSON parameter. */
+/** A findAll condition: `column = ?`, membership in a list passed as one JSON parameter, or a range. */
 export function matches(column: string, value: unknown, params: unknown[]): string {
   const toParam = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+  if (isRange(value)) {
+    return rangeSql(column, value, (v) => {
+      params.push(toParam(v));
+      return '?';
+    });
+  }
   if (Array.isArray(value)) {
     params.push(JSON.stringify(value.map(toParam)));
     return `${column} IN (SELECT value FROM json_each(?))`;
