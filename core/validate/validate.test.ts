@@ -229,6 +229,20 @@ const cases: Case[] = [
     ],
   },
   {
+    description:
+      'one problem, one finding: a missing list, name or member type is not echoed by other checks',
+    spec: {
+      enums: { status: {} },
+      models: { user: { fields: [{ type: 'string' }] } },
+      unions: { party: { types: [{}] } },
+    },
+    expected: [
+      ['missing-key', '/models/user/fields/0'],
+      ['invalid-type', '/unions/party/types/0/type'],
+      ['empty-enum', '/enums/status'],
+    ],
+  },
+  {
     description: 'an enum without values',
     spec: { enums: { status: { values: [] } } },
     expected: [['empty-enum', '/enums/status']],
