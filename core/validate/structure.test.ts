@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { apiJsonSchema } from '../schema/api-json-schema.js';
 import { SCHEMA_HASH as API_JSON_HASH } from '../schema/api-json-validator.js';
@@ -124,6 +125,16 @@ const serviceJsonCases: Case[] = [
 ];
 
 describe('validateStructure (api.json)', () => {
+  it('validating loads no Ajv (its load and schema compile would cost every process)', () => {
+    validateStructure({ name: 'x', oops: 1 });
+    validateServiceJsonStructure({ name: 'x' });
+    const loaded = Object.keys(createRequire(import.meta.url).cache);
+    assert.deepEqual(
+      loaded.filter((path) => /[\\/]node_modules[\\/]ajv[\\/]/.test(path)),
+      [],
+    );
+  });
+
   it('the generated validators match their schemas (else run scripts/generate-validators.ts)', () => {
     assert.equal(API_JSON_HASH, schemaHash(apiJsonSchema));
     assert.equal(SERVICE_JSON_HASH, schemaHash(serviceJsonSchema));
