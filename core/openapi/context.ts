@@ -27,6 +27,8 @@ export class ImportContext {
   readonly aliases = new Map<string, unknown>();
   /** Types of inline schemas by source pointer, so a schema reached twice is built once. */
   readonly inline = new Map<string, TypeRef>();
+  /** How many schemas deep the import is right now (bounded, so hostile nesting cannot overflow the stack). */
+  depth = 0;
   /** Pointers of schemas being built right now: reaching one again is a cycle. */
   readonly building = new Set<string>();
   /** Pointers of form-encoded request bodies imported as `form` parameters (reported once, counted). */

@@ -609,6 +609,29 @@ describe('importOpenApi', () => {
     assert.equal(({} as { polluted?: unknown }).polluted, undefined);
   });
 
+  it('cuts off schemas nested 10,000 deep with a warning, and refuses deeper allOf and Swagger 2.0 nesting without crashing', () => {
+    let deep: object = { type: 'string' };
+    for (let i = 0; i < 10_000; i++) deep = { type: 'object', properties: { a: deep } };
+    const nested = importOpenApi(doc({ schemas: { Deep: deep } }));
+    assert.deepEqual(codes(nested.diagnostics, 'warning'), ['too-deep']);
+    assert.equal(nested.service.models.length, 201);
+
+    let chain: object = { type: 'object', properties: { x: { type: 'string' } } };
+    for (let i = 0; i < 20_000; i++)
+      chain = { allOf: [chain, { type: 'object', properties: { [`p${i}`]: { type: 'string' } } }] };
+    assert.deepEqual(codes(importOpenApi(doc({ schemas: { Chain: chain } })).diagnostics), ['too-deep']);
+    const swagger = importOpenApi({
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      paths: {},
+      definitions: { Deep: deep },
+    });
+    assert.ok(
+      codes(swagger.diagnostics).includes('too-deep') ||
+        codes(swagger.diagnostics, 'warning').includes('too-deep'),
+    );
+  });
+
   it('imports a 10,000-operation document', () => {
     const paths: Record<string, unknown> = {};
     for (let i = 0; i < 10_000; i++) {

@@ -47,6 +47,21 @@ export interface OpenApiImport {
  * const { service, diagnostics } = importOpenApi(JSON.parse(text), { file: 'stripe.json' });
  */
 export function importOpenApi(doc: unknown, options: { file?: string } = {}): OpenApiImport {
+  try {
+    return importDocument(doc, options);
+  } catch (error) {
+    // Nesting deeper than the call stack (in allOf chains or Swagger 2.0 conversion) ends here, not in a crash.
+    if (error instanceof RangeError) {
+      return failed(
+        'too-deep',
+        'The document nests too deeply to import. Real OpenAPI documents nest a few dozen levels; check the file.',
+      );
+    }
+    throw error;
+  }
+}
+
+function importDocument(doc: unknown, options: { file?: string }): OpenApiImport {
   if (!isObject(doc)) {
     return failed(
       'invalid-openapi',

@@ -86,6 +86,26 @@ export function classify(schema: unknown): SchemaKind {
  * inline objects, enums and unions, from `hint` (`<parent>_<property>`, `<operation>_body`).
  */
 export function schemaType(ctx: ImportContext, schema: unknown, path: string, hint: string): TypeRef {
+  if (ctx.depth >= MAX_SCHEMA_DEPTH) {
+    ctx.warn(
+      'too-deep',
+      path,
+      `Schemas nest more than ${MAX_SCHEMA_DEPTH} levels here; the rest is imported as \`json\`. Give inner schemas names under components/schemas.`,
+    );
+    return primitive('json');
+  }
+  ctx.depth++;
+  try {
+    return readSchema(ctx, schema, path, hint);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+/** Inline schemas nested deeper than this are cut off (real documents nest a dozen levels). */
+const MAX_SCHEMA_DEPTH = 200;
+
+function readSchema(ctx: ImportContext, schema: unknown, path: string, hint: string): TypeRef {
   if (schema === true || (isObject(schema) && !hasKeys(schema))) return primitive('json');
   if (!isObject(schema)) {
     ctx.warn('invalid-schema', path, 'Expected a schema object here; the value is imported as `json`.');
