@@ -350,6 +350,26 @@ const cases: Case[] = [
     },
   },
   {
+    description: 'x-canon names and namespaces that are not valid are ignored, not trusted',
+    input: doc({
+      extra: { 'x-canon': { namespace: 'x; y', name: 'n' } },
+      schemas: {
+        'a b': {
+          type: 'object',
+          properties: { a: { type: 'string' } },
+          'x-canon': { name: '*/evil', kind: 'model' },
+        },
+      },
+    }),
+    check(s) {
+      assert.equal(s.namespace, 'n.v1');
+      assert.deepEqual(
+        s.models.map((m) => m.name),
+        ['a_b'],
+      );
+    },
+  },
+  {
     description: '$ref keys inside examples are data and never followed',
     input: doc({
       schemas: {

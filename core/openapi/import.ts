@@ -9,7 +9,7 @@ import { buildEnum } from './enum.js';
 import { extAttributes, extensionOf } from './extensions.js';
 import { asString, entries, isObject, type Json, jsonCopy } from './json.js';
 import { buildModel } from './model.js';
-import { toTypeName } from './names.js';
+import { isValidTypeName, toTypeName } from './names.js';
 import { buildResources } from './resources.js';
 import { buildNamed, classify, componentType, useBuilders } from './schema.js';
 import {
@@ -90,7 +90,11 @@ function importDocument(doc: unknown, options: { file?: string }): OpenApiImport
   const name = asString(ext?.name) ?? asString(info.title) ?? baseName(options.file) ?? 'openapi';
   const version = asString(info.version) ?? '0.0.0';
   const applicationKey = asString(objectKey(ext?.application)) ?? urlKey(name);
-  const namespace = asString(ext?.namespace) ?? defaultNamespace(applicationKey, version);
+  const extNamespace = asString(ext?.namespace);
+  const namespace =
+    extNamespace !== undefined && /^[A-Za-z0-9_.-]+$/.test(extNamespace)
+      ? extNamespace
+      : defaultNamespace(applicationKey, version);
   const ctx = new ImportContext(source, namespace, translate);
 
   declareSchemas(ctx, source);
@@ -176,8 +180,9 @@ function declareSchemas(ctx: ImportContext, doc: Json): void {
       continue;
     }
     const claimed = ctx.names.claim(toTypeName(key));
-    const name = asString(ext?.name) ?? claimed;
-    if (name !== key && ext?.name === undefined) {
+    const extName = asString(ext?.name);
+    const name = extName !== undefined && isValidTypeName(extName) ? extName : claimed;
+    if (name !== key && name !== extName) {
       ctx.warn(
         'renamed',
         path,
