@@ -48,6 +48,23 @@ describe('loadSpec', () => {
     assert.deepEqual([problem?.path, problem?.line], ['/models/a/fields/0/type', 4]);
   });
 
+  it('reports a key repeated in an api.json object, which JSON.parse would drop silently', async () => {
+    const result = await loadSpec(
+      '{"name": "x", "models": {"user": {"fields": []}, "user": {"fields": []}}}',
+    );
+    assert.deepEqual(
+      result.diagnostics.map((d) => [d.code, d.path]),
+      [['duplicate-key', '/models/user']],
+    );
+  });
+
+  it('reads "required": "false" as API Builder does', async () => {
+    const result = await loadSpec(
+      '{"name": "x", "models": {"a": {"fields": [{"name": "f", "type": "string", "required": "false"}]}}}',
+    );
+    assert.equal(result.service?.models[0]?.fields[0]?.required, false);
+  });
+
   it('resolves imports through the resolver, so imported names are known', async () => {
     const common = (
       await loadSpec(read('apibuilder', 'spec', 'apibuilder-common.json'), {

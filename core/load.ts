@@ -5,6 +5,7 @@ import { type JsonParseResult, parseJsonText } from './json-text.js';
 import { type ApiJsonOptions, parseApiJson } from './parse/api-json.js';
 import { asArray, isObject } from './parse/read.js';
 import { parseServiceJson } from './parse/service-json.js';
+import { findDuplicateKeys } from './validate/duplicate-keys.js';
 import { validateService } from './validate/index.js';
 import { validateServiceJsonStructure, validateStructure } from './validate/structure.js';
 
@@ -97,7 +98,13 @@ export async function loadSpec(text: string, options: LoadOptions = {}): Promise
   if (format === 'openapi' || format === 'swagger')
     return withPositions(await loadOpenApi(doc, format, options, text));
 
-  const structure = format === 'api.json' ? validateStructure(doc) : validateServiceJsonStructure(doc);
+  // JSON.parse keeps the last of two equal keys silently; in api.json, where models and resources
+  // are keyed by name, that would drop a definition. (Real service.json exports repeat keys
+  // harmlessly, so only authored documents are scanned.)
+  const structure =
+    format === 'api.json'
+      ? [...validateStructure(doc), ...findDuplicateKeys(text)]
+      : validateServiceJsonStructure(doc);
   const resolved = await resolveImports(doc, options.resolver);
   const output =
     format === 'api.json'

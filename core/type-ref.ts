@@ -26,23 +26,32 @@ export function splitQualifiedName(qualified: string): NamedTypeRef | undefined 
   return { kind: KIND_SEGMENTS[match[2]!]!, namespace: match[1]!, name: match[3]! };
 }
 
+/** Lists and maps nested deeper than this are refused as not well formed. */
+export const MAX_TYPE_DEPTH = 32;
+
 /**
  * Parses a type string of API Builder's grammar: a primitive, `[T]`, `map[T]`, bare `map`
  * (= `map[string]`), or a name handed to `resolveName` (local or fully qualified).
  * Returns undefined when the string is not well formed (unbalanced brackets, empty).
  */
-export function parseTypeString(text: string, resolveName: (name: string) => TypeRef): TypeRef | undefined {
+export function parseTypeString(
+  text: string,
+  resolveName: (name: string) => TypeRef,
+  depth = 0,
+): TypeRef | undefined {
+  // Real specs nest two or three levels (`map[[string]]`); a hostile one must not overflow the stack.
+  if (depth > MAX_TYPE_DEPTH) return undefined;
   const t = text.trim();
   if (t === '') return undefined;
   if (t.startsWith('[')) {
     if (!t.endsWith(']')) return undefined;
-    const inner = parseTypeString(t.slice(1, -1), resolveName);
+    const inner = parseTypeString(t.slice(1, -1), resolveName, depth + 1);
     return inner && { kind: 'list', of: inner };
   }
   if (t === 'map') return { kind: 'map', of: primitive('string') };
   if (t.startsWith('map[')) {
     if (!t.endsWith(']')) return undefined;
-    const inner = parseTypeString(t.slice(4, -1), resolveName);
+    const inner = parseTypeString(t.slice(4, -1), resolveName, depth + 1);
     return inner && { kind: 'map', of: inner };
   }
   if (/[[\]\s]/.test(t)) return undefined;

@@ -126,6 +126,7 @@ function readParameters(
     if (found) {
       result.push(readParameter(ctx, found.json, found.path, 'path'));
     } else {
+      // Declared nowhere but in the path: point at the operation's `path`.
       const inferred: Parameter = {
         name,
         type: pathParameterType(name, resourceType, service),
@@ -133,7 +134,7 @@ function readParameters(
         required: true,
         attributes: [],
       };
-      result.push(ctx.at(inferred, path));
+      result.push(ctx.at(inferred, pointer(path.slice(0, path.lastIndexOf('/')), 'path')));
     }
   }
   for (const d of declared) {

@@ -23,8 +23,12 @@ export function asNumber(value: unknown): number | undefined {
   return undefined;
 }
 
+/** A boolean; API Builder also reads the strings `"true"` and `"false"` (real specs use them). */
 export function asBoolean(value: unknown, fallback: boolean): boolean {
-  return typeof value === 'boolean' ? value : fallback;
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return fallback;
 }
 
 /** Entries of an object keyed by name (api.json's `models`, `enums`, …), in document order. */
