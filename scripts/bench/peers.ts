@@ -1,7 +1,7 @@
 /**
  * Issue 6's side-by-side benchmark: on each real OpenAPI document of fixtures/corpus/openapi,
  * `canon generate` of types + client + mock client against the generators TypeScript users pick,
- * pinned as dev dependencies: openapi-typescript 7.13.0 (types only), @hey-api/openapi-ts 0.99.0
+ * pinned in scripts/bench/peers/package.json and installed on first use: openapi-typescript 7.13.0 (types only), @hey-api/openapi-ts 0.99.0
  * (SDK with its defaults and the fetch client), orval 7.13.2 (fetch client, and fetch client with
  * mocks). Targets: Canon in at most half the wall time of openapi-typescript and a quarter of
  * @hey-api/openapi-ts, on every document, and never failing where a peer fails.
@@ -36,7 +36,14 @@ const runs = Number(values.runs);
 const timeoutSeconds = Number(values.timeout);
 const corpus = fileURLToPath(new URL('../../../fixtures/corpus/openapi/', import.meta.url));
 const canonBin = fileURLToPath(new URL('../../cli/bin.js', import.meta.url));
-const nodeModules = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
+const peersDir = fileURLToPath(new URL('../../../scripts/bench/peers/', import.meta.url));
+const nodeModules = join(peersDir, 'node_modules');
+// The peers live in their own package (scripts/bench/peers) so that CI never installs them.
+if (!existsSync(join(nodeModules, 'orval'))) {
+  console.error('installing the peers from scripts/bench/peers/package-lock.json …');
+  const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: peersDir, stdio: 'inherit' });
+  if (install.status !== 0) throw new Error('npm ci in scripts/bench/peers failed');
+}
 const pkgFile = (name: string, file: string) => join(nodeModules, name, file);
 
 /** Each tool's command for one spec and an empty output directory. */
