@@ -1,5 +1,4 @@
 import type {
-  Body,
   Method,
   Operation,
   Parameter,
@@ -11,7 +10,7 @@ import type {
 } from '../ir.js';
 import { primitive, sameType } from '../type-ref.js';
 import type { ParseContext } from './context.js';
-import { readHeaders, readParameter } from './elements.js';
+import { readBody, readHeaders, readMethod, readParameter } from './elements.js';
 import { pluralize } from './plural.js';
 import {
   asArray,
@@ -23,9 +22,7 @@ import {
   namedEntries,
   pointer,
   readAttributes,
-  setOptional,
 } from './read.js';
-import { readMethod } from './service-json.js';
 
 /** Methods whose undeclared parameters default to `form` when the operation has no body. */
 const FORM_METHODS: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH']);
@@ -82,14 +79,7 @@ function readOperation(
     responses: readResponses(ctx, json.responses, pointer(path, 'responses')),
     attributes: readAttributes(json.attributes),
   };
-  if (isObject(json.body)) {
-    const bodyPath = pointer(path, 'body');
-    const body: Body = {
-      type: ctx.type(json.body.type, pointer(bodyPath, 'type')),
-      attributes: readAttributes(json.body.attributes),
-    };
-    operation.body = ctx.at(describe(body, json.body), bodyPath);
-  }
+  if (isObject(json.body)) operation.body = readBody(ctx, json.body, pointer(path, 'body'));
   const fallback: ParameterLocation = operation.body || !FORM_METHODS.has(method) ? 'query' : 'form';
   operation.parameters = readParameters(
     ctx,
@@ -216,5 +206,3 @@ function localPlural(type: TypeRef, service: Service): string | undefined {
 function shortName(typeName: string): string {
   return /\.(?:models|enums|unions|interfaces)\.([^.]+)$/.exec(typeName)?.[1] ?? typeName;
 }
-
-export { setOptional };

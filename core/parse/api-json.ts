@@ -17,7 +17,6 @@ import {
   asArray,
   asObject,
   asString,
-  isObject,
   type Json,
   namedEntries,
   pointer,
@@ -215,5 +214,3 @@ function defaultNamespace(
   const words = applicationKey.split('-').filter(Boolean).join('.');
   return [organizationNamespace, words, `v${major}`].filter(Boolean).join('.');
 }
-
-export { isObject };

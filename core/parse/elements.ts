@@ -1,17 +1,19 @@
 import type {
   Annotation,
+  Body,
   Enum,
   EnumValue,
   Field,
   Header,
   Interface,
+  Method,
   Model,
   Parameter,
   ParameterLocation,
   Union,
   UnionMember,
 } from '../ir.js';
-import { PARAMETER_LOCATIONS } from '../ir.js';
+import { METHODS, PARAMETER_LOCATIONS } from '../ir.js';
 import type { ParseContext } from './context.js';
 import { pluralize } from './plural.js';
 import {
@@ -22,7 +24,6 @@ import {
   asString,
   defaultText,
   describe,
-  isObject,
   type Json,
   pointer,
   readAttributes,
@@ -198,4 +199,22 @@ function exampleText(value: unknown): string | undefined {
   return value === undefined || value === null ? undefined : defaultText(value);
 }
 
-export { isObject };
+/** An operation's `body`: its type, description, deprecation and attributes. */
+export function readBody(ctx: ParseContext, json: Json, path: string): Body {
+  const body: Body = {
+    type: ctx.type(json.type, pointer(path, 'type')),
+    attributes: readAttributes(json.attributes),
+  };
+  return ctx.at(describe(body, json), path);
+}
+
+export function readMethod(ctx: ParseContext, value: unknown, path: string): Method {
+  const text = typeof value === 'string' ? value.toUpperCase() : '';
+  if ((METHODS as readonly string[]).includes(text)) return text as Method;
+  ctx.report(
+    'invalid-method',
+    path,
+    `Invalid HTTP method[${String(value)}]. Must be one of: ${METHODS.join(', ')}.`,
+  );
+  return 'GET';
+}

@@ -1,12 +1,13 @@
-import type { Body, Import, Method, Operation, Resource, Response, ResponseCode, Service } from '../ir.js';
-import { METHODS } from '../ir.js';
+import type { Import, Operation, Resource, Response, ResponseCode, Service } from '../ir.js';
 import type { ParseOutput } from './api-json.js';
 import { ParseContext } from './context.js';
 import {
   readAnnotation,
+  readBody,
   readEnum,
   readHeaders,
   readInterface,
+  readMethod,
   readModel,
   readParameter,
   readUnion,
@@ -139,27 +140,9 @@ function readOperation(ctx: ParseContext, json: Json, path: string): Operation {
     ),
     attributes: readAttributes(json.attributes),
   };
-  if (isObject(json.body)) {
-    const bodyPath = pointer(path, 'body');
-    const body: Body = {
-      type: ctx.type(json.body.type, pointer(bodyPath, 'type')),
-      attributes: readAttributes(json.body.attributes),
-    };
-    operation.body = ctx.at(describe(body, json.body), bodyPath);
-  }
+  if (isObject(json.body)) operation.body = readBody(ctx, json.body, pointer(path, 'body'));
   describe(operation, json);
   return ctx.at(operation, path);
-}
-
-export function readMethod(ctx: ParseContext, value: unknown, path: string): Method {
-  const text = typeof value === 'string' ? value.toUpperCase() : '';
-  if ((METHODS as readonly string[]).includes(text)) return text as Method;
-  ctx.report(
-    'invalid-method',
-    path,
-    `Invalid HTTP method[${String(value)}]. Must be one of: ${METHODS.join(', ')}.`,
-  );
-  return 'GET';
 }
 
 function readResponse(ctx: ParseContext, json: Json, path: string): Response {
