@@ -22,8 +22,11 @@ export function parseJsonText(text: string, maxBytes = MAX_SPEC_BYTES): JsonPars
       'The document is empty. A spec is a JSON object such as {"name": "my service"}.',
     );
   }
+  // A byte order mark is how some editors start UTF-8 files; it is not part of the JSON.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const json = bom ? text.slice(1) : text;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(json) };
   } catch (error) {
     if (error instanceof RangeError) {
       return fail(
@@ -32,11 +35,13 @@ export function parseJsonText(text: string, maxBytes = MAX_SPEC_BYTES): JsonPars
       );
     }
     const message = error instanceof Error ? error.message : String(error);
-    const position = errorPosition(message, text);
-    const { line, column } = lineColumn(text, position);
-    const reason = message
-      .replace(/,? ?(in JSON )?at position \d+.*$/s, '')
-      .replace(/ \(line \d+ column \d+\)$/, '');
+    const { line, column } = lineColumn(text, bom + errorOffset(message, json));
+    const reason = printable(
+      message
+        .replace(/,? ?(in JSON )?at position \d+.*$/s, '')
+        .replace(/^(Unexpected token '.'), .*$/su, '$1')
+        .replace(/ \(line \d+ column \d+\)$/, ''),
+    );
     return {
       ok: false,
       diagnostic: {
@@ -54,10 +59,40 @@ function fail(code: string, message: string): JsonParseResult {
   return { ok: false, diagnostic: { code, path: '', message } };
 }
 
-function errorPosition(message: string, text: string): number {
+/**
+ * Where JSON.parse failed. Most of V8's messages say `at position N`; "Unexpected token" does not,
+ * so the first offending character is found by bisecting on prefixes: a prefix that stops before
+ * it fails only as incomplete, one that includes it fails as invalid. (Failure path only.)
+ */
+function errorOffset(message: string, text: string): number {
   const match = /at position (\d+)/.exec(message);
   if (match) return Number(match[1]);
-  return text.length;
+  if (!message.startsWith('Unexpected token')) return text.length;
+  let valid = 0;
+  let invalid = text.length;
+  while (invalid - valid > 1) {
+    const mid = (valid + invalid) >> 1;
+    if (prefixIsInvalid(text.slice(0, mid))) invalid = mid;
+    else valid = mid;
+  }
+  return invalid - 1;
+}
+
+function prefixIsInvalid(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return false;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    const at = /at position (\d+)/.exec(message);
+    if (at) return Number(at[1]) < prefix.length;
+    return !message.startsWith('Unexpected end');
+  }
+}
+
+/** Keeps messages readable on a terminal when the input is binary: non-printable → `\u{…}`. */
+function printable(text: string): string {
+  return text.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
 /** 1-based line and column of a character offset. */

@@ -29,6 +29,26 @@ describe('loadSpec', () => {
     );
   });
 
+  it('places an unexpected token exactly, though V8 does not say where it is', async () => {
+    const result = await loadSpec('{\n  "name": "x",\n  "models": {"a": {"fields": [x]}}\n}');
+    assert.deepEqual(
+      result.diagnostics.map((d) => [d.code, d.line, d.column]),
+      [['malformed-json', 3, 31]],
+    );
+    assert.match(result.diagnostics[0]?.message ?? '', /: Unexpected token 'x'\. Fix/);
+  });
+
+  it('escapes binary input in messages instead of echoing it', async () => {
+    const result = await loadSpec('{"name": \u0001\u00ff}');
+    assert.equal(result.diagnostics[0]?.code, 'malformed-json');
+    assert.doesNotMatch(result.diagnostics[0]?.message ?? '', /[\u0000-\u001f\u007f-\uffff]/);
+  });
+
+  it('reads a document that starts with a byte order mark', async () => {
+    const result = await loadSpec('\ufeff{"name": "bom"}');
+    assert.deepEqual([result.service?.name, result.diagnostics], ['bom', []]);
+  });
+
   it('refuses documents that are not objects', async () => {
     for (const text of ['[]', '"name"', 'null', '42']) {
       const result = await loadSpec(text);
