@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -209,6 +209,23 @@ describe('canon check --against <git-ref> (end to end, temporary git repository)
       run.stdout,
       /specs\/api\.json: cannot be compared or linted; fix these first:\n {2}line 1: malformed-json/,
     );
+  });
+
+  it('fails a spec deleted since the ref: every operation is reported removed (exit 1)', () => {
+    rmSync(join(repo, 'specs/api.json'));
+    try {
+      const run = check('--format', 'json');
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      const report = JSON.parse(run.stdout) as { changes: { rule: string; level: string; path: string }[] };
+      const breaking = report.changes.filter((c) => c.level === 'breaking');
+      assert.ok(breaking.length >= 2, run.stdout);
+      assert.ok(
+        breaking.some((c) => c.path.startsWith('resources/user')),
+        run.stdout,
+      );
+    } finally {
+      write(V1);
+    }
   });
 
   it('exits 2 for an unknown ref, a missing file, a missing --against and outside a repository', () => {

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve, sep } from 'node:path';
+import type { Service } from '../../core/ir.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
 import { type CanonConfig, loadConfig } from '../config.js';
 import { render } from '../gate/format.js';
@@ -13,7 +15,9 @@ const HELP = `Usage: canon check <spec…> --against <git-ref> [--format F] [--f
        canon check <spec…> --against-registry [--org O] [--app A] [--registry URL] [options]
 
 The CI gate. Compares each spec with its version at a git ref (for example origin/main) and lints
-it. A spec that does not exist at that ref is new: it is linted, and nothing is breaking.
+it. A spec that does not exist at that ref is new: it is linted, and nothing is breaking. A spec
+that exists at the ref but has been deleted is compared with an empty service of the same name:
+every operation and type it defined is reported as removed.
 
 Options:
   --against <git-ref>  the baseline: a branch, tag or commit (fetch it first in CI)
@@ -102,9 +106,10 @@ interface CheckContext {
 }
 
 async function checkOne(file: string, ctx: CheckContext): Promise<SpecReport> {
-  const current = await readSpec(file, ctx.cwd, ctx.config);
   const inRepo = relative(ctx.top, resolve(ctx.cwd, file)).split(sep).join('/');
   if (inRepo.startsWith('../')) throw new UsageError(`${file} is outside the git repository at ${ctx.top}.`);
+  if (!existsSync(resolve(ctx.cwd, file))) return checkDeleted(file, inRepo, ctx);
+  const current = await readSpec(file, ctx.cwd, ctx.config);
   const oldText = await showFile(ctx.top, ctx.ref, inRepo);
   let report: SpecReport;
   if (oldText === undefined) {
@@ -116,6 +121,33 @@ async function checkOne(file: string, ctx: CheckContext): Promise<SpecReport> {
   if (!ctx.lint || report.status === 'invalid') return report;
   const linted = lintReport(inRepo, current, ctx.settings.lint);
   return linted.status === 'invalid' ? linted : { ...report, findings: linted.findings };
+}
+
+/**
+ * A spec deleted since the ref takes its whole API away from its clients: it is compared with an
+ * empty service of the same identity, so the usual rules report every removal at its level.
+ */
+async function checkDeleted(file: string, inRepo: string, ctx: CheckContext): Promise<SpecReport> {
+  const oldText = await showFile(ctx.top, ctx.ref, inRepo);
+  if (oldText === undefined)
+    throw new UsageError(`cannot read ${file}: no such file, here or at ${ctx.ref}.`);
+  const old = await loadText(oldText, basename(file), ctx);
+  if (!old.service) return compare(inRepo, old, old, ctx.settings.diff);
+  const emptied = { ...old, diagnostics: [], service: withoutContents(old.service), text: '' };
+  return compare(inRepo, old, emptied, ctx.settings.diff);
+}
+
+function withoutContents(service: Service): Service {
+  return {
+    ...service,
+    headers: [],
+    enums: [],
+    interfaces: [],
+    models: [],
+    unions: [],
+    resources: [],
+    annotations: [],
+  };
 }
 
 /** Loads the old version exactly as the current one is loaded (same config, same import mapping). */
