@@ -41,6 +41,19 @@ function canon(cwd: string, ...args: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
+test('--check reports a file that carries the generated header but is no longer generated', () => {
+  const dir = project();
+  assert.equal(canon(dir, 'generate', 'api.json', '-g', 'typescript-types', '-o', 'gen').code, 0);
+  mkdirSync(join(dir, 'gen', 'imports'));
+  writeFileSync(join(dir, 'gen', 'imports', 'gone.ts'), readFileSync(join(dir, 'gen', 'types.ts'), 'utf8'));
+  writeFileSync(join(dir, 'gen', 'notes.ts'), '// written by hand, not generated\n');
+  const run = canon(dir, 'generate', 'api.json', '-g', 'typescript-types', '-o', 'gen', '--check');
+  assert.equal(run.code, 1);
+  assert.match(run.out, /^--- a\/gen\/imports\/gone\.ts\s+on disk/m);
+  assert.match(run.err, /no longer generated: imports\/gone\.ts\./);
+  assert.doesNotMatch(run.out + run.err, /notes\.ts/);
+});
+
 test('generate writes the files, --check passes, then reports a stale file with a unified diff', () => {
   const dir = project();
   const first = canon(dir, 'generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'gen');

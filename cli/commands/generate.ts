@@ -6,6 +6,7 @@ import type { Generator } from '../../generators/contract.js';
 import type { OwnedFile } from '../../generators/run.js';
 import { type Command, EXIT, type Io, parseCommandArgs, UsageError } from '../command.js';
 import { type CanonConfig, loadConfig } from '../config.js';
+import { findGeneratedFiles } from '../generated-files.js';
 import { readSpec } from '../read-spec.js';
 
 const HELP = `Usage: canon generate <spec> --generator <name>[,<name>…] --out <dir> [options]
@@ -232,12 +233,22 @@ async function check(
       ),
     );
   }
+  // A file with Canon's header that nothing generates any more (a removed model, a dropped import)
+  // is as stale as a changed one: CI should ask for its deletion.
+  const expected = new Set(files.map((f) => f.path));
+  for (const path of await findGeneratedFiles(outDir)) {
+    if (expected.has(path)) continue;
+    stale.push(path);
+    const name = relative(io.cwd, join(outDir, path)) || path;
+    const current = (await readIfExists(join(outDir, path))) ?? '';
+    io.out(createTwoFilesPatch(`a/${name}`, `b/${name}`, current, '', 'on disk', 'no longer generated'));
+  }
   if (stale.length === 0) {
     io.out(`generated files in ${relative(io.cwd, outDir) || '.'} are up to date (${files.length} files)\n`);
     return EXIT.ok;
   }
   io.err(
-    `canon generate --check: ${stale.length} generated file${stale.length === 1 ? ' is' : 's are'} stale or missing: ${stale.join(', ')}. Run the same command without --check and commit the result.\n`,
+    `canon generate --check: ${stale.length} generated file${stale.length === 1 ? ' is' : 's are'} stale, missing or no longer generated: ${stale.join(', ')}. Run the same command without --check and commit the result.\n`,
   );
   return EXIT.problems;
 }
