@@ -1,19 +1,8 @@
-import type { Field } from '../../ir.js';
-import { type AnyDiffRule, added, both, type Pair, removed, rule } from '../rule.js';
-import { compareTypes, type TypeCompatibility } from '../type-compat.js';
+import { type AnyDiffRule, added, both, removed, rule } from '../rule.js';
 import { deprecatedRemoval } from './lifecycle.js';
-import { typeChange } from './service-rules.js';
+import { typeVerdict } from './service-rules.js';
 
 const needsValue = (f: { required: boolean; default?: string }) => f.required && f.default === undefined;
-
-function typeVerdict(pair: Pair<Field>, wanted: TypeCompatibility) {
-  const sides = both(pair);
-  if (!sides) return undefined;
-  const verdict = compareTypes(sides[0].type, sides[1].type, pair.namespaces.before, pair.namespaces.after);
-  return verdict === wanted
-    ? typeChange(pair.label, sides[0].type, sides[1].type, pair.namespaces)
-    : undefined;
-}
 
 /**
  * Fields of models and interfaces. The verdict depends on the owning type's usage: a type clients
@@ -124,7 +113,7 @@ export const fieldRules: AnyDiffRule[] = [
     description:
       "A field's type changed to one that neither accepts nor fits within the old one (string to integer, T to [T], one model to another).",
     elements: ['field'],
-    check: (pair) => typeVerdict(pair, 'changed'),
+    check: (pair) => typeVerdict(pair, both(pair), ['changed']),
   }),
   rule({
     id: 'response-field-type-widened',
@@ -132,14 +121,14 @@ export const fieldRules: AnyDiffRule[] = [
     description:
       'A field clients receive was widened (integer to long, an enum to string): they may get values their types cannot hold.',
     elements: ['field'],
-    check: (pair) => (pair.usage.output ? typeVerdict(pair, 'widened') : undefined),
+    check: (pair) => (pair.usage.output ? typeVerdict(pair, both(pair), ['widened']) : undefined),
   }),
   rule({
     id: 'field-type-widened',
     level: 'info',
     description: 'A field clients only send was widened: every value they send is still valid.',
     elements: ['field'],
-    check: (pair) => (!pair.usage.output ? typeVerdict(pair, 'widened') : undefined),
+    check: (pair) => (!pair.usage.output ? typeVerdict(pair, both(pair), ['widened']) : undefined),
   }),
   rule({
     id: 'request-field-type-narrowed',
@@ -147,14 +136,14 @@ export const fieldRules: AnyDiffRule[] = [
     description:
       'A field clients send was narrowed (long to integer, string to uuid): values they send may be rejected.',
     elements: ['field'],
-    check: (pair) => (pair.usage.input ? typeVerdict(pair, 'narrowed') : undefined),
+    check: (pair) => (pair.usage.input ? typeVerdict(pair, both(pair), ['narrowed']) : undefined),
   }),
   rule({
     id: 'field-type-narrowed',
     level: 'info',
     description: 'A field clients only receive was narrowed: every value still fits their types.',
     elements: ['field'],
-    check: (pair) => (!pair.usage.input ? typeVerdict(pair, 'narrowed') : undefined),
+    check: (pair) => (!pair.usage.input ? typeVerdict(pair, both(pair), ['narrowed']) : undefined),
   }),
   rule({
     id: 'field-annotation-added',

@@ -1,6 +1,5 @@
 import { type AnyDiffRule, both, removed, rule } from '../rule.js';
-import { compareTypes } from '../type-compat.js';
-import { typeChange } from './service-rules.js';
+import { typeVerdict } from './service-rules.js';
 
 /** Request headers (the service's `headers`): clients send them. */
 export const headerRules: AnyDiffRule[] = [
@@ -64,37 +63,13 @@ export const headerRules: AnyDiffRule[] = [
     level: 'breaking',
     description: "A request header's type changed to one that does not accept every old value.",
     elements: ['header'],
-    check(pair) {
-      const sides = both(pair);
-      if (!sides) return undefined;
-      const verdict = compareTypes(
-        sides[0].type,
-        sides[1].type,
-        pair.namespaces.before,
-        pair.namespaces.after,
-      );
-      return verdict === 'changed' || verdict === 'narrowed'
-        ? typeChange(pair.label, sides[0].type, sides[1].type, pair.namespaces)
-        : undefined;
-    },
+    check: (pair) => typeVerdict(pair, both(pair), ['changed', 'narrowed']),
   }),
   rule({
     id: 'header-type-widened',
     level: 'info',
     description: "A request header's type now accepts more values (for example integer to long).",
     elements: ['header'],
-    check(pair) {
-      const sides = both(pair);
-      if (!sides) return undefined;
-      const verdict = compareTypes(
-        sides[0].type,
-        sides[1].type,
-        pair.namespaces.before,
-        pair.namespaces.after,
-      );
-      return verdict === 'widened'
-        ? typeChange(pair.label, sides[0].type, sides[1].type, pair.namespaces)
-        : undefined;
-    },
+    check: (pair) => typeVerdict(pair, both(pair), ['widened']),
   }),
 ];

@@ -1,24 +1,11 @@
-import type { Operation, Resource, TypeRef } from '../../ir.js';
+import type { Operation, Resource } from '../../ir.js';
 import { type AnyDiffRule, added, both, removed, rule } from '../rule.js';
-import { compareTypes, type TypeCompatibility } from '../type-compat.js';
 import { deprecatedRemoval, lifecycleRules } from './lifecycle.js';
-import { typeChange } from './service-rules.js';
+import { typeVerdict } from './service-rules.js';
 
 /** `/users/:id` and `/users/:guid` are the same URL pattern (`/carts/:id.html` is another one). */
 export function pathShape(path: string): string {
   return path.replace(/:[A-Za-z0-9_]+/g, ':');
-}
-
-export function typeVerdict(
-  pair: { label: string; namespaces: { before: string; after: string } },
-  sides: [{ type: TypeRef }, { type: TypeRef }] | undefined,
-  wanted: readonly TypeCompatibility[],
-) {
-  if (!sides) return undefined;
-  const verdict = compareTypes(sides[0].type, sides[1].type, pair.namespaces.before, pair.namespaces.after);
-  return wanted.includes(verdict)
-    ? typeChange(pair.label, sides[0].type, sides[1].type, pair.namespaces)
-    : undefined;
 }
 
 /** Resources and their operations: bodies, parameters, responses and response headers. */

@@ -1,6 +1,6 @@
 import { type AnyDiffRule, added, both, removed, rule } from '../rule.js';
 import { deprecatedRemoval, lifecycleRules } from './lifecycle.js';
-import { typeVerdict } from './resource-rules.js';
+import { typeVerdict } from './service-rules.js';
 
 /** Responses and their headers: clients receive them. */
 export const responseRules: AnyDiffRule[] = [

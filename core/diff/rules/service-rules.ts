@@ -1,5 +1,7 @@
+import type { TypeRef } from '../../ir.js';
 import { formatTypeRef } from '../../type-ref.js';
 import { type AnyDiffRule, added, both, removed, rule, show } from '../rule.js';
+import { compareTypes, type TypeCompatibility } from '../type-compat.js';
 
 function changed<T>(label: string, what: string, before: T | undefined, after: T | undefined, at?: string) {
   if (before === after) return undefined;
@@ -220,4 +222,17 @@ export function typeChange(
   const b = formatTypeRef(before, namespaces.before);
   const a = formatTypeRef(after, namespaces.after);
   return { message: `${label} type changed from ${b} to ${a}`, before: b, after: a };
+}
+
+/** The type change of two sides when `compareTypes` gives one of the `wanted` verdicts. */
+export function typeVerdict(
+  pair: { label: string; namespaces: { before: string; after: string } },
+  sides: [{ type: TypeRef }, { type: TypeRef }] | undefined,
+  wanted: readonly TypeCompatibility[],
+) {
+  if (!sides) return undefined;
+  const verdict = compareTypes(sides[0].type, sides[1].type, pair.namespaces.before, pair.namespaces.after);
+  return wanted.includes(verdict)
+    ? typeChange(pair.label, sides[0].type, sides[1].type, pair.namespaces)
+    : undefined;
 }
