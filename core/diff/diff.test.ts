@@ -3,30 +3,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { corpusPath, repoPath } from '../../test/paths.js';
+import { emptyService } from '../empty-service.js';
 import type { Operation, Service } from '../ir.js';
 import { loadSpec } from '../load.js';
 import { DIFF_RULES, diff, sourceOf, summarize } from './index.js';
 
 function service(operations: Operation[]): Service {
-  return {
+  return emptyService({
     name: 'test',
     organization: { key: 'acme' },
     application: { key: 'test' },
     namespace: 'io.acme.test.v0',
     version: '1.0.0',
-    info: {},
-    headers: [],
-    imports: [],
-    enums: [],
-    interfaces: [],
-    models: [],
-    unions: [],
     resources: [
       { type: { kind: 'primitive', name: 'string' }, plural: 'things', operations, attributes: [] },
     ],
-    annotations: [],
-    attributes: [],
-  };
+  });
 }
 
 function operation(path: string, operationId?: string): Operation {

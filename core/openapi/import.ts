@@ -1,5 +1,6 @@
 import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { type Diagnostic, pointer } from '../diagnostic.js';
+import { emptyService } from '../empty-service.js';
 import type { Annotation, Import, NamedKind, Service } from '../ir.js';
 import type { SourcePointers } from '../load.js';
 import { LazySourcePointers } from '../source-pointers.js';
@@ -139,23 +140,12 @@ function importDocument(doc: unknown, options: { file?: string }): OpenApiImport
 }
 
 function failed(code: string, message: string): OpenApiImport {
-  const service: Service = {
+  const service = emptyService({
     name: 'openapi',
     organization: { key: 'default' },
     application: { key: 'openapi' },
     namespace: 'openapi.v0',
-    version: '0.0.0',
-    info: {},
-    headers: [],
-    imports: [],
-    enums: [],
-    interfaces: [],
-    models: [],
-    unions: [],
-    resources: [],
-    annotations: [],
-    attributes: [],
-  };
+  });
   return { service, diagnostics: [{ code, path: '', message }], pointers: new LazySourcePointers() };
 }
 

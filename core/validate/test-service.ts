@@ -1,3 +1,4 @@
+import { emptyService } from '../empty-service.js';
 import type { Field, Import, Model, NamedKind, Operation, Resource, Service, TypeRef, Union } from '../ir.js';
 
 /**
@@ -79,22 +80,12 @@ export function importRecord(
 }
 
 export function service(parts: Partial<Service> = {}): Service {
-  return {
+  return emptyService({
     name: 'test',
     organization: { key: 'test' },
     application: { key: 'test' },
     namespace: NS,
     version: '1.0.0',
-    info: {},
-    headers: [],
-    imports: [],
-    enums: [],
-    interfaces: [],
-    models: [],
-    unions: [],
-    resources: [],
-    annotations: [],
-    attributes: [],
     ...parts,
-  };
+  });
 }

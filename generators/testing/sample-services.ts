@@ -1,3 +1,4 @@
+import { emptyService } from '../../core/empty-service.js';
 import type { Field, Model, Operation, Parameter, Response, Service, TypeRef } from '../../core/ir.js';
 
 /** Hand-built IR services for generator tests: small, but touching every feature. */
@@ -41,29 +42,19 @@ function op(method: Operation['method'], path: string, extra: Partial<Operation>
   return { method, path, parameters: [], responses: [response(200, prim('unit'))], attributes: [], ...extra };
 }
 
-function emptyService(name: string, namespace: string): Service {
-  return {
+function namedService(name: string, namespace: string): Service {
+  return emptyService({
     name,
     organization: { key: 'canon' },
     application: { key: name },
     namespace,
     version: '1.2.3',
-    info: {},
-    headers: [],
-    imports: [],
-    enums: [],
-    interfaces: [],
-    models: [],
-    unions: [],
-    resources: [],
-    annotations: [],
-    attributes: [],
-  };
+  });
 }
 
 /** An imported service: one model and one enum. */
 export const commonService: Service = {
-  ...emptyService('common', COMMON),
+  ...namedService('common', COMMON),
   enums: [
     {
       name: 'currency',
@@ -79,7 +70,7 @@ export const commonService: Service = {
 
 /** The main sample: users with every parameter location, unions of both wire shapes, an import. */
 export const peopleService: Service = {
-  ...emptyService('people', NS),
+  ...namedService('people', NS),
   description: 'People and their pets.',
   baseUrl: 'https://api.example.com',
   imports: [
@@ -240,7 +231,7 @@ const EVIL = 'evil\' " ` ${process.exit(1)} */ /* \u2028 \u2029 \\ </script>';
 
 /** Names and descriptions chosen to break naive generators. */
 export const hostileService: Service = {
-  ...emptyService(`hostile ${EVIL}`, "io.evil'; process.exit(1); //.v0"),
+  ...namedService(`hostile ${EVIL}`, "io.evil'; process.exit(1); //.v0"),
   description: EVIL,
   enums: [
     {
