@@ -7,10 +7,11 @@ import type { CanonConfig } from './config.js';
 /**
  * Resolves imports from `canon.config.json`'s `"imports": { "<uri>": "<path to spec>" }`, paths
  * relative to the config file. Each file is loaded once; an import cycle resolves to nothing on
- * the way back round instead of looping.
+ * the way back round instead of waiting on itself.
  */
 export class LocalImportResolver implements ImportResolver {
   private readonly cache = new Map<string, Promise<Service | undefined>>();
+  private readonly loading = new Set<string>();
   private readonly mapping: Map<string, string>;
 
   constructor(config: Pick<CanonConfig, 'dir' | 'raw'>) {
@@ -25,11 +26,13 @@ export class LocalImportResolver implements ImportResolver {
   resolve(uri: string): Promise<Service | undefined> {
     const file = this.mapping.get(uri);
     if (!file) return Promise.resolve(undefined);
+    // An import cycle (a imports b imports a) would otherwise wait on itself forever: a file that
+    // is still loading resolves to nothing on the way back round, and is reported unresolved there.
+    if (this.loading.has(file)) return Promise.resolve(undefined);
     let pending = this.cache.get(file);
     if (!pending) {
-      // Registered before loading so that a cycle finds this entry and stops.
-      this.cache.set(file, Promise.resolve(undefined));
-      pending = this.load(file);
+      this.loading.add(file);
+      pending = this.load(file).finally(() => this.loading.delete(file));
       this.cache.set(file, pending);
     }
     return pending;

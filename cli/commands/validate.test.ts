@@ -62,6 +62,25 @@ describe('canon validate', () => {
     }
   });
 
+  it('finishes on an import cycle between two mapped specs', () => {
+    const cycle = mkdtempSync(join(tmpdir(), 'canon-cycle-'));
+    const spec = (name: string, other: string) =>
+      JSON.stringify({
+        name,
+        imports: [{ uri: `urn:spec:${other}` }],
+        models: { [`${name}_thing`]: { fields: [] } },
+      });
+    writeFileSync(join(cycle, 'a.json'), spec('a', 'b'));
+    writeFileSync(join(cycle, 'b.json'), spec('b', 'a'));
+    writeFileSync(
+      join(cycle, 'canon.config.json'),
+      JSON.stringify({ imports: { 'urn:spec:a': 'a.json', 'urn:spec:b': 'b.json' } }),
+    );
+    const run = runCanon(['validate', 'a.json'], cycle);
+    assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
+    assert.match(run.stdout, /a\.json/);
+  });
+
   it('prints help', () => {
     const run = runCanon(['validate', '--help'], scratch);
     assert.equal(run.status, 0);
