@@ -44,6 +44,20 @@ describe('loadSpec', () => {
     assert.doesNotMatch(result.diagnostics[0]?.message ?? '', /[\u0000-\u001f\u007f-\uffff]/);
   });
 
+  it('reports values nested too deeply to print, instead of crashing on them', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const apiJson = await loadSpec(
+      `{"name": "x", "models": {"a": {"fields": [{"name": "f", "type": ${deep}}]}}}`,
+    );
+    assert.ok(
+      apiJson.diagnostics.some((d) => d.code === 'invalid-type' && d.path === '/models/a/fields/0/type'),
+    );
+    const serviceJson = await loadSpec(
+      `{"name": "x", "organization": {"key": "o"}, "application": {"key": "x"}, "namespace": "o.x.v0", "version": "1.0.0", "resources": [{"type": "string", "operations": [{"method": "GET", "path": "/", "responses": [{"code": ${deep}, "type": "unit"}]}]}]}`,
+    );
+    assert.ok(serviceJson.diagnostics.some((d) => d.code === 'invalid-response-code'));
+  });
+
   it('reads a document that starts with a byte order mark', async () => {
     const result = await loadSpec('\ufeff{"name": "bom"}');
     assert.deepEqual([result.service?.name, result.diagnostics], ['bom', []]);

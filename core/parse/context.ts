@@ -3,6 +3,7 @@ import type { NamedKind, TypeRef } from '../ir.js';
 import type { SourcePointers } from '../load.js';
 import { LazySourcePointers } from '../source-pointers.js';
 import { parseTypeString, splitQualifiedName } from '../type-ref.js';
+import { preview } from './read.js';
 
 /**
  * State shared by one parse: the diagnostics found, where each IR element came from, and type
@@ -43,7 +44,7 @@ export class ParseContext {
         path,
         value === undefined
           ? 'Missing type. Add a "type", e.g. "string" or a model name.'
-          : `type must be a string, not ${JSON.stringify(value)?.slice(0, 40)}.`,
+          : `type must be a string such as "string" or "[user]", not ${preview(value)}.`,
       );
       return { kind: 'unknown', name: '' };
     }

@@ -37,6 +37,19 @@ export function namedEntries(value: unknown): [string, Json][] {
   return Object.entries(value).map(([name, v]) => [name, asObject(v)]);
 }
 
+/**
+ * A short, safe rendering of an untrusted value for a message: compact JSON cut at 60 characters,
+ * or its kind when it cannot be serialized (nested too deeply).
+ */
+export function preview(value: unknown): string {
+  try {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  } catch {
+    return Array.isArray(value) ? 'a deeply nested array' : 'a deeply nested object';
+  }
+}
+
 /** A default value in wire text form: strings as they are, anything else as compact JSON. */
 export function defaultText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;

@@ -21,6 +21,7 @@ import {
   isObject,
   type Json,
   pointer,
+  preview,
   readAttributes,
   setOptional,
 } from './read.js';
@@ -167,7 +168,7 @@ function readResponseCode(ctx: ParseContext, value: unknown, path: string): Resp
   ctx.report(
     'invalid-response-code',
     path,
-    `Response code ${JSON.stringify(value)} is not understood. Use {"integer": {"value": 200}} or {"response_code_option": "Default"}.`,
+    `Response code ${preview(value)} is not understood. Use {"integer": {"value": 200}} or {"response_code_option": "Default"}.`,
   );
   return 'default';
 }
