@@ -46,7 +46,7 @@ function readResource(
   path: string,
   service: Service,
 ): Resource {
-  const type = ctx.type(typeName, path);
+  const type = ctx.type(typeName, path, undefined, '');
   const plural = asString(json.plural) ?? localPlural(type, service) ?? pluralize(shortName(typeName));
   const resourcePath = asString(json.path) ?? `/${plural}`;
   const resource: Resource = {
@@ -70,7 +70,7 @@ function readOperation(
   resourceType: TypeRef,
   service: Service,
 ): Operation {
-  const method = readMethod(ctx, json.method, pointer(path, 'method'));
+  const method = readMethod(ctx, json.method, path);
   const fullPath = joinPath(resourcePath, asString(json.path) ?? '');
   const operation: Operation = {
     method,
@@ -79,7 +79,7 @@ function readOperation(
     responses: readResponses(ctx, json.responses, pointer(path, 'responses')),
     attributes: readAttributes(json.attributes),
   };
-  if (isObject(json.body)) operation.body = readBody(ctx, json.body, pointer(path, 'body'));
+  if (isObject(json.body)) operation.body = readBody(ctx, json.body, path);
   const fallback: ParameterLocation = operation.body || !FORM_METHODS.has(method) ? 'query' : 'form';
   operation.parameters = readParameters(
     ctx,
@@ -107,14 +107,14 @@ function readParameters(
   resourceType: TypeRef,
   service: Service,
 ): Parameter[] {
-  const declared = asArray(value).map((p, i) => ({ json: asObject(p), path: pointer(path, i) }));
+  const declared = asArray(value).map((p, index) => ({ json: asObject(p), index }));
   const pathNames = [...fullPath.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
   const inPath = new Set(pathNames);
   const result: Parameter[] = [];
   for (const name of pathNames) {
     const found = declared.find((d) => d.json.name === name);
     if (found) {
-      result.push(readParameter(ctx, found.json, found.path, 'path'));
+      result.push(readParameter(ctx, found.json, path, found.index, 'path'));
     } else {
       // Declared nowhere but in the path: point at the operation's `path`.
       const inferred: Parameter = {
@@ -129,7 +129,7 @@ function readParameters(
   }
   for (const d of declared) {
     if (typeof d.json.name === 'string' && inPath.has(d.json.name)) continue;
-    result.push(readParameter(ctx, d.json, d.path, fallback));
+    result.push(readParameter(ctx, d.json, path, d.index, fallback));
   }
   return result;
 }
@@ -175,8 +175,8 @@ function readResponses(ctx: ParseContext, value: unknown, path: string): Respons
     }
     const response: Response = {
       code,
-      type: ctx.type(json.type, pointer(responsePath, 'type')),
-      headers: readHeaders(ctx, json.headers, pointer(responsePath, 'headers')),
+      type: ctx.type(json.type, responsePath),
+      headers: readHeaders(ctx, json.headers, responsePath),
       attributes: readAttributes(json.attributes),
     };
     describe(response, json);

@@ -91,7 +91,7 @@ export function parseApiJson(
     namespace,
     version,
     info: readInfo(doc.info),
-    headers: readHeaders(ctx, doc.headers, '/headers'),
+    headers: readHeaders(ctx, doc.headers, ''),
     imports: asArray(doc.imports).map((item, i) =>
       readImport(ctx, asObject(item), pointer('', 'imports', i), resolved),
     ),
@@ -137,7 +137,7 @@ function unionMemberModels(ctx: ParseContext, unions: [string, Json][]): (() => 
           {
             name: type,
             plural: pluralize(type),
-            fields: readFields(ctx, member.fields, pointer(path, 'fields')),
+            fields: readFields(ctx, member.fields, path),
             interfaces: [],
             attributes: [],
           },

@@ -1,6 +1,5 @@
-import type { Diagnostic } from '../diagnostic.js';
+import { type Diagnostic, pointer } from '../diagnostic.js';
 import type { NamedKind, TypeRef } from '../ir.js';
-import type { SourcePointers } from '../load.js';
 import { LazySourcePointers } from '../source-pointers.js';
 import { parseTypeString, splitQualifiedName } from '../type-ref.js';
 import { preview } from './read.js';
@@ -11,7 +10,7 @@ import { preview } from './read.js';
  */
 export class ParseContext {
   readonly diagnostics: Diagnostic[] = [];
-  readonly pointers: SourcePointers = new LazySourcePointers();
+  readonly pointers = new LazySourcePointers();
   private readonly localKinds = new Map<string, NamedKind>();
   private readonly typeCache = new Map<string, TypeRef>();
 
@@ -28,20 +27,31 @@ export class ParseContext {
     return element;
   }
 
+  /**
+   * Remembers that `element` is at `base/segment`: list items (fields, parameters, responses) are
+   * recorded this way, so no pointer string is built per item unless something asks for it.
+   */
+  atChild<T extends object>(element: T, base: string, segment: string | number): T {
+    this.pointers.setChild(element, base, segment);
+    return element;
+  }
+
   report(code: string, path: string, message: string, severity?: 'warning'): void {
     this.diagnostics.push(severity ? { code, path, message, severity } : { code, path, message });
   }
 
   /**
-   * Parses a type string. A malformed or missing type becomes `{ kind: 'unknown', name: '' }`
-   * after an `invalid-type` diagnostic; a well-formed name that resolves to nothing becomes
-   * `{ kind: 'unknown', name }`, which validation reports as `unknown-type`.
+   * Parses the type string of the element at `base/segment` (its `type` member; `key` names
+   * another member, `''` the element itself). A malformed or missing type becomes `{ kind: 'unknown', name: '' }` after an
+   * `invalid-type` diagnostic; a well-formed name that resolves to nothing becomes
+   * `{ kind: 'unknown', name }`, which validation reports as `unknown-type`. The pointer is only
+   * joined when there is something to report.
    */
-  type(value: unknown, path: string): TypeRef {
+  type(value: unknown, base: string, segment?: string | number, key = 'type'): TypeRef {
     if (typeof value !== 'string') {
       this.report(
         'invalid-type',
-        path,
+        memberPointer(base, segment, key),
         value === undefined
           ? 'Missing type. Add a "type", e.g. "string" or a model name.'
           : `type must be a string such as "string" or "[user]", not ${preview(value)}.`,
@@ -54,7 +64,7 @@ export class ParseContext {
     if (!parsed) {
       this.report(
         'invalid-type',
-        path,
+        memberPointer(base, segment, key),
         `type[${value}] is not well formed. Use a name, [T] for a list or map[T] for a map.`,
       );
       return { kind: 'unknown', name: '' };
@@ -68,4 +78,13 @@ export class ParseContext {
     if (kind) return { kind, name, namespace: this.namespace };
     return splitQualifiedName(name) ?? { kind: 'unknown', name };
   }
+}
+
+/**
+ * The pointer of member `key` of the element at `base/segment` (the element is at `base` without a
+ * segment; `key` `''` means the element itself).
+ */
+export function memberPointer(base: string, segment: string | number | undefined, key: string): string {
+  const element = segment === undefined ? base : pointer(base, segment);
+  return key === '' ? element : pointer(element, key);
 }

@@ -14,33 +14,35 @@ import type {
   UnionMember,
 } from '../ir.js';
 import { METHODS, PARAMETER_LOCATIONS } from '../ir.js';
-import type { ParseContext } from './context.js';
+import { memberPointer, type ParseContext } from './context.js';
 import { pluralize } from './plural.js';
 import {
-  asArray,
   asBoolean,
   asNumber,
-  asObject,
   asString,
   defaultText,
   describe,
   type Json,
+  none,
   pointer,
   readAttributes,
+  readList,
   setOptional,
+  stringList,
 } from './read.js';
 
 /**
  * Readers for the elements api.json and service.json share. Each takes the element's JSON and
- * its pointer, applies API Builder's defaults, and records the pointer in the context.
+ * its pointer, applies API Builder's defaults, and records the pointer in the context. Items of a
+ * list take the list's pointer and their index instead, joined only when needed (see atChild).
  */
 
-export function readField(ctx: ParseContext, json: Json, path: string): Field {
+export function readField(ctx: ParseContext, json: Json, base: string, index: number): Field {
   const field: Field = {
     name: asString(json.name) ?? '',
-    type: ctx.type(json.type, pointer(path, 'type')),
+    type: ctx.type(json.type, base, index),
     required: asBoolean(json.required, true),
-    annotations: asArray(json.annotations).filter((a): a is string => typeof a === 'string'),
+    annotations: stringList(json.annotations),
     attributes: readAttributes(json.attributes),
   };
   setOptional(field, 'default', defaultText(json.default));
@@ -48,32 +50,38 @@ export function readField(ctx: ParseContext, json: Json, path: string): Field {
   setOptional(field, 'maximum', asNumber(json.maximum));
   setOptional(field, 'example', asString(json.example) ?? exampleText(json.example));
   describe(field, json);
-  return ctx.at(field, path);
+  return ctx.atChild(field, base, index);
 }
 
+/** The `fields` list of the element at `path`. */
 export function readFields(ctx: ParseContext, value: unknown, path: string): Field[] {
-  return asArray(value).map((f, i) => readField(ctx, asObject(f), pointer(path, i)));
+  if (!Array.isArray(value) || value.length === 0) return none();
+  const base = pointer(path, 'fields');
+  return readList(value, (json, i) => readField(ctx, json, base, i));
 }
 
-export function readHeader(ctx: ParseContext, json: Json, path: string): Header {
+function readHeader(ctx: ParseContext, json: Json, base: string, index: number): Header {
   const header: Header = {
     name: asString(json.name) ?? '',
-    type: ctx.type(json.type, pointer(path, 'type')),
+    type: ctx.type(json.type, base, index),
     required: asBoolean(json.required, true),
     attributes: readAttributes(json.attributes),
   };
   setOptional(header, 'default', defaultText(json.default));
   describe(header, json);
-  return ctx.at(header, path);
+  return ctx.atChild(header, base, index);
 }
 
-export function readHeaders(ctx: ParseContext, value: unknown, path: string): Header[] {
-  return asArray(value).map((h, i) => readHeader(ctx, asObject(h), pointer(path, i)));
+/** The `headers` list of the element at `base/segment` (at `base` without a segment). */
+export function readHeaders(ctx: ParseContext, value: unknown, base: string, segment?: string | number): Header[] {
+  if (!Array.isArray(value) || value.length === 0) return none();
+  const headersBase = memberPointer(base, segment, 'headers');
+  return readList(value, (json, i) => readHeader(ctx, json, headersBase, i));
 }
 
 export function readEnum(ctx: ParseContext, name: string, json: Json, path: string): Enum {
-  const values = asArray(json.values).map((v, i): EnumValue => {
-    const item = asObject(v);
+  const valuesBase = pointer(path, 'values');
+  const values = readList(json.values, (item, i): EnumValue => {
     const valueName = asString(item.name) ?? '';
     const value: EnumValue = {
       name: valueName,
@@ -81,7 +89,7 @@ export function readEnum(ctx: ParseContext, name: string, json: Json, path: stri
       attributes: readAttributes(item.attributes),
     };
     describe(value, item);
-    return ctx.at(value, pointer(path, 'values', i));
+    return ctx.atChild(value, valuesBase, i);
   });
   const result: Enum = {
     name,
@@ -97,7 +105,7 @@ export function readInterface(ctx: ParseContext, name: string, json: Json, path:
   const result: Interface = {
     name,
     plural: asString(json.plural) ?? pluralize(name),
-    fields: readFields(ctx, json.fields, pointer(path, 'fields')),
+    fields: readFields(ctx, json.fields, path),
     attributes: readAttributes(json.attributes),
   };
   describe(result, json);
@@ -108,7 +116,7 @@ export function readModel(ctx: ParseContext, name: string, json: Json, path: str
   const result: Model = {
     name,
     plural: asString(json.plural) ?? pluralize(name),
-    fields: readFields(ctx, json.fields, pointer(path, 'fields')),
+    fields: readFields(ctx, json.fields, path),
     interfaces: stringList(json.interfaces),
     attributes: readAttributes(json.attributes),
   };
@@ -117,10 +125,9 @@ export function readModel(ctx: ParseContext, name: string, json: Json, path: str
 }
 
 export function readUnion(ctx: ParseContext, name: string, json: Json, path: string): Union {
-  const types = asArray(json.types).map((t, i): UnionMember => {
-    const item = asObject(t);
-    const memberPath = pointer(path, 'types', i);
-    const type = ctx.type(item.type, pointer(memberPath, 'type'));
+  const typesBase = pointer(path, 'types');
+  const types = readList(json.types, (item, i): UnionMember => {
+    const type = ctx.type(item.type, typesBase, i);
     const member: UnionMember = {
       type,
       discriminatorValue: asString(item.discriminator_value) ?? tagOf(item.type),
@@ -128,7 +135,7 @@ export function readUnion(ctx: ParseContext, name: string, json: Json, path: str
       attributes: readAttributes(item.attributes),
     };
     describe(member, item);
-    return ctx.at(member, memberPath);
+    return ctx.atChild(member, typesBase, i);
   });
   const result: Union = {
     name,
@@ -148,19 +155,20 @@ export function readAnnotation(ctx: ParseContext, name: string, json: Json, path
 }
 
 /**
- * A parameter. `location` is the explicit location (service.json writes `Query`, api.json
- * `query`); when absent the caller's `fallback` applies.
+ * The parameter at `base/index`. `location` is the explicit location (service.json writes
+ * `Query`, api.json `query`); when absent the caller's `fallback` applies.
  */
 export function readParameter(
   ctx: ParseContext,
   json: Json,
-  path: string,
+  base: string,
+  index: number,
   fallback: ParameterLocation,
 ): Parameter {
   const parameter: Parameter = {
     name: asString(json.name) ?? '',
-    type: ctx.type(json.type, pointer(path, 'type')),
-    location: readLocation(ctx, json.location, pointer(path, 'location')) ?? fallback,
+    type: ctx.type(json.type, base, index),
+    location: readLocation(ctx, json.location, base, index) ?? fallback,
     required: asBoolean(json.required, true),
     attributes: readAttributes(json.attributes),
   };
@@ -169,16 +177,21 @@ export function readParameter(
   setOptional(parameter, 'maximum', asNumber(json.maximum));
   setOptional(parameter, 'example', asString(json.example) ?? exampleText(json.example));
   describe(parameter, json);
-  return ctx.at(parameter, path);
+  return ctx.atChild(parameter, base, index);
 }
 
-function readLocation(ctx: ParseContext, value: unknown, path: string): ParameterLocation | undefined {
+function readLocation(
+  ctx: ParseContext,
+  value: unknown,
+  base: string,
+  index: number,
+): ParameterLocation | undefined {
   if (value === undefined) return undefined;
   const text = typeof value === 'string' ? value.toLowerCase() : '';
   if ((PARAMETER_LOCATIONS as readonly string[]).includes(text)) return text as ParameterLocation;
   ctx.report(
     'invalid-location',
-    path,
+    memberPointer(base, index, 'location'),
     `location[${String(value)}] is not recognized. Must be one of: ${PARAMETER_LOCATIONS.join(', ')}.`,
   );
   return undefined;
@@ -191,29 +204,27 @@ function tagOf(type: unknown): string {
   return qualified ? qualified[1]! : type;
 }
 
-function stringList(value: unknown): string[] {
-  return asArray(value).filter((v): v is string => typeof v === 'string');
-}
-
 function exampleText(value: unknown): string | undefined {
   return value === undefined || value === null ? undefined : defaultText(value);
 }
 
-/** An operation's `body`: its type, description, deprecation and attributes. */
-export function readBody(ctx: ParseContext, json: Json, path: string): Body {
+/** The `body` of the operation at `operationPath`: its type, description, deprecation and attributes. */
+export function readBody(ctx: ParseContext, json: Json, operationPath: string): Body {
+  const path = pointer(operationPath, 'body');
   const body: Body = {
-    type: ctx.type(json.type, pointer(path, 'type')),
+    type: ctx.type(json.type, path),
     attributes: readAttributes(json.attributes),
   };
   return ctx.at(describe(body, json), path);
 }
 
-export function readMethod(ctx: ParseContext, value: unknown, path: string): Method {
+/** The `method` of the operation at `operationPath`. */
+export function readMethod(ctx: ParseContext, value: unknown, operationPath: string): Method {
   const text = typeof value === 'string' ? value.toUpperCase() : '';
   if ((METHODS as readonly string[]).includes(text)) return text as Method;
   ctx.report(
     'invalid-method',
-    path,
+    pointer(operationPath, 'method'),
     `Invalid HTTP method[${String(value)}]. Must be one of: ${METHODS.join(', ')}.`,
   );
   return 'GET';

@@ -11,8 +11,39 @@ export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export const asObject = (value: unknown): Json => (isObject(value) ? value : {});
-export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+/**
+ * The one empty list that parsed IR elements share. A large spec has tens of thousands of empty
+ * `attributes`, `annotations` and `headers` lists, and a fresh array for each was a tenth of the
+ * IR's memory. Frozen, so code that mutates parsed IR lists fails loudly instead of writing into
+ * every element at once: copy a list before changing it.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** The shared empty list, typed for an IR field (see NONE). */
+export function none<T>(): T[] {
+  return NONE as never[];
+}
+
+const EMPTY_OBJECT: Json = Object.freeze({});
+
+/** `value` when it is an object, else a shared frozen empty object (read it, never write it). */
+export const asObject = (value: unknown): Json => (isObject(value) ? value : EMPTY_OBJECT);
+/** `value` when it is an array, else the shared empty list (read it, never write it). */
+export const asArray = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : NONE);
+
+/** `read` applied to each item of `value` (an array or nothing), with its index; NONE when there are none. */
+export function readList<T>(value: unknown, read: (item: Json, index: number) => T): T[] {
+  if (!Array.isArray(value) || value.length === 0) return none();
+  const out = new Array<T>(value.length);
+  for (let i = 0; i < value.length; i++) out[i] = read(asObject(value[i]), i);
+  return out;
+}
+
+/** The strings in `value` (an array or nothing); NONE when there are none. */
+export function stringList(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length === 0) return none();
+  return value.filter((v): v is string => typeof v === 'string');
+}
 export const asString = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : undefined;
 
@@ -68,8 +99,9 @@ export function readDeprecation(value: unknown): Deprecation | undefined {
 }
 
 export function readAttributes(value: unknown): Attribute[] {
+  if (!Array.isArray(value) || value.length === 0) return none();
   const out: Attribute[] = [];
-  for (const item of asArray(value)) {
+  for (const item of value) {
     if (!isObject(item)) continue;
     const name = asString(item.name);
     if (name === undefined) continue;

@@ -1,6 +1,6 @@
 import type { Import, Operation, Resource, Response, ResponseCode, Service } from '../ir.js';
 import type { ParseOutput } from './api-json.js';
-import { ParseContext } from './context.js';
+import { memberPointer, ParseContext } from './context.js';
 import {
   readAnnotation,
   readBody,
@@ -23,7 +23,9 @@ import {
   pointer,
   preview,
   readAttributes,
+  readList,
   setOptional,
+  stringList,
 } from './read.js';
 import { byName, readInfo } from './service-parts.js';
 
@@ -47,10 +49,7 @@ export function parseServiceJson(doc: Json, resolved: ReadonlyMap<string, Servic
     }
   }
   const named = <T>(key: string, read: (name: string, json: Json, path: string) => T): T[] =>
-    asArray(doc[key]).map((item, i) => {
-      const json = asObject(item);
-      return read(asString(json.name) ?? '', json, pointer('', key, i));
-    });
+    readList(doc[key], (json, i) => read(asString(json.name) ?? '', json, pointer('', key, i)));
 
   const service: Service = {
     name: asString(doc.name) ?? '',
@@ -59,17 +58,15 @@ export function parseServiceJson(doc: Json, resolved: ReadonlyMap<string, Servic
     namespace,
     version: asString(doc.version) ?? '0.0.0',
     info: readInfo(doc.info),
-    headers: readHeaders(ctx, doc.headers, '/headers'),
-    imports: asArray(doc.imports).map((item, i) =>
-      readImportRecord(ctx, asObject(item), pointer('', 'imports', i), resolved),
-    ),
+    headers: readHeaders(ctx, doc.headers, ''),
+    imports: readList(doc.imports, (json, i) => readImportRecord(ctx, json, pointer('', 'imports', i), resolved)),
     enums: byName(named('enums', (n, j, p) => readEnum(ctx, n, j, p))),
     interfaces: byName(named('interfaces', (n, j, p) => readInterface(ctx, n, j, p))),
     models: byName(named('models', (n, j, p) => readModel(ctx, n, j, p))),
     unions: byName(named('unions', (n, j, p) => readUnion(ctx, n, j, p))),
-    resources: asArray(doc.resources)
-      .map((item, i) => readResource(ctx, asObject(item), pointer('', 'resources', i)))
-      .sort((a, b) => compare(resourceKey(a), resourceKey(b))),
+    resources: readList(doc.resources, (json, i) => readResource(ctx, json, i)).sort((a, b) =>
+      compare(resourceKey(a), resourceKey(b)),
+    ),
     annotations: named('annotations', (n, j, p) => readAnnotation(ctx, n, j, p)),
     attributes: readAttributes(doc.attributes),
   };
@@ -85,7 +82,7 @@ function readImportRecord(
   resolved: ReadonlyMap<string, Service>,
 ): Import {
   const uri = asString(json.uri) ?? '';
-  const strings = (key: string) => asArray(json[key]).filter((v): v is string => typeof v === 'string');
+  const strings = (key: string) => stringList(json[key]);
   const record: Import = {
     uri,
     namespace: asString(json.namespace) ?? '',
@@ -96,10 +93,9 @@ function readImportRecord(
     interfaces: strings('interfaces'),
     unions: strings('unions'),
     models: strings('models'),
-    annotations: asArray(json.annotations).map((a, i) => {
-      const item = asObject(a);
-      return readAnnotation(ctx, asString(item.name) ?? '', item, pointer(path, 'annotations', i));
-    }),
+    annotations: readList(json.annotations, (item, i) =>
+      readAnnotation(ctx, asString(item.name) ?? '', item, pointer(path, 'annotations', i)),
+    ),
   };
   if (!resolved.has(uri)) {
     ctx.report(
@@ -112,15 +108,15 @@ function readImportRecord(
   return ctx.at(record, path);
 }
 
-function readResource(ctx: ParseContext, json: Json, path: string): Resource {
-  const type = ctx.type(json.type, pointer(path, 'type'));
+function readResource(ctx: ParseContext, json: Json, index: number): Resource {
+  const path = pointer('', 'resources', index);
+  const type = ctx.type(json.type, path);
   const typeName = type.kind === 'list' || type.kind === 'map' ? '' : type.name;
+  const operationsBase = pointer(path, 'operations');
   const resource: Resource = {
     type,
     plural: asString(json.plural) ?? pluralize(typeName),
-    operations: asArray(json.operations).map((o, i) =>
-      readOperation(ctx, asObject(o), pointer(path, 'operations', i)),
-    ),
+    operations: readList(json.operations, (o, i) => readOperation(ctx, o, pointer(operationsBase, i))),
     attributes: readAttributes(json.attributes),
   };
   // Older service.json files omit the resource path; API Builder's default is `/<plural>`.
@@ -130,35 +126,36 @@ function readResource(ctx: ParseContext, json: Json, path: string): Resource {
 }
 
 function readOperation(ctx: ParseContext, json: Json, path: string): Operation {
+  const parametersBase = pointer(path, 'parameters');
+  const responsesBase = pointer(path, 'responses');
   const operation: Operation = {
-    method: readMethod(ctx, json.method, pointer(path, 'method')),
+    method: readMethod(ctx, json.method, path),
     path: asString(json.path) || '/',
-    parameters: asArray(json.parameters).map((p, i) =>
-      readParameter(ctx, asObject(p), pointer(path, 'parameters', i), 'query'),
-    ),
-    responses: asArray(json.responses).map((r, i) =>
-      readResponse(ctx, asObject(r), pointer(path, 'responses', i)),
-    ),
+    parameters: readList(json.parameters, (p, i) => readParameter(ctx, p, parametersBase, i, 'query')),
+    responses: readList(json.responses, (r, i) => readResponse(ctx, r, responsesBase, i)),
     attributes: readAttributes(json.attributes),
   };
-  if (isObject(json.body)) operation.body = readBody(ctx, json.body, pointer(path, 'body'));
+  if (isObject(json.body)) operation.body = readBody(ctx, json.body, path);
   describe(operation, json);
   return ctx.at(operation, path);
 }
 
-function readResponse(ctx: ParseContext, json: Json, path: string): Response {
+function readResponse(ctx: ParseContext, json: Json, base: string, index: number): Response {
   const response: Response = {
-    code: readResponseCode(ctx, json.code, pointer(path, 'code')),
-    type: ctx.type(json.type, pointer(path, 'type')),
-    headers: readHeaders(ctx, json.headers, pointer(path, 'headers')),
+    code: readResponseCode(ctx, json.code, base, index),
+    type: ctx.type(json.type, base, index),
+    headers: readHeaders(ctx, json.headers, base, index),
     attributes: readAttributes(json.attributes),
   };
   describe(response, json);
-  return ctx.at(response, path);
+  return ctx.atChild(response, base, index);
 }
 
-/** service.json codes are a union: `{ "integer": { "value": 200 } }` or `{ "response_code_option": "Default" }`. */
-function readResponseCode(ctx: ParseContext, value: unknown, path: string): ResponseCode {
+/**
+ * The code of the response at `base/index`. service.json codes are a union:
+ * `{ "integer": { "value": 200 } }` or `{ "response_code_option": "Default" }`.
+ */
+function readResponseCode(ctx: ParseContext, value: unknown, base: string, index: number): ResponseCode {
   if (typeof value === 'number' && Number.isInteger(value)) return value;
   const json = asObject(value);
   const integer = asObject(json.integer).value;
@@ -167,7 +164,7 @@ function readResponseCode(ctx: ParseContext, value: unknown, path: string): Resp
   if (option?.toLowerCase() === 'default') return 'default';
   ctx.report(
     'invalid-response-code',
-    path,
+    memberPointer(base, index, 'code'),
     `Response code ${preview(value)} is not understood. Use {"integer": {"value": 200}} or {"response_code_option": "Default"}.`,
   );
   return 'default';
