@@ -73,7 +73,12 @@ function readHeader(ctx: ParseContext, json: Json, base: string, index: number):
 }
 
 /** The `headers` list of the element at `base/segment` (at `base` without a segment). */
-export function readHeaders(ctx: ParseContext, value: unknown, base: string, segment?: string | number): Header[] {
+export function readHeaders(
+  ctx: ParseContext,
+  value: unknown,
+  base: string,
+  segment?: string | number,
+): Header[] {
   if (!Array.isArray(value) || value.length === 0) return none();
   const headersBase = memberPointer(base, segment, 'headers');
   return readList(value, (json, i) => readHeader(ctx, json, headersBase, i));

@@ -59,7 +59,9 @@ export function parseServiceJson(doc: Json, resolved: ReadonlyMap<string, Servic
     version: asString(doc.version) ?? '0.0.0',
     info: readInfo(doc.info),
     headers: readHeaders(ctx, doc.headers, ''),
-    imports: readList(doc.imports, (json, i) => readImportRecord(ctx, json, pointer('', 'imports', i), resolved)),
+    imports: readList(doc.imports, (json, i) =>
+      readImportRecord(ctx, json, pointer('', 'imports', i), resolved),
+    ),
     enums: byName(named('enums', (n, j, p) => readEnum(ctx, n, j, p))),
     interfaces: byName(named('interfaces', (n, j, p) => readInterface(ctx, n, j, p))),
     models: byName(named('models', (n, j, p) => readModel(ctx, n, j, p))),
