@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Service } from '../core/ir.js';
 import { type ImportResolver, loadSpec } from '../core/load.js';
 import type { CanonConfig } from './config.js';
+import { readText } from './read-text.js';
 
 /**
  * Resolves imports from `canon.config.json`'s `"imports": { "<uri>": "<path to spec>" }`, paths
@@ -41,7 +41,7 @@ export class LocalImportResolver implements ImportResolver {
   private async load(file: string): Promise<Service | undefined> {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = await readText(file);
     } catch {
       return undefined;
     }

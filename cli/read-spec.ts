@@ -1,10 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { MAX_SPEC_BYTES } from '../core/json-text.js';
 import { type LoadOptions, type LoadResult, loadSpec } from '../core/load.js';
 import { UsageError } from './command.js';
 import { type CanonConfig, loadConfig } from './config.js';
 import { LocalImportResolver } from './local-resolver.js';
+import { readText } from './read-text.js';
 
 /**
  * Reads and loads one spec file for a command: imports resolve through canon.config.json, and
@@ -42,7 +43,7 @@ export async function readSpec(file: string, cwd: string, config?: CanonConfig):
   }
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readText(path);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${describeFsError(error)}.`);
   }

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type * as Api from '../../registry/api-types.js';
 import { registryTarget } from '../../registry/cli-options.js';
 import { RegistryApiError, RegistryClient, RegistryConnectionError } from '../../registry/client.js';
 import { type Command, EXIT, formatOption, type Io, parseCommandArgs, UsageError } from '../command.js';
 import { loadConfig } from '../config.js';
+import { readText as readWholeFile } from '../read-text.js';
 
 const HELP = `Usage: canon publish <spec> --version <v> [--org <org>] [--app <key>] [--registry <url>]
                      [--dry-run] [--force <reason>] [--format text|json]
@@ -81,7 +81,7 @@ export const command: Command = {
 
 async function readText(file: string, cwd: string): Promise<string> {
   try {
-    return await readFile(resolve(cwd, file), 'utf8');
+    return await readWholeFile(resolve(cwd, file));
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   }
