@@ -1,6 +1,7 @@
 import { pointer } from '../diagnostic.js';
 import { display, type ValidationContext } from './context.js';
-import { fieldOwners, fieldPath } from './walk.js';
+import { ShortListSet } from './short-list-set.js';
+import { eachFieldOwner, fieldPath, ownerLabel } from './walk.js';
 
 /**
  * `undefined-annotation`: a field may only carry annotations the service or one of its imports
@@ -9,29 +10,37 @@ import { fieldOwners, fieldPath } from './walk.js';
  */
 export function checkAnnotations(ctx: ValidationContext): void {
   const known = ctx.knownAnnotations();
-  for (const owner of fieldOwners(ctx)) {
-    owner.element.fields.forEach((field, f) => {
-      if (field.annotations.length === 0) return;
-      const label = () => `${owner.label} Field[${display(field.name)}]`;
-      const seen = new Set<string>();
-      field.annotations.forEach((annotation, a) => {
-        const path = () => pointer(fieldPath(ctx, owner, field, f), 'annotations', a);
-        if (known !== undefined && !known.has(annotation)) {
+  const seen = new ShortListSet();
+  eachFieldOwner(ctx.service, (owner, kind) => {
+    const { fields } = owner;
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f]!;
+      const { annotations } = field;
+      if (annotations.length === 0) continue;
+      seen.clear();
+      for (let a = 0; a < annotations.length; a++) {
+        const annotation = annotations[a]!;
+        const undefinedAnnotation = known !== undefined && !known.has(annotation);
+        const duplicate = seen.has(annotation);
+        seen.add(annotation);
+        if (!undefinedAnnotation && !duplicate) continue;
+        const label = `${ownerLabel(owner, kind)} Field[${display(field.name)}]`;
+        const path = pointer(fieldPath(ctx, owner, kind, f), 'annotations', a);
+        if (undefinedAnnotation) {
           ctx.report(
             'undefined-annotation',
-            path(),
-            `${label()} annotation[${display(annotation)}] is invalid. Annotations must be defined: declare it under "annotations" or import a service that does.`,
+            path,
+            `${label} annotation[${display(annotation)}] is invalid. Annotations must be defined: declare it under "annotations" or import a service that does.`,
           );
         }
-        if (seen.has(annotation)) {
+        if (duplicate) {
           ctx.report(
             'duplicate-annotation',
-            path(),
-            `${label()} Annotation[${display(annotation)}] appears more than once. Remove one.`,
+            path,
+            `${label} Annotation[${display(annotation)}] appears more than once. Remove one.`,
           );
         }
-        seen.add(annotation);
-      });
-    });
-  }
+      }
+    }
+  });
 }

@@ -1,4 +1,4 @@
-import { type Diagnostic, pointer } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 import type {
   Annotation,
   Enum,
@@ -14,16 +14,40 @@ import type {
 import type { SourcePointers } from '../load.js';
 import { formatTypeRef } from '../type-ref.js';
 
-/** A named type found for a reference: its definition when Canon has it, `opaque` when it does not. */
-export type Resolved =
-  | { kind: 'model'; definition: Model }
-  | { kind: 'enum'; definition: Enum }
-  | { kind: 'union'; definition: Union }
-  | { kind: 'interface'; definition: Interface }
-  | { kind: 'opaque' };
+/** A model, enum, union or interface. */
+export type Definition = Model | Enum | Union | Interface;
+
+/** The definition a kind names: `DefinitionOf<'union'>` is `Union`. */
+export type DefinitionOf<K extends NamedKind> = {
+  model: Model;
+  enum: Enum;
+  union: Union;
+  interface: Interface;
+}[K];
+
+/** What a reference resolves to when Canon knows the type by name only (an import that lists it). */
+export const OPAQUE: unique symbol = Symbol('opaque');
+
+/**
+ * A named type found for a reference: its definition (of the reference's kind) when Canon has it,
+ * {@link OPAQUE} when it does not.
+ */
+export type Resolved = Definition | typeof OPAQUE;
 
 /** Why a named reference does not resolve, in words for a message. */
 export type Unresolved = string;
+
+/**
+ * The kinds in the order their definitions are indexed. A name that several kinds use belongs, for
+ * `localKind`, to the first of them.
+ */
+const KINDS: readonly NamedKind[] = ['interface', 'model', 'enum', 'union'];
+
+type Index = { [K in NamedKind]: Map<string, DefinitionOf<K>> };
+
+function emptyIndex(): Index {
+  return { model: new Map(), enum: new Map(), union: new Map(), interface: new Map() };
+}
 
 /**
  * Everything a semantic pass needs, built once per `validateService` call: the service, lookups of
@@ -31,16 +55,15 @@ export type Unresolved = string;
  */
 export class ValidationContext {
   readonly diagnostics: Diagnostic[] = [];
-  /** Local types by name; the first definition wins (duplicates are a finding of their own). */
-  readonly local = new Map<string, Resolved & { kind: NamedKind }>();
-  /** Local types by kind and name: a union may share its name with an interface it extends. */
-  private readonly localByKind = byKind<Resolved & { kind: NamedKind }>();
+  /** Local types by kind and name; the first definition wins (duplicates are a finding of their own). */
+  private readonly local = emptyIndex();
   private readonly importedServices = new Map<string, Service>();
-  private readonly importedTypes = new Map<
-    string,
-    Record<NamedKind, Map<string, Model | Enum | Union | Interface>>
-  >();
-  /** Answers by reference object: the parsers share one TypeRef per distinct type string. */
+  /** Imported types by namespace, kind and name; built for a namespace on its first reference. */
+  private readonly importedTypes = new Map<string, Index>();
+  /**
+   * Answers for references that are not local hits, by reference object (the parsers share one
+   * TypeRef per distinct type string): their answers cost a message or a search to build.
+   */
   private readonly resolutions = new Map<NamedTypeRef, Resolved | Unresolved>();
   private readonly importRecords = new Map<string, Import>();
   /** True when an import's names are unknown (unresolved api.json import): foreign names pass. */
@@ -51,20 +74,13 @@ export class ValidationContext {
     readonly pointers: SourcePointers,
     imports: readonly Service[],
   ) {
-    for (const definition of service.interfaces)
-      this.addLocal(definition.name, { kind: 'interface', definition });
-    for (const definition of service.models) this.addLocal(definition.name, { kind: 'model', definition });
-    for (const definition of service.enums) this.addLocal(definition.name, { kind: 'enum', definition });
-    for (const definition of service.unions) this.addLocal(definition.name, { kind: 'union', definition });
+    addFirsts(this.local.interface, service.interfaces);
+    addFirsts(this.local.model, service.models);
+    addFirsts(this.local.enum, service.enums);
+    addFirsts(this.local.union, service.unions);
     for (const imported of imports) {
-      if (this.importedServices.has(imported.namespace)) continue;
-      this.importedServices.set(imported.namespace, imported);
-      const index = byKind<Model | Enum | Union | Interface>();
-      for (const d of imported.models) index.model.set(d.name, d);
-      for (const d of imported.enums) index.enum.set(d.name, d);
-      for (const d of imported.unions) index.union.set(d.name, d);
-      for (const d of imported.interfaces) index.interface.set(d.name, d);
-      this.importedTypes.set(imported.namespace, index);
+      if (!this.importedServices.has(imported.namespace))
+        this.importedServices.set(imported.namespace, imported);
     }
     let opaque = false;
     for (const record of service.imports) {
@@ -74,10 +90,24 @@ export class ValidationContext {
     this.hasOpaqueImport = opaque;
   }
 
-  private addLocal(name: string, resolved: Resolved & { kind: NamedKind }): void {
-    if (!this.local.has(name)) this.local.set(name, resolved);
-    const ofKind = this.localByKind[resolved.kind];
-    if (!ofKind.has(name)) ofKind.set(name, resolved);
+  /** The first local definition of `kind` named `name`. */
+  localDefinition<K extends NamedKind>(kind: K, name: string): DefinitionOf<K> | undefined {
+    return this.local[kind].get(name);
+  }
+
+  /** The kind of the local type named `name`: when several kinds use the name, the first in `KINDS`. */
+  localKind(name: string): NamedKind | undefined {
+    for (const kind of KINDS) if (this.local[kind].has(name)) return kind;
+    return undefined;
+  }
+
+  /** Every local type name once, in the order of first definition (interfaces, models, enums, unions). */
+  localNames(): string[] {
+    const names: string[] = [];
+    for (const kind of KINDS) {
+      for (const name of this.local[kind].keys()) if (this.localKind(name) === kind) names.push(name);
+    }
+    return names;
   }
 
   /** An import record whose names Canon does not know: nothing resolved it and it lists none. */
@@ -111,9 +141,14 @@ export class ValidationContext {
 
   /**
    * Finds the definition of a named reference. Returns a string that says why when it does not
-   * resolve; `opaque` when it resolves to a type Canon cannot see (an import known by names only).
+   * resolve; `OPAQUE` when it resolves to a type Canon cannot see (an import known by names only).
    */
   resolve(ref: NamedTypeRef): Resolved | Unresolved {
+    // Nearly every reference names a local type of its kind: one lookup, nothing to remember.
+    if (this.isLocal(ref)) {
+      const found = this.local[ref.kind].get(ref.name);
+      if (found !== undefined) return found;
+    }
     let answer = this.resolutions.get(ref);
     if (answer === undefined) {
       answer = this.lookUp(ref);
@@ -124,47 +159,62 @@ export class ValidationContext {
 
   private lookUp(ref: NamedTypeRef): Resolved | Unresolved {
     if (this.isLocal(ref)) {
-      const found = this.localByKind[ref.kind].get(ref.name);
+      const found = this.local[ref.kind].get(ref.name);
       if (found !== undefined) return found;
-      const other = this.local.get(ref.name);
+      const other = this.localKind(ref.name);
       if (other === undefined)
         return `no ${ref.kind} named '${display(ref.name)}' is defined in this service`;
-      return `'${display(ref.name)}' is ${article(other.kind)}, not ${article(ref.kind)}`;
+      return `'${display(ref.name)}' is ${article(other)}, not ${article(ref.kind)}`;
     }
     const imported = this.importedServices.get(ref.namespace);
     if (imported !== undefined) {
-      const definition = this.importedTypes.get(ref.namespace)?.[ref.kind].get(ref.name);
+      const definition = this.importedIndex(imported)[ref.kind].get(ref.name);
       if (definition === undefined) {
         return `the imported service ${display(imported.namespace)} defines no ${ref.kind} named '${display(ref.name)}'`;
       }
-      return { kind: ref.kind, definition } as Resolved;
+      return definition;
     }
     const record = this.importRecords.get(ref.namespace);
     if (record !== undefined && !this.isOpaque(record)) {
       return namesOf(record, ref.kind).includes(ref.name)
-        ? { kind: 'opaque' }
+        ? OPAQUE
         : `the import of ${display(ref.namespace)} lists no ${ref.kind} named '${display(ref.name)}'`;
     }
-    if (record !== undefined || this.hasOpaqueImport) return { kind: 'opaque' };
+    if (record !== undefined || this.hasOpaqueImport) return OPAQUE;
     return `no import provides the namespace ${display(ref.namespace)}`;
   }
 
+  /** The types of an imported service by kind and name (a repeated name: the last definition). */
+  private importedIndex(imported: Service): Index {
+    let index = this.importedTypes.get(imported.namespace);
+    if (index === undefined) {
+      index = emptyIndex();
+      for (const d of imported.models) index.model.set(d.name, d);
+      for (const d of imported.enums) index.enum.set(d.name, d);
+      for (const d of imported.unions) index.union.set(d.name, d);
+      for (const d of imported.interfaces) index.interface.set(d.name, d);
+      this.importedTypes.set(imported.namespace, index);
+    }
+    return index;
+  }
+
   /** The definition behind a reference when Canon has it (local or a resolved import). */
-  definitionOf(ref: NamedTypeRef): Model | Enum | Union | Interface | undefined {
+  definitionOf(ref: NamedTypeRef): Definition | undefined {
     const found = this.resolve(ref);
-    return typeof found === 'string' || found.kind === 'opaque' ? undefined : found.definition;
+    return typeof found === 'string' || found === OPAQUE ? undefined : found;
   }
 
   /**
    * Finds an interface by the name a model or union lists (`person` or `ns.interfaces.person`):
-   * the definition, `opaque`, or why it is missing.
+   * the definition, `OPAQUE`, or why it is missing.
    */
-  resolveInterfaceName(name: string): Resolved | Unresolved {
+  resolveInterfaceName(name: string): Interface | typeof OPAQUE | Unresolved {
     const match = /^(.+)\.interfaces\.([^.]+)$/.exec(name);
     const ref: NamedTypeRef = match
       ? { kind: 'interface', namespace: match[1]!, name: match[2]! }
       : { kind: 'interface', namespace: this.service.namespace, name };
-    return this.resolve(ref);
+    // A reference resolves to a definition of its own kind.
+    return this.resolve(ref) as Interface | typeof OPAQUE | Unresolved;
   }
 
   /** Annotations declared by the service or any import; undefined when an import's are unknown. */
@@ -181,8 +231,12 @@ export class ValidationContext {
   }
 }
 
-function byKind<T>(): Record<NamedKind, Map<string, T>> {
-  return { model: new Map(), enum: new Map(), union: new Map(), interface: new Map() };
+/** Indexes `definitions` by name; the first definition of a name wins. */
+function addFirsts<D extends Definition>(index: Map<string, D>, definitions: readonly D[]): void {
+  for (let i = 0; i < definitions.length; i++) {
+    const definition = definitions[i]!;
+    if (!index.has(definition.name)) index.set(definition.name, definition);
+  }
 }
 
 function namesOf(record: Import, kind: NamedKind): readonly string[] {
@@ -214,11 +268,3 @@ const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'g');
 export function article(word: string): string {
   return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 }
-
-/** Fallback pointers, built from names, for IR elements the parser gave no pointer. */
-export const fallback = {
-  model: (m: Model) => pointer('', 'models', m.name),
-  interface: (i: Interface) => pointer('', 'interfaces', i.name),
-  enum: (e: Enum) => pointer('', 'enums', e.name),
-  union: (u: Union) => pointer('', 'unions', u.name),
-};

@@ -8,6 +8,7 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const INT_MIN = -(2n ** 31n);
 const INT_MAX = 2n ** 31n - 1n;
 const LONG_MIN = -(2n ** 63n);
@@ -47,7 +48,10 @@ export function defaultProblem(ctx: ValidationContext, type: TypeRef, value: str
     case 'enum': {
       const definition = ctx.definitionOf(type);
       if (definition === undefined || !('values' in definition)) return undefined;
-      if (definition.values.some((v) => v.name === value || v.value === value)) return undefined;
+      const { values } = definition;
+      for (let i = 0; i < values.length; i++) {
+        if (values[i]!.name === value || values[i]!.value === value) return undefined;
+      }
       const valid = [...new Set(definition.values.map((v) => display(v.value)))].join(', ');
       return `default[${display(value)}] is not a valid value for enum[${display(type.name)}]. Valid values are: ${valid}`;
     }
@@ -61,26 +65,27 @@ export function defaultProblem(ctx: ValidationContext, type: TypeRef, value: str
 }
 
 function primitiveProblem(name: PrimitiveName, value: string): string | undefined {
-  const invalid = (): string => `Value[${display(value)}] is not a valid ${name}`;
   switch (name) {
     case 'string':
       return undefined;
     case 'boolean':
-      return value === 'true' || value === 'false' ? undefined : `${invalid()}. Must be one of: true, false`;
+      return value === 'true' || value === 'false'
+        ? undefined
+        : `${invalid(name, value)}. Must be one of: true, false`;
     case 'integer':
-      return inRange(value, INT_MIN, INT_MAX) ? undefined : invalid();
+      return inRange(value, INT_MIN, INT_MAX) ? undefined : invalid(name, value);
     case 'long':
-      return inRange(value, LONG_MIN, LONG_MAX) ? undefined : invalid();
+      return inRange(value, LONG_MIN, LONG_MAX) ? undefined : invalid(name, value);
     case 'double':
-      return DOUBLE.test(value.trim()) ? undefined : invalid();
+      return DOUBLE.test(value.trim()) ? undefined : invalid(name, value);
     case 'decimal':
-      return DECIMAL.test(value) ? undefined : invalid();
+      return DECIMAL.test(value) ? undefined : invalid(name, value);
     case 'uuid':
-      return UUID.test(value) ? undefined : invalid();
+      return UUID.test(value) ? undefined : invalid(name, value);
     case 'date-iso8601':
-      return isDate(value) ? undefined : invalid();
+      return isDate(value) ? undefined : invalid(name, value);
     case 'date-time-iso8601':
-      return isDateTime(value) ? undefined : invalid();
+      return isDateTime(value) ? undefined : invalid(name, value);
     case 'json':
       return parseJson(value) === undefined
         ? `Value[${display(value)}] is not a valid json value`
@@ -92,6 +97,10 @@ function primitiveProblem(name: PrimitiveName, value: string): string | undefine
         ? undefined
         : `Value[${display(value)}] is not a valid unit type - must be the empty string`;
   }
+}
+
+function invalid(name: PrimitiveName, value: string): string {
+  return `Value[${display(value)}] is not a valid ${name}`;
 }
 
 function inRange(value: string, min: bigint, max: bigint): boolean {
@@ -118,17 +127,18 @@ function isDate(value: string): boolean {
 function isDateTime(value: string): boolean {
   const match = DATE_TIME.exec(value);
   if (!match || !isDate(match[1]!)) return false;
-  const [hour, minute, second] = [match[2], match[3], match[4]].map((part) =>
-    part === undefined ? 0 : Number(part),
-  );
-  return hour! <= 23 && minute! <= 59 && second! <= 59;
+  return number(match[2]) <= 23 && number(match[3]) <= 59 && number(match[4]) <= 59;
+}
+
+/** An optional part of a date or time; absent parts count as 0. */
+function number(part: string | undefined): number {
+  return part === undefined ? 0 : Number(part);
 }
 
 function validDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
+  return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!);
 }
 
 function parseJson(text: string): unknown {

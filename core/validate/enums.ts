@@ -1,12 +1,15 @@
-import { display, fallback, type ValidationContext } from './context.js';
+import { display, type ValidationContext } from './context.js';
+import { definitionPath } from './walk.js';
 
 /** `empty-enum`: an enum needs at least one value. */
 export function checkEnums(ctx: ValidationContext): void {
-  for (const e of ctx.service.enums) {
+  const { enums } = ctx.service;
+  for (let i = 0; i < enums.length; i++) {
+    const e = enums[i]!;
     if (e.values.length === 0) {
       ctx.report(
         'empty-enum',
-        ctx.at(e, fallback.enum(e)),
+        definitionPath(ctx, 'enum', e),
         `Enum[${display(e.name)}] must have at least one value. Add one or remove the enum.`,
       );
     }

@@ -1,7 +1,9 @@
 import { pointer } from '../diagnostic.js';
 import type { TypeRef } from '../ir.js';
 import { display, type ValidationContext } from './context.js';
-import { type OperationSite, operationSites, parameterPath } from './walk.js';
+import { repeatedRoutes } from './routes.js';
+import { ShortListSet } from './short-list-set.js';
+import { eachOperation, nthOperationSite, operationSite, parameterPath } from './walk.js';
 
 /** Primitives that can be written in a URL (API Builder's `ValidInPath`). */
 const URL_PRIMITIVES = [
@@ -26,90 +28,78 @@ const VALID_IN_URL = `enum, ${URL_PRIMITIVES.join(', ')}`;
  * of them).
  */
 export function checkOperations(ctx: ValidationContext): void {
-  const routes = new Map<string, OperationSite>();
-  for (const site of operationSites(ctx)) {
-    const { operation } = site;
+  const firstWithRoute = repeatedRoutes(ctx.service);
+  const names = new ShortListSet();
+  let index = 0;
+  eachOperation(ctx.service, (operation, r, o) => {
+    const first = firstWithRoute[index++]!;
     if (operation.body !== undefined && operation.method === 'GET') {
+      const site = operationSite(ctx, r, o);
       ctx.report(
         'body-not-allowed',
         ctx.at(operation.body, pointer(site.path(), 'body')),
         `${site.label} Cannot specify body for HTTP method[GET]. Use POST, PUT or PATCH, or send the data as parameters.`,
       );
     }
-    const route = `${operation.method} ${operation.path.replace(/:[A-Za-z0-9_-]+/g, ':')}`;
-    const previous = routes.get(route);
-    if (previous !== undefined) {
+    if (first !== -1) {
+      const site = operationSite(ctx, r, o);
       ctx.report(
         'duplicate-operation',
         site.path(),
-        `${site.label} duplicates ${previous.label}: the same method and path are declared twice. Remove one or change its path.`,
+        `${site.label} duplicates ${nthOperationSite(ctx, first).label}: the same method and path are declared twice. Remove one or change its path.`,
       );
-    } else {
-      routes.set(route, site);
     }
 
     const { parameters } = operation;
-    let inPath: Set<string> | undefined;
+    names.clear();
     for (let i = 0; i < parameters.length; i++) {
       const parameter = parameters[i]!;
-      let duplicate = false;
-      // Operations have a handful of parameters: comparing with the earlier ones beats a set.
-      for (let earlier = 0; earlier < i && !duplicate; earlier++)
-        duplicate = parameters[earlier]!.name === parameter.name;
-      if (duplicate)
-        report(
-          ctx,
-          site,
-          i,
-          '',
-          'duplicate-parameter',
-          'Parameter',
-          'appears more than once. Remove or rename one.',
-        );
+      if (names.has(parameter.name)) {
+        const text = 'appears more than once. Remove or rename one.';
+        report(ctx, r, o, i, '', 'duplicate-parameter', 'Parameter', text);
+      }
+      names.add(parameter.name);
       if (parameter.location === 'path') {
-        inPath ??= pathParameterNames(operation.path);
-        checkPathParameter(ctx, site, i, inPath);
+        checkPathParameter(ctx, r, o, i);
       } else if (parameter.location === 'query' || parameter.location === 'header') {
         const problem = queryTypeProblem(parameter.type, parameter.location);
         if (problem !== undefined) {
           const text = `has an invalid type[${ctx.show(parameter.type)}]. ${problem}`;
-          report(ctx, site, i, 'type', 'invalid-query-parameter-type', 'Parameter', text);
+          report(ctx, r, o, i, 'type', 'invalid-query-parameter-type', 'Parameter', text);
         }
       }
     }
-  }
+  });
 }
 
-function checkPathParameter(
-  ctx: ValidationContext,
-  site: OperationSite,
-  index: number,
-  inPath: Set<string>,
-): void {
-  const parameter = site.operation.parameters[index]!;
+/** Path parameter `index` of operation `o` of resource `r`. */
+function checkPathParameter(ctx: ValidationContext, r: number, o: number, index: number): void {
+  const operation = ctx.service.resources[r]!.operations[o]!;
+  const parameter = operation.parameters[index]!;
   if (!parameter.required) {
     const text = 'is specified as optional. All path parameters are required.';
-    report(ctx, site, index, 'required', 'optional-path-parameter', 'path parameter', text);
-  } else if (!inPath.has(parameter.name)) {
-    const { path } = site.operation;
-    const text = `is missing from the path[${display(path)}]. Add ':${display(parameter.name)}' to the path or change its location.`;
-    report(ctx, site, index, '', 'path-parameter-not-in-path', 'path parameter', text);
+    report(ctx, r, o, index, 'required', 'optional-path-parameter', 'path parameter', text);
+  } else if (!pathHasParameter(operation.path, parameter.name)) {
+    const text = `is missing from the path[${display(operation.path)}]. Add ':${display(parameter.name)}' to the path or change its location.`;
+    report(ctx, r, o, index, '', 'path-parameter-not-in-path', 'path parameter', text);
   } else if (!validInUrl(parameter.type)) {
     const text = `has an invalid type[${ctx.show(parameter.type)}]. Valid types for path parameters are: ${VALID_IN_URL}.`;
-    report(ctx, site, index, 'type', 'invalid-path-parameter-type', 'path parameter', text);
+    report(ctx, r, o, index, 'type', 'invalid-path-parameter-type', 'path parameter', text);
   }
 }
 
-/** Reports on parameter `index` of the site's operation; `key` is appended to its pointer. */
+/** Reports on parameter `index` of operation `o` of resource `r`; `key` is appended to its pointer. */
 function report(
   ctx: ValidationContext,
-  site: OperationSite,
+  r: number,
+  o: number,
   index: number,
   key: string,
   code: string,
   noun: string,
   text: string,
 ): void {
+  const site = operationSite(ctx, r, o);
   const parameter = site.operation.parameters[index]!;
   const base = parameterPath(ctx, site, parameter, index);
   ctx.report(
@@ -119,12 +109,25 @@ function report(
   );
 }
 
-/** Names of `:name` segments in a path (`/users/:id/keys/:key` → id, key). */
-export function pathParameterNames(path: string): Set<string> {
-  const names = new Set<string>();
-  for (const match of path.matchAll(/(?:^|\/):([^/.]+)/g)) names.add(match[1]!);
-  return names;
+/**
+ * Whether `path` has a `:name` segment for `name` (`/users/:id/keys/:key` has `id` and `key`): a
+ * segment starts with `:` and runs to the next `/` or `.`. Scanned in place, with no list of the
+ * path's names built per operation.
+ */
+export function pathHasParameter(path: string, name: string): boolean {
+  // A segment's name never contains `/` or `.`, and is never empty.
+  if (name === '' || name.includes('/') || name.includes('.')) return false;
+  for (let colon = path.indexOf(':'); colon !== -1; colon = path.indexOf(':', colon + 1)) {
+    if (colon > 0 && path.charCodeAt(colon - 1) !== SLASH) continue;
+    const end = colon + 1 + name.length;
+    if (!path.startsWith(name, colon + 1)) continue;
+    if (end === path.length || path.charCodeAt(end) === SLASH || path.charCodeAt(end) === DOT) return true;
+  }
+  return false;
 }
+
+const SLASH = 0x2f;
+const DOT = 0x2e;
 
 function validInUrl(type: TypeRef): boolean {
   if (type.kind === 'primitive') return URL_PRIMITIVE_SET.has(type.name);

@@ -10,44 +10,45 @@ import { resourcePointer } from './walk.js';
 export function checkResources(ctx: ValidationContext): void {
   const types = new Set<string>();
   const plurals = new Set<string>();
-  ctx.service.resources.forEach((resource, r) => {
+  const { resources } = ctx.service;
+  for (let r = 0; r < resources.length; r++) {
+    const resource = resources[r]!;
     const shown = ctx.show(resource.type);
-    const path = () => resourcePointer(ctx, resource, r);
     const kind = resource.type.kind;
     if (kind === 'list' || kind === 'map') {
       ctx.report(
         'invalid-resource-type',
-        path(),
+        resourcePointer(ctx, resource, r),
         `Resource[${shown}] has an invalid type: must be a singleton (not a list nor map). Key the resource by the element type.`,
       );
     } else if (kind === 'primitive') {
       ctx.report(
         'invalid-resource-type',
-        path(),
+        resourcePointer(ctx, resource, r),
         `Resource[${shown}] has an invalid type: Primitives cannot be mapped to resources. Key it by a model, enum or union.`,
       );
     }
     if (resource.operations.length === 0) {
       ctx.report(
         'empty-resource',
-        path(),
+        resourcePointer(ctx, resource, r),
         `Resource[${shown}] must have at least one operation. Add one or remove the resource.`,
       );
     }
     if (types.has(shown)) {
       ctx.report(
         'duplicate-resource',
-        path(),
+        resourcePointer(ctx, resource, r),
         `Resource[${shown}] cannot appear multiple times. Merge its operations into one resource.`,
       );
     } else if (plurals.has(resource.plural)) {
       ctx.report(
         'duplicate-resource',
-        pointer(path(), 'plural'),
+        pointer(resourcePointer(ctx, resource, r), 'plural'),
         `Resource with plural[${display(resource.plural)}] appears more than once. Give one of them another plural.`,
       );
     }
     types.add(shown);
     plurals.add(resource.plural);
-  });
+  }
 }

@@ -2,7 +2,7 @@ import { pointer } from '../diagnostic.js';
 import type { Response, TypeRef } from '../ir.js';
 import { sameType } from '../type-ref.js';
 import type { ValidationContext } from './context.js';
-import { type OperationSite, operationSites, responsePath } from './walk.js';
+import { eachOperation, type OperationSite, operationSite, responsePath } from './walk.js';
 
 /**
  * Response rules: `response-code-out-of-range` (below 100), `duplicate-response-code`,
@@ -10,24 +10,18 @@ import { type OperationSite, operationSites, responsePath } from './walk.js';
  * responses of an operation return one type, so a client has one result type).
  */
 export function checkResponses(ctx: ValidationContext): void {
-  for (const site of operationSites(ctx)) {
-    const responses = site.operation.responses;
+  eachOperation(ctx.service, (operation, r, o) => {
+    const { responses } = operation;
     let success: TypeRef | undefined;
     let successReported = false;
-    for (let r = 0; r < responses.length; r++) {
-      const response = responses[r]!;
+    for (let i = 0; i < responses.length; i++) {
+      const response = responses[i]!;
       const { code } = response;
       // Operations have a handful of responses: comparing with the earlier ones beats a set.
-      for (let earlier = 0; earlier < r; earlier++) {
+      for (let earlier = 0; earlier < i; earlier++) {
         if (responses[earlier]!.code === code) {
-          report(
-            ctx,
-            site,
-            response,
-            'duplicate-response-code',
-            '',
-            'appears more than once. Keep one response per code.',
-          );
+          const text = 'appears more than once. Keep one response per code.';
+          report(ctx, operationSite(ctx, r, o), response, 'duplicate-response-code', '', text);
           break;
         }
       }
@@ -35,35 +29,30 @@ export function checkResponses(ctx: ValidationContext): void {
       if (code < 100) {
         ctx.report(
           'response-code-out-of-range',
-          responsePath(ctx, site, response),
+          responsePath(ctx, operationSite(ctx, r, o), response),
           `Response code[${code}] must be >= 100. Use an HTTP status code (100-599).`,
         );
       }
       const isUnit = response.type.kind === 'primitive' && response.type.name === 'unit';
       if ((code === 204 || code === 304) && !isUnit) {
-        report(
-          ctx,
-          site,
-          response,
-          'response-must-be-unit',
-          'type',
-          `must return unit and not[${ctx.show(response.type)}]. A ${code} response has no body; use 200 to return data.`,
-        );
+        const text = `must return unit and not[${ctx.show(response.type)}]. A ${code} response has no body; use 200 to return data.`;
+        report(ctx, operationSite(ctx, r, o), response, 'response-must-be-unit', 'type', text);
       }
       if (code < 200 || code >= 300) continue;
       if (success === undefined) {
         success = response.type;
       } else if (!successReported && !sameType(success, response.type)) {
         successReported = true;
+        const site = operationSite(ctx, r, o);
         const types = [ctx.show(success), ctx.show(response.type)].sort().join(', ');
         ctx.report(
           'conflicting-success-types',
           pointer(responsePath(ctx, site, response), 'type'),
-          `Resource[${ctx.show(site.resource.type)}] ${site.operation.method} ${site.operation.path} cannot have varying response types for 2xx response codes: ${types}. Return one type (use a union to return alternatives).`,
+          `Resource[${ctx.show(site.resource.type)}] ${operation.method} ${operation.path} cannot have varying response types for 2xx response codes: ${types}. Return one type (use a union to return alternatives).`,
         );
       }
     }
-  }
+  });
 }
 
 function report(

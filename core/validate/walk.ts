@@ -1,54 +1,104 @@
 import { pointer } from '../diagnostic.js';
 import type {
-  Field,
+  Enum,
   Interface,
   Model,
+  NamedKind,
   Operation,
   Parameter,
   Resource,
   Response,
+  Service,
   Union,
-  UnionMember,
 } from '../ir.js';
-import { display, fallback, type ValidationContext } from './context.js';
+import { display, type ValidationContext } from './context.js';
 
-// Built once per validation and shared by the passes.
-const ownersCache = new WeakMap<ValidationContext, FieldOwner[]>();
-const sitesCache = new WeakMap<ValidationContext, OperationSite[]>();
+// The passes loop over the IR's arrays by index and build labels and pointers only for findings,
+// with the helpers below. A clean spec then costs no allocation per element: no closure, label,
+// pointer or iterator result for each of thousands of fields, which used to fill the young
+// generation while the freshly parsed document was still in it (and so made each scavenge copy it).
 
-/** A model or interface with its fields, named the way messages name it (`Model[user]`). */
-export class FieldOwner {
-  constructor(
-    private readonly ctx: ValidationContext,
-    readonly element: Model | Interface,
-    private readonly kind: 'Model' | 'Interface',
-  ) {}
+/** A model or an interface: the definitions that have fields. */
+export type FieldOwner = Model | Interface;
+/** How messages name a field owner (`Model[user]`); pointers find it under `models` or `interfaces`. */
+export type OwnerKind = 'Model' | 'Interface';
 
-  /** Built on demand: only findings need it. */
-  get label(): string {
-    return `${this.kind}[${display(this.element.name)}]`;
-  }
+/** Calls `visit` for every interface, then every model (the order in which API Builder checks them). */
+export function eachFieldOwner(service: Service, visit: (owner: FieldOwner, kind: OwnerKind) => void): void {
+  const { interfaces, models } = service;
+  for (let i = 0; i < interfaces.length; i++) visit(interfaces[i]!, 'Interface');
+  for (let i = 0; i < models.length; i++) visit(models[i]!, 'Model');
+}
 
-  path(): string {
-    const collection = this.kind === 'Model' ? 'models' : 'interfaces';
-    return this.ctx.at(this.element, pointer('', collection, this.element.name));
+/** `Model[user]`, `Interface[person]`. */
+export function ownerLabel(owner: FieldOwner, kind: OwnerKind): string {
+  return `${kind}[${display(owner.name)}]`;
+}
+
+export function ownerPath(ctx: ValidationContext, owner: FieldOwner, kind: OwnerKind): string {
+  return ctx.at(owner, pointer('', kind === 'Model' ? 'models' : 'interfaces', owner.name));
+}
+
+/** The pointer of field `index` of `owner`. */
+export function fieldPath(ctx: ValidationContext, owner: FieldOwner, kind: OwnerKind, index: number): string {
+  return ctx.at(owner.fields[index]!, pointer(ownerPath(ctx, owner, kind), 'fields', index));
+}
+
+const COLLECTIONS = { model: 'models', enum: 'enums', union: 'unions', interface: 'interfaces' } as const;
+
+/** The pointer of a model, enum, union or interface; without a source pointer, one built from its name. */
+export function definitionPath(
+  ctx: ValidationContext,
+  kind: NamedKind,
+  definition: { name: string },
+): string {
+  return ctx.at(definition, pointer('', COLLECTIONS[kind], definition.name));
+}
+
+export function unionPath(ctx: ValidationContext, union: Union): string {
+  return definitionPath(ctx, 'union', union);
+}
+
+/** The pointer of a union's member. */
+export function memberPath(ctx: ValidationContext, union: Union, index: number): string {
+  return ctx.at(union.types[index]!, pointer(unionPath(ctx, union), 'types', index));
+}
+
+/** The pointer of an enum's value. */
+export function enumValuePath(ctx: ValidationContext, enumeration: Enum, index: number): string {
+  return ctx.at(
+    enumeration.values[index]!,
+    pointer(definitionPath(ctx, 'enum', enumeration), 'values', index),
+  );
+}
+
+/**
+ * Calls `visit` with every operation of every resource, in declaration order, and the indices that
+ * {@link operationSite} takes to name it.
+ */
+export function eachOperation(
+  service: Service,
+  visit: (operation: Operation, resourceIndex: number, operationIndex: number) => void,
+): void {
+  const { resources } = service;
+  for (let r = 0; r < resources.length; r++) {
+    const { operations } = resources[r]!;
+    for (let o = 0; o < operations.length; o++) visit(operations[o]!, r, o);
   }
 }
 
-/** Every model and interface of the service, interfaces first (as API Builder checks them). */
-export function fieldOwners(ctx: ValidationContext): FieldOwner[] {
-  const cached = ownersCache.get(ctx);
-  if (cached !== undefined) return cached;
-  const owners: FieldOwner[] = [];
-  ownersCache.set(ctx, owners);
-  for (const element of ctx.service.interfaces) owners.push(new FieldOwner(ctx, element, 'Interface'));
-  for (const element of ctx.service.models) owners.push(new FieldOwner(ctx, element, 'Model'));
-  return owners;
+/** Operation `o` of resource `r`, for a finding's message and pointer. */
+export function operationSite(ctx: ValidationContext, r: number, o: number): OperationSite {
+  const resource = ctx.service.resources[r]!;
+  return new OperationSite(ctx, resource, r, resource.operations[o]!, o);
 }
 
-/** The pointer of a field of `owner`. */
-export function fieldPath(ctx: ValidationContext, owner: FieldOwner, field: Field, index: number): string {
-  return ctx.at(field, pointer(owner.path(), 'fields', index));
+/** The operation at `index` in declaration order (the order of {@link eachOperation}). */
+export function nthOperationSite(ctx: ValidationContext, index: number): OperationSite {
+  const { resources } = ctx.service;
+  let r = 0;
+  while (index >= resources[r]!.operations.length) index -= resources[r++]!.operations.length;
+  return operationSite(ctx, r, index);
 }
 
 /** One operation with its resource, named the way API Builder does (`Resource[user] GET /users/:id`). */
@@ -61,7 +111,6 @@ export class OperationSite {
     private readonly operationIndex: number,
   ) {}
 
-  /** Built on demand: only findings need it. */
   get label(): string {
     const { method, path } = this.operation;
     return `Resource[${this.ctx.show(this.resource.type)}] ${method} ${display(path)}`;
@@ -71,21 +120,6 @@ export class OperationSite {
     const resourcePath = resourcePointer(this.ctx, this.resource, this.resourceIndex);
     return this.ctx.at(this.operation, pointer(resourcePath, 'operations', this.operationIndex));
   }
-}
-
-/** Every operation of every resource, in declaration order. */
-export function operationSites(ctx: ValidationContext): OperationSite[] {
-  const cached = sitesCache.get(ctx);
-  if (cached !== undefined) return cached;
-  const sites: OperationSite[] = [];
-  sitesCache.set(ctx, sites);
-  const { resources } = ctx.service;
-  for (let r = 0; r < resources.length; r++) {
-    const operations = resources[r]!.operations;
-    for (let o = 0; o < operations.length; o++)
-      sites.push(new OperationSite(ctx, resources[r]!, r, operations[o]!, o));
-  }
-  return sites;
 }
 
 export function resourcePointer(ctx: ValidationContext, resource: Resource, index: number): string {
@@ -105,7 +139,7 @@ export function responsePath(ctx: ValidationContext, site: OperationSite, respon
   return ctx.at(response, pointer(site.path(), 'responses', String(response.code)));
 }
 
-/** The pointer of a union's member. */
-export function memberPath(ctx: ValidationContext, union: Union, member: UnionMember, index: number): string {
-  return ctx.at(member, pointer(ctx.at(union, fallback.union(union)), 'types', index));
+/** `<site> response code[200] header`, how messages name the headers of a response. */
+export function responseHeaderLabel(site: OperationSite, response: Response): string {
+  return `${site.label} response code[${response.code}] header`;
 }
