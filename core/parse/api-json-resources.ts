@@ -114,7 +114,7 @@ function readParameters(
   for (const name of pathNames) {
     const found = declared.find((d) => d.json.name === name);
     if (found) {
-      result.push(readParameter(ctx, found.json, path, found.index, 'path'));
+      result.push(ctx.atChild(readParameter(ctx, found.json, path, found.index, 'path'), path, found.index));
     } else {
       // Declared nowhere but in the path: point at the operation's `path`.
       const inferred: Parameter = {
@@ -129,7 +129,7 @@ function readParameters(
   }
   for (const d of declared) {
     if (typeof d.json.name === 'string' && inPath.has(d.json.name)) continue;
-    result.push(readParameter(ctx, d.json, path, d.index, fallback));
+    result.push(ctx.atChild(readParameter(ctx, d.json, path, d.index, fallback), path, d.index));
   }
   return result;
 }

@@ -2,7 +2,7 @@ import { type Diagnostic, pointer } from '../diagnostic.js';
 import type { NamedKind, TypeRef } from '../ir.js';
 import { LazySourcePointers } from '../source-pointers.js';
 import { parseTypeString, splitQualifiedName } from '../type-ref.js';
-import { preview } from './read.js';
+import { type Json, preview, readList } from './read.js';
 
 /**
  * State shared by one parse: the diagnostics found, where each IR element came from, and type
@@ -27,13 +27,20 @@ export class ParseContext {
     return element;
   }
 
-  /**
-   * Remembers that `element` is at `base/segment`: list items (fields, parameters, responses) are
-   * recorded this way, so no pointer string is built per item unless something asks for it.
-   */
+  /** Remembers that `element` is at `base/segment`, joining the two only if someone asks. */
   atChild<T extends object>(element: T, base: string, segment: string | number): T {
     this.pointers.setChild(element, base, segment);
     return element;
+  }
+
+  /**
+   * Reads the list at `base` (fields, parameters, responses, …) with `read(item, index)` and
+   * remembers that item `i` came from `base/i`: one record per list, no string per item.
+   */
+  items<T extends object>(value: unknown, base: string, read: (item: Json, index: number) => T): T[] {
+    const items = readList(value, read);
+    this.pointers.setItems(items, base);
+    return items;
   }
 
   report(code: string, path: string, message: string, severity?: 'warning'): void {

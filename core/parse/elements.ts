@@ -26,7 +26,6 @@ import {
   none,
   pointer,
   readAttributes,
-  readList,
   setOptional,
   stringList,
 } from './read.js';
@@ -34,7 +33,8 @@ import {
 /**
  * Readers for the elements api.json and service.json share. Each takes the element's JSON and
  * its pointer, applies API Builder's defaults, and records the pointer in the context. Items of a
- * list take the list's pointer and their index instead, joined only when needed (see atChild).
+ * list take the list's pointer and their index instead (for messages) and are recorded by the
+ * caller, once per list (ParseContext.items).
  */
 
 export function readField(ctx: ParseContext, json: Json, base: string, index: number): Field {
@@ -49,15 +49,14 @@ export function readField(ctx: ParseContext, json: Json, base: string, index: nu
   setOptional(field, 'minimum', asNumber(json.minimum));
   setOptional(field, 'maximum', asNumber(json.maximum));
   setOptional(field, 'example', asString(json.example) ?? exampleText(json.example));
-  describe(field, json);
-  return ctx.atChild(field, base, index);
+  return describe(field, json);
 }
 
 /** The `fields` list of the element at `path`. */
 export function readFields(ctx: ParseContext, value: unknown, path: string): Field[] {
   if (!Array.isArray(value) || value.length === 0) return none();
   const base = pointer(path, 'fields');
-  return readList(value, (json, i) => readField(ctx, json, base, i));
+  return ctx.items(value, base, (json, i) => readField(ctx, json, base, i));
 }
 
 function readHeader(ctx: ParseContext, json: Json, base: string, index: number): Header {
@@ -68,8 +67,7 @@ function readHeader(ctx: ParseContext, json: Json, base: string, index: number):
     attributes: readAttributes(json.attributes),
   };
   setOptional(header, 'default', defaultText(json.default));
-  describe(header, json);
-  return ctx.atChild(header, base, index);
+  return describe(header, json);
 }
 
 /** The `headers` list of the element at `base/segment` (at `base` without a segment). */
@@ -81,20 +79,19 @@ export function readHeaders(
 ): Header[] {
   if (!Array.isArray(value) || value.length === 0) return none();
   const headersBase = memberPointer(base, segment, 'headers');
-  return readList(value, (json, i) => readHeader(ctx, json, headersBase, i));
+  return ctx.items(value, headersBase, (json, i) => readHeader(ctx, json, headersBase, i));
 }
 
 export function readEnum(ctx: ParseContext, name: string, json: Json, path: string): Enum {
   const valuesBase = pointer(path, 'values');
-  const values = readList(json.values, (item, i): EnumValue => {
+  const values = ctx.items(json.values, valuesBase, (item): EnumValue => {
     const valueName = asString(item.name) ?? '';
     const value: EnumValue = {
       name: valueName,
       value: asString(item.value) ?? valueName,
       attributes: readAttributes(item.attributes),
     };
-    describe(value, item);
-    return ctx.atChild(value, valuesBase, i);
+    return describe(value, item);
   });
   const result: Enum = {
     name,
@@ -131,7 +128,7 @@ export function readModel(ctx: ParseContext, name: string, json: Json, path: str
 
 export function readUnion(ctx: ParseContext, name: string, json: Json, path: string): Union {
   const typesBase = pointer(path, 'types');
-  const types = readList(json.types, (item, i): UnionMember => {
+  const types = ctx.items(json.types, typesBase, (item, i): UnionMember => {
     const type = ctx.type(item.type, typesBase, i);
     const member: UnionMember = {
       type,
@@ -139,8 +136,7 @@ export function readUnion(ctx: ParseContext, name: string, json: Json, path: str
       default: asBoolean(item.default, false),
       attributes: readAttributes(item.attributes),
     };
-    describe(member, item);
-    return ctx.atChild(member, typesBase, i);
+    return describe(member, item);
   });
   const result: Union = {
     name,
@@ -160,7 +156,7 @@ export function readAnnotation(ctx: ParseContext, name: string, json: Json, path
 }
 
 /**
- * The parameter at `base/index`. `location` is the explicit location (service.json writes
+ * The parameter at `base/index` (the caller records where it came from). `location` is the explicit location (service.json writes
  * `Query`, api.json `query`); when absent the caller's `fallback` applies.
  */
 export function readParameter(
@@ -181,8 +177,7 @@ export function readParameter(
   setOptional(parameter, 'minimum', asNumber(json.minimum));
   setOptional(parameter, 'maximum', asNumber(json.maximum));
   setOptional(parameter, 'example', asString(json.example) ?? exampleText(json.example));
-  describe(parameter, json);
-  return ctx.atChild(parameter, base, index);
+  return describe(parameter, json);
 }
 
 function readLocation(

@@ -133,8 +133,10 @@ function readOperation(ctx: ParseContext, json: Json, path: string): Operation {
   const operation: Operation = {
     method: readMethod(ctx, json.method, path),
     path: asString(json.path) || '/',
-    parameters: readList(json.parameters, (p, i) => readParameter(ctx, p, parametersBase, i, 'query')),
-    responses: readList(json.responses, (r, i) => readResponse(ctx, r, responsesBase, i)),
+    parameters: ctx.items(json.parameters, parametersBase, (p, i) =>
+      readParameter(ctx, p, parametersBase, i, 'query'),
+    ),
+    responses: ctx.items(json.responses, responsesBase, (r, i) => readResponse(ctx, r, responsesBase, i)),
     attributes: readAttributes(json.attributes),
   };
   if (isObject(json.body)) operation.body = readBody(ctx, json.body, path);
@@ -149,8 +151,7 @@ function readResponse(ctx: ParseContext, json: Json, base: string, index: number
     headers: readHeaders(ctx, json.headers, base, index),
     attributes: readAttributes(json.attributes),
   };
-  describe(response, json);
-  return ctx.atChild(response, base, index);
+  return describe(response, json);
 }
 
 /**
