@@ -4,14 +4,19 @@
  *      process after warm-up;
  *   2. the whole `canon validate` command < 0.5 s wall.
  *
- * Run: npm run build && node --expose-gc dist/scripts/bench/validate.js [runs]
+ * The two are measured alternately in one process, after warm-up, with no forced collections: a
+ * forced `gc()` also throws away optimized code, so the JavaScript stages right after it run
+ * partly cold while `JSON.parse` (native) does not care, which would measure the harness. Each
+ * call pays for the collections its own allocation causes.
+ *
+ * Run: npm run build && node dist/scripts/bench/validate.js [runs]
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '../../core/load.js';
-import { collectGarbage, median, ms } from './stats.js';
+import { median, ms } from './stats.js';
 
 const runs = Number(process.argv[2] ?? 21);
 const specPath = fileURLToPath(
@@ -25,7 +30,6 @@ const jsonCpu: number[] = [];
 const loadCpu: number[] = [];
 /** Wall and CPU milliseconds of one call (CPU is steadier on a shared machine). */
 async function measure(work: () => unknown): Promise<[number, number]> {
-  collectGarbage();
   const cpu = process.cpuUsage();
   const start = performance.now();
   await work();
