@@ -62,7 +62,6 @@ for (let i = 0; i < runs + 5; i++) {
   }
 }
 
-
 const jsonMedian = median(jsonTimes);
 const loadMedian = median(loadTimes);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
