@@ -43,3 +43,24 @@ describe('locatePointers', () => {
     );
   });
 });
+
+describe('locatePointers on unusual pointers', () => {
+  it('reads a pointer that is not spelled canonically by its text (an unknown ~ escape)', () => {
+    // `~2` is no escape: the scan never meets it, so its text is cut back to `/models`.
+    assert.deepEqual(locatePointers(text, ['/models/c~2d']).get('/models/c~2d'), { line: 3, column: 13 });
+  });
+
+  it('maps a pointer without a leading slash to the root', () => {
+    assert.deepEqual(locatePointers(text, ['models']).get('models'), { line: 1, column: 1 });
+  });
+
+  it('matches keys written with escapes', () => {
+    const escaped = '{\n  "a\\u002fb": {\n    "x": 1\n  }\n}';
+    assert.deepEqual(locatePointers(escaped, ['/a~1b/x']).get('/a~1b/x'), { line: 3, column: 10 });
+  });
+
+  it('skips strings holding brackets, quotes and backslashes', () => {
+    const tricky = '{"a": ["]", "\\\\", "\\"}", {"b": "{["}], "c": 1}';
+    assert.deepEqual(locatePointers(tricky, ['/c']).get('/c'), { line: 1, column: 45 });
+  });
+});

@@ -1,9 +1,9 @@
 import type { Field, Header, Operation, Resource, Service } from '../ir.js';
 import { formatTypeRef } from '../type-ref.js';
 import type { Change, ChangeLevel } from './change.js';
-import { analyzeUsage, type Usage, type UsageMap } from './direction.js';
+import { type Usage, type UsageIndex, usageIndex } from './direction.js';
 import { deepEqual } from './equality.js';
-import { matchBy, pairLeftovers } from './match.js';
+import { changedPairs, matchBy, type Pairs, pairLeftovers } from './match.js';
 import type { AnyDiffRule, ElementKind, ElementTypes, Pair, Verdict } from './rule.js';
 import { pathShape } from './rules/resource-rules.js';
 
@@ -48,7 +48,7 @@ export class DiffWalker {
   readonly changes: Change[] = [];
   readonly sources = new WeakMap<Change, ChangeSource>();
   private readonly byKind = new Map<ElementKind, AnyDiffRule[]>();
-  private usageMaps: [UsageMap, UsageMap] | undefined;
+  private usageMaps: [UsageIndex, UsageIndex] | undefined;
   private readonly namespaces: Namespaces;
 
   constructor(
@@ -77,33 +77,28 @@ export class DiffWalker {
       anchor: { before: b, after: a },
       namespaces: this.namespaces,
     };
-    if (!this.visit('service', b, a, root, '', `service '${a.name}'`, BOTH)) return this.changes;
-    for (const [hb, ha] of matchBy(
-      b.imports,
-      a.imports,
-      (i) => `${i.organization.key}/${i.application.key}`,
-    )) {
-      const i = (ha ?? hb)!;
-      const key = `${i.organization.key}/${i.application.key}`;
+    if (this.bothEqual(b, a, root)) return this.changes;
+    this.visit('service', b, a, root, '', `service '${a.name}'`, BOTH);
+    for (const [hb, ha] of this.changed(matchBy(b.imports, a.imports, importKey), root)) {
+      const key = importKey((ha ?? hb)!);
       this.visit('import', hb, ha, root, `imports/${key}`, `import of ${key}`, BOTH);
     }
-    for (const [xb, xa] of matchBy(b.annotations, a.annotations, (x) => x.name)) {
+    for (const [xb, xa] of this.changed(matchBy(b.annotations, a.annotations, byName), root)) {
       const name = (xa ?? xb)!.name;
       this.visit('annotation', xb, xa, root, `annotations/${name}`, `annotation '${name}'`, BOTH);
     }
-    for (const [hb, ha] of matchBy(b.headers, a.headers, (h) => h.name)) {
+    for (const [hb, ha] of this.changed(matchBy(b.headers, a.headers, byName), root)) {
       const name = (ha ?? hb)!.name;
       this.visit('header', hb, ha, root, `headers/${name}`, `header '${name}'`, INPUT);
     }
     this.types(b, a, root, '', '', (kind, name) => once(() => this.usage(kind, name)));
-    for (const [rb, ra] of matchBy(
+    const resources = matchBy(
       b.resources,
       a.resources,
       (r) => this.typeKey(r.type, true),
       (r) => this.typeKey(r.type, false),
-    )) {
-      this.resource(rb, ra, root);
-    }
+    );
+    for (const [rb, ra] of this.changed(resources, root)) this.resource(rb, ra, root);
     this.importedTypes(root);
     return this.changes;
   }
@@ -114,14 +109,16 @@ export class DiffWalker {
    */
   private importedTypes(root: Scope): void {
     if (this.imported.before.length === 0 && this.imported.after.length === 0) return;
-    const key = (i: Service['imports'][number]) => `${i.organization.key}/${i.application.key}`;
-    for (const [ib, ia] of matchBy(this.before.imports, this.after.imports, key)) {
+    const imports = matchBy(this.before.imports, this.after.imports, importKey);
+    for (let i = 0; i < imports.before.length; i++) {
+      const ib = imports.before[i];
+      const ia = imports.after[i];
       if (!ib || !ia) continue;
       const sb = this.imported.before.find((s) => s.namespace === ib.namespace);
       const sa = this.imported.after.find((s) => s.namespace === ia.namespace);
       if (!sb || !sa) continue;
       const scope: Scope = { ...root, namespaces: { before: sb.namespace, after: sa.namespace } };
-      this.types(sb, sa, scope, `imports/${key(ia)}/`, ` of import ${key(ia)}`, (kind, name) => {
+      this.types(sb, sa, scope, `imports/${importKey(ia)}/`, ` of import ${importKey(ia)}`, (kind, name) => {
         const usage = this.importedUsage(kind, name, sb.namespace, sa.namespace);
         return usage && (() => usage);
       });
@@ -136,7 +133,7 @@ export class DiffWalker {
     suffix: string,
     usageFor: UsageFor,
   ): void {
-    for (const [eb, ea] of matchBy(b.enums, a.enums, (e) => e.name)) {
+    for (const [eb, ea] of this.changed(matchBy(b.enums, a.enums, byName), root)) {
       const name = (ea ?? eb)!.name;
       const usage = usageFor('enum', name);
       if (!usage) continue;
@@ -150,7 +147,7 @@ export class DiffWalker {
         usage,
       );
       if (!scope || !eb || !ea) continue;
-      for (const [vb, va] of matchBy(eb.values, ea.values, (v) => v.name)) {
+      for (const [vb, va] of this.changed(matchBy(eb.values, ea.values, byName), scope)) {
         const value = (va ?? vb)!.name;
         this.visit(
           'enum-value',
@@ -163,7 +160,7 @@ export class DiffWalker {
         );
       }
     }
-    for (const [ub, ua] of matchBy(b.unions, a.unions, (u) => u.name)) {
+    for (const [ub, ua] of this.changed(matchBy(b.unions, a.unions, byName), root)) {
       const name = (ua ?? ub)!.name;
       const usage = usageFor('union', name);
       if (!usage) continue;
@@ -186,7 +183,7 @@ export class DiffWalker {
         ),
         (x, y) => x.discriminatorValue === y.discriminatorValue,
       );
-      for (const [mb, ma] of members) {
+      for (const [mb, ma] of this.changed(members, scope)) {
         const type = ma
           ? formatTypeRef(ma.type, root.namespaces.after)
           : formatTypeRef(mb!.type, root.namespaces.before);
@@ -201,7 +198,7 @@ export class DiffWalker {
         );
       }
     }
-    for (const [ib, ia] of matchBy(b.interfaces, a.interfaces, (i) => i.name)) {
+    for (const [ib, ia] of this.changed(matchBy(b.interfaces, a.interfaces, byName), root)) {
       const name = (ia ?? ib)!.name;
       const usage = usageFor('interface', name);
       if (!usage) continue;
@@ -216,7 +213,7 @@ export class DiffWalker {
       );
       if (scope && ib && ia) this.fields(ib.fields, ia.fields, scope, `interface '${name}'${suffix}`, usage);
     }
-    for (const [mb, ma] of matchBy(b.models, a.models, (m) => m.name)) {
+    for (const [mb, ma] of this.changed(matchBy(b.models, a.models, byName), root)) {
       const name = (ma ?? mb)!.name;
       const usage = usageFor('model', name);
       if (!usage) continue;
@@ -234,7 +231,7 @@ export class DiffWalker {
   }
 
   private fields(before: Field[], after: Field[], scope: Scope, owner: string, usage: () => Usage): void {
-    for (const [fb, fa] of matchBy(before, after, (f) => f.name)) {
+    for (const [fb, fa] of this.changed(matchBy(before, after, byName), scope)) {
       const name = (fa ?? fb)!.name;
       this.visit('field', fb, fa, scope, `fields/${name}`, `field '${name}' of ${owner}`, usage);
     }
@@ -257,27 +254,28 @@ export class DiffWalker {
           pathShape(x.path) === pathShape(y.path) ||
           (rb.path !== ra.path && relative(rb, x) === relative(ra, y))),
     );
-    for (const [ob, oa] of operations) {
+    for (const [ob, oa] of this.changed(operations, scope)) {
       const op = (oa ?? ob)!;
       const name = `${op.method} ${op.path}`;
       const opScope = this.visit('operation', ob, oa, scope, `operations/${name}`, `operation ${name}`, BOTH);
       if (!opScope || !ob || !oa) continue;
-      this.visit('body', ob.body, oa.body, opScope, 'body', `body of ${name}`, INPUT);
+      if (!this.bothEqual(ob.body, oa.body, opScope))
+        this.visit('body', ob.body, oa.body, opScope, 'body', `body of ${name}`, INPUT);
       const renames = pathParameterRenames(ob.path, oa.path);
       const parameters = pairLeftovers(
         matchBy(ob.parameters, oa.parameters, (p) => p.name),
         (x, y) => x.location === 'path' && y.location === 'path' && renames.get(x.name) === y.name,
       );
-      for (const [pb, pa] of parameters) {
+      for (const [pb, pa] of this.changed(parameters, opScope)) {
         const p = (pa ?? pb)!.name;
         this.visit('parameter', pb, pa, opScope, `parameters/${p}`, `parameter '${p}' of ${name}`, INPUT);
       }
-      for (const [xb, xa] of matchBy(ob.responses, oa.responses, (x) => String(x.code))) {
+      for (const [xb, xa] of this.changed(matchBy(ob.responses, oa.responses, byCode), opScope)) {
         const code = String((xa ?? xb)!.code);
         const label = `response ${code} of ${name}`;
         const resScope = this.visit('response', xb, xa, opScope, `responses/${code}`, label, OUTPUT);
         if (!resScope || !xb || !xa) continue;
-        for (const [hb, ha] of matchBy<Header>(xb.headers, xa.headers, (h) => h.name)) {
+        for (const [hb, ha] of this.changed(matchBy<Header>(xb.headers, xa.headers, byName), resScope)) {
           const h = (ha ?? hb)!.name;
           this.visit(
             'response-header',
@@ -293,7 +291,25 @@ export class DiffWalker {
     }
   }
 
-  /** Runs the rules for one pair; returns the scope for its children. */
+  /**
+   * The pairs of a matching that differ. An element equal on both sides has nothing to report and
+   * is most of a large spec, so it is dropped before any path, label or usage is built for it.
+   */
+  private changed<T>(pairs: Pairs<T>, scope: Scope): Array<[T | undefined, T | undefined]> {
+    return changedPairs(pairs, scope.namespaces.before === scope.namespaces.after);
+  }
+
+  /** Both sides present and equal (compared only within one namespace: names resolve in it). */
+  private bothEqual(before: unknown, after: unknown, scope: Scope): boolean {
+    return (
+      before !== undefined &&
+      after !== undefined &&
+      scope.namespaces.before === scope.namespaces.after &&
+      deepEqual(before, after)
+    );
+  }
+
+  /** Runs the rules for one pair that differs (see `changed`); returns the scope for its children. */
   private visit<K extends Kind>(
     kind: K,
     before: ElementTypes[K] | undefined,
@@ -304,15 +320,6 @@ export class DiffWalker {
     usageOf: Usage | (() => Usage),
   ): Scope | undefined {
     if (before === undefined && after === undefined) return undefined;
-    // Most of a large spec is unchanged between versions: an equal subtree has nothing to report.
-    if (
-      before !== undefined &&
-      after !== undefined &&
-      parent.namespaces.before === parent.namespaces.after &&
-      deepEqual(before, after)
-    ) {
-      return undefined;
-    }
     const usage = typeof usageOf === 'function' ? usageOf() : usageOf;
     const path = parent.path === '' ? segment : segment === '' ? parent.path : `${parent.path}/${segment}`;
     const deprecated =
@@ -341,24 +348,30 @@ export class DiffWalker {
 
   private apply<T>(rules: AnyDiffRule[] | undefined, pair: Pair<T>, anchor: ChangeSource): void {
     if (!rules) return;
-    for (const r of rules) {
+    // Index loops: every changed pair runs dozens of rules, and this code is not optimized yet in
+    // a one-shot CLI run, where `for…of` allocates an iterator result per element.
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i]!;
       const result = (r.check as (p: Pair<T>) => Verdict | readonly Verdict[] | undefined)(pair);
       if (!result) continue;
-      for (const verdict of Array.isArray(result) ? (result as readonly Verdict[]) : [result as Verdict]) {
-        const path = verdict.at ? (pair.path === '' ? verdict.at : `${pair.path}/${verdict.at}`) : pair.path;
-        const level = this.levels[r.id];
-        const change: Change = {
-          rule: r.id,
-          level: level && level !== 'off' ? level : r.level,
-          path,
-          message: verdict.message,
-          ...(verdict.before !== undefined && { before: verdict.before }),
-          ...(verdict.after !== undefined && { after: verdict.after }),
-        };
-        this.changes.push(change);
-        this.sources.set(change, anchor);
-      }
+      if (!Array.isArray(result)) this.record(r, pair, result as Verdict, anchor);
+      else for (let v = 0; v < result.length; v++) this.record(r, pair, result[v] as Verdict, anchor);
     }
+  }
+
+  private record<T>(r: AnyDiffRule, pair: Pair<T>, verdict: Verdict, anchor: ChangeSource): void {
+    const path = verdict.at ? (pair.path === '' ? verdict.at : `${pair.path}/${verdict.at}`) : pair.path;
+    const level = this.levels[r.id];
+    const change: Change = {
+      rule: r.id,
+      level: level && level !== 'off' ? level : r.level,
+      path,
+      message: verdict.message,
+      ...(verdict.before !== undefined && { before: verdict.before }),
+      ...(verdict.after !== undefined && { after: verdict.after }),
+    };
+    this.changes.push(change);
+    this.sources.set(change, anchor);
   }
 
   /** Usage of a local type across both versions; unused anywhere counts as both directions. */
@@ -370,11 +383,11 @@ export class DiffWalker {
   private importedUsage(kind: TypeKind, name: string, before: string, after: string): Usage | undefined {
     // Built on first use: when nothing typed changed, the analysis is never needed.
     this.usageMaps ??= [
-      analyzeUsage(this.before, this.imported.before),
-      analyzeUsage(this.after, this.imported.after),
+      usageIndex(this.before, this.imported.before),
+      usageIndex(this.after, this.imported.after),
     ];
-    const b = this.usageMaps[0].get(`${before}.${kind}s.${name}`);
-    const a = this.usageMaps[1].get(`${after}.${kind}s.${name}`);
+    const b = this.usageMaps[0].get(before, kind, name);
+    const a = this.usageMaps[1].get(after, kind, name);
     const input = !!(b?.input || a?.input);
     const output = !!(b?.output || a?.output);
     return input || output ? { input, output } : undefined;
@@ -397,6 +410,10 @@ function pathParameterRenames(before: string, after: string): Map<string, string
   });
   return renames;
 }
+
+const byName = (element: { name: string }): string => element.name;
+const byCode = (response: { code: unknown }): string => String(response.code);
+const importKey = (i: Service['imports'][number]): string => `${i.organization.key}/${i.application.key}`;
 
 function once<T>(compute: () => T): () => T {
   let value: T | undefined;

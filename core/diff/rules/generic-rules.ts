@@ -1,4 +1,5 @@
 import type { Attribute, JsonValue } from '../../ir.js';
+import { deepEqual } from '../equality.js';
 import { type Annotated, type AnyDiffRule, both, type Pair, rule, show, type Verdict } from '../rule.js';
 
 /** Rules that apply to every element: descriptions, deprecation, attributes, plurals, interfaces. */
@@ -108,6 +109,8 @@ function attributeVerdicts(
   matched: boolean,
 ): Verdict[] | undefined {
   if (!matched || !before || !after || (before.length === 0 && after.length === 0)) return undefined;
+  // The usual case for a changed element: its attributes are not what changed.
+  if (deepEqual(before, after)) return undefined;
   const old = new Map(before.map((a) => [a.name, a]));
   const now = new Map(after.map((a) => [a.name, a]));
   const out: Verdict[] = [];
@@ -154,7 +157,7 @@ function interfaceVerdicts(pair: Pair<Annotated>, kind: 'added' | 'removed'): Ve
   const { label } = pair;
   const before = pair.before?.interfaces;
   const after = pair.after?.interfaces;
-  if (!before || !after) return undefined;
+  if (!before || !after || (before.length === 0 && after.length === 0)) return undefined;
   const [from, to] = kind === 'added' ? [before, after] : [after, before];
   return to
     .filter((name) => !from.includes(name))

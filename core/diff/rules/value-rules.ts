@@ -99,7 +99,8 @@ function defaults(
 ): Verdict | undefined {
   const sides = both(pair);
   if (!sides) return undefined;
-  const [b, a] = [sides[0].default, sides[1].default];
+  const b = sides[0].default;
+  const a = sides[1].default;
   if (!test(b, a)) return undefined;
   const what =
     b === undefined
@@ -117,7 +118,9 @@ function defaults(
 function bounds(pair: Pair<Bounded>, wanted: 'tightened' | 'loosened'): Verdict[] | undefined {
   const sides = both(pair);
   if (!sides) return undefined;
-  const [b, a] = sides;
+  const b = sides[0];
+  const a = sides[1];
+  if (b.minimum === a.minimum && b.maximum === a.maximum) return undefined;
   const out: Verdict[] = [];
   const judge = (name: 'minimum' | 'maximum', old: number | undefined, now: number | undefined): void => {
     if (old === now) return;
