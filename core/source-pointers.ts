@@ -3,21 +3,25 @@ import type { SourcePointers } from './load.js';
 
 /**
  * Records where IR elements came from at the cost of a few array pushes per element, or per list
- * for the items of a list. Neither the
- * lookup map nor the pointer strings exist until the first `get`, which on a clean spec never
+ * for the items of a list. No pointer string exists until someone asks for that element's, and the
+ * lookup index (element → record number) is built on the first `get`, which on a clean spec never
  * happens (validators look up only the elements they report). Building a pointer string and a Map
  * entry per element eagerly cost more than the rest of parsing a large service.json, mostly in
- * garbage collection: the strings outlive the scavenges that run while the document is parsed.
+ * garbage collection; a diff that reports 200 changes in Flow's API asks for 200 of 15,000.
  */
 export class LazySourcePointers implements SourcePointers {
-  private elements: object[] = [];
+  private readonly elements: object[] = [];
   /** The element's pointer, or its parent's when `segments` holds the last segment. */
-  private bases: string[] = [];
-  private segments: (string | number | undefined)[] = [];
-  /** Lists whose item `i` is at `listBases[k]/i`: one entry per list, not per item. */
-  private lists: (readonly object[])[] = [];
-  private listBases: string[] = [];
-  private map: Map<object, string> | undefined;
+  private readonly bases: string[] = [];
+  private readonly segments: (string | number | undefined)[] = [];
+  /** Lists whose item `i` is at `listBases[k]/i`: one record per list, not per item. */
+  private readonly lists: (readonly object[])[] = [];
+  private readonly listBases: string[] = [];
+  /** Item `i` of list `k` has the record number `listStarts[k] + i`. */
+  private readonly listStarts: number[] = [];
+  private items = 0;
+  /** Element → record number: `-(j + 1)` for single element `j`, ≥ 0 for a list item. */
+  private index: Map<object, number> | undefined;
 
   set(element: object, path: string): this {
     return this.setChild(element, path, undefined);
@@ -25,47 +29,59 @@ export class LazySourcePointers implements SourcePointers {
 
   /** Records `element` at `base/segment` without joining the two yet. */
   setChild(element: object, base: string, segment: string | number | undefined): this {
-    if (this.map) this.map.set(element, segment === undefined ? base : pointer(base, segment));
-    else {
-      this.elements.push(element);
-      this.bases.push(base);
-      this.segments.push(segment);
-    }
+    this.elements.push(element);
+    this.bases.push(base);
+    this.segments.push(segment);
+    this.index?.set(element, -this.elements.length);
     return this;
   }
 
   /** Records that item `i` of `items` is at `base/i`, for every `i`. */
   setItems(items: readonly object[], base: string): this {
-    if (this.map) for (let i = 0; i < items.length; i++) this.map.set(items[i]!, pointer(base, i));
-    else if (items.length > 0) {
-      this.lists.push(items);
-      this.listBases.push(base);
-    }
+    if (items.length === 0) return this;
+    this.lists.push(items);
+    this.listBases.push(base);
+    this.listStarts.push(this.items);
+    if (this.index) for (let i = 0; i < items.length; i++) this.index.set(items[i]!, this.items + i);
+    this.items += items.length;
     return this;
   }
 
   get(element: object): string | undefined {
-    return this.materialize().get(element);
+    const record = this.indexed().get(element);
+    if (record === undefined) return undefined;
+    if (record < 0) {
+      const j = -record - 1;
+      const segment = this.segments[j];
+      return segment === undefined ? this.bases[j] : pointer(this.bases[j]!, segment);
+    }
+    const k = this.listOf(record);
+    return pointer(this.listBases[k]!, record - this.listStarts[k]!);
   }
 
-  private materialize(): Map<object, string> {
-    if (this.map) return this.map;
-    const map = new Map<object, string>();
+  private indexed(): Map<object, number> {
+    if (this.index) return this.index;
+    const index = new Map<object, number>();
     for (let k = 0; k < this.lists.length; k++) {
       const items = this.lists[k]!;
-      for (let i = 0; i < items.length; i++) map.set(items[i]!, pointer(this.listBases[k]!, i));
+      const start = this.listStarts[k]!;
+      for (let i = 0; i < items.length; i++) index.set(items[i]!, start + i);
     }
-    // Single elements after lists: where both record one element, the single record is the later.
-    for (let i = 0; i < this.elements.length; i++) {
-      const segment = this.segments[i];
-      map.set(this.elements[i]!, segment === undefined ? this.bases[i]! : pointer(this.bases[i]!, segment));
+    // Single elements after lists: where both record one element, the single record wins.
+    for (let j = 0; j < this.elements.length; j++) index.set(this.elements[j]!, -(j + 1));
+    this.index = index;
+    return index;
+  }
+
+  /** The list holding item record `record`: the last list that starts at or before it. */
+  private listOf(record: number): number {
+    let low = 0;
+    let high = this.listStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.listStarts[mid]! <= record) low = mid;
+      else high = mid - 1;
     }
-    this.map = map;
-    this.elements = [];
-    this.bases = [];
-    this.segments = [];
-    this.lists = [];
-    this.listBases = [];
-    return map;
+    return low;
   }
 }
