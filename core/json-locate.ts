@@ -148,12 +148,7 @@ class Scan {
         const next = node.children?.get(keyAt(text, start, this.i - 1));
         this.i = skipWhitespace(text, this.i);
         if (text.charCodeAt(this.i) === COLON) this.i++;
-        if (next) this.walk(next);
-        else this.i = skipValue(text, this.i);
-        if (this.remaining === 0) return;
-        this.i = skipWhitespace(text, this.i);
-        if (text.charCodeAt(this.i) !== COMMA) break;
-        this.i++;
+        if (!this.member(next)) break;
       }
       if (text.charCodeAt(this.i) === CLOSE_BRACE) this.i++;
     } else if (c === OPEN_BRACKET) {
@@ -161,18 +156,27 @@ class Scan {
       for (let index = 0; ; index++) {
         this.i = skipWhitespace(text, this.i);
         if (this.i >= text.length || text.charCodeAt(this.i) === CLOSE_BRACKET) break;
-        const next = node.children?.get(index);
-        if (next) this.walk(next);
-        else this.i = skipValue(text, this.i);
-        if (this.remaining === 0) return;
-        this.i = skipWhitespace(text, this.i);
-        if (text.charCodeAt(this.i) !== COMMA) break;
-        this.i++;
+        if (!this.member(node.children?.get(index))) break;
       }
       if (text.charCodeAt(this.i) === CLOSE_BRACKET) this.i++;
     } else {
       this.i = skipValue(text, this.i);
     }
+  }
+
+  /**
+   * Walks a member's value (`next`, when a wanted pointer goes through it) or skips it, then its
+   * comma. False when the object or array ends here, or when nothing wanted is left to find.
+   */
+  private member(next: Branch | undefined): boolean {
+    const { text } = this;
+    if (next) this.walk(next);
+    else this.i = skipValue(text, this.i);
+    if (this.remaining === 0) return false;
+    this.i = skipWhitespace(text, this.i);
+    if (text.charCodeAt(this.i) !== COMMA) return false;
+    this.i++;
+    return true;
   }
 }
 
