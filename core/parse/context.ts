@@ -49,10 +49,10 @@ export class ParseContext {
 
   /**
    * Parses the type string of the element at `base/segment` (its `type` member; `key` names
-   * another member, `''` the element itself). A malformed or missing type becomes `{ kind: 'unknown', name: '' }` after an
-   * `invalid-type` diagnostic; a well-formed name that resolves to nothing becomes
-   * `{ kind: 'unknown', name }`, which validation reports as `unknown-type`. The pointer is only
-   * joined when there is something to report.
+   * another member, `''` the element itself). A malformed or missing type becomes
+   * `{ kind: 'unknown', name: '' }` after an `invalid-type` diagnostic; a well-formed name that
+   * resolves to nothing becomes `{ kind: 'unknown', name }`, which validation reports as
+   * `unknown-type`. The pointer is only joined when there is something to report.
    */
   type(value: unknown, base: string, segment?: string | number, key = 'type'): TypeRef {
     if (typeof value !== 'string') {
