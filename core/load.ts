@@ -7,7 +7,6 @@ import { asArray, isObject } from './parse/read.js';
 import { parseServiceJson } from './parse/service-json.js';
 import { findDuplicateKeys } from './validate/duplicate-keys.js';
 import { validateService } from './validate/index.js';
-import { validateServiceJsonStructure, validateStructure } from './validate/structure.js';
 
 /** The source formats Canon reads. */
 export type SourceFormat = 'api.json' | 'service.json' | 'openapi' | 'swagger';
@@ -103,8 +102,8 @@ export async function loadSpec(text: string, options: LoadOptions = {}): Promise
   // harmlessly, so only authored documents are scanned.)
   const structure =
     format === 'api.json'
-      ? [...validateStructure(doc), ...findDuplicateKeys(text)]
-      : validateServiceJsonStructure(doc);
+      ? [...(await import('./validate/structure-api.js')).validateStructure(doc), ...findDuplicateKeys(text)]
+      : (await import('./validate/structure-service.js')).validateServiceJsonStructure(doc);
   const resolved = await resolveImports(doc, options.resolver);
   const output =
     format === 'api.json'
