@@ -7,8 +7,9 @@ import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js'
 import { type CanonConfig, loadConfig } from '../config.js';
 import { render } from '../gate/format.js';
 import { gitTop, showFile, verifyRef } from '../gate/git.js';
+import { gateConfig, lintReport } from '../gate/lint-run.js';
 import { failed, type SpecReport } from '../gate/report.js';
-import { compare, failOnOf, formatOf, gateConfig, lintReport } from '../gate/run.js';
+import { compare, failOnOf, formatOf } from '../gate/run.js';
 import { readSpec } from '../read-spec.js';
 
 const HELP = `Usage: canon check <spec…> --against <git-ref> [--format F] [--fail-on L] [--no-lint]

@@ -2,7 +2,7 @@ import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js'
 import { loadConfig } from '../config.js';
 import { render } from '../gate/format.js';
 import { failed } from '../gate/report.js';
-import { compare, failOnOf, formatOf, gateConfig } from '../gate/run.js';
+import { compare, diffConfig, failOnOf, formatOf } from '../gate/run.js';
 import { readSpec } from '../read-spec.js';
 
 const HELP = `Usage: canon diff <old spec> <new spec> [--format F] [--fail-on L]
@@ -39,7 +39,7 @@ export const command: Command = {
       throw new UsageError("name the old and the new spec, e.g. 'canon diff old/api.json api.json'.");
     const [oldFile, newFile] = positionals as [string, string];
     const config = await loadConfig(io.cwd);
-    const { diff } = gateConfig(config);
+    const diff = diffConfig(config);
     const [before, after] = await Promise.all([
       readSpec(oldFile, io.cwd, config),
       readSpec(newFile, io.cwd, config),

@@ -1,8 +1,9 @@
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
 import { loadConfig } from '../config.js';
 import { render } from '../gate/format.js';
+import { gateConfig, lintReport } from '../gate/lint-run.js';
 import { failed } from '../gate/report.js';
-import { failOnOf, formatOf, gateConfig, lintReport } from '../gate/run.js';
+import { failOnOf, formatOf } from '../gate/run.js';
 import { readSpec } from '../read-spec.js';
 
 const HELP = `Usage: canon lint <spec…> [--format F] [--fail-on L]
