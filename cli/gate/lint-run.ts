@@ -1,5 +1,4 @@
-import { parseDiffConfig } from '../../core/diff/config.js';
-import { DIFF_RULES, type DiffOptions } from '../../core/diff/index.js';
+import type { DiffOptions } from '../../core/diff/index.js';
 import {
   LINT_RULES,
   type LintConfig,
@@ -10,16 +9,13 @@ import {
 import type { LoadResult } from '../../core/load.js';
 import type { CanonConfig } from '../config.js';
 import { loadErrors, locate, type SpecReport } from './report.js';
-import { throwProblems } from './run.js';
+import { diffSection, throwProblems } from './run.js';
 
 // What `canon lint` and `canon check` need beyond run.ts; `canon diff` never loads the lint rules.
 
 /** The `diff` and `lint` sections of `canon.config.json`, checked; a bad section is a usage error. */
 export function gateConfig(config: CanonConfig): { diff: DiffOptions; lint: LintConfig } {
-  const d = parseDiffConfig(
-    config.raw.diff,
-    DIFF_RULES.map((r) => r.id),
-  );
+  const d = diffSection(config);
   const l = parseLintConfig(
     config.raw.lint,
     LINT_RULES.map((r) => r.id),

@@ -11,12 +11,17 @@ import { type FailOn, loadErrors, locate, type SpecReport } from './report.js';
  * reads only this one, so that it does not load the lint rules (~17 ms of module loading).
  */
 export function diffConfig(config: CanonConfig): DiffOptions {
-  const d = parseDiffConfig(
+  const section = diffSection(config);
+  throwProblems(config, section.problems);
+  return section.options;
+}
+
+/** The `diff` section parsed, with its problems still to report. */
+export function diffSection(config: CanonConfig): ReturnType<typeof parseDiffConfig> {
+  return parseDiffConfig(
     config.raw.diff,
     DIFF_RULES.map((r) => r.id),
   );
-  throwProblems(config, d.problems);
-  return d.options;
 }
 
 /** Throws the problems found in `config` as one usage error. */
