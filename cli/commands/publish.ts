@@ -4,7 +4,7 @@ import { registryTarget } from '../../registry/cli-options.js';
 import { RegistryApiError, RegistryClient, RegistryConnectionError } from '../../registry/client.js';
 import { type Command, EXIT, formatOption, type Io, parseCommandArgs, UsageError } from '../command.js';
 import { loadConfig } from '../config.js';
-import { readText as readWholeFile } from '../read-text.js';
+import { readText } from '../read-text.js';
 
 const HELP = `Usage: canon publish <spec> --version <v> [--org <org>] [--app <key>] [--registry <url>]
                      [--dry-run] [--force <reason>] [--format text|json]
@@ -58,7 +58,7 @@ export const command: Command = {
         'give the organization with --org, or set registry.organization in canon.config.json.',
       );
     }
-    const original = await readText(file, io.cwd);
+    const original = await readSpecText(file, io.cwd);
     const application = values.app ?? (await applicationKeyOf(original, file));
     const client = new RegistryClient(target.url, target.token);
     const form: Api.PublishForm = { original, file };
@@ -79,9 +79,9 @@ export const command: Command = {
   },
 };
 
-async function readText(file: string, cwd: string): Promise<string> {
+async function readSpecText(file: string, cwd: string): Promise<string> {
   try {
-    return await readWholeFile(resolve(cwd, file));
+    return await readText(resolve(cwd, file));
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   }
