@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
+import { isObject } from '../parse/read.js';
 import { diagnosticFromAjvError } from './ajv-diagnostic.js';
 
 /** A validator Ajv generated ahead of time (standalone code, see scripts/generate-validators.ts). */
@@ -11,10 +12,6 @@ export function checkWith(validator: GeneratedValidator, doc: unknown): Diagnost
   return (validator.errors ?? [])
     .filter((e) => !reportedByParser(e))
     .map((e) => diagnosticFromAjvError(e, doc));
-}
-
-function isObject(doc: unknown): doc is object {
-  return typeof doc === 'object' && doc !== null && !Array.isArray(doc);
 }
 
 // The parsers report a missing or non-string `type` (`invalid-type`), `method` (`invalid-method`)
