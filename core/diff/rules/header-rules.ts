@@ -1,4 +1,5 @@
 import { type AnyDiffRule, both, removed, rule } from '../rule.js';
+import { becameRequired, relaxed } from './requiredness.js';
 import { typeVerdict } from './service-rules.js';
 
 /** Request headers (the service's `headers`): clients send them. */
@@ -35,12 +36,7 @@ export const headerRules: AnyDiffRule[] = [
     level: 'breaking',
     description: 'An optional request header became required without a default.',
     elements: ['header'],
-    check(pair) {
-      const sides = both(pair);
-      return sides && !sides[0].required && sides[1].required && sides[1].default === undefined
-        ? { message: `${pair.label} became required`, before: 'optional', after: 'required' }
-        : undefined;
-    },
+    check: becameRequired,
   }),
   rule({
     id: 'header-became-optional',
@@ -48,9 +44,8 @@ export const headerRules: AnyDiffRule[] = [
     description: 'A request header became optional, or required with a default.',
     elements: ['header'],
     check(pair) {
-      const sides = both(pair);
-      if (!sides || sides[0].required === sides[1].required) return undefined;
-      if (sides[1].required && sides[1].default === undefined) return undefined;
+      const sides = relaxed(pair);
+      if (!sides) return undefined;
       return {
         message: `${pair.label} became ${sides[1].required ? 'required with a default' : 'optional'}`,
         before: sides[0].required ? 'required' : 'optional',

@@ -1,6 +1,7 @@
 import type { Operation, Resource } from '../../ir.js';
 import { type AnyDiffRule, added, both, removed, rule } from '../rule.js';
 import { deprecatedRemoval, lifecycleRules } from './lifecycle.js';
+import { becameRequired, relaxed } from './requiredness.js';
 import { typeVerdict } from './service-rules.js';
 
 /** `/users/:id` and `/users/:guid` are the same URL pattern (`/carts/:id.html` is another one). */
@@ -177,12 +178,7 @@ export const resourceRules: AnyDiffRule[] = [
     level: 'breaking',
     description: 'An optional parameter became required without a default.',
     elements: ['parameter'],
-    check(pair) {
-      const sides = both(pair);
-      return sides && !sides[0].required && sides[1].required && sides[1].default === undefined
-        ? { message: `${pair.label} became required`, before: 'optional', after: 'required' }
-        : undefined;
-    },
+    check: becameRequired,
   }),
   rule({
     id: 'parameter-became-optional',
@@ -190,9 +186,8 @@ export const resourceRules: AnyDiffRule[] = [
     description: 'A parameter became optional, or required with a default.',
     elements: ['parameter'],
     check(pair) {
-      const sides = both(pair);
-      if (!sides || sides[0].required === sides[1].required) return undefined;
-      if (sides[1].required && sides[1].default === undefined) return undefined;
+      const sides = relaxed(pair);
+      if (!sides) return undefined;
       return sides[1].required
         ? {
             message: `${pair.label} became required with default ${sides[1].default}`,
