@@ -22,10 +22,12 @@ import {
   asString,
   defaultText,
   describe,
+  elementName,
   type Json,
-  none,
+  noItems,
   pointer,
   readAttributes,
+  requiredString,
   setOptional,
   stringList,
 } from './read.js';
@@ -39,7 +41,7 @@ import {
 
 export function readField(ctx: ParseContext, json: Json, base: string, index: number): Field {
   const field: Field = {
-    name: asString(json.name) ?? '',
+    name: elementName(json.name) ?? '',
     type: ctx.type(json.type, base, index),
     required: asBoolean(json.required, true),
     annotations: stringList(json.annotations),
@@ -54,14 +56,14 @@ export function readField(ctx: ParseContext, json: Json, base: string, index: nu
 
 /** The `fields` list of the element at `path`. */
 export function readFields(ctx: ParseContext, value: unknown, path: string): Field[] {
-  if (!Array.isArray(value) || value.length === 0) return none();
+  if (!Array.isArray(value) || value.length === 0) return noItems(value);
   const base = pointer(path, 'fields');
   return ctx.items(value, base, (json, i) => readField(ctx, json, base, i));
 }
 
 function readHeader(ctx: ParseContext, json: Json, base: string, index: number): Header {
   const header: Header = {
-    name: asString(json.name) ?? '',
+    name: requiredString(json.name) ?? '',
     type: ctx.type(json.type, base, index),
     required: asBoolean(json.required, true),
     attributes: readAttributes(json.attributes),
@@ -77,7 +79,7 @@ export function readHeaders(
   base: string,
   segment?: string | number,
 ): Header[] {
-  if (!Array.isArray(value) || value.length === 0) return none();
+  if (!Array.isArray(value) || value.length === 0) return noItems(value);
   const headersBase = memberPointer(base, segment, 'headers');
   return ctx.items(value, headersBase, (json, i) => readHeader(ctx, json, headersBase, i));
 }
@@ -85,7 +87,7 @@ export function readHeaders(
 export function readEnum(ctx: ParseContext, name: string, json: Json, path: string): Enum {
   const valuesBase = pointer(path, 'values');
   const values = ctx.items(json.values, valuesBase, (item): EnumValue => {
-    const valueName = asString(item.name) ?? '';
+    const valueName = elementName(item.name) ?? '';
     const value: EnumValue = {
       name: valueName,
       value: asString(item.value) ?? valueName,
@@ -152,6 +154,8 @@ export function readUnion(ctx: ParseContext, name: string, json: Json, path: str
 
 export function readAnnotation(ctx: ParseContext, name: string, json: Json, path: string): Annotation {
   const annotation: Annotation = { name };
+  // The IR keeps no attributes for annotations, but they are read so that bad ones are noticed.
+  readAttributes(json.attributes);
   return ctx.at(describe(annotation, json), path);
 }
 
@@ -167,7 +171,7 @@ export function readParameter(
   fallback: ParameterLocation,
 ): Parameter {
   const parameter: Parameter = {
-    name: asString(json.name) ?? '',
+    name: requiredString(json.name) ?? '',
     type: ctx.type(json.type, base, index),
     location: readLocation(ctx, json.location, base, index) ?? fallback,
     required: asBoolean(json.required, true),

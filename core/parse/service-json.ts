@@ -23,19 +23,32 @@ import {
   pointer,
   preview,
   readAttributes,
+  readKey,
   readList,
+  requiredString,
   setOptional,
+  stray,
+  strayCount,
   stringList,
 } from './read.js';
 import { byName, readInfo } from './service-parts.js';
+
+export interface ServiceJsonOutput extends ParseOutput {
+  /**
+   * How many values the parse read that the service.json schema does not allow (see `strayCount`).
+   * With none, checking the document against the schema would report nothing.
+   */
+  strays: number;
+}
 
 /**
  * Parses API Builder's normalized `service.json` form. Everything is explicit there; the parser
  * only fills what older or hand-written files leave out (enum wire values, discriminator values)
  * and sorts named collections by name, as API Builder does.
  */
-export function parseServiceJson(doc: Json, resolved: ReadonlyMap<string, Service>): ParseOutput {
-  const namespace = asString(doc.namespace) ?? '';
+export function parseServiceJson(doc: Json, resolved: ReadonlyMap<string, Service>): ServiceJsonOutput {
+  const straysBefore = strayCount();
+  const namespace = requiredString(doc.namespace) ?? '';
   const ctx = new ParseContext(namespace);
   for (const [key, kind] of [
     ['enums', 'enum'],
@@ -49,14 +62,14 @@ export function parseServiceJson(doc: Json, resolved: ReadonlyMap<string, Servic
     }
   }
   const named = <T>(key: string, read: (name: string, json: Json, path: string) => T): T[] =>
-    readList(doc[key], (json, i) => read(asString(json.name) ?? '', json, pointer('', key, i)));
+    readList(doc[key], (json, i) => read(requiredString(json.name) ?? '', json, pointer('', key, i)));
 
   const service: Service = {
-    name: asString(doc.name) ?? '',
-    organization: { key: asString(asObject(doc.organization).key) ?? '' },
-    application: { key: asString(asObject(doc.application).key) ?? '' },
+    name: requiredString(doc.name) ?? '',
+    organization: { key: readKey(doc.organization) ?? '' },
+    application: { key: readKey(doc.application) ?? '' },
     namespace,
-    version: asString(doc.version) ?? '0.0.0',
+    version: requiredString(doc.version) ?? '0.0.0',
     info: readInfo(doc.info),
     headers: readHeaders(ctx, doc.headers, ''),
     imports: readList(doc.imports, (json, i) =>
@@ -74,7 +87,12 @@ export function parseServiceJson(doc: Json, resolved: ReadonlyMap<string, Servic
   };
   setOptional(service, 'baseUrl', asString(doc.base_url));
   setOptional(service, 'description', asString(doc.description));
-  return { service, diagnostics: ctx.diagnostics, pointers: ctx.pointers };
+  return {
+    service,
+    diagnostics: ctx.diagnostics,
+    pointers: ctx.pointers,
+    strays: strayCount() - straysBefore,
+  };
 }
 
 function readImportRecord(
@@ -83,20 +101,22 @@ function readImportRecord(
   path: string,
   resolved: ReadonlyMap<string, Service>,
 ): Import {
-  const uri = asString(json.uri) ?? '';
+  const uri = requiredString(json.uri) ?? '';
   const strings = (key: string) => stringList(json[key]);
+  // Unlike the service's own, an import's organization and application may be left out.
+  const key = (value: unknown) => (value === undefined ? '' : (readKey(value) ?? ''));
   const record: Import = {
     uri,
-    namespace: asString(json.namespace) ?? '',
-    organization: { key: asString(asObject(json.organization).key) ?? '' },
-    application: { key: asString(asObject(json.application).key) ?? '' },
+    namespace: requiredString(json.namespace) ?? '',
+    organization: { key: key(json.organization) },
+    application: { key: key(json.application) },
     version: asString(json.version) ?? '',
     enums: strings('enums'),
     interfaces: strings('interfaces'),
     unions: strings('unions'),
     models: strings('models'),
     annotations: readList(json.annotations, (item, i) =>
-      readAnnotation(ctx, asString(item.name) ?? '', item, pointer(path, 'annotations', i)),
+      readAnnotation(ctx, requiredString(item.name) ?? '', item, pointer(path, 'annotations', i)),
     ),
   };
   if (!resolved.has(uri)) {
@@ -140,6 +160,7 @@ function readOperation(ctx: ParseContext, json: Json, path: string): Operation {
     attributes: readAttributes(json.attributes),
   };
   if (isObject(json.body)) operation.body = readBody(ctx, json.body, path);
+  else if (json.body !== undefined && json.body !== null) stray();
   describe(operation, json);
   return ctx.at(operation, path);
 }
@@ -160,7 +181,8 @@ function readResponse(ctx: ParseContext, json: Json, base: string, index: number
  */
 function readResponseCode(ctx: ParseContext, value: unknown, base: string, index: number): ResponseCode {
   if (typeof value === 'number' && Number.isInteger(value)) return value;
-  const json = asObject(value);
+  // A code that is missing or not an object counts as a stray (strings too, which are reported below).
+  const json = isObject(value) ? value : (stray() ?? {});
   const integer = asObject(json.integer).value;
   if (typeof integer === 'number' && Number.isInteger(integer)) return integer;
   const option = asString(json.response_code_option) ?? asString(json.value);

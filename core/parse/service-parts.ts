@@ -7,7 +7,8 @@ export function byName<T extends { name: string }>(items: T[]): T[] {
 }
 
 export function readInfo(value: unknown): Info {
-  const json = asObject(value);
+  // Some older service.json exports write `"info": []`, which means no info.
+  const json = Array.isArray(value) ? {} : asObject(value);
   const info: Info = {};
   if (isObject(json.contact)) {
     const contact: NonNullable<Info['contact']> = {};
