@@ -4,12 +4,13 @@
  *      process after warm-up;
  *   2. the whole `canon validate` command < 0.5 s wall.
  *
- * The two are measured alternately in one process, after warm-up, with no forced collections: a
- * forced `gc()` also throws away optimized code, so the JavaScript stages right after it run
- * partly cold while `JSON.parse` (native) does not care, which would measure the harness. Each
- * call pays for the collections its own allocation causes. Times are bimodal (a call either
- * contains a young-generation collection or not), so medians jump between runs of the script;
- * the mean, which spreads the collections over the calls that caused them, is printed too.
+ * The two take turns in one process, after warm-up, in blocks of five calls each, and each block's
+ * time is divided by five. Calls are bimodal (one either contains a young-generation collection or
+ * not), and with single calls taking turns, where the collections fall locks into a pattern that
+ * can bill them to either side for a whole run; a block of five pays for about the collections its
+ * own five calls cause (JSON.parse's document alone fills the nursery every few calls). No
+ * collection is forced: a forced `gc()` also throws away optimized code, so the JavaScript stages
+ * right after it would run partly cold while `JSON.parse` (native) does not care.
  *
  * Run: npm run build && node dist/scripts/bench/validate.js [runs]
  */
@@ -20,7 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { loadSpec } from '../../core/load.js';
 import { mean, median, ms } from './stats.js';
 
-const runs = Number(process.argv[2] ?? 61);
+const runs = Number(process.argv[2] ?? 21);
+const BLOCK = 5;
 const specPath = fileURLToPath(
   new URL('../../../fixtures/corpus/flow/flow-api-service.json', import.meta.url),
 );
@@ -41,22 +43,22 @@ const jsonTimes: number[] = [];
 const loadTimes: number[] = [];
 const jsonCpu: number[] = [];
 const loadCpu: number[] = [];
-/** Wall and CPU milliseconds of one call (CPU is steadier on a shared machine). */
+/** Wall and CPU milliseconds per call of `BLOCK` calls in a row. */
 async function measure(work: () => unknown): Promise<[number, number]> {
   const cpu = process.cpuUsage();
   const start = performance.now();
-  await work();
+  for (let i = 0; i < BLOCK; i++) await work();
   const wall = performance.now() - start;
   const used = process.cpuUsage(cpu);
-  return [wall, (used.user + used.system) / 1000];
+  return [wall / BLOCK, (used.user + used.system) / 1000 / BLOCK];
 }
-for (let i = 0; i < runs + 5; i++) {
+for (let i = 0; i < runs + 3; i++) {
   const [json, jsonCpuMs] = await measure(() => JSON.parse(text));
   const [load, loadCpuMs] = await measure(async () => {
     const result = await loadSpec(text, { file: specPath });
     if (!result.service) throw new Error('flow-api-service.json did not load');
   });
-  if (i >= 5) {
+  if (i >= 3) {
     jsonTimes.push(json);
     loadTimes.push(load);
     jsonCpu.push(jsonCpuMs);
@@ -65,7 +67,9 @@ for (let i = 0; i < runs + 5; i++) {
 }
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-console.log(`flow-api-service.json (${(text.length / 1e6).toFixed(1)} MB), ${runs} runs after 5 warm-up:`);
+console.log(
+  `flow-api-service.json (${(text.length / 1e6).toFixed(1)} MB), ${runs} rounds of ${BLOCK} calls each after 3 warm-up rounds, per call:`,
+);
 const row = (label: string, of: (values: number[]) => number) => {
   const wall = of(loadTimes) / of(jsonTimes);
   const cpu = of(loadCpu) / of(jsonCpu);
