@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isError } from '../../core/diagnostic.js';
 import type { JsonObject } from '../../core/ir.js';
@@ -13,7 +13,9 @@ const HELP = `Usage: canon generate <spec> --generator <name>[,<name>…] --out 
 
 Runs generators on a spec and writes their files into <dir>. Generators a requested one depends
 on run too (typescript-mock-client brings typescript-types and typescript-client).
-Files marked as scaffolding (code you then own) are written only when absent.
+Files marked as scaffolding (code you then own) are written only when absent. A file in <dir>
+whose header says one of these generators made it, but which they no longer make (the module of
+a removed model, say), is deleted; files without that header are never touched.
 
 Options:
   -g, --generator <names>    generators to run, comma-separated (see 'canon generators')
@@ -122,7 +124,8 @@ export const command: Command = {
     }
 
     const outDir = resolve(io.cwd, values.out);
-    return values.check ? check(files, outDir, io) : write(files, outDir, io);
+    const leftovers = await noLongerGenerated(files, outDir, generators);
+    return values.check ? check(files, leftovers, outDir, io) : write(files, leftovers, outDir, io);
   },
 };
 
@@ -172,8 +175,43 @@ async function readIfExists(path: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * Files in `outDir` that one of `generators` wrote (their header says so) but that it no longer
+ * produces. Files of other generators are left alone: several `canon generate` runs may share a
+ * directory.
+ */
+async function noLongerGenerated(
+  files: readonly { path: string }[],
+  outDir: string,
+  generators: readonly Generator<JsonObject>[],
+): Promise<string[]> {
+  const expected = new Set(files.map((f) => f.path));
+  const ran = new Set(generators.map((g) => g.name));
+  return (await findGeneratedFiles(outDir))
+    .filter((f) => !expected.has(f.path) && ran.has(f.generator))
+    .map((f) => f.path);
+}
+
+/** Deletes a file that is no longer generated, then its directories that this left empty. */
+async function remove(outDir: string, path: string): Promise<void> {
+  await rm(join(outDir, path));
+  let dir = dirname(path);
+  while (dir !== '.') {
+    // Fails, and so stops, at the first directory that still holds something.
+    if (
+      !(await rmdir(join(outDir, dir)).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
+    dir = dirname(dir);
+  }
+}
+
 async function write(
   files: readonly { path: string; contents: string; scaffolding?: boolean }[],
+  leftovers: readonly string[],
   outDir: string,
   io: Io,
 ): Promise<number> {
@@ -195,10 +233,12 @@ async function write(
     await writeFile(path, file.contents);
     written++;
   }
+  for (const path of leftovers) await remove(outDir, path);
   const where = relative(io.cwd, outDir) || '.';
   const notes = [
     unchanged > 0 ? `${unchanged} unchanged` : '',
     kept > 0 ? `${kept} scaffolding kept` : '',
+    leftovers.length > 0 ? `${leftovers.length} no longer generated, deleted: ${leftovers.join(', ')}` : '',
   ].filter(Boolean);
   io.out(
     `wrote ${written} file${written === 1 ? '' : 's'} to ${where}${notes.length ? ` (${notes.join(', ')})` : ''}\n`,
@@ -208,6 +248,7 @@ async function write(
 
 async function check(
   files: readonly { path: string; contents: string; scaffolding?: boolean }[],
+  leftovers: readonly string[],
   outDir: string,
   io: Io,
 ): Promise<number> {
@@ -233,11 +274,9 @@ async function check(
       ),
     );
   }
-  // A file with Canon's header that nothing generates any more (a removed model, a dropped import)
-  // is as stale as a changed one: CI should ask for its deletion.
-  const expected = new Set(files.map((f) => f.path));
-  for (const path of await findGeneratedFiles(outDir)) {
-    if (expected.has(path)) continue;
+  // A file that its generator no longer makes (a removed model, a dropped import) is as stale as
+  // a changed one: CI should ask for its deletion.
+  for (const path of leftovers) {
     stale.push(path);
     const name = relative(io.cwd, join(outDir, path)) || path;
     const current = (await readIfExists(join(outDir, path))) ?? '';
