@@ -34,6 +34,11 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<CanonC
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   }
+  return parseConfig(text, file);
+}
+
+/** The config held in `text`, as if read from `file`; malformed JSON is a UsageError. */
+export function parseConfig(text: string, file: string): CanonConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -4,17 +4,24 @@ import { type ImportResolver, loadSpec } from '../core/load.js';
 import type { CanonConfig } from './config.js';
 import { readText } from './read-text.js';
 
+/** Reads a spec file's text by absolute path; throws when it cannot. */
+export type SpecReader = (path: string) => Promise<string>;
+
 /**
  * Resolves imports from `canon.config.json`'s `"imports": { "<uri>": "<path to spec>" }`, paths
  * relative to the config file. Each file is loaded once; an import cycle resolves to nothing on
- * the way back round instead of waiting on itself.
+ * the way back round instead of waiting on itself. Files are read from disk unless `read` says
+ * otherwise (`canon check --against` reads them as they were at the git ref).
  */
 export class LocalImportResolver implements ImportResolver {
   private readonly cache = new Map<string, Promise<Service | undefined>>();
   private readonly loading = new Set<string>();
   private readonly mapping: Map<string, string>;
 
-  constructor(config: Pick<CanonConfig, 'dir' | 'raw'>) {
+  constructor(
+    config: Pick<CanonConfig, 'dir' | 'raw'>,
+    private readonly read: SpecReader = readText,
+  ) {
     const imports = config.raw.imports;
     const entries =
       typeof imports === 'object' && imports !== null && !Array.isArray(imports)
@@ -41,7 +48,7 @@ export class LocalImportResolver implements ImportResolver {
   private async load(file: string): Promise<Service | undefined> {
     let text: string;
     try {
-      text = await readText(file);
+      text = await this.read(file);
     } catch {
       return undefined;
     }

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { MAX_SPEC_BYTES } from '../core/json-text.js';
-import { type LoadOptions, type LoadResult, loadSpec } from '../core/load.js';
+import { type ImportResolver, type LoadOptions, type LoadResult, loadSpec } from '../core/load.js';
 import { UsageError } from './command.js';
 import { type CanonConfig, loadConfig } from './config.js';
 import { LocalImportResolver } from './local-resolver.js';
@@ -47,8 +47,21 @@ export async function readSpec(file: string, cwd: string, config?: CanonConfig):
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${describeFsError(error)}.`);
   }
-  const options: LoadOptions = { file, resolver: new LocalImportResolver(cfg) };
-  const organization = organizationOf(cfg);
+  return loadSpecText(text, file, cfg);
+}
+
+/**
+ * Loads a spec's text as `readSpec` loads a file: organization from the config, imports through
+ * `resolver` (by default the config's mapping, read from disk).
+ */
+export function loadSpecText(
+  text: string,
+  file: string,
+  config: CanonConfig,
+  resolver: ImportResolver = new LocalImportResolver(config),
+): Promise<LoadResult> {
+  const options: LoadOptions = { file, resolver };
+  const organization = organizationOf(config);
   if (organization) options.apiJson = organization;
   return loadSpec(text, options);
 }

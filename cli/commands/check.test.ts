@@ -244,3 +244,58 @@ describe('canon check --against <git-ref> (end to end, temporary git repository)
     assert.match(run.stderr, /needs a git repository/);
   });
 });
+
+describe('canon check --against <git-ref> with imports', () => {
+  const common = (fields: string[]) => ({
+    name: 'common',
+    namespace: 'io.acme.common.v0',
+    models: { money: { fields: fields.map((name) => ({ name, type: 'string' })) } },
+  });
+  const shop = {
+    name: 'shop',
+    imports: [{ uri: 'https://specs.invalid/common.json' }],
+    models: { order: { fields: [{ name: 'total', type: 'io.acme.common.v0.models.money' }] } },
+    resources: {
+      order: { operations: [{ method: 'GET', path: '/:id', responses: { 200: { type: 'order' } } }] },
+    },
+  };
+
+  function repository(): { dir: string; git: (...args: string[]) => string } {
+    const dir = mkdtempSync(join(tmpdir(), 'canon-check-imports-'));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'Canon test');
+    mkdirSync(join(dir, 'specs'));
+    writeFileSync(join(dir, 'specs', 'shop.json'), JSON.stringify(shop));
+    writeFileSync(join(dir, 'specs', 'common.json'), JSON.stringify(common(['amount', 'currency'])));
+    const imports = { 'https://specs.invalid/common.json': 'specs/common.json' };
+    writeFileSync(join(dir, 'canon.config.json'), JSON.stringify({ imports }));
+    git('add', '.');
+    git('commit', '-q', '-m', 'first version');
+    return { dir, git };
+  }
+
+  it('reads the imported spec as it was at the ref, so a change in it is reported', () => {
+    const { dir } = repository();
+    writeFileSync(join(dir, 'specs', 'common.json'), JSON.stringify(common(['amount'])));
+    const run = runCanon(['check', 'specs/shop.json', '--against', 'HEAD', '--no-lint'], dir);
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /1 breaking change/);
+    assert.match(
+      run.stdout,
+      /response-field-removed: field 'currency' of model 'money' of import default\/common/,
+    );
+  });
+
+  it('follows the import mapping of canon.config.json as it was at the ref', () => {
+    const { dir } = repository();
+    // The mapping now points at a new file without `currency`; the old file stays as it was.
+    writeFileSync(join(dir, 'specs', 'common-v2.json'), JSON.stringify(common(['amount'])));
+    const imports = { 'https://specs.invalid/common.json': 'specs/common-v2.json' };
+    writeFileSync(join(dir, 'canon.config.json'), JSON.stringify({ imports }));
+    const run = runCanon(['check', 'specs/shop.json', '--against', 'HEAD', '--no-lint'], dir);
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /field 'currency' of model 'money' of import default\/common was removed/);
+  });
+});

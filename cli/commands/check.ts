@@ -1,16 +1,17 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Service } from '../../core/ir.js';
+import type { ImportResolver } from '../../core/load.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
-import { type CanonConfig, loadConfig } from '../config.js';
+import { type CanonConfig, loadConfig, parseConfig } from '../config.js';
 import { render } from '../gate/format.js';
 import { gitTop, showFile, verifyRef } from '../gate/git.js';
 import { gateConfig, lintReport } from '../gate/lint-run.js';
 import { failed, type SpecReport } from '../gate/report.js';
 import { compare, failOnOf, formatOf } from '../gate/run.js';
-import { readSpec } from '../read-spec.js';
+import { LocalImportResolver } from '../local-resolver.js';
+import { loadSpecText, readSpec } from '../read-spec.js';
+import { readText } from '../read-text.js';
 
 const HELP = `Usage: canon check <spec…> --against <git-ref> [--format F] [--fail-on L] [--no-lint]
        canon check <spec…> --against-registry [--org O] [--app A] [--registry URL] [options]
@@ -18,7 +19,9 @@ const HELP = `Usage: canon check <spec…> --against <git-ref> [--format F] [--f
 The CI gate. Compares each spec with its version at a git ref (for example origin/main) and lints
 it. A spec that does not exist at that ref is new: it is linted, and nothing is breaking. A spec
 that exists at the ref but has been deleted is compared with an empty service of the same name:
-every operation and type it defined is reported as removed.
+every operation and type it defined is reported as removed. The version at the ref resolves its
+imports as they were there too (canon.config.json and the imported files at the ref), so a change
+in an imported spec that this spec uses is reported as well.
 
 Options:
   --against <git-ref>  the baseline: a branch, tag or commit (fetch it first in CI)
@@ -87,9 +90,11 @@ export const command: Command = {
     const settings = gateConfig(config);
     const top = await gitTop(io.cwd);
     await verifyRef(top, ref);
+    const baseline = await baselineAt(top, ref, config);
     const specs: SpecReport[] = [];
     for (const file of positionals) {
-      specs.push(await checkOne(file, { top, ref, cwd: io.cwd, config, settings, lint: !values['no-lint'] }));
+      const ctx = { top, ref, cwd: io.cwd, config, settings, lint: !values['no-lint'], baseline };
+      specs.push(await checkOne(file, ctx));
     }
     const report = { command: 'check' as const, specs };
     io.out(render(report, format, failOn));
@@ -104,11 +109,50 @@ interface CheckContext {
   config: CanonConfig;
   settings: ReturnType<typeof gateConfig>;
   lint: boolean;
+  /** How the versions at the ref are loaded. */
+  baseline: Baseline;
+}
+
+interface Baseline {
+  config: CanonConfig;
+  resolver: ImportResolver;
+}
+
+/**
+ * The config and import resolver the versions at `ref` load with: canon.config.json as it was
+ * there (the current one if it did not exist or does not parse there), and imported files as they
+ * were there, so that a change in an imported spec shows up as a change. An imported file outside
+ * the repository, or not in it at the ref, is read from disk: it is not versioned with the specs.
+ */
+async function baselineAt(top: string, ref: string, current: CanonConfig): Promise<Baseline> {
+  let config = current;
+  const configInRepo = current.file === undefined ? undefined : repoPath(top, current.file);
+  const configText = configInRepo === undefined ? undefined : await showFile(top, ref, configInRepo);
+  if (configText !== undefined && current.file !== undefined) {
+    try {
+      config = parseConfig(configText, current.file);
+    } catch {
+      // A config that did not parse at the ref broke every command there; the current one is the
+      // best guess at what was meant.
+    }
+  }
+  const read = async (path: string): Promise<string> => {
+    const inRepo = repoPath(top, path);
+    return (inRepo === undefined ? undefined : await showFile(top, ref, inRepo)) ?? readText(path);
+  };
+  return { config, resolver: new LocalImportResolver(config, read) };
+}
+
+/** `path` relative to the repository top with `/` separators; undefined when it is outside. */
+function repoPath(top: string, path: string): string | undefined {
+  const inRepo = relative(top, path);
+  if (inRepo.split(sep)[0] === '..' || isAbsolute(inRepo)) return undefined;
+  return inRepo.split(sep).join('/');
 }
 
 async function checkOne(file: string, ctx: CheckContext): Promise<SpecReport> {
-  const inRepo = relative(ctx.top, resolve(ctx.cwd, file)).split(sep).join('/');
-  if (inRepo.startsWith('../')) throw new UsageError(`${file} is outside the git repository at ${ctx.top}.`);
+  const inRepo = repoPath(ctx.top, resolve(ctx.cwd, file));
+  if (inRepo === undefined) throw new UsageError(`${file} is outside the git repository at ${ctx.top}.`);
   if (!existsSync(resolve(ctx.cwd, file))) return checkDeleted(file, inRepo, ctx);
   const current = await readSpec(file, ctx.cwd, ctx.config);
   const oldText = await showFile(ctx.top, ctx.ref, inRepo);
@@ -151,14 +195,7 @@ function withoutContents(service: Service): Service {
   };
 }
 
-/** Loads the old version exactly as the current one is loaded (same config, same import mapping). */
-async function loadText(text: string, name: string, ctx: CheckContext) {
-  const dir = await mkdtemp(join(tmpdir(), 'canon-check-'));
-  try {
-    const path = join(dir, name);
-    await writeFile(path, text);
-    return await readSpec(path, ctx.cwd, ctx.config);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+/** Loads the version at the ref as the current one is loaded, with the ref's imports. */
+function loadText(text: string, name: string, ctx: CheckContext) {
+  return loadSpecText(text, name, ctx.baseline.config, ctx.baseline.resolver);
 }

@@ -68,6 +68,33 @@ describe('diff', () => {
     );
   });
 
+  it('reports a change inside a used imported type when the service itself is unchanged', async () => {
+    const money = (fields: string[]) => ({
+      name: 'common',
+      namespace: 'io.acme.common.v0',
+      models: { money: { fields: fields.map((name) => ({ name, type: 'string' })) } },
+    });
+    const shop = JSON.stringify({
+      name: 'shop',
+      imports: [{ uri: 'https://specs.invalid/common.json' }],
+      models: { order: { fields: [{ name: 'total', type: 'io.acme.common.v0.models.money' }] } },
+      resources: { order: { operations: [{ method: 'GET', responses: { 200: { type: 'order' } } }] } },
+    });
+    const load = async (common: object) => {
+      const imported = (await loadSpec(JSON.stringify(common))).service;
+      return loadSpec(shop, { resolver: { resolve: async () => imported } });
+    };
+    const before = await load(money(['amount', 'currency']));
+    const after = await load(money(['amount']));
+    const changes = diff(before.service!, after.service!, {
+      imports: { before: before.imports, after: after.imports },
+    });
+    assert.deepEqual(
+      changes.map((c) => [c.rule, c.level, c.path]),
+      [['response-field-removed', 'breaking', 'imports/default/common/models/money/fields/currency']],
+    );
+  });
+
   it('summarizes by level', () => {
     const changes = diff(
       service([operation('/a'), operation('/b')]),

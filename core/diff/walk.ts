@@ -77,7 +77,11 @@ export class DiffWalker {
       anchor: { before: b, after: a },
       namespaces: this.namespaces,
     };
-    if (this.bothEqual(b, a, root)) return this.changes;
+    if (this.bothEqual(b, a, root)) {
+      // The service itself is unchanged, but imported types that it uses may have changed.
+      this.importedTypes(root);
+      return this.changes;
+    }
     this.visit('service', b, a, root, '', `service '${a.name}'`, BOTH);
     for (const [hb, ha] of this.changed(matchBy(b.imports, a.imports, importKey), root)) {
       const key = importKey((ha ?? hb)!);
