@@ -267,7 +267,7 @@ describe('canon check --against <git-ref> with imports', () => {
     git('config', 'user.email', 'test@example.com');
     git('config', 'user.name', 'Canon test');
     mkdirSync(join(dir, 'specs'));
-    writeFileSync(join(dir, 'specs', 'shop.json'), JSON.stringify(shop));
+    writeFileSync(join(dir, 'specs', 'shop.json'), JSON.stringify(shop, null, 2));
     writeFileSync(join(dir, 'specs', 'common.json'), JSON.stringify(common(['amount', 'currency'])));
     const imports = { 'https://specs.invalid/common.json': 'specs/common.json' };
     writeFileSync(join(dir, 'canon.config.json'), JSON.stringify({ imports }));
@@ -282,6 +282,12 @@ describe('canon check --against <git-ref> with imports', () => {
     const run = runCanon(['check', 'specs/shop.json', '--against', 'HEAD', '--no-lint'], dir);
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /1 breaking change/);
+    assert.doesNotMatch(run.stdout, /lint/, '--no-lint shows no lint result');
+    // The change lies in another file; it is shown at the import that brings the type in.
+    assert.match(
+      run.stdout,
+      /at imports\/default\/common\/models\/money\/fields\/currency \(specs\/shop\.json:4\)/,
+    );
     assert.match(
       run.stdout,
       /response-field-removed: field 'currency' of model 'money' of import default\/common/,

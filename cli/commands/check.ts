@@ -79,7 +79,7 @@ export const command: Command = {
         const app = values.app === undefined ? {} : { application: values.app };
         specs.push(await checkAgainstRegistry(file, { ...ctx, ...app }));
       }
-      const report = { command: 'check' as const, specs };
+      const report = { command: 'check' as const, specs, lintSkipped: values['no-lint'] === true };
       io.out(render(report, format, failOn));
       return failed(report, failOn) ? EXIT.problems : EXIT.ok;
     }
@@ -96,7 +96,7 @@ export const command: Command = {
       const ctx = { top, ref, cwd: io.cwd, config, settings, lint: !values['no-lint'], baseline };
       specs.push(await checkOne(file, ctx));
     }
-    const report = { command: 'check' as const, specs };
+    const report = { command: 'check' as const, specs, lintSkipped: values['no-lint'] === true };
     io.out(render(report, format, failOn));
     return failed(report, failOn) ? EXIT.problems : EXIT.ok;
   },

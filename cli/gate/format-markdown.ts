@@ -1,6 +1,6 @@
 import type { Change } from '../../core/diff/change.js';
 import type { Finding } from '../../core/lint/finding.js';
-import { type GateReport, type Located, plural, type SpecReport, totals } from './report.js';
+import { type GateReport, type Located, linted, plural, type SpecReport, totals } from './report.js';
 
 /** A pull-request comment: a verdict, a table per spec, breaking changes and errors up front. */
 export function formatMarkdown(report: GateReport): string {
@@ -14,7 +14,7 @@ export function formatMarkdown(report: GateReport): string {
         : '✅ No breaking changes';
   out.push(`## Canon ${report.command}: ${verdict}`, '');
   const diffs = report.command !== 'lint';
-  const lints = report.command !== 'diff';
+  const lints = linted(report);
   const header = [
     'Spec',
     ...(diffs ? ['Breaking', 'Warnings', 'Info'] : []),

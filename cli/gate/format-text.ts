@@ -1,6 +1,6 @@
 import type { Change } from '../../core/diff/change.js';
 import type { Finding } from '../../core/lint/finding.js';
-import { type GateReport, type Located, plural, type SpecReport } from './report.js';
+import { type GateReport, type Located, linted, plural, type SpecReport } from './report.js';
 
 /** For people: per spec, changes grouped by level (breaking first), then lint findings. */
 export function formatText(report: GateReport): string {
@@ -35,7 +35,7 @@ function specText(report: GateReport, spec: SpecReport): string {
       for (const c of group) lines.push(...changeLines(c, where(c.line)));
     }
   }
-  if (report.command !== 'diff') {
+  if (linted(report)) {
     const errors = spec.findings.filter((f) => f.level === 'error');
     const warnings = spec.findings.filter((f) => f.level === 'warning');
     lines.push(`${spec.file}: lint ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}`);

@@ -22,6 +22,13 @@ export interface SpecReport {
 export interface GateReport {
   command: 'diff' | 'lint' | 'check';
   specs: SpecReport[];
+  /** `check --no-lint`: nothing was linted, so there is no lint result to show. */
+  lintSkipped?: boolean;
+}
+
+/** Whether the report carries lint results (`diff` never lints, `check --no-lint` does not). */
+export function linted(report: GateReport): boolean {
+  return report.command !== 'diff' && report.lintSkipped !== true;
 }
 
 /** `--fail-on`: the lowest level that fails the run. Lint errors count as breaking, lint warnings as warnings. */

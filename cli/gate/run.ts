@@ -1,5 +1,7 @@
+import type { Change } from '../../core/diff/change.js';
 import { parseDiffConfig } from '../../core/diff/config.js';
 import { DIFF_RULES, type DiffOptions, diff, sourceOf } from '../../core/diff/index.js';
+import type { Service } from '../../core/ir.js';
 import type { LoadResult } from '../../core/load.js';
 import { formatOption, UsageError } from '../command.js';
 import type { CanonConfig } from '../config.js';
@@ -45,6 +47,16 @@ export function failOnOf(value: unknown, command: string): FailOn {
   );
 }
 
+/**
+ * For a change inside an imported type (`imports/<org>/<app>/models/…`), which lies in another
+ * file, the import that brings it in: the line the change is shown at in this spec.
+ */
+function importOf(change: Change, service: Service): object | undefined {
+  const match = /^imports\/([^/]+)\/([^/]+)\/./.exec(change.path);
+  if (!match) return undefined;
+  return service.imports.find((i) => i.organization.key === match[1] && i.application.key === match[2]);
+}
+
 /** Diffs two loaded versions; the changes point at lines of the new version. */
 export function compare(
   file: string,
@@ -62,10 +74,11 @@ export function compare(
     return { file, status: 'invalid', changes: [], findings: [], diagnostics };
   const imports = { before: before.imports, after: after.imports };
   const changes = diff(before.service, after.service, { ...options, imports });
+  const service = after.service;
   return {
     file,
     status: 'compared',
-    changes: locate(changes, (c) => sourceOf(c)?.after, after),
+    changes: locate(changes, (c) => importOf(c, service) ?? sourceOf(c)?.after, after),
     findings: [],
     diagnostics: [],
   };
