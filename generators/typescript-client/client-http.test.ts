@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { emitJs } from '../testing/load-generated.js';
-import { commonService, peopleService } from '../testing/sample-services.js';
+import { commonService, peopleService, prim } from '../testing/sample-services.js';
 import { generator as typesGenerator } from '../typescript-types/index.js';
 import { generator } from './index.js';
 
@@ -223,4 +223,34 @@ test('path parameters inside a segment are found: `:base...:head.json`', async (
     head: 'feature/x',
   }).catch(() => undefined);
   assert.equal(last().url, '/users/u%201/compare/main...feature%2Fx.json');
+});
+
+test('service-level headers are sent with every request, defaults filled in, config headers winning', async () => {
+  const service = {
+    ...peopleService,
+    headers: [
+      { name: 'X-Api-Key', type: prim('string'), required: true, attributes: [] },
+      { name: 'X-Version', type: prim('integer'), required: true, default: '2', attributes: [] },
+      { name: 'X-Tenant', type: prim('string'), required: false, attributes: [] },
+    ],
+  };
+  const input = { service, imports: [commonService], options: {} };
+  const files = [...typesGenerator.generate(input), ...generator.generate(input)];
+  const withHeaders = await emitJs(files).load<ClientModule>('client.ts');
+  const make = (options: Record<string, unknown>) =>
+    withHeaders.createClient({ baseUrl, retryDelayMs: 1, ...options });
+
+  await make({ serviceHeaders: { 'X-Api-Key': 'k' } }).users.getById!({ id: 'a' });
+  assert.equal(last().headers['x-api-key'], 'k');
+  assert.equal(last().headers['x-version'], '2');
+  assert.equal(last().headers['x-tenant'], undefined);
+
+  const overridden = make({
+    serviceHeaders: { 'X-Api-Key': 'k', 'X-Version': 3, 'X-Tenant': 't' },
+    headers: { 'x-api-key': 'from-config' },
+  });
+  await overridden.users.getById!({ id: 'a' }, { headers: { 'x-tenant': 'from-call' } });
+  assert.equal(last().headers['x-api-key'], 'from-config');
+  assert.equal(last().headers['x-version'], '3');
+  assert.equal(last().headers['x-tenant'], 'from-call');
 });

@@ -141,6 +141,7 @@ function implementation(
   resources: readonly ClientResource[],
   resolve: NamedTypeResolver,
   baseUrl: Code,
+  settings: Code,
 ): Code {
   const properties = resources.map((resource) => {
     const methods = resource.operations.map((op) => {
@@ -159,14 +160,66 @@ function implementation(
  * const client = createClient({ baseUrl: 'https://api.example.com', headers: { authorization: token } });
  */
 export function createClient(options: ClientOptions): Client {
-  const call = createTransport(options, ${baseUrl});
+  const call = createTransport(${settings}, ${baseUrl});
   return {
     ${indentCode(joinCode(properties, '\n'), '  ')}
   };
 }`;
 }
 
-/** `ClientOptions`: the base URL is optional when the spec names one (`DEFAULT_BASE_URL`). */
+/**
+ * The service-level headers of the spec, typed: a `ServiceHeaders` interface (a header is optional
+ * when it is not required or has a default) and the function that turns them into text, defaults
+ * filled in, for `createClient`. Nothing when the spec declares none.
+ */
+function serviceHeaderStatements(service: Service, resolve: NamedTypeResolver): Statement[] {
+  if (service.headers.length === 0) return [];
+  const members: Member[] = service.headers.map((h) => ({
+    kind: 'property',
+    key: propertyKey(h.name),
+    type: printType(h.type, resolve),
+    optional: !h.required || h.default !== undefined,
+    docs: docComment({
+      description: h.description,
+      deprecation: h.deprecation,
+      notes: h.default === undefined ? [] : [`Default: ${h.default}`],
+    }),
+  }));
+  const puts = service.headers.map((h) => {
+    const name = stringLiteral(h.name);
+    const value =
+      h.default === undefined
+        ? code`given?.[${name}]`
+        : code`given?.[${name}] ?? ${stringLiteral(h.default)}`;
+    return code`  put(${name}, ${value});`;
+  });
+  return [
+    {
+      kind: 'interface',
+      name: identifier('ServiceHeaders'),
+      exported: true,
+      docs: docComment({ description: `The headers ${service.name} declares for every request.` }),
+      members,
+    },
+    {
+      kind: 'code',
+      code: code`/** The declared headers as text, defaults filled in; a header without a value is not sent. */
+function serviceHeaders(given: ServiceHeaders | undefined): { [name: string]: string } {
+  const out: { [name: string]: string } = {};
+  const put = (name: string, value: unknown) => {
+    if (value !== undefined && value !== null) out[name] = text(value);
+  };
+${joinCode(puts, '\n')}
+  return out;
+}`,
+    },
+  ];
+}
+
+/**
+ * `ClientOptions`: the base URL is optional when the spec names one (`DEFAULT_BASE_URL`); the
+ * service-level headers are a typed `serviceHeaders`, required when one of them is.
+ */
 function optionsStatements(service: Service): Statement[] {
   const statements: Statement[] = [];
   if (service.baseUrl !== undefined) {
@@ -197,6 +250,20 @@ function optionsStatements(service: Service): Statement[] {
               : "The service's base URL, without a trailing slash (default: DEFAULT_BASE_URL).",
         }),
       },
+      ...(service.headers.length === 0
+        ? []
+        : [
+            {
+              kind: 'property' as const,
+              key: fixed('serviceHeaders'),
+              type: fixed('ServiceHeaders'),
+              optional: service.headers.every((h) => !h.required || h.default !== undefined),
+              docs: docComment({
+                description:
+                  'The headers the service declares, sent with every request (before `headers`, which win on a clash).',
+              }),
+            },
+          ]),
     ],
   });
   return statements;
@@ -241,10 +308,15 @@ export function clientModule(service: Service, imports: readonly Service[]): Gen
     }),
     code: code`export interface Client ${printMembers(clientMembers)}`,
   });
+  declarations.push(...serviceHeaderStatements(service, types.resolve));
   declarations.push(...optionsStatements(service));
   const baseUrl =
     service.baseUrl === undefined ? fixed('options.baseUrl') : fixed('options.baseUrl ?? DEFAULT_BASE_URL');
-  declarations.push({ kind: 'code', code: implementation(resources, types.resolve, baseUrl) });
+  const settings =
+    service.headers.length === 0
+      ? fixed('options')
+      : fixed('{ ...options, headers: { ...serviceHeaders(options.serviceHeaders), ...options.headers } }');
+  declarations.push({ kind: 'code', code: implementation(resources, types.resolve, baseUrl, settings) });
   const statements: Statement[] = [
     ...types.importStatements(),
     { kind: 'code', code: CLIENT_RUNTIME },

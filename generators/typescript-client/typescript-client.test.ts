@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { typeCheck } from '../testing/compile.js';
 import { checkGolden } from '../testing/golden.js';
 import { injectedCalls } from '../testing/injection.js';
-import { commonService, hostileService, peopleService } from '../testing/sample-services.js';
+import { commonService, hostileService, peopleService, prim } from '../testing/sample-services.js';
 import { generator as typesGenerator } from '../typescript-types/index.js';
 import { generator } from './index.js';
 
@@ -47,4 +47,32 @@ test('the client for a hostile spec compiles and injects nothing', () => {
   assert.deepEqual(typeCheck(new Map([['hostile', files]])).errors, []);
   for (const file of files) assert.deepEqual(injectedCalls(file.path, file.contents), [], file.path);
   checkGolden('generators/typescript-client/golden/hostile', files.slice(1));
+});
+
+test('service-level headers are typed: required ones must be given, defaulted ones may not', () => {
+  const status = { kind: 'enum', name: 'user_status', namespace: peopleService.namespace } as const;
+  const service = {
+    ...peopleService,
+    headers: [
+      { name: 'X-Api-Key', type: prim('string'), required: true, attributes: [], description: 'The caller.' },
+      { name: 'X-Version', type: prim('string'), required: true, default: '2', attributes: [] },
+      { name: 'X-Status', type: status, required: false, attributes: [] },
+      { name: 'it\'s "odd" */ ${x}', type: prim('integer'), required: false, attributes: [] },
+    ],
+  };
+  const withHeaders = { service, imports: [commonService], options: {} };
+  const files = [...typesGenerator.generate(withHeaders), ...generator.generate(withHeaders)];
+  const consumer = {
+    path: 'consumer.ts',
+    contents: `import { createClient, type ServiceHeaders } from './client.js';
+export const client = createClient({ serviceHeaders: { 'X-Api-Key': 'k', 'X-Status': 'active' } });
+export const all: ServiceHeaders = { 'X-Api-Key': 'k', 'X-Version': '3', "it's \\"odd\\" */ \${x}": 1 };
+// @ts-expect-error: X-Api-Key is required
+createClient({});
+// @ts-expect-error: X-Status is an enum
+createClient({ serviceHeaders: { 'X-Api-Key': 'k', 'X-Status': 'gone' } });
+`,
+  };
+  assert.deepEqual(typeCheck(new Map([['headers', [...files, consumer]]])).errors, []);
+  for (const file of files) assert.deepEqual(injectedCalls(file.path, file.contents), [], file.path);
 });
