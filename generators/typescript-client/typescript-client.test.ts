@@ -57,6 +57,7 @@ test('service-level headers are typed: required ones must be given, defaulted on
       { name: 'X-Api-Key', type: prim('string'), required: true, attributes: [], description: 'The caller.' },
       { name: 'X-Version', type: prim('string'), required: true, default: '2', attributes: [] },
       { name: 'X-Status', type: status, required: false, attributes: [] },
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: hostile input on purpose
       { name: 'it\'s "odd" */ ${x}', type: prim('integer'), required: false, attributes: [] },
     ],
   };
