@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -292,6 +292,21 @@ describe('canon check --against <git-ref> with imports', () => {
       run.stdout,
       /response-field-removed: field 'currency' of model 'money' of import default\/common/,
     );
+  });
+
+  it('follows a committed symbolic link to the imported file, at the ref too', () => {
+    const { dir, git } = repository();
+    mkdirSync(join(dir, 'vendor'));
+    git('mv', 'specs/common.json', 'vendor/common.json');
+    symlinkSync('../vendor/common.json', join(dir, 'specs', 'common.json'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'vendored');
+    const unchanged = runCanon(['check', 'specs/shop.json', '--against', 'HEAD', '--no-lint'], dir);
+    assert.equal(unchanged.status, 0, unchanged.stdout + unchanged.stderr);
+    writeFileSync(join(dir, 'vendor', 'common.json'), JSON.stringify(common(['amount'])));
+    const changed = runCanon(['check', 'specs/shop.json', '--against', 'HEAD', '--no-lint'], dir);
+    assert.equal(changed.status, 1, changed.stdout + changed.stderr);
+    assert.match(changed.stdout, /field 'currency' of model 'money' of import default\/common was removed/);
   });
 
   it('follows the import mapping of canon.config.json as it was at the ref', () => {

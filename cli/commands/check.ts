@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Service } from '../../core/ir.js';
 import type { ImportResolver } from '../../core/load.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
@@ -125,22 +126,43 @@ interface Baseline {
  * the repository, or not in it at the ref, is read from disk: it is not versioned with the specs.
  */
 async function baselineAt(top: string, ref: string, current: CanonConfig): Promise<Baseline> {
-  let config = current;
-  const configInRepo = current.file === undefined ? undefined : repoPath(top, current.file);
-  const configText = configInRepo === undefined ? undefined : await showFile(top, ref, configInRepo);
-  if (configText !== undefined && current.file !== undefined) {
-    try {
-      config = parseConfig(configText, current.file);
-    } catch {
-      // A config that did not parse at the ref broke every command there; the current one is the
-      // best guess at what was meant.
-    }
-  }
-  const read = async (path: string): Promise<string> => {
-    const inRepo = repoPath(top, path);
-    return (inRepo === undefined ? undefined : await showFile(top, ref, inRepo)) ?? readText(path);
-  };
+  const config = await configAt(top, ref, current);
+  const read = async (path: string): Promise<string> => (await fileAt(top, ref, path)) ?? readText(path);
   return { config, resolver: new LocalImportResolver(config, read) };
+}
+
+/** canon.config.json as it was at `ref`; the current one when it was not there or did not parse. */
+async function configAt(top: string, ref: string, current: CanonConfig): Promise<CanonConfig> {
+  if (current.file === undefined) return current;
+  const text = await fileAt(top, ref, current.file);
+  if (text === undefined) return current;
+  try {
+    return parseConfig(text, current.file);
+  } catch {
+    // A config that did not parse at the ref broke every command there; the current one is the
+    // best guess at what was meant.
+    return current;
+  }
+}
+
+/**
+ * The text at `ref` of the file at `path` (absolute), or undefined when it is outside the
+ * repository or was not there. A symbolic link is followed to the file it names, as reading the
+ * file from disk would.
+ */
+async function fileAt(top: string, ref: string, path: string): Promise<string | undefined> {
+  const inRepo = repoPath(top, await realPath(path));
+  return inRepo === undefined ? undefined : showFile(top, ref, inRepo);
+}
+
+/** `path` with symbolic links resolved, as far as it still exists (a deleted file keeps its name). */
+async function realPath(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(await realPath(parent), basename(path));
+  }
 }
 
 /** `path` relative to the repository top with `/` separators; undefined when it is outside. */
@@ -155,7 +177,7 @@ async function checkOne(file: string, ctx: CheckContext): Promise<SpecReport> {
   if (inRepo === undefined) throw new UsageError(`${file} is outside the git repository at ${ctx.top}.`);
   if (!existsSync(resolve(ctx.cwd, file))) return checkDeleted(file, inRepo, ctx);
   const current = await readSpec(file, ctx.cwd, ctx.config);
-  const oldText = await showFile(ctx.top, ctx.ref, inRepo);
+  const oldText = await fileAt(ctx.top, ctx.ref, resolve(ctx.cwd, file));
   let report: SpecReport;
   if (oldText === undefined) {
     report = { file: inRepo, status: 'new', changes: [], findings: [], diagnostics: [] };
@@ -173,7 +195,7 @@ async function checkOne(file: string, ctx: CheckContext): Promise<SpecReport> {
  * empty service of the same identity, so the usual rules report every removal at its level.
  */
 async function checkDeleted(file: string, inRepo: string, ctx: CheckContext): Promise<SpecReport> {
-  const oldText = await showFile(ctx.top, ctx.ref, inRepo);
+  const oldText = await fileAt(ctx.top, ctx.ref, resolve(ctx.cwd, file));
   if (oldText === undefined)
     throw new UsageError(`cannot read ${file}: no such file, here or at ${ctx.ref}.`);
   const old = await loadText(oldText, basename(file), ctx);

@@ -1,8 +1,8 @@
-import { type GateReport, totals } from './report.js';
+import { type GateReport, linted, totals } from './report.js';
 
 /**
  * Machine-readable output. `diff`: `{ changes, summary }`; `lint`: `{ findings }`; `check`: both
- * plus `specs` (each file's status). Every change and finding names its `file` and, when known,
+ * plus `specs` (each file's status), without `findings` under `--no-lint`. Every change and finding names its `file` and, when known,
  * its `line`.
  */
 export function formatJson(report: GateReport): string {
@@ -20,7 +20,8 @@ export function formatJson(report: GateReport): string {
             specs: report.specs.map((s) => ({ file: s.file, status: s.status })),
             changes,
             summary,
-            findings,
+            // With --no-lint there are no findings to report, not zero of them.
+            ...(linted(report) ? { findings } : {}),
           };
   return `${JSON.stringify(diagnostics.length > 0 ? { ...body, diagnostics } : body, null, 2)}\n`;
 }

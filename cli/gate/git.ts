@@ -43,7 +43,8 @@ export async function verifyRef(top: string, ref: string): Promise<void> {
 export async function showFile(top: string, ref: string, path: string): Promise<string | undefined> {
   const exists = await git(top, ['cat-file', '-e', `${ref}:${path}`]);
   if (!exists.ok) return undefined;
-  const result = await git(top, ['show', `${ref}:${path}`]);
+  // --filters gives the file as a checkout would write it (LFS, working-tree-encoding, line endings).
+  const result = await git(top, ['cat-file', '--filters', `${ref}:${path}`]);
   if (!result.ok) throw new UsageError(`cannot read ${path} at ${ref}: ${result.stderr.trim()}`);
   return result.stdout;
 }

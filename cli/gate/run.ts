@@ -52,7 +52,8 @@ export function failOnOf(value: unknown, command: string): FailOn {
  * file, the import that brings it in: the line the change is shown at in this spec.
  */
 function importOf(change: Change, service: Service): object | undefined {
-  const match = /^imports\/([^/]+)\/([^/]+)\/./.exec(change.path);
+  // Imports are keyed `<organization>/<application>` (walk.ts); an organization may be empty.
+  const match = /^imports\/([^/]*)\/([^/]*)\/./.exec(change.path);
   if (!match) return undefined;
   return service.imports.find((i) => i.organization.key === match[1] && i.application.key === match[2]);
 }

@@ -14,10 +14,11 @@ export type Json = Record<string, unknown>;
 let strays = 0;
 
 /**
- * How many unusable values the readers have met since the process started. A parse compares the
- * count before and after: while it stays the same, every value the parse read has the type the
- * service.json schema gives it, so the schema check has nothing to report and can be skipped
- * (core/load.ts). Counting where the schema would not complain only costs that check.
+ * A running count of the unusable values the readers have met. A parse compares it before and
+ * after; only "changed or not" means anything (a value read twice is counted twice). Unchanged,
+ * every value the parse read has the type the service.json schema gives it, so the schema check
+ * has nothing to report and can be skipped (core/load.ts). Counting where the schema would not
+ * complain only costs that check.
  */
 export function strayCount(): number {
   return strays;
@@ -30,7 +31,7 @@ export function stray(): undefined {
 }
 
 /** Whether `value` is absent: a missing key or `null`, which service.json writes for "not set". */
-const absent = (value: unknown): value is null | undefined => value === undefined || value === null;
+export const absent = (value: unknown): value is null | undefined => value === undefined || value === null;
 
 export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -43,11 +44,6 @@ export function isObject(value: unknown): value is Json {
  * every element at once: copy a list before changing it.
  */
 const NONE: readonly never[] = Object.freeze([]);
-
-/** The shared empty list, typed for an IR field (see NONE). */
-export function none<T>(): T[] {
-  return NONE as never[];
-}
 
 const EMPTY_OBJECT: Json = Object.freeze({});
 
@@ -66,12 +62,12 @@ export function asArray(value: unknown): readonly unknown[] {
 }
 
 /**
- * The shared empty list, for a list value that is empty or not there; anything else that is not a
- * list counts as a stray.
+ * The shared empty list (NONE, typed for an IR field), for a list value that is empty or not
+ * there; anything else that is not a list counts as a stray.
  */
 export function noItems<T>(value: unknown): T[] {
   if (!Array.isArray(value) && !absent(value)) stray();
-  return none();
+  return NONE as never[];
 }
 
 /** `read` applied to each item of `value` (an array or nothing), with its index; NONE when there are none. */

@@ -14,6 +14,7 @@ import {
 } from './elements.js';
 import { pluralize } from './plural.js';
 import {
+  absent,
   asArray,
   asObject,
   asString,
@@ -35,8 +36,8 @@ import { byName, readInfo } from './service-parts.js';
 
 export interface ServiceJsonOutput extends ParseOutput {
   /**
-   * How many values the parse read that the service.json schema does not allow (see `strayCount`).
-   * With none, checking the document against the schema would report nothing.
+   * Not zero when the parse read a value that the service.json schema does not allow (see
+   * `strayCount`). Zero: checking the document against the schema would report nothing.
    */
   strays: number;
 }
@@ -160,7 +161,7 @@ function readOperation(ctx: ParseContext, json: Json, path: string): Operation {
     attributes: readAttributes(json.attributes),
   };
   if (isObject(json.body)) operation.body = readBody(ctx, json.body, path);
-  else if (json.body !== undefined && json.body !== null) stray();
+  else if (!absent(json.body)) stray();
   describe(operation, json);
   return ctx.at(operation, path);
 }
@@ -182,7 +183,8 @@ function readResponse(ctx: ParseContext, json: Json, base: string, index: number
 function readResponseCode(ctx: ParseContext, value: unknown, base: string, index: number): ResponseCode {
   if (typeof value === 'number' && Number.isInteger(value)) return value;
   // A code that is missing or not an object counts as a stray (strings too, which are reported below).
-  const json = isObject(value) ? value : (stray() ?? {});
+  if (!isObject(value)) stray();
+  const json = isObject(value) ? value : {};
   const integer = asObject(json.integer).value;
   if (typeof integer === 'number' && Number.isInteger(integer)) return integer;
   const option = asString(json.response_code_option) ?? asString(json.value);
