@@ -6,16 +6,24 @@ import type { Generator } from '../../generators/contract.js';
 import type { OwnedFile } from '../../generators/run.js';
 import { type Command, EXIT, type Io, parseCommandArgs, UsageError } from '../command.js';
 import { type CanonConfig, loadConfig } from '../config.js';
-import { findGeneratedFiles } from '../generated-files.js';
+import {
+  leftoverState,
+  MANIFEST_FILE,
+  type ManifestPlan,
+  manifestText,
+  planManifest,
+  readManifest,
+} from '../generated-manifest.js';
 import { readSpec } from '../read-spec.js';
 
 const HELP = `Usage: canon generate <spec> --generator <name>[,<name>…] --out <dir> [options]
 
 Runs generators on a spec and writes their files into <dir>. Generators a requested one depends
 on run too (typescript-mock-client brings typescript-types and typescript-client).
-Files marked as scaffolding (code you then own) are written only when absent. A file in <dir>
-whose header says one of these generators made it, but which they no longer make (the module of
-a removed model, say), is deleted; files without that header are never touched.
+Files marked as scaffolding (code you then own) are written only when absent. What was written
+is listed in <dir>/.canon-generated.json (commit it): a listed file that these generators no
+longer make (the module of a removed model, say) is deleted, unless it was edited since. Files
+it never listed are never touched.
 
 Options:
   -g, --generator <names>    generators to run, comma-separated (see 'canon generators')
@@ -124,8 +132,13 @@ export const command: Command = {
     }
 
     const outDir = resolve(io.cwd, values.out);
-    const leftovers = await noLongerGenerated(files, outDir, generators);
-    return values.check ? check(files, leftovers, outDir, io) : write(files, leftovers, outDir, io);
+    const ran = new Set(generators.map((g) => g.name));
+    if (values.package) ran.add('package');
+    const previous = await readManifest(outDir);
+    const plan = planManifest(previous, files, ran);
+    const manifest = plan.next.size > 0 || previous.size > 0 ? manifestText(plan.next) : undefined;
+    const output: Output = { files, plan, manifest, outDir };
+    return values.check ? check(output, io) : write(output, io);
   },
 };
 
@@ -175,46 +188,41 @@ async function readIfExists(path: string): Promise<string | undefined> {
   }
 }
 
-/**
- * Files in `outDir` that one of `generators` wrote (their header says so) but that it no longer
- * produces. Files of other generators are left alone: several `canon generate` runs may share a
- * directory.
- */
-async function noLongerGenerated(
-  files: readonly { path: string }[],
-  outDir: string,
-  generators: readonly Generator<JsonObject>[],
-): Promise<string[]> {
-  const expected = new Set(files.map((f) => f.path));
-  const ran = new Set(generators.map((g) => g.name));
-  return (await findGeneratedFiles(outDir))
-    .filter((f) => !expected.has(f.path) && ran.has(f.generator))
-    .map((f) => f.path);
-}
-
-/** Deletes a file that is no longer generated, then its directories that this left empty. */
+/** Deletes a file that is no longer generated, then the directories this left empty. */
 async function remove(outDir: string, path: string): Promise<void> {
-  await rm(join(outDir, path));
-  let dir = dirname(path);
-  while (dir !== '.') {
-    // Fails, and so stops, at the first directory that still holds something.
-    if (
-      !(await rmdir(join(outDir, dir)).then(
-        () => true,
-        () => false,
-      ))
-    )
-      return;
-    dir = dirname(dir);
+  await rm(join(outDir, path), { force: true });
+  for (let dir = dirname(path); dir !== '.'; dir = dirname(dir)) {
+    try {
+      await rmdir(join(outDir, dir));
+    } catch {
+      return; // not empty: neither are its parents
+    }
   }
 }
 
-async function write(
-  files: readonly { path: string; contents: string; scaffolding?: boolean }[],
-  leftovers: readonly string[],
-  outDir: string,
-  io: Io,
-): Promise<number> {
+/** What a run produces for one output directory. */
+interface Output {
+  files: readonly OwnedFile[];
+  plan: ManifestPlan;
+  /** The manifest's new text; undefined when there is nothing to list and never was. */
+  manifest: string | undefined;
+  outDir: string;
+}
+
+async function write({ files, plan, manifest, outDir }: Output, io: Io): Promise<number> {
+  const deleted: string[] = [];
+  for (const { path, entry } of plan.leftovers) {
+    const state = await leftoverState(outDir, path, entry);
+    if (state === 'delete') {
+      await remove(outDir, path);
+      deleted.push(path);
+    } else if (state !== 'gone') {
+      const name = relative(io.cwd, join(outDir, path));
+      io.err(
+        `canon generate: kept ${name}, which is no longer generated: ${state.keep}. Delete it if nothing needs it.\n`,
+      );
+    }
+  }
   let written = 0;
   let unchanged = 0;
   let kept = 0;
@@ -233,12 +241,16 @@ async function write(
     await writeFile(path, file.contents);
     written++;
   }
-  for (const path of leftovers) await remove(outDir, path);
+  const manifestPath = join(outDir, MANIFEST_FILE);
+  if (manifest !== undefined && (await readIfExists(manifestPath)) !== manifest) {
+    await mkdir(outDir, { recursive: true });
+    await writeFile(manifestPath, manifest);
+  }
   const where = relative(io.cwd, outDir) || '.';
   const notes = [
     unchanged > 0 ? `${unchanged} unchanged` : '',
     kept > 0 ? `${kept} scaffolding kept` : '',
-    leftovers.length > 0 ? `${leftovers.length} no longer generated, deleted: ${leftovers.join(', ')}` : '',
+    deleted.length > 0 ? `${deleted.length} no longer generated, deleted: ${deleted.join(', ')}` : '',
   ].filter(Boolean);
   io.out(
     `wrote ${written} file${written === 1 ? '' : 's'} to ${where}${notes.length ? ` (${notes.join(', ')})` : ''}\n`,
@@ -246,15 +258,12 @@ async function write(
   return EXIT.ok;
 }
 
-async function check(
-  files: readonly { path: string; contents: string; scaffolding?: boolean }[],
-  leftovers: readonly string[],
-  outDir: string,
-  io: Io,
-): Promise<number> {
+async function check({ files, plan, manifest, outDir }: Output, io: Io): Promise<number> {
   const { createTwoFilesPatch } = await import('diff');
   const stale: string[] = [];
-  for (const file of files) {
+  const expected: readonly { path: string; contents: string; scaffolding?: boolean }[] =
+    manifest === undefined ? files : [...files, { path: MANIFEST_FILE, contents: manifest }];
+  for (const file of expected) {
     const current = await readIfExists(join(outDir, file.path));
     if (file.scaffolding) {
       if (current === undefined) stale.push(file.path);
@@ -276,7 +285,8 @@ async function check(
   }
   // A file that its generator no longer makes (a removed model, a dropped import) is as stale as
   // a changed one: CI should ask for its deletion.
-  for (const path of leftovers) {
+  for (const { path, entry } of plan.leftovers) {
+    if ((await leftoverState(outDir, path, entry)) !== 'delete') continue;
     stale.push(path);
     const name = relative(io.cwd, join(outDir, path)) || path;
     const current = (await readIfExists(join(outDir, path))) ?? '';
