@@ -69,6 +69,12 @@ export const command: Command = {
       throw new UsageError(
         "name at least one spec file, e.g. 'canon check specs/api.json --against origin/main'.",
       );
+    /** Prints the report of every spec; exit 1 when it fails at `--fail-on`. */
+    const finish = (specs: SpecReport[]): number => {
+      const report = { command: 'check' as const, specs, lintSkipped: values['no-lint'] === true };
+      io.out(render(report, format, failOn));
+      return failed(report, failOn) ? EXIT.problems : EXIT.ok;
+    };
     if (values['against-registry']) {
       const config = await loadConfig(io.cwd);
       const { checkAgainstRegistry, registryCheckTarget } = await import('../../registry/check-against.js');
@@ -80,9 +86,7 @@ export const command: Command = {
         const app = values.app === undefined ? {} : { application: values.app };
         specs.push(await checkAgainstRegistry(file, { ...ctx, ...app }));
       }
-      const report = { command: 'check' as const, specs, lintSkipped: values['no-lint'] === true };
-      io.out(render(report, format, failOn));
-      return failed(report, failOn) ? EXIT.problems : EXIT.ok;
+      return finish(specs);
     }
     const ref = values.against;
     if (ref === undefined || ref === '')
@@ -97,9 +101,7 @@ export const command: Command = {
       const ctx = { top, ref, cwd: io.cwd, config, settings, lint: !values['no-lint'], baseline };
       specs.push(await checkOne(file, ctx));
     }
-    const report = { command: 'check' as const, specs, lintSkipped: values['no-lint'] === true };
-    io.out(render(report, format, failOn));
-    return failed(report, failOn) ? EXIT.problems : EXIT.ok;
+    return finish(specs);
   },
 };
 
