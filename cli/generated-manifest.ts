@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { GENERATED_MANIFEST } from '../generators/run.js';
 
 /**
  * The file in an output directory that lists what `canon generate` wrote there, by generator, with
  * each file's hash. It is how a later run knows which files it may delete: only those that it
  * listed itself, that a generator of this run no longer produces, and that nobody has edited since.
  */
-export const MANIFEST_FILE = '.canon-generated.json';
+export const MANIFEST_FILE = GENERATED_MANIFEST;
 
 export interface ManifestEntry {
   generator: string;
@@ -19,26 +20,39 @@ export type Manifest = ReadonlyMap<string, ManifestEntry>;
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+/** The manifest read from an output directory. */
+export interface ManifestRead {
+  manifest: Manifest;
+  /** Why a manifest that is there could not be read (a merge conflict, say); then nothing is deleted. */
+  problem?: string;
+}
+
 /**
- * The manifest in `outDir`; empty when there is none or it cannot be read as one (then nothing
- * is deleted). Entries with an unsafe path are dropped, so a tampered manifest cannot reach outside.
+ * The manifest in `outDir`: empty when there is none. Entries with an unsafe path are dropped, so a
+ * tampered manifest cannot reach outside the directory.
  */
-export async function readManifest(outDir: string): Promise<Manifest> {
+export async function readManifest(outDir: string): Promise<ManifestRead> {
   const manifest = new Map<string, ManifestEntry>();
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(join(outDir, MANIFEST_FILE), 'utf8'));
-  } catch {
-    return manifest;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { manifest };
+    return {
+      manifest,
+      problem: error instanceof SyntaxError ? 'it is not valid JSON' : String(code ?? error),
+    };
   }
   const files = (parsed as { files?: unknown } | null)?.files;
-  if (typeof files !== 'object' || files === null) return manifest;
+  if (typeof files !== 'object' || files === null || Array.isArray(files))
+    return { manifest, problem: 'it has no "files" object' };
   for (const [path, entry] of Object.entries(files)) {
     const { generator, sha256: hash } = (entry ?? {}) as Partial<ManifestEntry>;
     if (safePath(path) && typeof generator === 'string' && typeof hash === 'string')
       manifest.set(path, { generator, sha256: hash });
   }
-  return manifest;
+  return { manifest };
 }
 
 /** The manifest's text: sorted, so that it is as deterministic as the files it lists. */
@@ -59,8 +73,8 @@ export interface ManifestPlan {
 /**
  * What this run leaves listed, and what it no longer produces. Entries of generators that did not
  * run stay (several runs may share a directory); scaffolding is the user's and is never listed.
- * A leftover that differs from a produced file only in case or Unicode form is the same file on
- * some file systems, so it is not a leftover.
+ * (A file renamed only in case is a leftover too: `canon generate` deletes leftovers before it
+ * writes, so on a case-insensitive file system the new name is written after the old one goes.)
  */
 export function planManifest(
   previous: Manifest,
@@ -71,9 +85,9 @@ export function planManifest(
   for (const [path, entry] of previous) if (!generators.has(entry.generator)) next.set(path, entry);
   for (const file of files)
     if (!file.scaffolding) next.set(file.path, { generator: file.generator, sha256: sha256(file.contents) });
-  const produced = new Set(files.map((f) => fold(f.path)));
+  const produced = new Set(files.map((f) => f.path));
   const leftovers = [...previous]
-    .filter(([path, entry]) => generators.has(entry.generator) && !produced.has(fold(path)))
+    .filter(([path, entry]) => generators.has(entry.generator) && !produced.has(path))
     .map(([path, entry]) => ({ path, entry }));
   return { next, leftovers };
 }
@@ -98,8 +112,10 @@ export async function leftoverState(
       return { keep: 'it lies outside the output directory' };
     if (sha256(await readFile(full, 'utf8')) !== entry.sha256)
       return { keep: 'it was edited since it was generated' };
-  } catch {
-    return 'gone';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'gone';
+    return { keep: `it could not be checked (${code ?? String(error)})` };
   }
   return 'delete';
 }
@@ -107,14 +123,10 @@ export async function leftoverState(
 function safePath(path: string): boolean {
   return (
     path !== '' &&
-    path !== MANIFEST_FILE &&
+    path.toLowerCase() !== MANIFEST_FILE &&
     !path.startsWith('/') &&
     !/^[A-Za-z]:/.test(path) &&
     !path.includes('\\') &&
     !path.split('/').some((s) => s === '' || s === '.' || s === '..')
   );
-}
-
-function fold(path: string): string {
-  return path.normalize('NFC').toLowerCase();
 }

@@ -112,7 +112,8 @@ export async function loadThirdPartyGenerators(
   const out = new Map<string, AnyGenerator>();
   for (const entry of sources.modules ?? []) {
     const generator = await importGenerator(moduleUrl(entry, sources.baseDir ?? process.cwd()), `'${entry}'`);
-    if (BUILT_IN_GENERATORS[generator.name] || out.has(generator.name)) {
+    // 'package' labels the files of `canon generate --package` in its list of written files.
+    if (BUILT_IN_GENERATORS[generator.name] || out.has(generator.name) || generator.name === 'package') {
       throw new GeneratorError(
         'invalid-generator',
         `generator '${entry}' is named '${generator.name}', which is already taken; rename it.`,

@@ -47,7 +47,14 @@ export function runGenerators(
   return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** The file `canon generate` keeps in each output directory (cli/generated-manifest.ts); no generator may write it. */
+export const GENERATED_MANIFEST = '.canon-generated.json';
+
 function checkPath(path: string, generator: string): void {
+  if (path.toLowerCase() === GENERATED_MANIFEST)
+    throw new Error(
+      `generator '${generator}' emitted '${path}', a name canon generate keeps for its own list of files.`,
+    );
   const segments = path.split('/');
   if (
     path === '' ||

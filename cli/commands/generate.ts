@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isError } from '../../core/diagnostic.js';
 import type { JsonObject } from '../../core/ir.js';
@@ -132,9 +132,15 @@ export const command: Command = {
     }
 
     const outDir = resolve(io.cwd, values.out);
-    const ran = new Set(generators.map((g) => g.name));
-    if (values.package) ran.add('package');
-    const previous = await readManifest(outDir);
+    // A package's files are all labelled 'package' (above), so a --package run owns only those.
+    const ran = new Set(values.package ? ['package'] : generators.map((g) => g.name));
+    const { manifest: previous, problem } = await readManifest(outDir);
+    if (problem !== undefined) {
+      const name = relative(io.cwd, join(outDir, MANIFEST_FILE));
+      io.err(
+        `canon generate: cannot read ${name} (${problem}), so no file that is no longer generated is deleted; resolve it (a merge conflict?) or delete it and run again.\n`,
+      );
+    }
     const plan = planManifest(previous, files, ran);
     const manifest = plan.next.size > 0 || previous.size > 0 ? manifestText(plan.next) : undefined;
     const output: Output = { files, plan, manifest, outDir };
@@ -243,8 +249,11 @@ async function write({ files, plan, manifest, outDir }: Output, io: Io): Promise
   }
   const manifestPath = join(outDir, MANIFEST_FILE);
   if (manifest !== undefined && (await readIfExists(manifestPath)) !== manifest) {
+    // Written aside and renamed, so that a run reading it at the same time never sees half of it.
+    const aside = `${manifestPath}.${process.pid}.tmp`;
     await mkdir(outDir, { recursive: true });
-    await writeFile(manifestPath, manifest);
+    await writeFile(aside, manifest);
+    await rename(aside, manifestPath);
   }
   const where = relative(io.cwd, outDir) || '.';
   const notes = [
