@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JsonObject } from '../core/ir.js';
 import type { Generator } from './contract.js';
+import { PACKAGE_LABEL } from './run.js';
 
 /**
  * The built-in generators by name. Modules load only when a generator is used, so listing and
@@ -112,8 +113,7 @@ export async function loadThirdPartyGenerators(
   const out = new Map<string, AnyGenerator>();
   for (const entry of sources.modules ?? []) {
     const generator = await importGenerator(moduleUrl(entry, sources.baseDir ?? process.cwd()), `'${entry}'`);
-    // 'package' labels the files of `canon generate --package` in its list of written files.
-    if (BUILT_IN_GENERATORS[generator.name] || out.has(generator.name) || generator.name === 'package') {
+    if (BUILT_IN_GENERATORS[generator.name] || out.has(generator.name) || generator.name === PACKAGE_LABEL) {
       throw new GeneratorError(
         'invalid-generator',
         `generator '${entry}' is named '${generator.name}', which is already taken; rename it.`,

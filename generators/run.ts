@@ -47,6 +47,9 @@ export function runGenerators(
   return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** The generator name `canon generate --package` gives the files of the package it builds. */
+export const PACKAGE_LABEL = 'package';
+
 /** The file `canon generate` keeps in each output directory (cli/generated-manifest.ts); no generator may write it. */
 export const GENERATED_MANIFEST = '.canon-generated.json';
 

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Service } from '../../core/ir.js';
 import type { ImportResolver } from '../../core/load.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
 import { type CanonConfig, loadConfig, parseConfig } from '../config.js';
 import { render } from '../gate/format.js';
-import { gitTop, showFile, verifyRef } from '../gate/git.js';
+import { fileAt, gitTop, repoPath, verifyRef } from '../gate/git.js';
 import { gateConfig, lintReport } from '../gate/lint-run.js';
 import { failed, type SpecReport } from '../gate/report.js';
 import { compare, failOnOf, formatOf } from '../gate/run.js';
@@ -147,39 +146,13 @@ async function configAt(top: string, ref: string, current: CanonConfig): Promise
   }
 }
 
-/**
- * The text at `ref` of the file at `path` (absolute), or undefined when it is outside the
- * repository or was not there. A symbolic link is followed to the file it names, as reading the
- * file from disk would.
- */
-async function fileAt(top: string, ref: string, path: string): Promise<string | undefined> {
-  const inRepo = repoPath(top, await realPath(path));
-  return inRepo === undefined ? undefined : showFile(top, ref, inRepo);
-}
-
-/** `path` with symbolic links resolved, as far as it still exists (a deleted file keeps its name). */
-async function realPath(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    const parent = dirname(path);
-    return parent === path ? path : join(await realPath(parent), basename(path));
-  }
-}
-
-/** `path` relative to the repository top with `/` separators; undefined when it is outside. */
-function repoPath(top: string, path: string): string | undefined {
-  const inRepo = relative(top, path);
-  if (inRepo.split(sep)[0] === '..' || isAbsolute(inRepo)) return undefined;
-  return inRepo.split(sep).join('/');
-}
-
 async function checkOne(file: string, ctx: CheckContext): Promise<SpecReport> {
-  const inRepo = repoPath(ctx.top, resolve(ctx.cwd, file));
+  const path = resolve(ctx.cwd, file);
+  const inRepo = repoPath(ctx.top, path);
   if (inRepo === undefined) throw new UsageError(`${file} is outside the git repository at ${ctx.top}.`);
-  if (!existsSync(resolve(ctx.cwd, file))) return checkDeleted(file, inRepo, ctx);
+  const oldText = await fileAt(ctx.top, ctx.ref, path);
+  if (!existsSync(path)) return checkDeleted(file, inRepo, oldText, ctx);
   const current = await readSpec(file, ctx.cwd, ctx.config);
-  const oldText = await fileAt(ctx.top, ctx.ref, resolve(ctx.cwd, file));
   let report: SpecReport;
   if (oldText === undefined) {
     report = { file: inRepo, status: 'new', changes: [], findings: [], diagnostics: [] };
@@ -196,8 +169,12 @@ async function checkOne(file: string, ctx: CheckContext): Promise<SpecReport> {
  * A spec deleted since the ref takes its whole API away from its clients: it is compared with an
  * empty service of the same identity, so the usual rules report every removal at its level.
  */
-async function checkDeleted(file: string, inRepo: string, ctx: CheckContext): Promise<SpecReport> {
-  const oldText = await fileAt(ctx.top, ctx.ref, resolve(ctx.cwd, file));
+async function checkDeleted(
+  file: string,
+  inRepo: string,
+  oldText: string | undefined,
+  ctx: CheckContext,
+): Promise<SpecReport> {
   if (oldText === undefined)
     throw new UsageError(`cannot read ${file}: no such file, here or at ${ctx.ref}.`);
   const old = await loadText(oldText, basename(file), ctx);

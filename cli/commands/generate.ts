@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { isError } from '../../core/diagnostic.js';
 import type { JsonObject } from '../../core/ir.js';
 import type { Generator } from '../../generators/contract.js';
-import type { OwnedFile } from '../../generators/run.js';
+import { type OwnedFile, PACKAGE_LABEL } from '../../generators/run.js';
 import { type Command, EXIT, type Io, parseCommandArgs, UsageError } from '../command.js';
 import { type CanonConfig, loadConfig } from '../config.js';
 import {
@@ -127,13 +127,13 @@ export const command: Command = {
       if (problems.length > 0) throw new UsageError(problems.join(' '));
       files = (await buildPackage(files, loaded.service, identity)).map((f) => ({
         ...f,
-        generator: 'package',
+        generator: PACKAGE_LABEL,
       }));
     }
 
     const outDir = resolve(io.cwd, values.out);
-    // A package's files are all labelled 'package' (above), so a --package run owns only those.
-    const ran = new Set(values.package ? ['package'] : generators.map((g) => g.name));
+    // A package's files all carry PACKAGE_LABEL (above), so a --package run owns only those.
+    const ran = new Set(values.package ? [PACKAGE_LABEL] : generators.map((g) => g.name));
     const { manifest: previous, problem } = await readManifest(outDir);
     if (problem !== undefined) {
       const name = relative(io.cwd, join(outDir, MANIFEST_FILE));

@@ -2,8 +2,8 @@ import { type GateReport, linted, totals } from './report.js';
 
 /**
  * Machine-readable output. `diff`: `{ changes, summary }`; `lint`: `{ findings }`; `check`: both
- * plus `specs` (each file's status), without `findings` under `--no-lint`. Every change and finding names its `file` and, when known,
- * its `line`.
+ * plus `specs` (each file's status), without `findings` under `--no-lint`. Every change and
+ * finding names its `file` and, when known, its `line`.
  */
 export function formatJson(report: GateReport): string {
   const changes = report.specs.flatMap((s) => s.changes.map((c) => ({ file: s.file, ...c })));

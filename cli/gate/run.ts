@@ -1,6 +1,7 @@
 import type { Change } from '../../core/diff/change.js';
 import { parseDiffConfig } from '../../core/diff/config.js';
 import { DIFF_RULES, type DiffOptions, diff, sourceOf } from '../../core/diff/index.js';
+import { importKey } from '../../core/diff/walk.js';
 import type { Service } from '../../core/ir.js';
 import type { LoadResult } from '../../core/load.js';
 import { formatOption, UsageError } from '../command.js';
@@ -52,10 +53,7 @@ export function failOnOf(value: unknown, command: string): FailOn {
  * file, the import that brings it in: the line the change is shown at in this spec.
  */
 function importOf(change: Change, service: Service): object | undefined {
-  // Imports are keyed `<organization>/<application>` (walk.ts); an organization may be empty.
-  const match = /^imports\/([^/]*)\/([^/]*)\/./.exec(change.path);
-  if (!match) return undefined;
-  return service.imports.find((i) => i.organization.key === match[1] && i.application.key === match[2]);
+  return service.imports.find((i) => change.path.startsWith(`imports/${importKey(i)}/`));
 }
 
 /** Diffs two loaded versions; the changes point at lines of the new version. */

@@ -417,7 +417,9 @@ function pathParameterRenames(before: string, after: string): Map<string, string
 
 const byName = (element: { name: string }): string => element.name;
 const byCode = (response: { code: unknown }): string => String(response.code);
-const importKey = (i: Service['imports'][number]): string => `${i.organization.key}/${i.application.key}`;
+/** How imports are matched and named in change paths: `<organization>/<application>`. */
+export const importKey = (i: Service['imports'][number]): string =>
+  `${i.organization.key}/${i.application.key}`;
 
 function once<T>(compute: () => T): () => T {
   let value: T | undefined;

@@ -183,8 +183,9 @@ function readResponse(ctx: ParseContext, json: Json, base: string, index: number
 function readResponseCode(ctx: ParseContext, value: unknown, base: string, index: number): ResponseCode {
   if (typeof value === 'number' && Number.isInteger(value)) return value;
   // A code that is missing or not an object counts as a stray (strings too, which are reported below).
-  if (!isObject(value)) stray();
-  const json = isObject(value) ? value : {};
+  let json: Json = {};
+  if (isObject(value)) json = value;
+  else stray();
   const integer = asObject(json.integer).value;
   if (typeof integer === 'number' && Number.isInteger(integer)) return integer;
   const option = asString(json.response_code_option) ?? asString(json.value);
