@@ -1,4 +1,4 @@
-import type { Response, Service } from '../../core/ir.js';
+import type { Header, Response, Service } from '../../core/ir.js';
 import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
 import {
   CLIENT_MODULE,
@@ -167,6 +167,9 @@ export function createClient(options: ClientOptions): Client {
 }`;
 }
 
+/** A header the caller may leave out: not required, or with a default the client sends instead. */
+const mayOmit = (header: Header): boolean => !header.required || header.default !== undefined;
+
 /**
  * The service-level headers of the spec, typed: a `ServiceHeaders` interface (a header is optional
  * when it is not required or has a default) and the function that turns them into text, defaults
@@ -178,7 +181,7 @@ function serviceHeaderStatements(service: Service, resolve: NamedTypeResolver): 
     kind: 'property',
     key: propertyKey(h.name),
     type: printType(h.type, resolve),
-    optional: !h.required || h.default !== undefined,
+    optional: mayOmit(h),
     docs: docComment({
       description: h.description,
       deprecation: h.deprecation,
@@ -257,7 +260,7 @@ function optionsStatements(service: Service): Statement[] {
               kind: 'property' as const,
               key: fixed('serviceHeaders'),
               type: fixed('ServiceHeaders'),
-              optional: service.headers.every((h) => !h.required || h.default !== undefined),
+              optional: service.headers.every(mayOmit),
               docs: docComment({
                 description:
                   'The headers the service declares, sent with every request (before `headers`, which win on a clash).',
