@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ADMIN, Http } from './harness.js';
-import { type CanonProcess, startCanon } from './spawn.js';
+import { ADMIN, Http } from '../test/registry-harness.js';
+import { type CanonProcess, startCanon } from '../test/spawn.js';
 
 // Two server processes on one database file: whatever keeps publishes apart must be the
 // database's own locking, not anything a process holds in memory.

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { crashDrill } from './crash-drill.js';
+import { crashDrill } from '../test/crash-drill.js';
 
 test('SIGKILL during publishes, restart, repeat: the database is intact and nothing acknowledged is lost', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'canon-crash-'));

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { test } from 'node:test';
-import { seeded } from './crash-drill.js';
-import { ADMIN, userSpec, withRegistry } from './harness.js';
+import { seeded } from '../test/crash-drill.js';
+import { ADMIN, userSpec, withRegistry } from '../test/registry-harness.js';
 
 interface RawAnswer {
   status: number;

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ADMIN, userSpec } from './harness.js';
+import { ADMIN, userSpec } from '../test/registry-harness.js';
 import { startRegistry } from './server.js';
 
 test('graceful shutdown: a request in flight when close() is called still gets its answer', async () => {

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { runCanon } from '../test/run-canon.js';
+import { runCanon } from '../../test/run-canon.js';
 
 /** Version 1 of a small spec that follows every lint convention. */
 const V1 = {

@@ -76,7 +76,7 @@ export const command: Command = {
     };
     if (values['against-registry']) {
       const config = await loadConfig(io.cwd);
-      const { checkAgainstRegistry, registryCheckTarget } = await import('../../registry/check-against.js');
+      const { checkAgainstRegistry, registryCheckTarget } = await import('../registry/check-against.js');
       const target = registryCheckTarget(config, values, io.env);
       const settings = gateConfig(config);
       const specs: SpecReport[] = [];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { corpusPath, repoRoot } from '../../test/paths.js';
-import { runCanon } from '../test/run-canon.js';
+import { runCanon } from '../../test/run-canon.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'canon-convert-'));
 

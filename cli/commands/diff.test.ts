@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCanon } from '../test/run-canon.js';
+import { runCanon } from '../../test/run-canon.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'canon-diff-'));
 const file = (name: string, spec: unknown) => {

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ADMIN, userSpec, withRegistry } from '../../registry/harness.js';
-import { runCanon } from '../../registry/spawn.js';
+import { ADMIN, userSpec, withRegistry } from '../../test/registry-harness.js';
+import { runCanon } from '../../test/spawn.js';
 
 test('canon publish over a real socket: stored, identical again, refused, invalid, unauthorized, unreachable', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'canon-publish-'));

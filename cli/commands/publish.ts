@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import type * as Api from '../../registry/api-types.js';
-import { registryTarget } from '../../registry/cli-options.js';
-import { RegistryApiError, RegistryClient, RegistryConnectionError } from '../../registry/client.js';
 import { type Command, EXIT, formatOption, type Io, parseCommandArgs, UsageError } from '../command.js';
 import { loadConfig } from '../config.js';
 import { readText } from '../read-text.js';
+import { RegistryApiError, RegistryClient, RegistryConnectionError } from '../registry/client.js';
+import { registryTarget } from '../registry/target.js';
 
 const HELP = `Usage: canon publish <spec> --version <v> [--org <org>] [--app <key>] [--registry <url>]
                      [--dry-run] [--force <reason>] [--format text|json]

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { DEFAULT_DB } from '../../registry/cli-options.js';
+import { DEFAULT_DB } from '../../registry/defaults.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
 
 const HELP = `Usage: canon registry export <file> [--db <file>]

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runCanon, startCanon } from '../../registry/spawn.js';
 import { repoRoot } from '../../test/paths.js';
+import { runCanon, startCanon } from '../../test/spawn.js';
 
 test('canon serve prints a first admin token once, serves, and stops cleanly on SIGTERM', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'canon-serve-'));

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { DEFAULT_DB, DEFAULT_PORT } from '../../registry/cli-options.js';
+import { DEFAULT_DB, DEFAULT_PORT } from '../../registry/defaults.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
 
 const HELP = `Usage: canon serve [--port <n>] [--host <addr>] [--db <file>] [--private]

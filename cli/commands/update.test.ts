@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { userSpec, withRegistry } from '../../registry/harness.js';
-import { runCanon } from '../../registry/spawn.js';
+import { userSpec, withRegistry } from '../../test/registry-harness.js';
+import { runCanon } from '../../test/spawn.js';
 
 test('canon update writes generated code, then only what changed, keeps scaffolding, removes what is gone', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'canon-update-'));

@@ -1,6 +1,8 @@
 import type * as Api from '../../registry/api-types.js';
-import { registryTarget } from '../../registry/cli-options.js';
-import { RegistryClient } from '../../registry/client.js';
+import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
+import { loadConfig } from '../config.js';
+import { RegistryClient } from '../registry/client.js';
+import { registryTarget } from '../registry/target.js';
 import {
   applyUpdate,
   type PlannedFile,
@@ -8,9 +10,7 @@ import {
   readUpdateSection,
   sha256,
   TRACKED_FILE,
-} from '../../registry/update-plan.js';
-import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
-import { loadConfig } from '../config.js';
+} from '../registry/update-plan.js';
 import { reportRegistryError } from './publish.js';
 
 const HELP = `Usage: canon update [--registry <url>] [--check] [--config <file>]

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../../test/paths.js';
-import { runCanon } from '../test/run-canon.js';
+import { runCanon } from '../../test/run-canon.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'canon-validate-'));
 const file = (name: string, text: string) => {

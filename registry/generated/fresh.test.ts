@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { repoRoot } from '../../test/paths.js';
-import { runCanon } from '../spawn.js';
+import { runCanon } from '../../test/spawn.js';
 
 test('registry/generated is what the generators make of specs/registry.json today', async () => {
   const args = [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ADMIN, userSpec, withRegistry } from '../harness.js';
+import { ADMIN, userSpec, withRegistry } from '../../test/registry-harness.js';
 
 const spec = userSpec({ id: 'string' });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { userSpec, withRegistry } from '../harness.js';
+import { userSpec, withRegistry } from '../../test/registry-harness.js';
 
 test('generated code: list the generators, generate with dependencies, cache, refuse bad options', async () => {
   await withRegistry(async ({ http, registry }) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ADMIN, userSpec, withRegistry } from '../harness.js';
+import { ADMIN, userSpec, withRegistry } from '../../test/registry-harness.js';
 
 const v1 = userSpec({ id: 'string', email: 'string' });
 const v2 = userSpec({ id: 'string', email: 'string', age: { type: 'integer', required: false } });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ADMIN, Http, userSpec, withRegistry } from '../harness.js';
+import { ADMIN, Http, userSpec, withRegistry } from '../../test/registry-harness.js';
 import { startRegistry } from '../server.js';
 import { SqliteStore } from './sqlite-store.js';
 

@@ -10,9 +10,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN, Http } from '../../registry/harness.js';
-import { startCanon } from '../../registry/spawn.js';
 import { corpusPath } from '../../test/paths.js';
+import { ADMIN, Http } from '../../test/registry-harness.js';
+import { startCanon } from '../../test/spawn.js';
 import { median } from './stats.js';
 
 const [versions, samples] = [Number(process.argv[2] ?? 100), Number(process.argv[3] ?? 7)];

@@ -11,9 +11,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADMIN, Http } from '../../registry/harness.js';
-import { startCanon } from '../../registry/spawn.js';
 import { corpusPath } from '../../test/paths.js';
+import { ADMIN, Http } from '../../test/registry-harness.js';
+import { startCanon } from '../../test/spawn.js';
 import { median } from './stats.js';
 
 interface AutocannonResult {

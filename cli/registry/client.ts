@@ -1,11 +1,11 @@
-import type * as Api from './api-types.js';
+import type * as Api from '../../registry/api-types.js';
 import {
   type Client,
   createClient,
   ResponseError,
   TimeoutError,
   UnexpectedStatusError,
-} from './generated/client.js';
+} from '../../registry/generated/client.js';
 
 /** The registry answered with an error (`{ errors }`, status 4xx/5xx). */
 export class RegistryApiError extends Error {
@@ -25,7 +25,7 @@ export class RegistryConnectionError extends Error {
 
 /**
  * The CLI's view of the registry: the client generated from `specs/registry.json`
- * (`generated/client.ts`), with its failures turned into the two errors the CLI reports.
+ * (`registry/generated/client.ts`), with its failures turned into the two errors the CLI reports.
  *
  * @example
  * const client = new RegistryClient('http://127.0.0.1:7411', process.env.CANON_TOKEN);

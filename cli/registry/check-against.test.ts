@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ADMIN, userSpec, withRegistry } from './harness.js';
-import { runCanon } from './spawn.js';
+import { ADMIN, userSpec, withRegistry } from '../../test/registry-harness.js';
+import { runCanon } from '../../test/spawn.js';
 
 test('canon check --against-registry compares with the latest published version', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'canon-check-registry-'));

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunningRegistry, type StartOptions, startRegistry } from './server.js';
+import { type RunningRegistry, type StartOptions, startRegistry } from '../registry/server.js';
 
 export const ADMIN = 'test-admin-token';
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { canonBin } from '../../test/paths.js';
+import { canonBin } from './paths.js';
 
 export interface CanonRun {
   status: number | null;

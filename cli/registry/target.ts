@@ -1,12 +1,8 @@
-import { UsageError } from '../cli/command.js';
-import type { CanonConfig } from '../cli/config.js';
+import { DEFAULT_REGISTRY_URL } from '../../registry/defaults.js';
+import { UsageError } from '../command.js';
+import type { CanonConfig } from '../config.js';
 
-/** The port `canon serve` and `canon up` listen on unless told otherwise. */
-export const DEFAULT_PORT = 7411;
-export const DEFAULT_REGISTRY_URL = `http://127.0.0.1:${DEFAULT_PORT}`;
-/** Where `canon serve` and `canon up` keep their database, relative to the working directory. */
-export const DEFAULT_DB = '.canon/registry.db';
-
+/** Which registry the CLI talks to, as which organization, with which token. */
 export interface RegistryTarget {
   url: string;
   organization: string | undefined;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ADMIN, Http } from './harness.js';
+import { ADMIN, Http } from './registry-harness.js';
 import { startCanon } from './spawn.js';
 
 export interface CrashDrillReport {

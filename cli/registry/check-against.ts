@@ -1,17 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UsageError } from '../cli/command.js';
-import type { CanonConfig } from '../cli/config.js';
-import type { gateConfig } from '../cli/gate/lint-run.js';
-import { lintReport } from '../cli/gate/lint-run.js';
-import type { SpecReport } from '../cli/gate/report.js';
-import { compare } from '../cli/gate/run.js';
-import { LocalImportResolver } from '../cli/local-resolver.js';
-import type { Service } from '../core/ir.js';
-import { type LoadResult, loadSpec } from '../core/load.js';
-import { urlKey } from '../core/parse/api-json.js';
-import { type RegistryTarget, registryTarget } from './cli-options.js';
+import type { Service } from '../../core/ir.js';
+import { type LoadResult, loadSpec } from '../../core/load.js';
+import { urlKey } from '../../core/parse/api-json.js';
+import { UsageError } from '../command.js';
+import type { CanonConfig } from '../config.js';
+import type { gateConfig } from '../gate/lint-run.js';
+import { lintReport } from '../gate/lint-run.js';
+import type { SpecReport } from '../gate/report.js';
+import { compare } from '../gate/run.js';
+import { LocalImportResolver } from '../local-resolver.js';
 import { RegistryApiError, RegistryClient, RegistryConnectionError } from './client.js';
+import { type RegistryTarget, registryTarget } from './target.js';
 
 export interface RegistryCheckContext {
   cwd: string;

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { canonBin } from '../test/paths.js';
+import { canonBin } from './paths.js';
 
 export interface CliResult {
   code: number | null;

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { resolveGenerators } from '../../generators/registry.js';
-import { runGenerators } from '../../generators/run.js';
-import { canonBin, corpusPath } from '../../test/paths.js';
-import type { Operation, Service } from '../ir.js';
-import { importOpenApi } from './import.js';
+import type { Operation, Service } from '../core/ir.js';
+import { importOpenApi } from '../core/openapi/import.js';
+import { canonBin, corpusPath } from '../test/paths.js';
+import { resolveGenerators } from './registry.js';
+import { runGenerators } from './run.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
