@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
+import type { ImportResolver } from '../core/import-resolver.js';
 import type { Service } from '../core/ir.js';
-import { type ImportResolver, loadSpec } from '../core/load.js';
+import { loadSpec } from '../core/load.js';
 import type { CanonConfig } from './config.js';
 import { readText } from './read-text.js';
 

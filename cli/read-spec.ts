@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { ImportResolver } from '../core/import-resolver.js';
 import { MAX_SPEC_BYTES } from '../core/json-text.js';
-import { type ImportResolver, type LoadOptions, type LoadResult, loadSpec } from '../core/load.js';
+import { type LoadOptions, type LoadResult, loadSpec } from '../core/load.js';
 import { UsageError } from './command.js';
 import { type CanonConfig, loadConfig } from './config.js';
 import { LocalImportResolver } from './local-resolver.js';

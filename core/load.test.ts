@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { corpusPath } from '../test/paths.js';
+import type { ImportResolver } from './import-resolver.js';
 import type { Service } from './ir.js';
-import { type ImportResolver, loadSpec } from './load.js';
+import { loadSpec } from './load.js';
 
 const read = (...path: string[]) => readFileSync(corpusPath(...path), 'utf8');
 

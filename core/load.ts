@@ -1,34 +1,17 @@
 import type { Diagnostic } from './diagnostic.js';
+import type { ImportResolver } from './import-resolver.js';
 import type { Service } from './ir.js';
 import { locatePointers } from './json-locate.js';
 import { type JsonParseResult, parseJsonText } from './json-text.js';
 import { type ApiJsonOptions, type ParseOutput, parseApiJson } from './parse/api-json.js';
 import { asArray, isObject } from './parse/read.js';
 import { parseServiceJson } from './parse/service-json.js';
+import type { SourcePointers } from './source-pointers.js';
 import { findDuplicateKeys } from './validate/duplicate-keys.js';
 import { validateService } from './validate/index.js';
 
 /** The source formats Canon reads. */
 export type SourceFormat = 'api.json' | 'service.json' | 'openapi' | 'swagger';
-
-/**
- * Resolves an import URI to the imported service's IR. The CLI ships a local resolver
- * (canon.config.json `imports`), the registry one that reads its own store.
- * Returns undefined when the URI is unknown; the loader then reports `unresolved-import`.
- */
-export interface ImportResolver {
-  resolve(uri: string): Promise<Service | undefined>;
-}
-
-/**
- * Where each IR element came from: element object → JSON pointer into the source document.
- * (A `Map` in practice: a `WeakMap` costs several times more to fill, and the pointers live exactly
- * as long as the load result anyway.)
- */
-export interface SourcePointers {
-  get(element: object): string | undefined;
-  set(element: object, pointer: string): unknown;
-}
 
 export interface LoadOptions {
   /** Name of the file, for messages and format detection by extension (`.yaml`). */
@@ -163,13 +146,8 @@ async function loadOpenApi(
   options: LoadOptions,
   text: string,
 ): Promise<LoadResult> {
-  const path: string = './openapi/import.js';
-  const { importOpenApi } = (await import(path)) as {
-    importOpenApi(
-      doc: unknown,
-      options: { file?: string },
-    ): { service: Service; diagnostics: Diagnostic[]; pointers: SourcePointers };
-  };
+  // Loaded only for OpenAPI documents: api.json users never pay for the importer.
+  const { importOpenApi } = await import('./openapi/import.js');
   const result = importOpenApi(doc, options.file === undefined ? {} : { file: options.file });
   return {
     format,

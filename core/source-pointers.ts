@@ -1,5 +1,14 @@
 import { pointer } from './diagnostic.js';
-import type { SourcePointers } from './load.js';
+
+/**
+ * Where each IR element came from: element object → JSON pointer into the source document.
+ * (A `Map` in practice: a `WeakMap` costs several times more to fill, and the pointers live exactly
+ * as long as the load result anyway.)
+ */
+export interface SourcePointers {
+  get(element: object): string | undefined;
+  set(element: object, pointer: string): unknown;
+}
 
 /**
  * Records where IR elements came from at the cost of a few array pushes per element, or per list

@@ -6,9 +6,8 @@ import type { GeneratorCatalog } from './registry.js';
  * imported, so that commands which never gate anything stay lean.
  */
 export async function loadDiff(): Promise<DiffFunction> {
-  const path: string = '../core/diff/index.js';
-  const mod = (await import(path)) as { diff: DiffFunction };
-  return mod.diff;
+  const { diff } = await import('../core/diff/index.js');
+  return diff;
 }
 
 /** The generators the registry serves (`generators/registry.ts`). */

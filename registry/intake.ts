@@ -1,6 +1,7 @@
 import { isError } from '../core/diagnostic.js';
+import type { ImportResolver } from '../core/import-resolver.js';
 import type { Service } from '../core/ir.js';
-import { type ImportResolver, loadSpec } from '../core/load.js';
+import { loadSpec } from '../core/load.js';
 import { RegistryError } from './errors.js';
 import type { RegistryStore } from './store/store.js';
 

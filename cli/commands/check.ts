@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import type { ImportResolver } from '../../core/import-resolver.js';
 import type { Service } from '../../core/ir.js';
-import type { ImportResolver } from '../../core/load.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
 import { type CanonConfig, loadConfig, parseConfig } from '../config.js';
 import { render } from '../gate/format.js';

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { repoPath } from '../../test/paths.js';
 import type { Service } from '../ir.js';
-import { type ImportResolver, loadSpec } from '../load.js';
+import type { ImportResolver } from '../import-resolver.js';
+import { loadSpec } from '../load.js';
 import { diff } from './index.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

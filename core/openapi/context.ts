@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { Enum, Interface, Model, NamedKind, TypeRef, Union } from '../ir.js';
-import type { SourcePointers } from '../load.js';
+import type { SourcePointers } from '../source-pointers.js';
 import { LazySourcePointers } from '../source-pointers.js';
 import { isObject, type Json } from './json.js';
 import { NameTable } from './names.js';

@@ -2,7 +2,7 @@ import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { type Diagnostic, pointer } from '../diagnostic.js';
 import { emptyService } from '../empty-service.js';
 import type { Annotation, Import, NamedKind, Service } from '../ir.js';
-import type { SourcePointers } from '../load.js';
+import type { SourcePointers } from '../source-pointers.js';
 import { LazySourcePointers } from '../source-pointers.js';
 import { splitQualifiedName } from '../type-ref.js';
 import { ImportContext } from './context.js';

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { Import, Model, Service } from '../ir.js';
-import type { SourcePointers } from '../load.js';
+import type { SourcePointers } from '../source-pointers.js';
 import { readResources } from './api-json-resources.js';
 import { ParseContext } from './context.js';
 import {

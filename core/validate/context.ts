@@ -11,7 +11,7 @@ import type {
   TypeRef,
   Union,
 } from '../ir.js';
-import type { SourcePointers } from '../load.js';
+import type { SourcePointers } from '../source-pointers.js';
 import { formatTypeRef } from '../type-ref.js';
 
 /** A model, enum, union or interface. */

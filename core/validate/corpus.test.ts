@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { corpusPath } from '../../test/paths.js';
 import { isError } from '../diagnostic.js';
-import { type ImportResolver, loadSpec } from '../load.js';
+import type { ImportResolver } from '../import-resolver.js';
+import { loadSpec } from '../load.js';
 import { parseServiceJson } from '../parse/service-json.js';
 import { validateService } from './index.js';
 

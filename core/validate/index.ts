@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { Service } from '../ir.js';
-import type { SourcePointers } from '../load.js';
+import type { SourcePointers } from '../source-pointers.js';
 import { checkAnnotations } from './annotations.js';
 import { ValidationContext } from './context.js';
 import { checkDefaults } from './defaults.js';
