@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { repoPath } from '../../test/paths.js';
-import type { Service } from '../ir.js';
 import type { ImportResolver } from '../import-resolver.js';
+import type { Service } from '../ir.js';
 import { loadSpec } from '../load.js';
 import { diff } from './index.js';
+import { DIFF_RULES } from './rules.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 interface Expected {
@@ -77,6 +78,9 @@ const key = (e: Expected) => `${e.rule} ${e.level} ${e.path}`;
 describe('diff vectors (core/diff/vectors/diff-cases.json)', () => {
   it('has at least 150 cases and covers every rule', async () => {
     assert.ok(vectors.cases.length >= 150, `only ${vectors.cases.length} cases`);
+    const expected = new Set(vectors.cases.flatMap((c) => c.expected.map((e) => e.rule)));
+    const uncovered = DIFF_RULES.map((r) => r.id).filter((id) => !expected.has(id));
+    assert.deepEqual(uncovered, [], 'rules that no case expects');
   });
   for (const c of vectors.cases) {
     it(c.description, async () => {
