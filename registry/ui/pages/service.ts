@@ -49,7 +49,7 @@ function versionEntry(org: string, app: string, v: VersionRecord): Html {
       ? text('first version')
       : counts.length === 0
         ? text(`no changes since ${v.previousVersion}`)
-        : html`${counts.map(([level, n]) => html`<span class="mark ${text(level)}">${text(`${n} ${level}`)}</span>`)} since <a href="${pageUrl([org, app, 'diff', v.previousVersion, v.version])}">${text(v.previousVersion)}</a>`;
+        : html`${counts.map(([level, n]) => html`<span class="mark ${text(level)}">${text(`${n} ${level}`)}</span> `)}since <a href="${pageUrl([org, app, 'diff', v.previousVersion, v.version])}">${text(v.previousVersion)}</a>`;
   const forced = v.forcedReason
     ? html`<p class="notice">Published despite breaking changes: ${text(v.forcedReason)}</p>`
     : undefined;
