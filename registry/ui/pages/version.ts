@@ -111,7 +111,7 @@ function contents(service: Service, shown: ShownTypes, resources: Service['resou
         html`<li data-entry="${text(t.name.toLowerCase())}"><a href="#${idAttr(`${kind}/${t.name}`)}">${text(t.name)}</a></li>`,
     );
     return [
-      html`<li><details><summary><a href="#h-${text(kind)}">${text(title)}</a> (${text(list.length)})</summary><ul class="columns">${names}</ul></details></li>`,
+      html`<li><a href="#h-${text(kind)}">${text(title)}</a> (${text(list.length)}) <details><summary>Every name</summary><ul class="columns">${names}</ul></details></li>`,
     ];
   });
   const operations = resources.reduce((n, r) => n + r.operations.length, 0);
