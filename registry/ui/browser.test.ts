@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ANONYMOUS } from '../access.js';
 import { ADMIN, withRegistry } from '../harness.js';
 import { layout } from './layout.js';
-import { versionPage } from './pages/version.js';
+import { renderDocumentation } from './pages/version.js';
 import { launchChromium, seriousViolations } from './testing/browser.js';
 import { HOSTILE, hostileApiJson, hostileService } from './testing/hostile-spec.js';
 
@@ -194,7 +194,7 @@ test('the registry pages in Chromium', async (t) => {
         const doc = layout({
           title: HOSTILE,
           crumbs: [{ label: HOSTILE }],
-          main: versionPage(ctx, record, service, ''),
+          main: renderDocumentation(ctx, record, service, ''),
         });
         await page.setContent(doc.replace(/<script[^>]*><\/script>/, ''));
         await assertInert(page, dialogs);

@@ -43,10 +43,13 @@ const ENTITIES: Record<string, string> = {
   '\u0000': '\uFFFD',
 };
 const SPECIAL = /[&<>"'`\u2028\u2029\u0000]/g;
+const HAS_SPECIAL = /[&<>"'`\u2028\u2029\u0000]/;
 
 /** Text for an element's content. Escapes every character that could open markup. */
 export function text(value: string | number): Html {
-  return String(value).replace(SPECIAL, (c) => ENTITIES[c]!) as Html;
+  const s = String(value);
+  // Most names need no escaping; testing first saves a copy of each (measurable on Flow's page).
+  return (HAS_SPECIAL.test(s) ? s.replace(SPECIAL, (c) => ENTITIES[c]!) : s) as Html;
 }
 
 /**
@@ -85,12 +88,15 @@ export function externalUrl(value: string): Html | undefined {
   return SAFE_SCHEMES.has(parsed.protocol) ? attr(parsed.href) : undefined;
 }
 
+const ID_SAFE = /^[A-Za-z0-9_\-./:]*$/;
+
 /**
  * The element id of a diff path (`models/user/fields/email`,
  * `resources/user/operations/GET /users/:id`): letters, digits and `-_./:` stay, every other
  * character becomes `~` and its code in hex, so the id is valid, unique and safe in a fragment.
  */
 export function elementId(path: string): string {
+  if (ID_SAFE.test(path)) return path;
   return path.replace(/[^A-Za-z0-9_\-./:]/gu, (c) => `~${c.codePointAt(0)!.toString(16)}~`);
 }
 

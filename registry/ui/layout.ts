@@ -10,7 +10,8 @@ export interface Crumb {
 export interface PageShell {
   title: string;
   crumbs: Crumb[];
-  main: Html;
+  /** The page's content; bytes when it came from a cache of rendered pages. */
+  main: Html | Buffer;
   /** The signed-in token's id, when the pages were opened with a sign-in cookie. */
   signedInAs?: string | undefined;
   /** Whether to offer the sign-in link (always, except on the sign-in page itself). */
@@ -21,7 +22,13 @@ export interface PageShell {
  * The document around every page: landmarks (banner, breadcrumb navigation, main, contentinfo),
  * a skip link, the stylesheet and the enhancement script, both from the registry's own files.
  */
-export function layout(page: PageShell): Html {
+export function layout(page: PageShell & { main: Html }): Html {
+  const [before, after] = layoutAround(page);
+  return html`${before}${page.main}${after}`;
+}
+
+/** The document before and after the page's content, so that cached content is sent as it is. */
+export function layoutAround(page: Omit<PageShell, 'main'>): [Html, Html] {
   const crumbs = page.crumbs.map((c, i) =>
     i === page.crumbs.length - 1 || c.href === undefined
       ? html`<li><span aria-current="page">${text(c.label)}</span></li>`
@@ -33,7 +40,7 @@ export function layout(page: PageShell): Html {
       : page.offerSignIn === false
         ? undefined
         : html`<a href="/ui/-/sign-in">Sign in</a>`;
-  return html`<!doctype html>
+  const before = html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -50,10 +57,12 @@ export function layout(page: PageShell): Html {
 ${account}
 </header>
 <main id="main" tabindex="-1">
-${page.main}
+`;
+  const after = html`
 </main>
 <footer class="site">Read-only pages of this registry. The API is at <a href="/services">/services</a>; rules at <a href="/ui/-/rules">/ui/-/rules</a>.</footer>
 </body>
 </html>
 `;
+  return [before, after];
 }

@@ -4,7 +4,7 @@ import { RegistryError } from '../errors.js';
 import type { Registry } from '../registry.js';
 import { ASSETS, type Asset } from './assets.js';
 import type { UiContext } from './context.js';
-import { layout, type PageShell } from './layout.js';
+import { layoutAround, type PageShell } from './layout.js';
 import { diffPage } from './pages/diff.js';
 import { errorPage } from './pages/error.js';
 import { homePage } from './pages/home.js';
@@ -165,10 +165,20 @@ async function uiContext(registry: Registry, req: Request, res: Response): Promi
 
 function send(res: Response, status: number, shell: PageShell, ctx: UiContext): void {
   secureHeaders(res);
-  res
-    .status(status)
-    .set({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-cache' })
-    .end(layout({ ...shell, signedInAs: ctx.signedInAs }));
+  const [before, after] = layoutAround({ ...shell, signedInAs: ctx.signedInAs });
+  const parts = [
+    Buffer.from(before),
+    typeof shell.main === 'string' ? Buffer.from(shell.main) : shell.main,
+    Buffer.from(after),
+  ];
+  res.status(status).set({
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'private, no-cache',
+    'content-length': String(parts.reduce((n, p) => n + p.length, 0)),
+  });
+  res.write(parts[0]);
+  res.write(parts[1]);
+  res.end(parts[2]);
 }
 
 function sendAsset(res: Response, asset: Asset): void {
