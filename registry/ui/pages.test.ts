@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import { ADMIN, withRegistry } from '../harness.js';
 import { HOSTILE, hostileApiJson } from './testing/hostile-spec.js';
 
-const repo = (path: string) => new URL(`../../../${path}`, import.meta.url);
-const userV1 = async () => readFile(repo('specs/examples/user.json'), 'utf8');
+const repo = (path: string) => readFile(new URL(`../../../${path}`, import.meta.url), 'utf8');
+const userV1 = () => repo('specs/examples/user.json');
 
 /** user 1.1.0: `name` removed from `user` (breaking), `nickname` added to `user_form` (safe). */
 async function userV2(): Promise<string> {
@@ -108,6 +108,29 @@ describe('the registry web pages over HTTP', () => {
       );
       assert.ok(doc.includes('<span class="mark personal"'), 'personal_data is marked');
       assert.ok(HOSTILE.includes('</style>'));
+    });
+  });
+
+  it('link imported types to the imported service, and list dependents on its page', async () => {
+    await withRegistry(async ({ http }) => {
+      assert.equal(
+        (await http.publish('canon', 'common', '1.0.0', await repo('specs/common.json'))).status,
+        201,
+      );
+      const consumer = JSON.stringify({
+        name: 'probe',
+        imports: [{ uri: 'http://127.0.0.1/canon/common/1.0.0/service.json' }],
+        models: { status: { fields: [{ name: 'health', type: 'common.v1.models.healthcheck' }] } },
+      });
+      const published = await http.publish('acme', 'probe', '1.0.0', consumer);
+      assert.equal(published.status, 201, published.text);
+      const doc = (await http.request('GET', '/ui/acme/probe/1.0.0')).text;
+      assert.match(
+        doc,
+        /<a href="\/ui\/canon\/common\/1\.0\.0#models\/healthcheck" title="common\.v1\.models\.healthcheck"><code>healthcheck<\/code><\/a>/,
+      );
+      const common = (await http.request('GET', '/ui/canon/common')).text;
+      assert.match(common, /Dependents<\/h2><ul><li><a href="\/ui\/acme\/probe">probe<\/a>/);
     });
   });
 
