@@ -1,16 +1,17 @@
 import { notFound, problem } from '../errors.js';
+import { checkKey } from '../keys.js';
 import { parseSemver } from '../semver.js';
-
-const KEY = /^[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?$/;
 
 /** An organization or application key from a URL; a name that cannot be a key cannot exist (404). */
 export function keyParam(kind: 'organization' | 'service', value: string): string {
-  if (!KEY.test(value))
+  try {
+    return checkKey(kind === 'service' ? 'application' : 'organization', value);
+  } catch {
     throw notFound(
       `The ${kind} '${value.slice(0, 100)}'`,
       'Keys are lower-case letters, digits, ".", "_" and "-"; start from the list at /ui/.',
     );
-  return value;
+  }
 }
 
 /** A version from a URL: semver or `latest`; anything else is a malformed request (400). */

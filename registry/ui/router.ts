@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { ANONYMOUS, type Principal } from '../access.js';
 import { RegistryError } from '../errors.js';
+import { param } from '../http/route.js';
 import type { Registry } from '../registry.js';
 import { ASSETS, type Asset } from './assets.js';
 import type { UiContext } from './context.js';
@@ -188,8 +189,6 @@ function sendAsset(res: Response, asset: Asset): void {
     .set({ 'content-type': asset.contentType, 'cache-control': 'public, max-age=31536000, immutable' })
     .end(asset.bytes);
 }
-
-const param = (req: Request, name: string): string => String(req.params[name]);
 
 /** One query parameter as text ('' when absent or repeated), at most 200 characters. */
 function query(req: Request, name: string): string {
