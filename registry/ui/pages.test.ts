@@ -70,6 +70,27 @@ describe('the registry web pages over HTTP', () => {
           `${path}: no inline script, style or handlers`,
         );
       }
+      const odd = [
+        '/ui/%',
+        '/ui/%ff',
+        '/ui/canon/user/latest?q=%ff',
+        '/ui/canon/user/latest?q=a&q=b',
+        '/ui/canon/user/diff/latest/latest',
+        '/ui/canon/user/diff',
+        '/ui/-/',
+        '/ui/-/assets/none.css',
+        '/ui/canon/user/1.0.0/extra',
+        `/ui/${'a'.repeat(5000)}`,
+        '/ui/canon/user/1.0.0-%3Cscript%3E',
+        '/ui/?q=%3Cscript%3E',
+      ];
+      for (const path of odd) {
+        const answer = await http.request('GET', path);
+        assert.ok(answer.status < 500, `${path}: ${answer.status}`);
+        assert.match(answer.headers.get('content-type')!, /^text\/html/, path);
+        assert.doesNotMatch(answer.text, /<script>/, path);
+      }
+      assert.equal((await http.request('POST', '/ui/canon')).status, 404);
       const head = await fetch(`${http.url}/ui/canon/user/latest`, { method: 'HEAD' });
       assert.equal(head.status, 200);
       const redirect = await fetch(`${http.url}/ui/canon/user/diff?from=1.0.0&to=1.1.0`, {
