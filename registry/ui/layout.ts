@@ -10,8 +10,8 @@ export interface Crumb {
 export interface PageShell {
   title: string;
   crumbs: Crumb[];
-  /** The page's content; bytes when it came from a cache of rendered pages. */
-  main: Html | Buffer;
+  /** The page's content; in pieces, some of them bytes from a cache of rendered pages. */
+  main: Html | readonly (Html | Buffer)[];
   /** The signed-in token's id, when the pages were opened with a sign-in cookie. */
   signedInAs?: string | undefined;
   /** Whether to offer the sign-in link (always, except on the sign-in page itself). */

@@ -167,19 +167,15 @@ async function uiContext(registry: Registry, req: Request, res: Response): Promi
 function send(res: Response, status: number, shell: PageShell, ctx: UiContext): void {
   secureHeaders(res);
   const [before, after] = layoutAround({ ...shell, signedInAs: ctx.signedInAs });
-  const parts = [
-    Buffer.from(before),
-    typeof shell.main === 'string' ? Buffer.from(shell.main) : shell.main,
-    Buffer.from(after),
-  ];
+  const main = typeof shell.main === 'string' ? [shell.main] : shell.main;
+  const parts = [before, ...main, after].map((part) => (typeof part === 'string' ? Buffer.from(part) : part));
   res.status(status).set({
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'private, no-cache',
     'content-length': String(parts.reduce((n, p) => n + p.length, 0)),
   });
-  res.write(parts[0]);
-  res.write(parts[1]);
-  res.end(parts[2]);
+  for (const part of parts) res.write(part);
+  res.end();
 }
 
 function sendAsset(res: Response, asset: Asset): void {

@@ -10,37 +10,53 @@ import { headersSection, operationFilterText, resourcesSection } from './doc-ope
 import { type ShownTypes, TYPE_SECTIONS, typeSections } from './doc-types.js';
 
 /**
- * Rendered documentation by content hash, version and origin: a version never changes, so its
- * page never does (Flow's merged API takes most of a second to render cold, a few ms from here).
+ * Rendered documentation (all but its introduction) by content hash and version: a version never
+ * changes, so neither does its page. Kept as encoded bytes, so a large page is not re-encoded
+ * per request. Nothing from the request goes into it (the origin is in the introduction), so a
+ * stranger's Host header can neither change what others see nor fill the cache.
  */
 const RENDERED = new LruCache<Buffer>(64 * 1024 * 1024, (bytes) => bytes.length);
 
 /**
- * The documentation of one version: its operations, its types, where to get it. Unfiltered
- * pages come as encoded bytes from the cache, so that a large page is not encoded per request.
+ * The documentation of one version: its operations, its types, where to get it. The short
+ * introduction is rendered per request; the rest comes from the cache unless a filter is given.
  */
 export function versionPage(
   ctx: UiContext,
   record: VersionRecord,
   service: Service,
   filter: string,
-): Html | Buffer {
-  if (filter !== '') return renderDocumentation(ctx, record, service, filter);
-  const key = `${record.contentHash}|${record.version}|${ctx.origin}`;
-  const cached = RENDERED.get(key);
-  if (cached !== undefined) return cached;
-  const page = Buffer.from(renderDocumentation(ctx, record, service, ''));
-  RENDERED.set(key, page);
-  return page;
+): readonly (Html | Buffer)[] {
+  const intro = introduction(ctx, record, service);
+  if (filter !== '') return [intro, documentationBody(service, filter)];
+  const key = `${record.contentHash}|${record.version}`;
+  let body = RENDERED.get(key);
+  if (body === undefined) {
+    body = Buffer.from(documentationBody(service, ''));
+    RENDERED.set(key, body);
+  }
+  return [intro, body];
 }
 
-/** The documentation without the cache (what `versionPage` caches; the benchmark renders it cold). */
+/** The whole documentation without the cache (the benchmark renders it cold; tests render IRs). */
 export function renderDocumentation(
   ctx: UiContext,
   record: VersionRecord,
   service: Service,
   filter: string,
 ): Html {
+  return html`${introduction(ctx, record, service)}${documentationBody(service, filter)}`;
+}
+
+function introduction(ctx: UiContext, record: VersionRecord, service: Service): Html {
+  return html`<h1>${text(service.name)} <span class="muted">${text(record.version)}</span></h1>
+${facts(record, service)}
+${prose(service.description)}
+${getIt(ctx, record)}
+`;
+}
+
+function documentationBody(service: Service, filter: string): Html {
   const q = filter.toLowerCase();
   const keep = (name: string) => q === '' || name.toLowerCase().includes(q);
   const shown: ShownTypes = {
@@ -55,11 +71,7 @@ export function renderDocumentation(
       operations: r.operations.filter((op) => q === '' || operationFilterText(service, r, op).includes(q)),
     }))
     .filter((r) => r.operations.length > 0);
-  return html`<h1>${text(service.name)} <span class="muted">${text(record.version)}</span></h1>
-${facts(record, service)}
-${prose(service.description)}
-${getIt(ctx, record)}
-${contents(service, shown, resources)}
+  return html`${contents(service, shown, resources)}
 <form class="search" role="search" method="get"><label for="filter">Filter operations and types</label><input id="filter" name="q" type="search" value="${attr(filter)}" data-filter autocomplete="off"><button type="submit">Filter</button><span id="filter-status" role="status" aria-live="polite"></span></form>
 ${filter === '' ? undefined : html`<p class="notice">Showing only names containing “${text(filter)}”. <a href="?">Show everything</a></p>`}
 ${headersSection(service)}
