@@ -1,4 +1,6 @@
+import { type Code, code, fixed, formattedStringLiteral } from '../shared/index.js';
 import type { Dialect } from './dialect.js';
+import { bracketed } from './layout.js';
 import { quoteIdentifier, sqlString, whereSql } from './sql.js';
 import type { Column, TableSpec } from './table-spec.js';
 
@@ -54,4 +56,24 @@ export function journalColumns(table: TableSpec): string[] {
   const columns = table.columns.map((c) => c.name);
   if (table.hashCode) columns.push('hash_code');
   return columns;
+}
+
+/**
+ * `migration.ts`: the migration as `MIGRATION`, one string per line of `migration.sql` (so that a
+ * reviewer reads SQL, not one line of escapes), and `migrate(db)`.
+ */
+export function migrationModule(sql: string, dialect: Dialect): Code {
+  const db = fixed(dialect.dbType);
+  const lines = sql.split('\n').map((line) => formattedStringLiteral(line));
+  const migrate = dialect.async
+    ? code`export async function migrate(db: ${db}): Promise<void> {\n  await db.exec(MIGRATION);\n}`
+    : code`export function migrate(db: ${db}): void {\n  db.exec(MIGRATION);\n}`;
+  return code`import type { ${db} } from './db.js';
+
+/** The migration (also in migration.sql); every statement is idempotent. */
+export const MIGRATION = ${bracketed('', fixed('['), lines, fixed("].join('\\n');"))}
+
+/** Applies the migration. */
+${migrate}
+`;
 }

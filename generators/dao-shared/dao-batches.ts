@@ -1,0 +1,155 @@
+import { type Code, code, fixed, type Identifier } from '../shared/index.js';
+import { docLine, type Method, type MethodContext } from './dao-methods.js';
+import { member, takesActor } from './dao-table.js';
+import { controlled, INDENT, indented } from './layout.js';
+
+const BODY = INDENT;
+const TX_BODY = fixed('    ');
+
+/**
+ * The batch writes: each runs the single-row method for every item inside one transaction
+ * (a savepoint when the caller's handle is in one already), so a failing item keeps none.
+ */
+export function batchMethods(context: MethodContext): Method[] {
+  const { table, names, calls } = context;
+  const key = table.primaryKey.column;
+  const actor = fixed(takesActor(table) ? 'by, ' : '');
+  const item = fixed('item');
+  return [
+    batch(context, {
+      name: 'insertBatch',
+      doc: 'Inserts every form; returns the stored rows.',
+      items: code`ReadonlyArray<${names.form}>`,
+      result: code`${names.row}[]`,
+      init: code`const result: ${names.row}[] = [];`,
+      step: code`result.push(${calls.await}dao.insert(${actor}${item}));`,
+    }),
+    upsertBatch(context),
+    batch(context, {
+      name: 'updateBatch',
+      doc: 'Updates every row by its key; returns each row as stored, or undefined where there was none.',
+      items: code`ReadonlyArray<${names.keyed}>`,
+      result: code`Array<${names.row} | undefined>`,
+      init: code`const result: Array<${names.row} | undefined> = [];`,
+      step: code`result.push(${calls.await}dao.update(${actor}${member(item, key.name)}, ${item}));`,
+    }),
+    batch(context, {
+      name: 'deleteBatch',
+      doc: 'Deletes the rows with these keys; returns how many there were.',
+      items: code`ReadonlyArray<${key.tsType}>`,
+      result: fixed('number'),
+      init: fixed('let result = 0;'),
+      step: code`if (${calls.await}dao.delete(${item})) result += 1;`,
+    }),
+  ];
+}
+
+interface Batch {
+  name: string;
+  doc: string;
+  items: Code;
+  result: Code;
+  init: Code;
+  step: Code;
+}
+
+function batch(context: MethodContext, b: Batch): Method {
+  return transactional(
+    context,
+    fixed(b.name),
+    b.items,
+    b.result,
+    [docLine(`${b.doc} All in one transaction: if one fails, none is kept.`)],
+    [b.init, code`for (const item of items) ${b.step}`, fixed('return result;')],
+  );
+}
+
+/** `name(items) { return this.db.transaction((tx) => { const dao = new Dao(tx); … }); }` */
+function transactional(
+  context: MethodContext,
+  name: Identifier | Code,
+  items: Code,
+  result: Code,
+  doc: readonly Code[],
+  body: readonly Code[],
+): Method {
+  const { names, calls } = context;
+  const by = fixed(takesActor(context.table) ? 'by: string, ' : '');
+  return [
+    ...doc,
+    code`${calls.async}${name}(${by}items: ${items}): ${calls.returns(result)} {`,
+    code`${BODY}return this.db.transaction(${calls.async}(tx) => {`,
+    code`${TX_BODY}const dao = new ${names.dao}(tx);`,
+    indented(TX_BODY, body),
+    code`${BODY}});`,
+    fixed('}'),
+  ];
+}
+
+function upsertBatch(context: MethodContext): Method {
+  const { table, names, dialect, calls } = context;
+  const key = table.primaryKey.column;
+  const actor = fixed(takesActor(table) ? 'by, ' : '');
+  const items = code`ReadonlyArray<${names.keyed}>`;
+  const result = fixed('number');
+  const tx = fixed('tx');
+  if (!table.hashCode) {
+    return batch(context, {
+      name: 'upsertBatch',
+      doc: 'Upserts every row; returns how many were written.',
+      items,
+      result,
+      init: fixed('let result = 0;'),
+      step: code`if (${calls.await}dao.upsert(${actor}item)) result += 1;`,
+    });
+  }
+  if (dialect.changedRows) {
+    return transactional(
+      context,
+      fixed('upsertBatch'),
+      items,
+      result,
+      [
+        fixed('/**'),
+        fixed(" * Upserts every row; returns how many were written. One query compares every row's"),
+        fixed(' * `hash_code` with the stored one; unchanged rows are skipped without a statement.'),
+        fixed(' * All in one transaction: if one fails, none is kept.'),
+        fixed(' */'),
+      ],
+      [
+        code`const pairs = items.map((item) => [${member(fixed('item'), key.name)}, hashCode(formParams(item))]);`,
+        code`const changed = ${calls.all(fixed('CHANGED_ROWS'), fixed('[JSON.stringify(pairs)]'), tx)};`,
+        fixed('let result = 0;'),
+        code`for (const r of changed) if (${calls.await}dao.upsert(${actor}items[Number(r.i)]!)) result += 1;`,
+        fixed('return result;'),
+      ],
+    );
+  }
+  const keys = dialect.listParam(code`items.map((item) => ${member(fixed('item'), key.name)})`);
+  const stored = calls.all(fixed('STORED_HASHES'), code`[${keys}]`, tx);
+  return transactional(
+    context,
+    fixed('upsertBatch'),
+    items,
+    result,
+    [
+      fixed('/**'),
+      fixed(' * Upserts every row; returns how many were written. The stored `hash_code`s are read in one'),
+      fixed(' * query first, and rows whose values are unchanged are skipped without a statement.'),
+      fixed(' * All in one transaction: if one fails, none is kept.'),
+      fixed(' */'),
+    ],
+    [
+      fixed('const stored = new Map<string, number>();'),
+      controlled(TX_BODY, code`for (const r of ${stored})`, () =>
+        fixed('stored.set(String(r.k), Number(r.h));'),
+      ),
+      fixed('let result = 0;'),
+      fixed('for (const item of items) {'),
+      code`${INDENT}if (stored.get(String(${member(fixed('item'), key.name)})) === hashCode(formParams(item))) continue;`,
+      code`${INDENT}if (${calls.await}dao.upsert(${actor}item)) result += 1;`,
+      fixed('}'),
+      fixed('return result;'),
+    ],
+  );
+}
