@@ -29,7 +29,17 @@ export interface UserForm {
 export type UserKeyed = UserForm & { id: string };
 
 /** Sort keys of `findAll`: a column, or a column prefixed with `-` for descending order. */
-export type UserOrderBy = 'id' | '-id' | 'email' | '-email' | 'status' | '-status' | 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+export type UserOrderBy =
+  | 'id'
+  | '-id'
+  | 'email'
+  | '-email'
+  | 'status'
+  | '-status'
+  | 'created_at'
+  | '-created_at'
+  | 'updated_at'
+  | '-updated_at';
 
 /** Filters of `findAll`: only the primary key and indexed columns, each one value or a list. */
 export interface UserFilters {
@@ -41,24 +51,30 @@ export interface UserFilters {
   orderBy?: UserOrderBy;
 }
 
-const SELECT_ALL = 'SELECT "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users"';
-const FIND_BY_ID = 'SELECT "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users" WHERE "id" = $1';
+const SELECT_ALL =
+  'SELECT "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users"';
+const FIND_BY_ID =
+  'SELECT "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users" WHERE "id" = $1';
 const STORED_HASHES = 'SELECT "id" AS "k", "hash_code" AS "h" FROM "users" WHERE "id" = ANY($1) FOR UPDATE';
-const FIND_BY_USERS_EMAIL_IDX = 'SELECT "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users" WHERE "email" = $1';
-const INSERT = 'INSERT INTO "users" ("id", "email", "name", "status", "hash_code") VALUES ($1, $2, $3, $4, $5) RETURNING "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"';
-const UPSERT = 'INSERT INTO "users" ("id", "email", "name", "status", "hash_code") VALUES ($1, $2, $3, $4, $5) ON CONFLICT ("id") DO UPDATE SET "email" = excluded."email", "name" = excluded."name", "status" = excluded."status", "hash_code" = excluded."hash_code", "updated_at" = now() WHERE "users"."hash_code" IS DISTINCT FROM excluded."hash_code"';
-const UPDATE = 'UPDATE "users" SET "email" = $1, "name" = $2, "status" = $3, "hash_code" = $4, "updated_at" = now() WHERE "id" = $5 AND "hash_code" IS DISTINCT FROM $6 RETURNING "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"';
+const FIND_BY_USERS_EMAIL_IDX =
+  'SELECT "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users" WHERE "email" = $1';
+const INSERT =
+  'INSERT INTO "users" ("id", "email", "name", "status", "hash_code") VALUES ($1, $2, $3, $4, $5) RETURNING "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"';
+const UPSERT =
+  'INSERT INTO "users" ("id", "email", "name", "status", "hash_code") VALUES ($1, $2, $3, $4, $5) ON CONFLICT ("id") DO UPDATE SET "email" = excluded."email", "name" = excluded."name", "status" = excluded."status", "hash_code" = excluded."hash_code", "updated_at" = now() WHERE "users"."hash_code" IS DISTINCT FROM excluded."hash_code"';
+const UPDATE =
+  'UPDATE "users" SET "email" = $1, "name" = $2, "status" = $3, "hash_code" = $4, "updated_at" = now() WHERE "id" = $5 AND "hash_code" IS DISTINCT FROM $6 RETURNING "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"';
 const DELETE = 'DELETE FROM "users" WHERE "id" = $1';
 const ORDER_BY: Readonly<Record<UserOrderBy, string>> = {
-  'id': '"id" ASC',
+  id: '"id" ASC',
   '-id': '"id" DESC',
-  'email': '"email" ASC, "id" ASC',
+  email: '"email" ASC, "id" ASC',
   '-email': '"email" DESC, "id" DESC',
-  'status': '"status" ASC, "id" ASC',
+  status: '"status" ASC, "id" ASC',
   '-status': '"status" DESC, "id" DESC',
-  'created_at': '"created_at" ASC, "id" ASC',
+  created_at: '"created_at" ASC, "id" ASC',
   '-created_at': '"created_at" DESC, "id" DESC',
-  'updated_at': '"updated_at" ASC, "id" ASC',
+  updated_at: '"updated_at" ASC, "id" ASC',
   '-updated_at': '"updated_at" DESC, "id" DESC',
 };
 
@@ -103,7 +119,8 @@ export class UsersDao {
     if (filters.email !== undefined) where.push(matches('"email"', filters.email, params));
     if (filters.status !== undefined) where.push(matches('"status"', filters.status, params));
     const orderBy = filters.orderBy ?? 'id';
-    if (!Object.hasOwn(ORDER_BY, orderBy)) throw new RangeError(`findAll: cannot order by ${JSON.stringify(orderBy)}`);
+    if (!Object.hasOwn(ORDER_BY, orderBy))
+      throw new RangeError(`findAll: cannot order by ${JSON.stringify(orderBy)}`);
     const sql = `${SELECT_ALL}${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`} ORDER BY ${ORDER_BY[orderBy]}${page(filters.limit, filters.offset, params)}`;
     return (await this.db.query(sql, params)).rows.map(toRow);
   }
@@ -172,7 +189,8 @@ export class UsersDao {
     return this.db.transaction(async (tx) => {
       const dao = new UsersDao(tx);
       const stored = new Map<string, number>();
-      for (const r of (await tx.query(STORED_HASHES, [items.map((item) => item.id)])).rows) stored.set(String(r.k), Number(r.h));
+      for (const r of (await tx.query(STORED_HASHES, [items.map((item) => item.id)])).rows)
+        stored.set(String(r.k), Number(r.h));
       let result = 0;
       for (const item of items) {
         if (stored.get(String(item.id)) === hashCode(formParams(item))) continue;

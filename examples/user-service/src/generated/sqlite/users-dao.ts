@@ -29,7 +29,17 @@ export interface UserForm {
 export type UserKeyed = UserForm & { id: string };
 
 /** Sort keys of `findAll`: a column, or a column prefixed with `-` for descending order. */
-export type UserOrderBy = 'id' | '-id' | 'email' | '-email' | 'status' | '-status' | 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+export type UserOrderBy =
+  | 'id'
+  | '-id'
+  | 'email'
+  | '-email'
+  | 'status'
+  | '-status'
+  | 'created_at'
+  | '-created_at'
+  | 'updated_at'
+  | '-updated_at';
 
 /** Filters of `findAll`: only the primary key and indexed columns, each one value or a list. */
 export interface UserFilters {
@@ -42,23 +52,29 @@ export interface UserFilters {
 }
 
 const SELECT_ALL = 'SELECT "id", "email", "name", "status", "created_at", "updated_at" FROM "users"';
-const FIND_BY_ID = 'SELECT "id", "email", "name", "status", "created_at", "updated_at" FROM "users" WHERE "id" = ?';
-const CHANGED_ROWS = 'SELECT "pair"."key" AS "i" FROM json_each(?) AS "pair" LEFT JOIN "users" AS "row" ON "row"."id" = "pair"."value" ->> 0 WHERE "row"."hash_code" IS NOT "pair"."value" ->> 1 ORDER BY "pair"."key"';
-const FIND_BY_USERS_EMAIL_IDX = 'SELECT "id", "email", "name", "status", "created_at", "updated_at" FROM "users" WHERE "email" = ?';
-const INSERT = 'INSERT INTO "users" ("id", "email", "name", "status", "hash_code") VALUES (?, ?, ?, ?, ?) RETURNING "id", "email", "name", "status", "created_at", "updated_at"';
-const UPSERT = 'INSERT INTO "users" ("id", "email", "name", "status", "hash_code") VALUES (?, ?, ?, ?, ?) ON CONFLICT ("id") DO UPDATE SET "email" = excluded."email", "name" = excluded."name", "status" = excluded."status", "hash_code" = excluded."hash_code", "updated_at" = (strftime(\'%Y-%m-%dT%H:%M:%fZ\', \'now\')) WHERE "users"."hash_code" IS NOT excluded."hash_code"';
-const UPDATE = 'UPDATE "users" SET "email" = ?, "name" = ?, "status" = ?, "hash_code" = ?, "updated_at" = (strftime(\'%Y-%m-%dT%H:%M:%fZ\', \'now\')) WHERE "id" = ? AND "hash_code" IS NOT ? RETURNING "id", "email", "name", "status", "created_at", "updated_at"';
+const FIND_BY_ID =
+  'SELECT "id", "email", "name", "status", "created_at", "updated_at" FROM "users" WHERE "id" = ?';
+const CHANGED_ROWS =
+  'SELECT "pair"."key" AS "i" FROM json_each(?) AS "pair" LEFT JOIN "users" AS "row" ON "row"."id" = "pair"."value" ->> 0 WHERE "row"."hash_code" IS NOT "pair"."value" ->> 1 ORDER BY "pair"."key"';
+const FIND_BY_USERS_EMAIL_IDX =
+  'SELECT "id", "email", "name", "status", "created_at", "updated_at" FROM "users" WHERE "email" = ?';
+const INSERT =
+  'INSERT INTO "users" ("id", "email", "name", "status", "hash_code") VALUES (?, ?, ?, ?, ?) RETURNING "id", "email", "name", "status", "created_at", "updated_at"';
+const UPSERT =
+  'INSERT INTO "users" ("id", "email", "name", "status", "hash_code") VALUES (?, ?, ?, ?, ?) ON CONFLICT ("id") DO UPDATE SET "email" = excluded."email", "name" = excluded."name", "status" = excluded."status", "hash_code" = excluded."hash_code", "updated_at" = (strftime(\'%Y-%m-%dT%H:%M:%fZ\', \'now\')) WHERE "users"."hash_code" IS NOT excluded."hash_code"';
+const UPDATE =
+  'UPDATE "users" SET "email" = ?, "name" = ?, "status" = ?, "hash_code" = ?, "updated_at" = (strftime(\'%Y-%m-%dT%H:%M:%fZ\', \'now\')) WHERE "id" = ? AND "hash_code" IS NOT ? RETURNING "id", "email", "name", "status", "created_at", "updated_at"';
 const DELETE = 'DELETE FROM "users" WHERE "id" = ?';
 const ORDER_BY: Readonly<Record<UserOrderBy, string>> = {
-  'id': '"id" ASC',
+  id: '"id" ASC',
   '-id': '"id" DESC',
-  'email': '"email" ASC, "id" ASC',
+  email: '"email" ASC, "id" ASC',
   '-email': '"email" DESC, "id" DESC',
-  'status': '"status" ASC, "id" ASC',
+  status: '"status" ASC, "id" ASC',
   '-status': '"status" DESC, "id" DESC',
-  'created_at': '"created_at" ASC, "id" ASC',
+  created_at: '"created_at" ASC, "id" ASC',
   '-created_at': '"created_at" DESC, "id" DESC',
-  'updated_at': '"updated_at" ASC, "id" ASC',
+  updated_at: '"updated_at" ASC, "id" ASC',
   '-updated_at': '"updated_at" DESC, "id" DESC',
 };
 
@@ -103,7 +119,8 @@ export class UsersDao {
     if (filters.email !== undefined) where.push(matches('"email"', filters.email, params));
     if (filters.status !== undefined) where.push(matches('"status"', filters.status, params));
     const orderBy = filters.orderBy ?? 'id';
-    if (!Object.hasOwn(ORDER_BY, orderBy)) throw new RangeError(`findAll: cannot order by ${JSON.stringify(orderBy)}`);
+    if (!Object.hasOwn(ORDER_BY, orderBy))
+      throw new RangeError(`findAll: cannot order by ${JSON.stringify(orderBy)}`);
     const sql = `${SELECT_ALL}${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`} ORDER BY ${ORDER_BY[orderBy]}${page(filters.limit, filters.offset, params)}`;
     return this.db.all(sql, params).map(toRow);
   }
