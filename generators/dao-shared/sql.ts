@@ -1,8 +1,17 @@
 import type { Dialect } from './dialect.js';
 import type { WhereTerm } from './table-spec.js';
 
-/** A checked identifier (see `read-db-attribute.ts`) in double quotes. */
+/**
+ * A name as a quoted SQL identifier, the one way names reach the DAOs' SQL. Both dialects quote
+ * the ANSI way: double quotes, an inner `"` doubled; so even a name that slipped past the reader's
+ * check (`read-db-attribute.ts`) stays one identifier. NUL, which neither database allows in a
+ * name, is refused.
+ *
+ * @example quoteIdentifier('a"b') === '"a""b"'
+ */
 export function quoteIdentifier(name: string): string {
+  if (name === '' || name.includes('\0'))
+    throw new Error(`cannot quote ${JSON.stringify(name)} as a SQL identifier`);
   return `"${name.replaceAll('"', '""')}"`;
 }
 
