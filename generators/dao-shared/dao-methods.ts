@@ -5,6 +5,7 @@ import {
   fixed,
   type Identifier,
   identifier,
+  joinCode,
   propertyKey,
   stringLiteral,
 } from '../shared/index.js';
@@ -72,8 +73,9 @@ function lookupMethodLines(context: MethodContext, index: Index): Method {
   const value = identifier(single ? 'value' : 'key');
   const parameter = single
     ? code`${value}: ${single.tsType}`
-    : code`${value}: { ${fixed(
-        index.columns.map((c) => code`${propertyKey(c.name)}: ${c.tsType}`).join('; '),
+    : code`${value}: { ${joinCode(
+        index.columns.map((c) => code`${propertyKey(c.name)}: ${c.tsType}`),
+        '; ',
       )} }`;
   const args = single
     ? [dialect.toDb(single, value)]

@@ -1,4 +1,12 @@
-import { type Code, code, docComment, fixed, formattedStringLiteral, propertyKey } from '../shared/index.js';
+import {
+  type Code,
+  code,
+  docComment,
+  fixed,
+  formattedStringLiteral,
+  joinCode,
+  propertyKey,
+} from '../shared/index.js';
 import { batchMethods } from './dao-batches.js';
 import { daoCalls } from './dao-calls.js';
 import { daoMappers } from './dao-mappers.js';
@@ -52,7 +60,7 @@ function constants(table: TableSpec, dialect: Dialect, orderBy: Code): Code {
   const entries = orderByClauses(table).map(
     ([key, sql]) => code`${breakAfter(INDENT, code`${propertyKey(key)}:`, formattedStringLiteral(sql))},`,
   );
-  return code`${fixed(statements.join('\n'))}\nconst ORDER_BY: Readonly<Record<${orderBy}, string>> = {\n${indented(
+  return code`${joinCode(statements, '\n')}\nconst ORDER_BY: Readonly<Record<${orderBy}, string>> = {\n${indented(
     INDENT,
     entries,
   )}\n};`;
