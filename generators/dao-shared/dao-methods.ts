@@ -1,7 +1,6 @@
 import {
   type Code,
   code,
-  docComment,
   fixed,
   type Identifier,
   identifier,
@@ -21,7 +20,7 @@ import {
   uniqueLookups,
 } from './dao-table.js';
 import type { Dialect } from './dialect.js';
-import { guarded, INDENT, indented } from './layout.js';
+import { guarded, INDENT, indented, wrappedDoc } from './layout.js';
 import type { Index, TableSpec } from './table-spec.js';
 
 /** What every method generator needs: the table, its names, the dialect and its calls. */
@@ -127,9 +126,9 @@ function findAll(context: MethodContext): Method {
   ];
 }
 
-/** A one-line JSDoc of fixed text (with names the reader has already checked). */
+/** The JSDoc of a method: generator-written text, names from the spec escaped, wrapped to fit. */
 export function docLine(text: string): Code {
-  return docComment({ description: text })!;
+  return wrappedDoc(INDENT, text);
 }
 
 /** `try { … } catch (error) { throw translateError(error, '<table>'); }` around `body`. */

@@ -16,7 +16,7 @@ import { daoNames, findAllColumns, isOrdered } from './dao-table.js';
 import { daoTypes } from './dao-types.js';
 import { writeMethods } from './dao-writes.js';
 import type { Dialect } from './dialect.js';
-import { bracketed, breakAfter, INDENT, indented } from './layout.js';
+import { bracketed, breakAfter, INDENT, indented, wrappedDoc } from './layout.js';
 import type { TableSpec } from './table-spec.js';
 
 /**
@@ -69,16 +69,17 @@ function constants(table: TableSpec, dialect: Dialect, orderBy: Code): Code {
 function daoClass(context: MethodContext): Code {
   const { table, names, dialect } = context;
   const methods: Method[] = [...readMethods(context), ...writeMethods(context), ...batchMethods(context)];
-  const doc = docComment({
-    description: `Reads and writes table \`${table.table}\`. Construct it with the database or with a transaction handle, so every method can take part in a caller's transaction.`,
-  });
+  const doc = wrappedDoc(
+    '',
+    `Reads and writes table \`${table.table}\`. Construct it with the database or with a transaction handle, so every method can take part in a caller's transaction.`,
+  );
   const body = methods.map((lines) =>
     indented(
       INDENT,
       lines.filter((line) => line !== ''),
     ),
   );
-  return code`${doc!}\nexport class ${names.dao} {\n${INDENT}constructor(readonly db: ${fixed(dialect.dbType)}) {}\n\n${fixed(
+  return code`${doc}\nexport class ${names.dao} {\n${INDENT}constructor(readonly db: ${fixed(dialect.dbType)}) {}\n\n${fixed(
     body.join('\n\n'),
   )}\n}`;
 }

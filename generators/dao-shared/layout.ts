@@ -1,4 +1,4 @@
-import { type Code, fixed, indentCode, joinCode } from '../shared/index.js';
+import { type Code, docComment, fixed, indentCode, joinCode } from '../shared/index.js';
 
 /**
  * Line breaking for DAO output, the way the project's formatter (Biome, `biome.json`: width 110,
@@ -71,4 +71,26 @@ export function controlled(indent: string, head: Code, statement: (indent: strin
 /** Lines of code placed at `indent` (every line of each piece; blank lines stay empty). */
 export function indented(indent: string, pieces: readonly Code[]): Code {
   return fixed(pieces.map((piece) => `${indent}${indentCode(piece, indent)}`).join('\n'));
+}
+
+/**
+ * A JSDoc block of `text` for a declaration at `indent`: one line when it fits, else the words
+ * wrapped to the line width (the formatter leaves comments alone, so the printer wraps them).
+ * The text is escaped by the shared comment helper either way.
+ */
+export function wrappedDoc(indent: string, text: string): Code {
+  if (fits(indent, `/** ${text} */`)) return docComment({ description: text })!;
+  const width = LINE_WIDTH - indent.length - ' * '.length;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return docComment({ description: lines.join('\n') })!;
 }

@@ -109,7 +109,10 @@ function formParams(form: UserForm): unknown[] {
   ];
 }
 
-/** Reads and writes table `users`. Construct it with the database or with a transaction handle, so every method can take part in a caller's transaction. */
+/**
+ * Reads and writes table `users`. Construct it with the database or with a transaction handle, so every
+ * method can take part in a caller's transaction.
+ */
 export class UsersDao {
   constructor(readonly db: PgDb) {}
 
@@ -151,7 +154,10 @@ export class UsersDao {
     }
   }
 
-  /** Inserts the row or updates the one with the same `id`; returns whether anything was written. When the stored row has the same `hash_code`, nothing is written and nothing is journaled. */
+  /**
+   * Inserts the row or updates the one with the same `id`; returns whether anything was written. When the
+   * stored row has the same `hash_code`, nothing is written and nothing is journaled.
+   */
   async upsert(row: UserKeyed): Promise<boolean> {
     const params = formParams(row);
     const hash = hashCode(params);
@@ -162,7 +168,10 @@ export class UsersDao {
     }
   }
 
-  /** Updates the row with this `id` and returns it, or undefined when there is none. Unchanged values (same `hash_code`) write nothing. */
+  /**
+   * Updates the row with this `id` and returns it, or undefined when there is none. Unchanged values (same
+   * `hash_code`) write nothing.
+   */
   async update(id: string, form: UserForm): Promise<UserRow | undefined> {
     const params = formParams(form);
     const hash = hashCode(params);
@@ -214,7 +223,10 @@ export class UsersDao {
     });
   }
 
-  /** Updates every row by its key; returns each row as stored, or undefined where there was none. All in one transaction: if one fails, none is kept. */
+  /**
+   * Updates every row by its key; returns each row as stored, or undefined where there was none. All in one
+   * transaction: if one fails, none is kept.
+   */
   async updateBatch(items: ReadonlyArray<UserKeyed>): Promise<Array<UserRow | undefined>> {
     return this.db.transaction(async (tx) => {
       const dao = new UsersDao(tx);
@@ -224,7 +236,10 @@ export class UsersDao {
     });
   }
 
-  /** Deletes the rows with these keys; returns how many there were. All in one transaction: if one fails, none is kept. */
+  /**
+   * Deletes the rows with these keys; returns how many there were. All in one transaction: if one fails, none
+   * is kept.
+   */
   async deleteBatch(items: ReadonlyArray<string>): Promise<number> {
     return this.db.transaction(async (tx) => {
       const dao = new UsersDao(tx);

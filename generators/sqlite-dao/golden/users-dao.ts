@@ -110,7 +110,10 @@ function formParams(form: UserForm): unknown[] {
   ];
 }
 
-/** Reads and writes table `users`. Construct it with the database or with a transaction handle, so every method can take part in a caller's transaction. */
+/**
+ * Reads and writes table `users`. Construct it with the database or with a transaction handle, so every
+ * method can take part in a caller's transaction.
+ */
 export class UsersDao {
   constructor(readonly db: SqliteDb) {}
 
@@ -152,7 +155,10 @@ export class UsersDao {
     }
   }
 
-  /** Inserts the row or updates the one with the same `id`; returns whether anything was written. When the stored row has the same `hash_code`, nothing is written and nothing is journaled. */
+  /**
+   * Inserts the row or updates the one with the same `id`; returns whether anything was written. When the
+   * stored row has the same `hash_code`, nothing is written and nothing is journaled.
+   */
   upsert(row: UserKeyed): boolean {
     const params = formParams(row);
     const hash = hashCode(params);
@@ -163,7 +169,10 @@ export class UsersDao {
     }
   }
 
-  /** Updates the row with this `id` and returns it, or undefined when there is none. Unchanged values (same `hash_code`) write nothing. */
+  /**
+   * Updates the row with this `id` and returns it, or undefined when there is none. Unchanged values (same
+   * `hash_code`) write nothing.
+   */
   update(id: string, form: UserForm): UserRow | undefined {
     const params = formParams(form);
     const hash = hashCode(params);
@@ -211,7 +220,10 @@ export class UsersDao {
     });
   }
 
-  /** Updates every row by its key; returns each row as stored, or undefined where there was none. All in one transaction: if one fails, none is kept. */
+  /**
+   * Updates every row by its key; returns each row as stored, or undefined where there was none. All in one
+   * transaction: if one fails, none is kept.
+   */
   updateBatch(items: ReadonlyArray<UserKeyed>): Array<UserRow | undefined> {
     return this.db.transaction((tx) => {
       const dao = new UsersDao(tx);
@@ -221,7 +233,10 @@ export class UsersDao {
     });
   }
 
-  /** Deletes the rows with these keys; returns how many there were. All in one transaction: if one fails, none is kept. */
+  /**
+   * Deletes the rows with these keys; returns how many there were. All in one transaction: if one fails, none
+   * is kept.
+   */
   deleteBatch(items: ReadonlyArray<string>): number {
     return this.db.transaction((tx) => {
       const dao = new UsersDao(tx);
