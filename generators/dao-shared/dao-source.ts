@@ -1,12 +1,4 @@
-import {
-  type Code,
-  code,
-  docComment,
-  fixed,
-  formattedStringLiteral,
-  joinCode,
-  propertyKey,
-} from '../shared/index.js';
+import { type Code, code, fixed, formattedStringLiteral, joinCode, propertyKey } from '../shared/index.js';
 import { batchMethods } from './dao-batches.js';
 import { daoCalls } from './dao-calls.js';
 import { daoMappers } from './dao-mappers.js';
