@@ -97,7 +97,7 @@ function findAll(context: MethodContext): Method {
     return guarded(
       BODY,
       code`${value} !== undefined`,
-      () => code`where.push(matches(${filterColumnSql(c.name)}, ${value}, params));`,
+      () => code`where.push(matches(${filterColumnSql(c.name, context.dialect)}, ${value}, params));`,
     );
   });
   return [

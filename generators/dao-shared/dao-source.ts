@@ -49,7 +49,7 @@ function runtimeImport(table: TableSpec, dialect: Dialect): Code {
 /** The SQL statements as constants, and the `ORDER BY` clause of every sort key. */
 function constants(table: TableSpec, dialect: Dialect, orderBy: Code): Code {
   const statements = daoStatements(table, dialect).map(statementConstant);
-  const entries = orderByClauses(table).map(
+  const entries = orderByClauses(table, dialect).map(
     ([key, sql]) => code`${breakAfter(INDENT, code`${propertyKey(key)}:`, formattedStringLiteral(sql))},`,
   );
   return code`${joinCode(statements, '\n')}\nconst ORDER_BY: Readonly<Record<${orderBy}, string>> = {\n${indented(

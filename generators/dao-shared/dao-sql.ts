@@ -2,7 +2,7 @@ import { type Code, code, formattedStringLiteral, type Identifier, identifier } 
 import { byColumns, lookupConstant, orderKeys, uniqueLookups, valueColumns } from './dao-table.js';
 import type { Dialect } from './dialect.js';
 import { breakAfter } from './layout.js';
-import { quoteIdentifier, whereSql } from './sql.js';
+import { whereSql } from './sql.js';
 import type { TableSpec } from './table-spec.js';
 
 /** One fixed SQL statement of a DAO, named by the constant that holds it. */
@@ -12,14 +12,14 @@ export interface DaoStatement {
 }
 
 /**
- * The DAO's SQL, fixed at generation time: every name double-quoted by `quoteIdentifier`, every
+ * The DAO's SQL, fixed at generation time: every name quoted by the dialect's `quoteIdentifier`, every
  * value a bind parameter. Only `findAll` assembles SQL at run time, from these constants and the
  * `ORDER_BY` entries.
  */
 export function daoStatements(table: TableSpec, dialect: Dialect): DaoStatement[] {
   const d = dialect;
-  const name = quoteIdentifier(table.table);
-  const key = quoteIdentifier(table.primaryKey.column.name);
+  const name = d.quoteIdentifier(table.table);
+  const key = d.quoteIdentifier(table.primaryKey.column.name);
   const select = `SELECT ${selectList(table, d)} FROM ${name}`;
   const statements: DaoStatement[] = [
     { name: identifier('SELECT_ALL'), sql: select },
@@ -35,7 +35,7 @@ export function daoStatements(table: TableSpec, dialect: Dialect): DaoStatement[
     });
   }
   for (const index of uniqueLookups(table)) {
-    const conditions = index.columns.map((c, i) => `${quoteIdentifier(c.name)} = ${d.placeholder(i + 1)}`);
+    const conditions = index.columns.map((c, i) => `${d.quoteIdentifier(c.name)} = ${d.placeholder(i + 1)}`);
     if (index.where.length > 0) conditions.push(whereSql(index.where, d));
     statements.push({ name: lookupConstant(index), sql: `${select} WHERE ${conditions.join(' AND ')}` });
   }
@@ -49,14 +49,14 @@ export function daoStatements(table: TableSpec, dialect: Dialect): DaoStatement[
 }
 
 /** The `ORDER BY` clause of each sort key, the primary key breaking ties. */
-export function orderByClauses(table: TableSpec): [string, string][] {
+export function orderByClauses(table: TableSpec, d: Dialect): [string, string][] {
   const keyName = table.primaryKey.column.name;
-  const key = quoteIdentifier(keyName);
+  const key = d.quoteIdentifier(keyName);
   return orderKeys(table).map((k) => {
     const column = k.replace(/^-/, '');
     const direction = k.startsWith('-') ? 'DESC' : 'ASC';
     const tiebreak = column === keyName ? '' : `, ${key} ${direction}`;
-    return [k, `${quoteIdentifier(column)} ${direction}${tiebreak}`];
+    return [k, `${d.quoteIdentifier(column)} ${direction}${tiebreak}`];
   });
 }
 
@@ -66,8 +66,8 @@ export function statementConstant(statement: DaoStatement): Code {
 }
 
 /** The findAll filter condition's column, as the SQL text `matches` receives. */
-export function filterColumnSql(name: string): Code {
-  return formattedStringLiteral(quoteIdentifier(name));
+export function filterColumnSql(name: string, d: Dialect): Code {
+  return formattedStringLiteral(d.quoteIdentifier(name));
 }
 
 function selectList(table: TableSpec, dialect: Dialect): string {
@@ -90,7 +90,7 @@ function insertSql(table: TableSpec, d: Dialect, keyed: boolean): string {
   const columns = insertColumns(table);
   if (keyed && table.primaryKey.generate === 'auto') columns.unshift(table.primaryKey.column.name);
   const placeholders = columns.map((_, i) => d.placeholder(i + 1)).join(', ');
-  return `INSERT INTO ${quoteIdentifier(table.table)} (${columns.map(quoteIdentifier).join(', ')}) VALUES (${placeholders})`;
+  return `INSERT INTO ${d.quoteIdentifier(table.table)} (${columns.map((c) => d.quoteIdentifier(c)).join(', ')}) VALUES (${placeholders})`;
 }
 
 /** Assignments of everything an update writes: the form, `updated_by`, the hash, `updated_at`. */
@@ -103,11 +103,13 @@ function updatedColumns(table: TableSpec): string[] {
 }
 
 function upsertSql(table: TableSpec, d: Dialect): string {
-  const name = quoteIdentifier(table.table);
-  const key = quoteIdentifier(table.primaryKey.column.name);
-  const updates = updatedColumns(table).map((n) => `${quoteIdentifier(n)} = excluded.${quoteIdentifier(n)}`);
+  const name = d.quoteIdentifier(table.table);
+  const key = d.quoteIdentifier(table.primaryKey.column.name);
+  const updates = updatedColumns(table).map(
+    (n) => `${d.quoteIdentifier(n)} = excluded.${d.quoteIdentifier(n)}`,
+  );
   for (const c of table.columns)
-    if (c.role === 'updated_at') updates.push(`${quoteIdentifier(c.name)} = ${d.now}`);
+    if (c.role === 'updated_at') updates.push(`${d.quoteIdentifier(c.name)} = ${d.now}`);
   // A table of nothing but its key has nothing to update: the row existing is all there is.
   let sql = `${insertSql(table, d, true)} ON CONFLICT (${key}) ${
     updates.length === 0 ? 'DO NOTHING' : `DO UPDATE SET ${updates.join(', ')}`
@@ -117,13 +119,13 @@ function upsertSql(table: TableSpec, d: Dialect): string {
 }
 
 function updateSql(table: TableSpec, d: Dialect): string {
-  const key = quoteIdentifier(table.primaryKey.column.name);
+  const key = d.quoteIdentifier(table.primaryKey.column.name);
   let n = 0;
-  const assignments = updatedColumns(table).map((c) => `${quoteIdentifier(c)} = ${d.placeholder(++n)}`);
+  const assignments = updatedColumns(table).map((c) => `${d.quoteIdentifier(c)} = ${d.placeholder(++n)}`);
   for (const c of table.columns)
-    if (c.role === 'updated_at') assignments.push(`${quoteIdentifier(c.name)} = ${d.now}`);
+    if (c.role === 'updated_at') assignments.push(`${d.quoteIdentifier(c.name)} = ${d.now}`);
   if (assignments.length === 0) assignments.push(`${key} = ${key}`);
-  let sql = `UPDATE ${quoteIdentifier(table.table)} SET ${assignments.join(', ')} WHERE ${key} = ${d.placeholder(++n)}`;
+  let sql = `UPDATE ${d.quoteIdentifier(table.table)} SET ${assignments.join(', ')} WHERE ${key} = ${d.placeholder(++n)}`;
   if (table.hashCode) sql += ` AND "hash_code" ${d.distinct} ${d.placeholder(++n)}`;
   return sql;
 }

@@ -23,6 +23,7 @@ const WHITESPACE = "' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)";
 /** PostgreSQL through `pg`: native types, jsonb, an AFTER trigger for the journal, async DAOs. */
 export const postgresDialect: Dialect = {
   generator: 'postgres-dao',
+  quoteIdentifier,
   async: true,
   dbType: 'PgDb',
   sqlType: (column, autoKey) =>

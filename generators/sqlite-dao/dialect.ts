@@ -23,6 +23,7 @@ const NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
 /** SQLite through better-sqlite3: STRICT tables, booleans as 0/1, JSON as text, synchronous DAOs. */
 export const sqliteDialect: Dialect = {
   generator: 'sqlite-dao',
+  quoteIdentifier,
   async: false,
   dbType: 'SqliteDb',
   sqlType: (column, autoKey) => (autoKey ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : TYPES[column.storage]),
