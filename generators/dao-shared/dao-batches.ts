@@ -1,10 +1,10 @@
-import { type Code, code, fixed, type Identifier } from '../shared/index.js';
-import { docLine, type Method, type MethodContext } from './dao-methods.js';
-import { member, takesActor } from './dao-table.js';
+import { type Code, code, fixed, type Identifier, identifier } from '../shared/index.js';
+import { actorArgument, actorParameter, docLine, type Method, type MethodContext } from './dao-methods.js';
+import { member } from './dao-table.js';
 import { controlled, INDENT, indented } from './layout.js';
 
 const BODY = INDENT;
-const TX_BODY = fixed('    ');
+const TX_BODY = code`${INDENT}${INDENT}`;
 
 /**
  * The batch writes: each runs the single-row method for every item inside one transaction
@@ -13,11 +13,11 @@ const TX_BODY = fixed('    ');
 export function batchMethods(context: MethodContext): Method[] {
   const { table, names, calls } = context;
   const key = table.primaryKey.column;
-  const actor = fixed(takesActor(table) ? 'by, ' : '');
+  const actor = actorArgument(context);
   const item = fixed('item');
   return [
     batch(context, {
-      name: 'insertBatch',
+      name: identifier('insertBatch'),
       doc: 'Inserts every form; returns the stored rows.',
       items: code`ReadonlyArray<${names.form}>`,
       result: code`${names.row}[]`,
@@ -26,7 +26,7 @@ export function batchMethods(context: MethodContext): Method[] {
     }),
     upsertBatch(context),
     batch(context, {
-      name: 'updateBatch',
+      name: identifier('updateBatch'),
       doc: 'Updates every row by its key; returns each row as stored, or undefined where there was none.',
       items: code`ReadonlyArray<${names.keyed}>`,
       result: code`Array<${names.row} | undefined>`,
@@ -34,7 +34,7 @@ export function batchMethods(context: MethodContext): Method[] {
       step: code`result.push(${calls.await}dao.update(${actor}${member(item, key.name)}, ${item}));`,
     }),
     batch(context, {
-      name: 'deleteBatch',
+      name: identifier('deleteBatch'),
       doc: 'Deletes the rows with these keys; returns how many there were.',
       items: code`ReadonlyArray<${key.tsType}>`,
       result: fixed('number'),
@@ -45,7 +45,7 @@ export function batchMethods(context: MethodContext): Method[] {
 }
 
 interface Batch {
-  name: string;
+  name: Identifier;
   doc: string;
   items: Code;
   result: Code;
@@ -56,25 +56,25 @@ interface Batch {
 function batch(context: MethodContext, b: Batch): Method {
   return transactional(
     context,
-    fixed(b.name),
+    b.name,
     b.items,
     b.result,
     [docLine(`${b.doc} All in one transaction: if one fails, none is kept.`)],
-    [b.init, code`for (const item of items) ${b.step}`, fixed('return result;')],
+    [b.init, controlled(TX_BODY, fixed('for (const item of items)'), () => b.step), fixed('return result;')],
   );
 }
 
 /** `name(items) { return this.db.transaction((tx) => { const dao = new Dao(tx); … }); }` */
 function transactional(
   context: MethodContext,
-  name: Identifier | Code,
+  name: Identifier,
   items: Code,
   result: Code,
   doc: readonly Code[],
   body: readonly Code[],
 ): Method {
   const { names, calls } = context;
-  const by = fixed(takesActor(context.table) ? 'by: string, ' : '');
+  const by = actorParameter(context);
   return [
     ...doc,
     code`${calls.async}${name}(${by}items: ${items}): ${calls.returns(result)} {`,
@@ -89,13 +89,13 @@ function transactional(
 function upsertBatch(context: MethodContext): Method {
   const { table, names, dialect, calls } = context;
   const key = table.primaryKey.column;
-  const actor = fixed(takesActor(table) ? 'by, ' : '');
+  const actor = actorArgument(context);
   const items = code`ReadonlyArray<${names.keyed}>`;
   const result = fixed('number');
   const tx = fixed('tx');
   if (!table.hashCode) {
     return batch(context, {
-      name: 'upsertBatch',
+      name: identifier('upsertBatch'),
       doc: 'Upserts every row; returns how many were written.',
       items,
       result,
@@ -106,7 +106,7 @@ function upsertBatch(context: MethodContext): Method {
   if (dialect.changedRows) {
     return transactional(
       context,
-      fixed('upsertBatch'),
+      identifier('upsertBatch'),
       items,
       result,
       [
@@ -129,7 +129,7 @@ function upsertBatch(context: MethodContext): Method {
   const stored = calls.all(fixed('STORED_HASHES'), code`[${keys}]`, tx);
   return transactional(
     context,
-    fixed('upsertBatch'),
+    identifier('upsertBatch'),
     items,
     result,
     [

@@ -1,13 +1,4 @@
-import {
-  type Code,
-  code,
-  fixed,
-  type Identifier,
-  identifier,
-  joinCode,
-  propertyKey,
-  stringLiteral,
-} from '../shared/index.js';
+import { type Code, code, fixed, identifier, joinCode, propertyKey, stringLiteral } from '../shared/index.js';
 import type { DaoCalls } from './dao-calls.js';
 import { filterColumnSql } from './dao-sql.js';
 import {
@@ -40,6 +31,11 @@ const BODY = INDENT;
 /** `by: string, ` when write methods take the actor, else nothing. */
 export function actorParameter(context: MethodContext): Code {
   return fixed(takesActor(context.table) ? 'by: string, ' : '');
+}
+
+/** `by, ` when write methods take the actor: the actor passed on to the single-row method. */
+export function actorArgument(context: MethodContext): Code {
+  return fixed(takesActor(context.table) ? 'by, ' : '');
 }
 
 /** ``, by`` once per `by` column the statement binds. */
@@ -141,6 +137,3 @@ export function translated(table: TableSpec, body: readonly Code[]): Code[] {
     code`${BODY}}`,
   ];
 }
-
-/** Names used by the write and batch methods. */
-export const PARAMS: Identifier = identifier('params');

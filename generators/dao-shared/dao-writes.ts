@@ -8,8 +8,9 @@ import {
   translated,
 } from './dao-methods.js';
 import { byColumns, member } from './dao-table.js';
+import { INDENT } from './layout.js';
 
-const BODY = fixed('  ');
+const BODY = INDENT;
 const ID = identifier('id');
 
 /** The single-row writes: `insert`, `upsert`, `update` and `delete`, each translating errors. */
