@@ -1,8 +1,16 @@
-import { type Code, code, formattedStringLiteral, type Identifier, identifier } from '../shared/index.js';
+import {
+  type Code,
+  code,
+  fixed,
+  formattedStringLiteral,
+  type Identifier,
+  identifier,
+} from '../shared/index.js';
 import { byColumns, lookupConstant, orderKeys, uniqueLookups, valueColumns } from './dao-table.js';
 import type { Dialect } from './dialect.js';
-import { breakAfter } from './layout.js';
+import { bracketed, breakAfter, INDENT, LINE_WIDTH } from './layout.js';
 import { whereSql } from './sql.js';
+import { sqlLines } from './sql-lines.js';
 import type { TableSpec } from './table-spec.js';
 
 /** One fixed SQL statement of a DAO, named by the constant that holds it. */
@@ -60,9 +68,18 @@ export function orderByClauses(table: TableSpec, d: Dialect): [string, string][]
   });
 }
 
-/** `const NAME = '…';`, broken after `=` when the statement is long. */
+/**
+ * `const NAME = '…';`: on one line, or broken after `=`, or, when even that is too long, as one
+ * string per clause joined with spaces (the same text; a reviewer reads the SQL).
+ */
 export function statementConstant(statement: DaoStatement): Code {
-  return code`${breakAfter('', code`const ${statement.name} =`, formattedStringLiteral(statement.sql))};`;
+  const head = code`const ${statement.name} =`;
+  const literal = formattedStringLiteral(statement.sql);
+  if (`${INDENT}${literal};`.length <= LINE_WIDTH) return code`${breakAfter('', head, literal)};`;
+  const width = LINE_WIDTH - INDENT.length - ','.length;
+  const lines = sqlLines(statement.sql, width, (line) => formattedStringLiteral(line).length);
+  const literals = lines.map((line) => formattedStringLiteral(line));
+  return code`${head} ${bracketed('', fixed('['), literals, fixed("].join(' ');"))}`;
 }
 
 /** The findAll filter condition's column, as the SQL text `matches` receives. */

@@ -81,6 +81,13 @@ export function indented(indent: string, pieces: readonly Code[]): Code {
 export function wrappedDoc(indent: string, text: string): Code {
   if (fits(indent, `/** ${text} */`)) return docComment({ description: text })!;
   const width = LINE_WIDTH - indent.length - ' * '.length;
+  let lines = wrapWords(text, width);
+  // Too long for `/** … */` yet one line of a block: two lines of about half each read better.
+  if (lines.length === 1) lines = halves(text);
+  return docComment({ description: lines.join('\n') })!;
+}
+
+function wrapWords(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
@@ -92,5 +99,13 @@ export function wrappedDoc(indent: string, text: string): Code {
     }
   }
   lines.push(line);
-  return docComment({ description: lines.join('\n') })!;
+  return lines;
+}
+
+/** The text cut at the space nearest its middle. */
+function halves(text: string): string[] {
+  let cut = -1;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1))
+    if (cut === -1 || Math.abs(i - text.length / 2) < Math.abs(cut - text.length / 2)) cut = i;
+  return cut === -1 ? [text] : [text.slice(0, cut), text.slice(cut + 1)];
 }

@@ -55,19 +55,52 @@ export interface UserFilters {
   orderBy?: UserOrderBy;
 }
 
-const SELECT_ALL =
-  'SELECT "id", "email", "name", "status", "age", "verified", "tags", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users"';
-const FIND_BY_ID =
-  'SELECT "id", "email", "name", "status", "age", "verified", "tags", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users" WHERE "id" = $1';
+const SELECT_ALL = [
+  'SELECT "id", "email", "name", "status", "age", "verified", "tags",',
+  'to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at",',
+  'to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"',
+  'FROM "users"',
+].join(' ');
+const FIND_BY_ID = [
+  'SELECT "id", "email", "name", "status", "age", "verified", "tags",',
+  'to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at",',
+  'to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"',
+  'FROM "users"',
+  'WHERE "id" = $1',
+].join(' ');
 const STORED_HASHES = 'SELECT "id" AS "k", "hash_code" AS "h" FROM "users" WHERE "id" = ANY($1) FOR UPDATE';
-const FIND_BY_USERS_EMAIL_IDX =
-  'SELECT "id", "email", "name", "status", "age", "verified", "tags", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users" WHERE "email" = $1';
-const INSERT =
-  'INSERT INTO "users" ("id", "email", "name", "status", "age", "verified", "tags", "hash_code") VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING "id", "email", "name", "status", "age", "verified", "tags", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"';
-const UPSERT =
-  'INSERT INTO "users" ("id", "email", "name", "status", "age", "verified", "tags", "hash_code") VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ("id") DO UPDATE SET "email" = excluded."email", "name" = excluded."name", "status" = excluded."status", "age" = excluded."age", "verified" = excluded."verified", "tags" = excluded."tags", "hash_code" = excluded."hash_code", "updated_at" = now() WHERE "users"."hash_code" IS DISTINCT FROM excluded."hash_code"';
-const UPDATE =
-  'UPDATE "users" SET "email" = $1, "name" = $2, "status" = $3, "age" = $4, "verified" = $5, "tags" = $6, "hash_code" = $7, "updated_at" = now() WHERE "id" = $8 AND "hash_code" IS DISTINCT FROM $9 RETURNING "id", "email", "name", "status", "age", "verified", "tags", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"';
+const FIND_BY_USERS_EMAIL_IDX = [
+  'SELECT "id", "email", "name", "status", "age", "verified", "tags",',
+  'to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at",',
+  'to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"',
+  'FROM "users"',
+  'WHERE "email" = $1',
+].join(' ');
+const INSERT = [
+  'INSERT INTO "users" ("id", "email", "name", "status", "age", "verified", "tags", "hash_code")',
+  'VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+  'RETURNING "id", "email", "name", "status", "age", "verified", "tags",',
+  'to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at",',
+  'to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"',
+].join(' ');
+const UPSERT = [
+  'INSERT INTO "users" ("id", "email", "name", "status", "age", "verified", "tags", "hash_code")',
+  'VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+  'ON CONFLICT ("id")',
+  'DO UPDATE SET "email" = excluded."email", "name" = excluded."name", "status" = excluded."status",',
+  '"age" = excluded."age", "verified" = excluded."verified", "tags" = excluded."tags",',
+  '"hash_code" = excluded."hash_code", "updated_at" = now()',
+  'WHERE "users"."hash_code" IS DISTINCT FROM excluded."hash_code"',
+].join(' ');
+const UPDATE = [
+  'UPDATE "users"',
+  'SET "email" = $1, "name" = $2, "status" = $3, "age" = $4, "verified" = $5, "tags" = $6, "hash_code" = $7,',
+  '"updated_at" = now()',
+  'WHERE "id" = $8 AND "hash_code" IS DISTINCT FROM $9',
+  'RETURNING "id", "email", "name", "status", "age", "verified", "tags",',
+  'to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at",',
+  'to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"',
+].join(' ');
 const DELETE = 'DELETE FROM "users" WHERE "id" = $1';
 const ORDER_BY: Readonly<Record<UserOrderBy, string>> = {
   id: '"id" ASC',
@@ -128,7 +161,10 @@ export class UsersDao {
     return r === undefined ? undefined : toRow(r);
   }
 
-  /** Rows matching every given filter, sorted (by the primary key unless `orderBy` says otherwise) and paged. */
+  /**
+   * Rows matching every given filter, sorted (by the
+   * primary key unless `orderBy` says otherwise) and paged.
+   */
   async findAll(filters: UserFilters = {}): Promise<UserRow[]> {
     const params: unknown[] = [];
     const where: string[] = [];
@@ -142,7 +178,10 @@ export class UsersDao {
     return (await this.db.query(sql, params)).rows.map(toRow);
   }
 
-  /** Inserts a row with a generated `id` and returns it as stored. Violations throw typed errors (see db.ts). */
+  /**
+   * Inserts a row with a generated `id` and returns it as
+   * stored. Violations throw typed errors (see db.ts).
+   */
   async insert(form: UserForm): Promise<UserRow> {
     const params = formParams(form);
     const hash = hashCode(params);

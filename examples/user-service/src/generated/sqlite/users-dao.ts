@@ -54,16 +54,35 @@ export interface UserFilters {
 const SELECT_ALL = 'SELECT "id", "email", "name", "status", "created_at", "updated_at" FROM "users"';
 const FIND_BY_ID =
   'SELECT "id", "email", "name", "status", "created_at", "updated_at" FROM "users" WHERE "id" = ?';
-const CHANGED_ROWS =
-  'SELECT "pair"."key" AS "i" FROM json_each(?) AS "pair" LEFT JOIN "users" AS "row" ON "row"."id" = "pair"."value" ->> 0 WHERE "row"."hash_code" IS NOT "pair"."value" ->> 1 ORDER BY "pair"."key"';
+const CHANGED_ROWS = [
+  'SELECT "pair"."key" AS "i"',
+  'FROM json_each(?) AS "pair"',
+  'LEFT JOIN "users" AS "row" ON "row"."id" = "pair"."value" ->> 0',
+  'WHERE "row"."hash_code" IS NOT "pair"."value" ->> 1',
+  'ORDER BY "pair"."key"',
+].join(' ');
 const FIND_BY_USERS_EMAIL_IDX =
   'SELECT "id", "email", "name", "status", "created_at", "updated_at" FROM "users" WHERE "email" = ?';
-const INSERT =
-  'INSERT INTO "users" ("id", "email", "name", "status", "hash_code") VALUES (?, ?, ?, ?, ?) RETURNING "id", "email", "name", "status", "created_at", "updated_at"';
-const UPSERT =
-  'INSERT INTO "users" ("id", "email", "name", "status", "hash_code") VALUES (?, ?, ?, ?, ?) ON CONFLICT ("id") DO UPDATE SET "email" = excluded."email", "name" = excluded."name", "status" = excluded."status", "hash_code" = excluded."hash_code", "updated_at" = (strftime(\'%Y-%m-%dT%H:%M:%fZ\', \'now\')) WHERE "users"."hash_code" IS NOT excluded."hash_code"';
-const UPDATE =
-  'UPDATE "users" SET "email" = ?, "name" = ?, "status" = ?, "hash_code" = ?, "updated_at" = (strftime(\'%Y-%m-%dT%H:%M:%fZ\', \'now\')) WHERE "id" = ? AND "hash_code" IS NOT ? RETURNING "id", "email", "name", "status", "created_at", "updated_at"';
+const INSERT = [
+  'INSERT INTO "users" ("id", "email", "name", "status", "hash_code")',
+  'VALUES (?, ?, ?, ?, ?)',
+  'RETURNING "id", "email", "name", "status", "created_at", "updated_at"',
+].join(' ');
+const UPSERT = [
+  'INSERT INTO "users" ("id", "email", "name", "status", "hash_code")',
+  'VALUES (?, ?, ?, ?, ?)',
+  'ON CONFLICT ("id")',
+  'DO UPDATE SET "email" = excluded."email", "name" = excluded."name", "status" = excluded."status",',
+  '"hash_code" = excluded."hash_code", "updated_at" = (strftime(\'%Y-%m-%dT%H:%M:%fZ\', \'now\'))',
+  'WHERE "users"."hash_code" IS NOT excluded."hash_code"',
+].join(' ');
+const UPDATE = [
+  'UPDATE "users"',
+  'SET "email" = ?, "name" = ?, "status" = ?, "hash_code" = ?,',
+  "\"updated_at\" = (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+  'WHERE "id" = ? AND "hash_code" IS NOT ?',
+  'RETURNING "id", "email", "name", "status", "created_at", "updated_at"',
+].join(' ');
 const DELETE = 'DELETE FROM "users" WHERE "id" = ?';
 const ORDER_BY: Readonly<Record<UserOrderBy, string>> = {
   id: '"id" ASC',
@@ -114,7 +133,10 @@ export class UsersDao {
     return r === undefined ? undefined : toRow(r);
   }
 
-  /** Rows matching every given filter, sorted (by the primary key unless `orderBy` says otherwise) and paged. */
+  /**
+   * Rows matching every given filter, sorted (by the
+   * primary key unless `orderBy` says otherwise) and paged.
+   */
   findAll(filters: UserFilters = {}): UserRow[] {
     const params: unknown[] = [];
     const where: string[] = [];
@@ -128,7 +150,10 @@ export class UsersDao {
     return this.db.all(sql, params).map(toRow);
   }
 
-  /** Inserts a row with a generated `id` and returns it as stored. Violations throw typed errors (see db.ts). */
+  /**
+   * Inserts a row with a generated `id` and returns it as
+   * stored. Violations throw typed errors (see db.ts).
+   */
   insert(form: UserForm): UserRow {
     const params = formParams(form);
     const hash = hashCode(params);
