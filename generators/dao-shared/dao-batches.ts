@@ -1,4 +1,4 @@
-import { type Code, code, fixed, type Identifier, identifier } from '../shared/index.js';
+import { type Code, code, docComment, fixed, type Identifier, identifier } from '../shared/index.js';
 import { actorArgument, actorParameter, docLine, type Method, type MethodContext } from './dao-methods.js';
 import { member } from './dao-table.js';
 import { controlled, INDENT, indented } from './layout.js';
@@ -93,6 +93,7 @@ function upsertBatch(context: MethodContext): Method {
   const items = code`ReadonlyArray<${names.keyed}>`;
   const result = fixed('number');
   const tx = fixed('tx');
+  const item = fixed('item');
   if (!table.hashCode) {
     return batch(context, {
       name: identifier('upsertBatch'),
@@ -103,53 +104,47 @@ function upsertBatch(context: MethodContext): Method {
       step: code`if (${calls.await}dao.upsert(${actor}item)) result += 1;`,
     });
   }
-  if (dialect.changedRows) {
-    return transactional(
-      context,
-      identifier('upsertBatch'),
-      items,
-      result,
-      [
-        fixed('/**'),
-        fixed(" * Upserts every row; returns how many were written. One query compares every row's"),
-        fixed(' * `hash_code` with the stored one; unchanged rows are skipped without a statement.'),
-        fixed(' * All in one transaction: if one fails, none is kept.'),
-        fixed(' */'),
-      ],
-      [
-        code`const pairs = items.map((item) => [${member(fixed('item'), key.name)}, hashCode(formParams(item))]);`,
-        code`const changed = ${calls.all(fixed('CHANGED_ROWS'), fixed('[JSON.stringify(pairs)]'), tx)};`,
-        fixed('let result = 0;'),
-        code`for (const r of changed) if (${calls.await}dao.upsert(${actor}items[Number(r.i)]!)) result += 1;`,
-        fixed('return result;'),
-      ],
-    );
-  }
-  const keys = dialect.listParam(code`items.map((item) => ${member(fixed('item'), key.name)})`);
-  const stored = calls.all(fixed('STORED_HASHES'), code`[${keys}]`, tx);
+  const skipping = dialect.changedRows
+    ? {
+        doc: [
+          "Upserts every row; returns how many were written. One query compares every row's",
+          '`hash_code` with the stored one; unchanged rows are skipped without a statement.',
+        ],
+        body: [
+          code`const pairs = items.map((item) => [${member(item, key.name)}, hashCode(formParams(item))]);`,
+          code`const changed = ${calls.all(fixed('CHANGED_ROWS'), fixed('[JSON.stringify(pairs)]'), tx)};`,
+          fixed('let result = 0;'),
+          code`for (const r of changed) if (${calls.await}dao.upsert(${actor}items[Number(r.i)]!)) result += 1;`,
+        ],
+      }
+    : {
+        doc: [
+          'Upserts every row; returns how many were written. The stored `hash_code`s are read in one',
+          'query first, and rows whose values are unchanged are skipped without a statement.',
+        ],
+        body: [
+          fixed('const stored = new Map<string, number>();'),
+          controlled(
+            TX_BODY,
+            code`for (const r of ${calls.all(fixed('STORED_HASHES'), code`[${dialect.listParam(code`items.map((item) => ${member(item, key.name)})`)}]`, tx)})`,
+            () => fixed('stored.set(String(r.k), Number(r.h));'),
+          ),
+          fixed('let result = 0;'),
+          fixed('for (const item of items) {'),
+          code`${INDENT}if (stored.get(String(${member(item, key.name)})) === hashCode(formParams(item))) continue;`,
+          code`${INDENT}if (${calls.await}dao.upsert(${actor}item)) result += 1;`,
+          fixed('}'),
+        ],
+      };
+  const doc = docComment({
+    description: [...skipping.doc, 'All in one transaction: if one fails, none is kept.'].join('\n'),
+  })!;
   return transactional(
     context,
     identifier('upsertBatch'),
     items,
     result,
-    [
-      fixed('/**'),
-      fixed(' * Upserts every row; returns how many were written. The stored `hash_code`s are read in one'),
-      fixed(' * query first, and rows whose values are unchanged are skipped without a statement.'),
-      fixed(' * All in one transaction: if one fails, none is kept.'),
-      fixed(' */'),
-    ],
-    [
-      fixed('const stored = new Map<string, number>();'),
-      controlled(TX_BODY, code`for (const r of ${stored})`, () =>
-        fixed('stored.set(String(r.k), Number(r.h));'),
-      ),
-      fixed('let result = 0;'),
-      fixed('for (const item of items) {'),
-      code`${INDENT}if (stored.get(String(${member(fixed('item'), key.name)})) === hashCode(formParams(item))) continue;`,
-      code`${INDENT}if (${calls.await}dao.upsert(${actor}item)) result += 1;`,
-      fixed('}'),
-      fixed('return result;'),
-    ],
+    [doc],
+    [...skipping.body, fixed('return result;')],
   );
 }
