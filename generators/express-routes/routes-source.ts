@@ -4,9 +4,11 @@ import {
   code,
   dataLiteral,
   docComment,
+  EXPRESS_ROUTES_RUNTIME_MODULE,
   fixed,
   type Identifier,
   identifier,
+  importSpecifier,
   joinCode,
   type LiteralObject,
   type Member,
@@ -22,6 +24,9 @@ import { type ClientResource, clientModel } from '../typescript-client/client-mo
 import { createTypeResolver } from '../typescript-types/type-names.js';
 import { expressPath, routeOrder } from './express-path.js';
 import { bodySchemas, typeSchema } from './json-schemas.js';
+
+/** The routes module, relative to the output directory. */
+export const ROUTES_MODULE = 'routes.ts';
 
 /** The path of the healthcheck in specs/common.json, mounted by default. */
 export const HEALTHCHECK_PATH = '/_internal_/healthcheck';
@@ -44,7 +49,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
   const types = createTypeResolver({
     service,
     imports,
-    fromModule: 'routes.ts',
+    fromModule: ROUTES_MODULE,
     localAlias: identifier('types'),
   });
   const print = (type: TypeRef): Code => printType(type, types.resolve);
@@ -188,19 +193,30 @@ export function routesSource(service: Service, imports: readonly Service[], head
       '}',
     ].join('\n'),
   );
-  const runtimeNames = ['bodyValidator', 'createAjv', 'errorHandler', 'healthcheck', 'jsonBody', 'route'];
+  const runtime = importSpecifier(ROUTES_MODULE, EXPRESS_ROUTES_RUNTIME_MODULE);
   const statements: Statement[] = [
-    { kind: 'code', code: fixed("import express, { type Router } from 'express';") },
     {
-      kind: 'code',
-      code: fixed(
-        `import { type Context, ${runtimeNames.join(', ')}, type ParamSpec, type RouterOptions } from './routes-runtime.js';`,
+      kind: 'import',
+      typeOnly: false,
+      defaultName: identifier('express'),
+      typeNames: [identifier('Router')],
+      from: 'express',
+    },
+    {
+      kind: 'import',
+      typeOnly: false,
+      names: ['bodyValidator', 'createAjv', 'errorHandler', 'healthcheck', 'jsonBody', 'route'].map(
+        identifier,
       ),
+      typeNames: [identifier('Context'), identifier('ParamSpec'), identifier('RouterOptions')],
+      from: runtime,
     },
     ...types.importStatements(),
     {
-      kind: 'code',
-      code: fixed("export type { Context, RouterOptions, RequestProblem } from './routes-runtime.js';"),
+      kind: 'export',
+      typeOnly: true,
+      names: [identifier('Context'), identifier('RequestProblem'), identifier('RouterOptions')],
+      from: runtime,
     },
     {
       kind: 'type',

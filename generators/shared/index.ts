@@ -16,14 +16,19 @@ export {
 } from './identifier.js';
 export {
   CLIENT_MODULE,
+  CLIENT_RUNTIME_MODULE,
+  EXPRESS_ROUTES_RUNTIME_MODULE,
   importedTypesModule,
   importSpecifier,
   MOCK_CLIENT_MODULE,
+  MOCK_CLIENT_RUNTIME_MODULE,
   namespaceFileName,
+  RUNTIME_FOLDER,
   TYPES_MODULE,
 } from './module-names.js';
 export { camelCase, pascalCase, UniqueNames, words } from './naming.js';
 export { propertyKey } from './property-key.js';
+export { clientRuntimeFile, expressRoutesRuntimeFile, mockClientRuntimeFile } from './runtime-files.js';
 export * from './source-file.js';
 export { dataLiteral, type LiteralObject, type LiteralValue, stringLiteral } from './string-literal.js';
 export { type NamedTypeResolver, printType } from './type-printer.js';

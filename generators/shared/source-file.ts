@@ -8,6 +8,7 @@ import { stringLiteral } from './string-literal.js';
  */
 export type Statement =
   | ImportStatement
+  | ExportFromStatement
   | InterfaceStatement
   | TypeAliasStatement
   | ConstStatement
@@ -16,11 +17,23 @@ export type Statement =
 export interface ImportStatement {
   kind: 'import';
   typeOnly: boolean;
+  /** `import name from …` (or `import name, { … } from …`): the module's default export. */
+  defaultName?: Identifier;
   /** `import * as alias from …` */
   namespaceAlias?: Identifier;
   /** `import { a, b } from …` */
   names?: readonly Identifier[];
+  /** Names imported as types only, `import { type A, b } from …` (sorted in with `names`). */
+  typeNames?: readonly Identifier[];
   /** A module specifier chosen by the generator (escaped when printed). */
+  from: string;
+}
+
+/** `export { a, b } from …`, or `export type { … }`: re-exports part of another module's API. */
+export interface ExportFromStatement {
+  kind: 'export';
+  typeOnly: boolean;
+  names: readonly Identifier[];
   from: string;
 }
 
@@ -96,18 +109,49 @@ export function printMembers(members: readonly Member[]): Code {
   return fixed(`{\n${lines.join('\n')}\n}`);
 }
 
+/** Letters compared without case first; at the first letter that differs only in case, upper case first. */
+function compareNames(a: string, b: string): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a.charAt(i);
+    const y = b.charAt(i);
+    if (x.toLowerCase() !== y.toLowerCase()) return x.toLowerCase() < y.toLowerCase() ? -1 : 1;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** Value and type names of an import in one sorted list, as Biome orders them. */
+function importNames(statement: ImportStatement): string {
+  const all = [
+    ...(statement.names ?? []).map((name) => ({ name, text: name as string })),
+    ...(statement.typeNames ?? []).map((name) => ({ name, text: `type ${name}` })),
+  ];
+  return all
+    .sort((a, b) => compareNames(a.name, b.name))
+    .map((entry) => entry.text)
+    .join(', ');
+}
+
 function printStatement(statement: Statement): Code {
   const exported = 'exported' in statement && statement.exported ? 'export ' : '';
-  const docs = statement.kind !== 'import' && statement.docs ? `${statement.docs}\n` : '';
+  const docs =
+    statement.kind !== 'import' && statement.kind !== 'export' && statement.docs ? `${statement.docs}\n` : '';
   switch (statement.kind) {
     case 'import': {
-      const what = statement.namespaceAlias
+      const named = statement.namespaceAlias
         ? `* as ${statement.namespaceAlias}`
-        : `{ ${joinCode(statement.names ?? [], ', ')} }`;
+        : statement.names?.length || statement.typeNames?.length
+          ? `{ ${importNames(statement)} }`
+          : '';
+      const what = [statement.defaultName ?? '', named].filter((part) => part !== '').join(', ');
       return fixed(
         `import ${statement.typeOnly ? 'type ' : ''}${what} from ${stringLiteral(statement.from)};`,
       );
     }
+    case 'export':
+      return fixed(
+        `export ${statement.typeOnly ? 'type ' : ''}{ ${joinCode(statement.names, ', ')} } from ${stringLiteral(statement.from)};`,
+      );
     case 'interface': {
       const heritage = statement.extends?.length ? ` extends ${joinCode(statement.extends, ', ')}` : '';
       return fixed(
@@ -129,16 +173,18 @@ function printStatement(statement: Statement): Code {
   }
 }
 
+const isImport = (kind: Statement['kind'] | undefined) => kind === 'import' || kind === 'export';
+
 /**
- * Prints a whole file: the header, then statements separated by blank lines (consecutive imports
- * stay together), ending with one newline.
+ * Prints a whole file: the header, then statements separated by blank lines (consecutive imports,
+ * and consecutive re-exports, stay together), ending with one newline.
  */
 export function printSourceFile(header: Code, statements: readonly Statement[]): string {
   const parts: string[] = [header];
   let previous: Statement['kind'] | undefined = 'code';
   for (const statement of statements) {
     parts.push(
-      previous === 'import' && statement.kind === 'import' ? '\n' : '\n\n',
+      previous === statement.kind && isImport(statement.kind) ? '\n' : '\n\n',
       printStatement(statement),
     );
     previous = statement.kind;

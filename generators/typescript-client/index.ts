@@ -2,13 +2,16 @@ import type { Header, Response, Service } from '../../core/ir.js';
 import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
 import {
   CLIENT_MODULE,
+  CLIENT_RUNTIME_MODULE,
   type Code,
+  clientRuntimeFile,
   code,
   dataLiteral,
   docComment,
   fileHeader,
   fixed,
   identifier,
+  importSpecifier,
   indentCode,
   joinCode,
   type Member,
@@ -22,7 +25,6 @@ import {
 } from '../shared/index.js';
 import { createTypeResolver } from '../typescript-types/type-names.js';
 import { type ClientOperation, type ClientResource, clientModel, pathPieces } from './client-model.js';
-import { CLIENT_RUNTIME } from './runtime.js';
 
 export const GENERATOR_NAME = 'typescript-client';
 
@@ -320,9 +322,28 @@ export function clientModule(service: Service, imports: readonly Service[]): Gen
       ? fixed('options')
       : fixed('{ ...options, headers: { ...serviceHeaders(options.serviceHeaders), ...options.headers } }');
   declarations.push({ kind: 'code', code: implementation(resources, types.resolve, baseUrl, settings) });
+  const runtime = importSpecifier(CLIENT_MODULE, CLIENT_RUNTIME_MODULE);
   const statements: Statement[] = [
+    {
+      kind: 'import',
+      typeOnly: false,
+      names: [identifier('createTransport'), ...(service.headers.length > 0 ? [identifier('text')] : [])],
+      typeNames: [identifier('ClientSettings'), identifier('RequestOptions'), identifier('ResponseError')],
+      from: runtime,
+    },
     ...types.importStatements(),
-    { kind: 'code', code: CLIENT_RUNTIME },
+    {
+      kind: 'export',
+      typeOnly: false,
+      names: [identifier('ResponseError'), identifier('TimeoutError'), identifier('UnexpectedStatusError')],
+      from: runtime,
+    },
+    {
+      kind: 'export',
+      typeOnly: true,
+      names: [identifier('ClientSettings'), identifier('OperationDescriptor'), identifier('RequestOptions')],
+      from: runtime,
+    },
     ...declarations,
   ];
   return { path: CLIENT_MODULE, contents: printSourceFile(fileHeader(GENERATOR_NAME, service), statements) };
@@ -334,10 +355,10 @@ export function clientModule(service: Service, imports: readonly Service[]): Gen
  */
 export const generator: Generator<Record<string, never>> = {
   name: GENERATOR_NAME,
-  description: 'A typed fetch client with no runtime dependencies (client.ts)',
+  description: 'A typed fetch client with no runtime dependencies (client.ts, canon-runtime/client.ts)',
   options: { defaults: {}, schema: { type: 'object', additionalProperties: false, properties: {} } },
   dependencies: ['typescript-types'],
   generate(input: GeneratorInput<Record<string, never>>): GeneratedFile[] {
-    return [clientModule(input.service, input.imports)];
+    return [clientModule(input.service, input.imports), clientRuntimeFile()];
   },
 };

@@ -3,16 +3,20 @@ import { formatTypeRef, qualifiedName, sameType } from '../../core/type-ref.js';
 import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
 import {
   type Code,
+  clientRuntimeFile,
   code,
   dataLiteral,
   docComment,
   fileHeader,
   fixed,
   identifier,
+  importSpecifier,
   indentCode,
   joinCode,
   type LiteralValue,
   MOCK_CLIENT_MODULE,
+  MOCK_CLIENT_RUNTIME_MODULE,
+  mockClientRuntimeFile,
   type NamedTypeResolver,
   printSourceFile,
   type Statement,
@@ -21,7 +25,6 @@ import {
 import { type ClientOperation, type ClientResource, clientModel } from '../typescript-client/client-model.js';
 import { responsesType } from '../typescript-client/index.js';
 import { createTypeResolver } from '../typescript-types/type-names.js';
-import { MOCK_RUNTIME } from './runtime.js';
 
 export const GENERATOR_NAME = 'typescript-mock-client';
 
@@ -182,20 +185,32 @@ export function mockClientModule(service: Service, imports: readonly Service[]):
     localAlias: identifier('types'),
   });
   const resources = clientModel(service);
+  const runtime = importSpecifier(MOCK_CLIENT_MODULE, MOCK_CLIENT_RUNTIME_MODULE);
   const body: Statement[] = [
-    { kind: 'code', code: MOCK_RUNTIME },
     ...tables(service, imports).map((c): Statement => ({ kind: 'code', code: c })),
     { kind: 'code', code: mockClass(service, resources, types.resolve) },
   ];
   const statements: Statement[] = [
-    { kind: 'import', typeOnly: true, namespaceAlias: identifier('client'), from: './client.js' },
     {
       kind: 'import',
       typeOnly: false,
-      names: [identifier('ResponseError'), identifier('UnexpectedStatusError')],
-      from: './client.js',
+      names: [identifier('MockEngine')],
+      typeNames: [
+        identifier('FieldSpec'),
+        identifier('MockClientOptions'),
+        identifier('RecordedCall'),
+        identifier('UnionSpec'),
+      ],
+      from: runtime,
     },
+    { kind: 'import', typeOnly: true, namespaceAlias: identifier('client'), from: './client.js' },
     ...types.importStatements(),
+    {
+      kind: 'export',
+      typeOnly: true,
+      names: [identifier('MockClientOptions'), identifier('RecordedCall')],
+      from: runtime,
+    },
     ...body,
   ];
   return {
@@ -210,10 +225,11 @@ export function mockClientModule(service: Service, imports: readonly Service[]):
  */
 export const generator: Generator<Record<string, never>> = {
   name: GENERATOR_NAME,
-  description: 'A mock client implementing the same Client interface, with schema-true data (mock-client.ts)',
+  description:
+    'A mock client implementing the same Client interface, with schema-true data (mock-client.ts, canon-runtime/)',
   options: { defaults: {}, schema: { type: 'object', additionalProperties: false, properties: {} } },
   dependencies: ['typescript-types', 'typescript-client'],
   generate(input: GeneratorInput<Record<string, never>>): GeneratedFile[] {
-    return [mockClientModule(input.service, input.imports)];
+    return [mockClientModule(input.service, input.imports), clientRuntimeFile(), mockClientRuntimeFile()];
   },
 };

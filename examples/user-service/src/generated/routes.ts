@@ -4,12 +4,10 @@
  */
 
 import express, { type Router } from 'express';
-
-import { type Context, bodyValidator, createAjv, errorHandler, healthcheck, jsonBody, route, type ParamSpec, type RouterOptions } from './routes-runtime.js';
-
+import { bodyValidator, type Context, createAjv, errorHandler, healthcheck, jsonBody, type ParamSpec, type RouterOptions, route } from './canon-runtime/express-routes.js';
 import type * as types from './types.js';
 
-export type { Context, RouterOptions, RequestProblem } from './routes-runtime.js';
+export type { Context, RequestProblem, RouterOptions } from './canon-runtime/express-routes.js';
 
 /** The parameters of an operation that declares none. */
 export type NoParams = Record<string, never>;
