@@ -1,7 +1,9 @@
 import type { Enum, Operation, Parameter, Response, Service, TypeRef } from '../../core/ir.js';
 import {
   type Code,
+  camelCase,
   code,
+  createTypeResolver,
   dataLiteral,
   docComment,
   EXPRESS_ROUTES_RUNTIME_MODULE,
@@ -12,16 +14,17 @@ import {
   joinCode,
   type LiteralObject,
   type Member,
+  type NamedResource,
+  nameTypes,
   numberLiteral,
   printSourceFile,
   printType,
   propertyKey,
   type Statement,
-  safeIdentifier,
   stringLiteral,
+  type TypeNaming,
+  UniqueNames,
 } from '../shared/index.js';
-import { type ClientResource, clientModel } from '../typescript-client/client-model.js';
-import { createTypeResolver } from '../typescript-types/type-names.js';
 import { expressPath, routeOrder } from './express-path.js';
 import { bodySchemas, typeSchema } from './json-schemas.js';
 
@@ -31,18 +34,48 @@ export const ROUTES_MODULE = 'routes.ts';
 /** The path of the healthcheck in specs/common.json, mounted by default. */
 export const HEALTHCHECK_PATH = '/_internal_/healthcheck';
 
-/** One resource as the routes present it: a service interface with one method per operation. */
-export interface RouteResource {
-  client: ClientResource;
-  serviceName: Identifier;
+/** Names routes.ts defines or imports itself; generated names never take them. */
+const ROUTES_NAMES = [
+  'Context',
+  'NoParams',
+  'ParamSpec',
+  'RequestProblem',
+  'Router',
+  'RouterOptions',
+  'SCHEMAS',
+  'Services',
+  'createRouter',
+] as const;
+
+/** The routes' type names: `<Plural>Service` (what the user implements), `<Stem>Params`, `<Stem>Result`. */
+const ROUTES_NAMING: TypeNaming = {
+  reserved: ROUTES_NAMES,
+  resource: 'Service',
+  params: 'Params',
+  outcome: 'Result',
+};
+
+/** One resource as the routes present it: a service interface (`interfaceName`) with one method per operation. */
+export type RouteResource = NamedResource;
+
+/** The routes' view of a service: the shared operation model with the routes' type names. */
+export function routeModel(service: Service): RouteResource[] {
+  return nameTypes(service, ROUTES_NAMING);
 }
 
-export function routeModel(service: Service): RouteResource[] {
-  return clientModel(service).map((client) => ({
-    client,
-    serviceName: safeIdentifier(client.interfaceName.replace(/Resource(\d*)$/, 'Service$1')),
-  }));
-}
+/** Values routes.ts imports or defines itself; the parameter tables never take them. */
+const ROUTES_VALUES = [
+  'bodyValidator',
+  'createAjv',
+  'createRouter',
+  'errorHandler',
+  'express',
+  'healthcheck',
+  'jsonBody',
+  'route',
+  'types',
+  'SCHEMAS',
+] as const;
 
 /** `routes.ts`: service interfaces, parameter and result types, and `createRouter`. */
 export function routesSource(service: Service, imports: readonly Service[], header: Code): string {
@@ -61,14 +94,14 @@ export function routesSource(service: Service, imports: readonly Service[], head
   const bodyRoots: TypeRef[] = [];
   let ownsHealthcheck = false;
 
+  const values = new UniqueNames(ROUTES_VALUES);
   resources.forEach((resource, r) => {
     const methods: Member[] = [];
-    for (const op of resource.client.operations) {
+    resource.operations.forEach((op, o) => {
       const operation = op.operation;
       if (operation.method === 'GET' && operation.path === HEALTHCHECK_PATH) ownsHealthcheck = true;
-      const stem = op.errorTypeName.replace(/Error(\d*)$/, '');
       const paramsName = op.paramsTypeName ?? identifier('NoParams');
-      const resultName = safeIdentifier(`${stem}Result${op.errorTypeName.match(/Error(\d*)$/)?.[1] ?? ''}`);
+      const resultName = op.outcomeTypeName;
       const label = `${operation.method} ${operation.path}`;
       if (op.paramsTypeName) {
         declarations.push({
@@ -113,7 +146,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
           notes: [`\`${label}\``],
         }),
       });
-      const constName = safeIdentifier(`PARAMS_${r}_${resource.client.operations.indexOf(op)}`);
+      const constName = values.claim(`${r}:${o}`, camelCase(`${op.stem}_param_specs`));
       paramConsts.push({
         kind: 'const',
         name: constName,
@@ -125,8 +158,8 @@ export function routesSource(service: Service, imports: readonly Service[], head
         ? code`, body: bodyValidator(ajv, ${dataLiteral(typeSchema(operation.body.type, 'canon#'))})`
         : fixed('');
       const call = operation.body
-        ? code`services.${resource.client.propertyName}.${op.methodName}(params, body, context)`
-        : code`services.${resource.client.propertyName}.${op.methodName}(params, context)`;
+        ? code`services.${resource.propertyName}.${op.methodName}(params, body, context)`
+        : code`services.${resource.propertyName}.${op.methodName}(params, context)`;
       const listErrors = operation.responses
         .filter((r) => (r.code === 400 || r.code === 422) && r.type.kind === 'list')
         .map((r) => numberLiteral(r.code as number));
@@ -140,15 +173,15 @@ export function routesSource(service: Service, imports: readonly Service[], head
         operation,
         code`  router.${fixed(operation.method.toLowerCase())}(${stringLiteral(expressPath(operation.path))}, ${fixed(operation.body || operation.parameters.some((p) => p.location === 'form') ? 'parseJson, ' : '')}route${generics}({ params: ${constName}${body}${errorsOption} }, (params, ${fixed(operation.body ? 'body' : '_body')}, context) => ${call}));`,
       );
-    }
+    });
     declarations.push({
       kind: 'interface',
-      name: resource.serviceName,
+      name: resource.interfaceName,
       exported: true,
       docs: docComment({
-        description: resource.client.resource.description,
+        description: resource.resource.description,
         notes: [
-          `The ${resource.client.resource.plural} resource: implement every method; \`tsc\` reports any that is missing or returns the wrong type.`,
+          `The ${resource.resource.plural} resource: implement every method; \`tsc\` reports any that is missing or returns the wrong type.`,
         ],
       }),
       members: methods,
@@ -162,8 +195,8 @@ export function routesSource(service: Service, imports: readonly Service[], head
     docs: docComment({ description: 'One implementation per resource, handed to `createRouter`.' }),
     members: resources.map((resource) => ({
       kind: 'property',
-      key: resource.client.propertyName,
-      type: resource.serviceName,
+      key: resource.propertyName,
+      type: resource.interfaceName,
       optional: false,
     })),
   });

@@ -3,9 +3,13 @@ import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
 import {
   CLIENT_MODULE,
   CLIENT_RUNTIME_MODULE,
+  type ClientOperation,
+  type ClientResource,
   type Code,
+  clientModel,
   clientRuntimeFile,
   code,
+  createTypeResolver,
   dataLiteral,
   docComment,
   fileHeader,
@@ -16,23 +20,17 @@ import {
   joinCode,
   type Member,
   type NamedTypeResolver,
+  pathPieces,
   printMembers,
   printSourceFile,
   printType,
   propertyKey,
+  responsesType,
   type Statement,
   stringLiteral,
 } from '../shared/index.js';
-import { createTypeResolver } from '../typescript-types/type-names.js';
-import { type ClientOperation, type ClientResource, clientModel, pathPieces } from './client-model.js';
 
 export const GENERATOR_NAME = 'typescript-client';
-
-/** The TypeScript type a set of responses produces (`undefined` for unit), deduplicated. */
-export function responsesType(responses: readonly Response[], resolve: NamedTypeResolver): Code {
-  const printed = [...new Set(responses.map((r) => printType(r.type, resolve)))];
-  return printed.length === 0 ? fixed('undefined') : joinCode(printed, ' | ');
-}
 
 /** The declared error responses of an operation as `ResponseError<status, body>` types. */
 function errorType(op: ClientOperation, resolve: NamedTypeResolver): Code {
@@ -44,8 +42,8 @@ function errorType(op: ClientOperation, resolve: NamedTypeResolver): Code {
   return joinCode(members, ' | ');
 }
 
-/** The parameter list of a client method, shared with the mock client. */
-export function methodParameters(op: ClientOperation, resolve: NamedTypeResolver) {
+/** The parameter list of a client method. */
+function methodParameters(op: ClientOperation, resolve: NamedTypeResolver) {
   const parameters: { name: ReturnType<typeof identifier>; type: Code; optional: boolean }[] = [];
   const body = op.operation.body;
   if (body)
@@ -59,7 +57,7 @@ export function methodParameters(op: ClientOperation, resolve: NamedTypeResolver
 /** The JSDoc of a client method: the spec's description, the HTTP call, what it throws. */
 function methodDocs(op: ClientOperation): Code | undefined {
   const { operation } = op;
-  const tags = [`@throws {${op.errorTypeName}} for a declared error status`];
+  const tags = [`@throws {${op.outcomeTypeName}} for a declared error status`];
   return docComment({
     description: operation.description,
     deprecation: operation.deprecation,
@@ -290,7 +288,7 @@ export function clientModule(service: Service, imports: readonly Service[]): Gen
       if (params) declarations.push(params);
       declarations.push({
         kind: 'type',
-        name: op.errorTypeName,
+        name: op.outcomeTypeName,
         exported: true,
         docs: docComment({ description: `The declared error responses of ${op.qualifiedName}.` }),
         type: errorType(op, types.resolve),

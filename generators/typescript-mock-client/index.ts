@@ -2,9 +2,13 @@ import type { Field, NamedTypeRef, Operation, Resource, Service, TypeRef } from 
 import { formatTypeRef, qualifiedName, sameType } from '../../core/type-ref.js';
 import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
 import {
+  type ClientOperation,
+  type ClientResource,
   type Code,
+  clientModel,
   clientRuntimeFile,
   code,
+  createTypeResolver,
   dataLiteral,
   docComment,
   fileHeader,
@@ -19,12 +23,10 @@ import {
   mockClientRuntimeFile,
   type NamedTypeResolver,
   printSourceFile,
+  responsesType,
   type Statement,
   stringLiteral,
 } from '../shared/index.js';
-import { type ClientOperation, type ClientResource, clientModel } from '../typescript-client/client-model.js';
-import { responsesType } from '../typescript-client/index.js';
-import { createTypeResolver } from '../typescript-types/type-names.js';
 
 export const GENERATOR_NAME = 'typescript-mock-client';
 

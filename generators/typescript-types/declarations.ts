@@ -12,7 +12,7 @@ import {
   type Statement,
   stringLiteral,
 } from '../shared/index.js';
-import { enumValuesName, typeNameOf } from './type-names.js';
+import { enumValuesName, typeNameOf } from '../shared/type-names.js';
 
 /** What a field says besides its type, as documentation lines. */
 function fieldNotes(field: Field): string[] {
