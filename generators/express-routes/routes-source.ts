@@ -1,29 +1,41 @@
 import type { Enum, Operation, Parameter, Response, Service, TypeRef } from '../../core/ir.js';
 import {
+  argument,
+  arrowLayout,
+  blockLayout,
   type Code,
+  callLayout,
   camelCase,
   code,
   createTypeResolver,
-  dataLiteral,
+  dataArgument,
+  dataLayout,
   docComment,
   EXPRESS_ROUTES_RUNTIME_MODULE,
   fixed,
+  group,
   type Identifier,
   identifier,
   importSpecifier,
-  joinCode,
+  indent,
+  type Layout,
   type LiteralObject,
+  type LiteralValue,
+  line,
   type Member,
+  memberKey,
   type NamedResource,
   nameTypes,
   numberLiteral,
+  objectLayout,
   printSourceFile,
   printType,
-  propertyKey,
   type Statement,
   stringLiteral,
   type TypeNaming,
+  typeLiteralLayout,
   UniqueNames,
+  unionLayout,
 } from '../shared/index.js';
 import { expressPath, routeOrder } from './express-path.js';
 import { bodySchemas, typeSchema } from './json-schemas.js';
@@ -88,7 +100,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
   const print = (type: TypeRef): Code => printType(type, types.resolve);
   const resources = routeModel(service);
   const declarations: Statement[] = [];
-  const mounts = new Map<Operation, Code>();
+  const mounts = new Map<Operation, Layout>();
   const allOperations: Operation[] = [];
   const paramConsts: Statement[] = [];
   const bodyRoots: TypeRef[] = [];
@@ -113,7 +125,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
           }),
           members: operation.parameters.map((p) => ({
             kind: 'property',
-            key: propertyKey(p.name),
+            key: memberKey(p.name),
             type: print(p.type),
             optional: !p.required && p.default === undefined,
             docs: docComment({ description: p.description, deprecation: p.deprecation }),
@@ -152,27 +164,42 @@ export function routesSource(service: Service, imports: readonly Service[], head
         name: constName,
         exported: false,
         type: fixed('readonly ParamSpec[]'),
-        value: paramSpecs(operation.parameters, service, imports),
+        value: dataLayout(paramSpecs(operation.parameters, service, imports)).layout,
       });
-      const body = operation.body
-        ? code`, body: bodyValidator(ajv, ${dataLiteral(typeSchema(operation.body.type, 'canon#'))})`
-        : fixed('');
-      const call = operation.body
-        ? code`services.${resource.propertyName}.${op.methodName}(params, body, context)`
-        : code`services.${resource.propertyName}.${op.methodName}(params, context)`;
+      const options: Layout[] = [code`params: ${constName}`];
+      if (operation.body) {
+        const validator = callLayout(fixed('bodyValidator'), [
+          argument(fixed('ajv')),
+          dataArgument(typeSchema(operation.body.type, 'canon#')),
+        ]);
+        options.push([fixed('body: '), validator]);
+      }
       const listErrors = operation.responses
         .filter((r) => (r.code === 400 || r.code === 422) && r.type.kind === 'list')
-        .map((r) => numberLiteral(r.code as number));
-      const errorsOption =
-        listErrors.length > 0 ? code`, listErrors: [${joinCode(listErrors, ', ')}]` : fixed('');
+        .map((r) => r.code as number);
+      if (listErrors.length > 0) options.push([fixed('listErrors: '), dataLayout(listErrors).layout]);
+      const callArguments = operation.body ? ['params', 'body', 'context'] : ['params', 'context'];
+      const call = callLayout(
+        code`services.${resource.propertyName}.${op.methodName}`,
+        callArguments.map((name) => argument(fixed(name))),
+      );
       const generics = operation.body
         ? code`<${paramsName}, ${print(operation.body.type)}>`
         : code`<${paramsName}>`;
+      const handler = callLayout(code`route${generics}`, [
+        { layout: objectLayout(options), huggable: 'object' },
+        arrowLayout([fixed('params'), fixed(operation.body ? 'body' : '_body'), fixed('context')], call),
+      ]);
+      const parsesJson = operation.body || operation.parameters.some((p) => p.location === 'form');
       allOperations.push(operation);
-      mounts.set(
-        operation,
-        code`  router.${fixed(operation.method.toLowerCase())}(${stringLiteral(expressPath(operation.path))}, ${fixed(operation.body || operation.parameters.some((p) => p.location === 'form') ? 'parseJson, ' : '')}route${generics}({ params: ${constName}${body}${errorsOption} }, (params, ${fixed(operation.body ? 'body' : '_body')}, context) => ${call}));`,
-      );
+      mounts.set(operation, [
+        callLayout(code`router.${fixed(operation.method.toLowerCase())}`, [
+          argument(stringLiteral(expressPath(operation.path))),
+          ...(parsesJson ? [argument(fixed('parseJson'))] : []),
+          argument(handler),
+        ]),
+        fixed(';'),
+      ]);
     });
     declarations.push({
       kind: 'interface',
@@ -202,30 +229,35 @@ export function routesSource(service: Service, imports: readonly Service[], head
   });
 
   const schemas = bodySchemas(service, imports, bodyRoots);
-  const healthcheck = ownsHealthcheck
-    ? ''
-    : `  if (options.healthcheck !== false) router.get(${stringLiteral(HEALTHCHECK_PATH)}, healthcheck(options.healthcheck));\n`;
-  const factory = fixed(
-    [
-      '/**',
-      ' * An Express router mounting every operation at its method and path. Parameters are coerced,',
-      ' * bodies validated (validators compiled once, here), results sent with their status; invalid',
-      ' * input gets 400/422 `{ errors: [{ code, path, message }] }`, unexpected errors a bare 500.',
-      ' *',
-      ' * @example app.use(createRouter({ users: usersService }, { bodyLimit: "100kb" }));',
-      ' */',
-      'export function createRouter(services: Services, options: RouterOptions = {}): Router {',
-      `  const ajv = createAjv(SCHEMAS);`,
-      '  const router = express.Router();',
-      '  const parseJson = jsonBody(options);',
-      `${healthcheck}${routeOrder(allOperations)
-        .map((operation) => mounts.get(operation))
-        .join('\n')}`,
-      '  router.use(errorHandler(options));',
-      '  return router;',
-      '}',
-    ].join('\n'),
-  );
+  const body: Layout[] = [
+    fixed(`const ajv = createAjv(SCHEMAS);
+const router = express.Router();
+const parseJson = jsonBody(options);`),
+  ];
+  if (!ownsHealthcheck) {
+    const mount = callLayout(fixed('router.get'), [
+      argument(stringLiteral(HEALTHCHECK_PATH)),
+      argument(fixed('healthcheck(options.healthcheck)')),
+    ]);
+    body.push([fixed('if (options.healthcheck !== false)'), group(indent([line, mount, fixed(';')]))]);
+  }
+  for (const operation of routeOrder(allOperations)) body.push(mounts.get(operation)!);
+  body.push(fixed('router.use(errorHandler(options));\nreturn router;'));
+  const factory: Layout = [
+    fixed(
+      [
+        '/**',
+        ' * An Express router mounting every operation at its method and path. Parameters are coerced,',
+        ' * bodies validated (validators compiled once, here), results sent with their status; invalid',
+        ' * input gets 400/422 `{ errors: [{ code, path, message }] }`, unexpected errors a bare 500.',
+        ' *',
+        ' * @example app.use(createRouter({ users: usersService }, { bodyLimit: "100kb" }));',
+        ' */',
+        'export function createRouter(services: Services, options: RouterOptions = {}): Router ',
+      ].join('\n'),
+    ),
+    blockLayout(body),
+  ];
   const runtime = importSpecifier(ROUTES_MODULE, EXPRESS_ROUTES_RUNTIME_MODULE);
   const statements: Statement[] = [
     {
@@ -264,7 +296,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
       name: identifier('SCHEMAS'),
       exported: false,
       docs: docComment({ description: 'JSON Schemas of the request bodies.' }),
-      value: dataLiteral(schemas),
+      value: dataLayout(schemas).layout,
     },
     ...paramConsts,
     { kind: 'code', code: factory },
@@ -272,36 +304,40 @@ export function routesSource(service: Service, imports: readonly Service[], head
   return printSourceFile(header, statements);
 }
 
-function resultType(responses: readonly Response[], print: (t: TypeRef) => Code): Code {
+function resultType(responses: readonly Response[], print: (t: TypeRef) => Code): Layout {
   const variants = responses.map((response) => {
     const status = response.code === 'default' ? fixed('number') : numberLiteral(response.code);
     const unit = response.type.kind === 'primitive' && response.type.name === 'unit';
-    return unit ? code`{ status: ${status} }` : code`{ status: ${status}; body: ${print(response.type)} }`;
+    return typeLiteralLayout(
+      unit ? [code`status: ${status}`] : [code`status: ${status}`, code`body: ${print(response.type)}`],
+    );
   });
   if (variants.length === 0) return fixed('{ status: number }');
-  return joinCode(variants, ' | ');
+  return unionLayout(variants);
 }
 
 /** The runtime description of each parameter: where it is read and how it is coerced. */
-function paramSpecs(parameters: readonly Parameter[], service: Service, imports: readonly Service[]): Code {
-  return dataLiteral(
-    parameters.map((p): LiteralObject => {
-      const list = p.type.kind === 'list';
-      const scalar = list && p.type.kind === 'list' ? p.type.of : p.type;
-      const { type, values } = scalarOf(scalar, service, imports);
-      return {
-        name: p.name,
-        location: p.location,
-        type,
-        ...(list ? { list: true } : {}),
-        required: p.required,
-        ...(p.default === undefined ? {} : { default: p.default }),
-        ...(p.minimum === undefined ? {} : { minimum: p.minimum }),
-        ...(p.maximum === undefined ? {} : { maximum: p.maximum }),
-        ...(values ? { values } : {}),
-      };
-    }),
-  );
+function paramSpecs(
+  parameters: readonly Parameter[],
+  service: Service,
+  imports: readonly Service[],
+): LiteralValue {
+  return parameters.map((p): LiteralObject => {
+    const list = p.type.kind === 'list';
+    const scalar = list && p.type.kind === 'list' ? p.type.of : p.type;
+    const { type, values } = scalarOf(scalar, service, imports);
+    return {
+      name: p.name,
+      location: p.location,
+      type,
+      ...(list ? { list: true } : {}),
+      required: p.required,
+      ...(p.default === undefined ? {} : { default: p.default }),
+      ...(p.minimum === undefined ? {} : { minimum: p.minimum }),
+      ...(p.maximum === undefined ? {} : { maximum: p.maximum }),
+      ...(values ? { values } : {}),
+    };
+  });
 }
 
 function scalarOf(

@@ -13,6 +13,7 @@ export {
 } from './client-names.js';
 export { type Code, code, fixed, indentCode, joinCode, numberLiteral } from './code.js';
 export { blockComment, commentLines, type DocParts, docComment } from './comment.js';
+export { type DataLayout, dataArgument, dataLayout } from './data-layout.js';
 export { fileHeader } from './header.js';
 export {
   type Identifier,
@@ -22,6 +23,7 @@ export {
   safeIdentifier,
   safeMemberName,
 } from './identifier.js';
+export * from './layout.js';
 export {
   CLIENT_MODULE,
   CLIENT_RUNTIME_MODULE,
@@ -47,11 +49,12 @@ export {
   pathPieces,
   type TypeNaming,
 } from './operation-model.js';
-export { propertyKey } from './property-key.js';
+export { memberKey, propertyKey } from './property-key.js';
 export { responsesType } from './responses-type.js';
 export { clientRuntimeFile, expressRoutesRuntimeFile, mockClientRuntimeFile } from './runtime-files.js';
 export * from './source-file.js';
 export { dataLiteral, type LiteralObject, type LiteralValue, stringLiteral } from './string-literal.js';
+export * from './syntax.js';
 export {
   cachedTypeNames,
   createTypeResolver,

@@ -1,6 +1,8 @@
-import { type Code, code, fixed, indentCode, joinCode } from './code.js';
+import { type Code, code, fixed, joinCode } from './code.js';
 import type { Identifier } from './identifier.js';
+import { group, hardline, ifBreak, indent, join, type Layout, line, printLayout } from './layout.js';
 import { stringLiteral } from './string-literal.js';
+import { blockLayout, isUnionLayout, signatureLayout } from './syntax.js';
 
 /**
  * Declarations as plain structures, printed once by `printSourceFile`. Every piece is `Code`
@@ -53,7 +55,8 @@ export interface TypeAliasStatement {
   exported: boolean;
   docs?: Code | undefined;
   typeParameters?: Code;
-  type: Code;
+  /** The aliased type; a `unionLayout` breaks one member per line. */
+  type: Layout;
 }
 
 export interface ConstStatement {
@@ -62,14 +65,14 @@ export interface ConstStatement {
   exported: boolean;
   docs?: Code | undefined;
   type?: Code;
-  value: Code;
+  value: Layout;
 }
 
 /** Any other statement, already built from safe pieces (a function, a class, runtime helpers). */
 export interface CodeStatement {
   kind: 'code';
   docs?: Code | undefined;
-  code: Code;
+  code: Layout;
 }
 
 export type Member = PropertyMember | MethodMember;
@@ -78,7 +81,7 @@ export interface PropertyMember {
   kind: 'property';
   /** Made by `propertyKey` (wire names) or an identifier. */
   key: Code;
-  type: Code;
+  type: Layout;
   optional: boolean;
   readonly?: boolean;
   docs?: Code | undefined;
@@ -92,21 +95,32 @@ export interface MethodMember {
   docs?: Code | undefined;
 }
 
-const INDENT = '  ';
+/** The line width generated code is printed for (the project's Biome `lineWidth`). */
+export const LINE_WIDTH = 110;
 
-/** Prints members of an interface or type literal, one per line, indented one level. */
-export function printMembers(members: readonly Member[]): Code {
+/** `;`-terminated members of an interface, one per line (Biome always breaks an interface body). */
+export function printMembers(members: readonly Member[]): Layout {
   if (members.length === 0) return fixed('{}');
-  const lines = members.map((member) => {
-    const docs = member.docs ? `${indentCode(member.docs, INDENT)}\n${INDENT}` : '';
+  const lines = members.map((member): Layout => {
+    const docs: Layout = member.docs ? [member.docs, hardline] : [];
     if (member.kind === 'property') {
       const prefix = member.readonly ? 'readonly ' : '';
-      return `${INDENT}${docs}${prefix}${member.key}${member.optional ? '?' : ''}: ${indentCode(member.type, INDENT)};`;
+      return [
+        docs,
+        fixed(`${prefix}${member.key}${member.optional ? '?' : ''}:`),
+        typeAfter(member.type),
+        fixed(';'),
+      ];
     }
-    const params = member.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`).join(', ');
-    return `${INDENT}${docs}${member.name}(${params}): ${member.returns};`;
+    const params = member.parameters.map((p) => code`${p.name}${fixed(p.optional ? '?' : '')}: ${p.type}`);
+    return [docs, signatureLayout(member.name, params, member.returns), fixed(';')];
   });
-  return fixed(`{\n${lines.join('\n')}\n}`);
+  return blockLayout(lines);
+}
+
+/** ` T` after a `:` or `=`, or a union that breaks onto its own lines. */
+function typeAfter(type: Layout): Layout {
+  return isUnionLayout(type) ? type : [fixed(' '), type];
 }
 
 /** Letters compared without case first; at the first letter that differs only in case, upper case first. */
@@ -121,56 +135,93 @@ function compareNames(a: string, b: string): number {
 }
 
 /** Value and type names of an import in one sorted list, as Biome orders them. */
-function importNames(statement: ImportStatement): string {
+function importNames(statement: ImportStatement): string[] {
   const all = [
     ...(statement.names ?? []).map((name) => ({ name, text: name as string })),
     ...(statement.typeNames ?? []).map((name) => ({ name, text: `type ${name}` })),
   ];
-  return all
-    .sort((a, b) => compareNames(a.name, b.name))
-    .map((entry) => entry.text)
-    .join(', ');
+  return all.sort((a, b) => compareNames(a.name, b.name)).map((entry) => entry.text);
 }
 
-function printStatement(statement: Statement): Code {
-  const exported = 'exported' in statement && statement.exported ? 'export ' : '';
-  const docs =
-    statement.kind !== 'import' && statement.kind !== 'export' && statement.docs ? `${statement.docs}\n` : '';
+/** `{ a, b }` of an import or re-export, one name per line when the statement is too long. */
+function namesLayout(names: readonly string[]): Layout {
+  return group([
+    fixed('{'),
+    indent([line, join([fixed(','), line], names.map(fixed))]),
+    ifBreak(fixed(',')),
+    line,
+    fixed('}'),
+  ]);
+}
+
+function printStatement(statement: Statement): Layout {
+  const exported = fixed('exported' in statement && statement.exported ? 'export ' : '');
+  const docs: Layout =
+    statement.kind !== 'import' && statement.kind !== 'export' && statement.docs
+      ? [statement.docs, hardline]
+      : [];
   switch (statement.kind) {
     case 'import': {
-      const named = statement.namespaceAlias
-        ? `* as ${statement.namespaceAlias}`
+      const named: Layout = statement.namespaceAlias
+        ? fixed(`* as ${statement.namespaceAlias}`)
         : statement.names?.length || statement.typeNames?.length
-          ? `{ ${importNames(statement)} }`
-          : '';
-      const what = [statement.defaultName ?? '', named].filter((part) => part !== '').join(', ');
-      return fixed(
-        `import ${statement.typeOnly ? 'type ' : ''}${what} from ${stringLiteral(statement.from)};`,
-      );
+          ? namesLayout(importNames(statement))
+          : [];
+      const what: Layout =
+        statement.defaultName && named !== ([] as unknown as Layout)
+          ? [fixed(`${statement.defaultName}`), Array.isArray(named) ? [] : fixed(', '), named]
+          : named;
+      return [
+        fixed(`import ${statement.typeOnly ? 'type ' : ''}`),
+        what,
+        code` from ${stringLiteral(statement.from)};`,
+      ];
     }
     case 'export':
-      return fixed(
-        `export ${statement.typeOnly ? 'type ' : ''}{ ${joinCode(statement.names, ', ')} } from ${stringLiteral(statement.from)};`,
-      );
+      return [
+        fixed(`export ${statement.typeOnly ? 'type ' : ''}`),
+        namesLayout(statement.names),
+        code` from ${stringLiteral(statement.from)};`,
+      ];
     case 'interface': {
       const heritage = statement.extends?.length ? ` extends ${joinCode(statement.extends, ', ')}` : '';
-      return fixed(
-        `${docs}${exported}interface ${statement.name}${statement.typeParameters ?? ''}${heritage} ${printMembers(statement.members)}`,
-      );
+      return [
+        docs,
+        exported,
+        fixed(`interface ${statement.name}${statement.typeParameters ?? ''}${heritage} `),
+        printMembers(statement.members),
+      ];
     }
-    case 'type': {
-      const space = statement.type.startsWith('\n') ? '' : ' ';
-      return fixed(
-        `${docs}${exported}type ${statement.name}${statement.typeParameters ?? ''} =${space}${statement.type};`,
-      );
-    }
+    case 'type':
+      return [
+        docs,
+        exported,
+        fixed(`type ${statement.name}${statement.typeParameters ?? ''} =`),
+        typeAfter(statement.type),
+        fixed(';'),
+      ];
     case 'const': {
       const type = statement.type ? code`: ${statement.type}` : '';
-      return fixed(`${docs}${exported}const ${statement.name}${type} = ${statement.value};`);
+      return [
+        docs,
+        exported,
+        fixed(`const ${statement.name}${type}`),
+        assignedValue(statement.value),
+        fixed(';'),
+      ];
     }
     case 'code':
-      return fixed(`${docs}${statement.code}`);
+      return [docs, statement.code];
   }
+}
+
+/**
+ * ` = value`: literals, calls and other layouts stay on the `=` line and break inside; a plain
+ * expression that does not fit moves to the next line.
+ */
+function assignedValue(value: Layout): Layout {
+  if (typeof value !== 'string' || value.includes('\n')) return [fixed(' = '), value];
+  return group([fixed(' ='), indent([line, value])]);
 }
 
 const isImport = (kind: Statement['kind'] | undefined) => kind === 'import' || kind === 'export';
@@ -180,15 +231,13 @@ const isImport = (kind: Statement['kind'] | undefined) => kind === 'import' || k
  * and consecutive re-exports, stay together), ending with one newline.
  */
 export function printSourceFile(header: Code, statements: readonly Statement[]): string {
-  const parts: string[] = [header];
+  const parts: Layout[] = [header];
   let previous: Statement['kind'] | undefined = 'code';
   for (const statement of statements) {
-    parts.push(
-      previous === statement.kind && isImport(statement.kind) ? '\n' : '\n\n',
-      printStatement(statement),
-    );
+    parts.push(hardline);
+    if (previous !== statement.kind || !isImport(statement.kind)) parts.push(hardline);
+    parts.push(printStatement(statement));
     previous = statement.kind;
   }
-  parts.push('\n');
-  return parts.join('');
+  return `${printLayout(parts, LINE_WIDTH)}\n`;
 }

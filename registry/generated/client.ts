@@ -3,7 +3,12 @@
  * Do not edit: change the spec and run `canon generate` again.
  */
 
-import { type ClientSettings, createTransport, type RequestOptions, type ResponseError } from './canon-runtime/client.js';
+import {
+  type ClientSettings,
+  createTransport,
+  type RequestOptions,
+  type ResponseError,
+} from './canon-runtime/client.js';
 import type * as types from './types.js';
 
 export { ResponseError, TimeoutError, UnexpectedStatusError } from './canon-runtime/client.js';
@@ -18,7 +23,10 @@ export interface AuditEntriesGetParams {
 }
 
 /** The declared error responses of auditEntries.get. */
-export type AuditEntriesGetError = ResponseError<400, types.ErrorResponse> | ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse>;
+export type AuditEntriesGetError =
+  | ResponseError<400, types.ErrorResponse>
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>;
 
 /** The audit_entries resource: client.auditEntries. */
 export interface AuditEntriesResource {
@@ -43,7 +51,11 @@ export interface ChangeLogsGetParams {
 }
 
 /** The declared error responses of changeLogs.get. */
-export type ChangeLogsGetError = ResponseError<400, types.ErrorResponse> | ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type ChangeLogsGetError =
+  | ResponseError<400, types.ErrorResponse>
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** The change_logs resource: client.changeLogs. */
 export interface ChangeLogsResource {
@@ -63,7 +75,12 @@ export interface CheckResultsPostParams {
 }
 
 /** The declared error responses of checkResults.post. */
-export type CheckResultsPostError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<413, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type CheckResultsPostError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<413, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** The check_results resource: client.checkResults. */
 export interface CheckResultsResource {
@@ -72,7 +89,11 @@ export interface CheckResultsResource {
    * POST /services/:organization/:application/checks
    * @throws {CheckResultsPostError} for a declared error status
    */
-  post(body: types.DocumentForm, params: CheckResultsPostParams, options?: RequestOptions): Promise<types.CheckResult>;
+  post(
+    body: types.DocumentForm,
+    params: CheckResultsPostParams,
+    options?: RequestOptions,
+  ): Promise<types.CheckResult>;
 }
 
 /** Parameters of codes.getByGenerator. */
@@ -88,7 +109,11 @@ export interface CodesGetByGeneratorParams {
 }
 
 /** The declared error responses of codes.getByGenerator. */
-export type CodesGetByGeneratorError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type CodesGetByGeneratorError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** Parameters of codes.postByGenerator. */
 export interface CodesPostByGeneratorParams {
@@ -103,7 +128,12 @@ export interface CodesPostByGeneratorParams {
 }
 
 /** The declared error responses of codes.postByGenerator. */
-export type CodesPostByGeneratorError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type CodesPostByGeneratorError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** The codes resource: client.codes. */
 export interface CodesResource {
@@ -116,7 +146,11 @@ export interface CodesResource {
    * POST /services/:organization/:application/versions/:version/code/:generator
    * @throws {CodesPostByGeneratorError} for a declared error status
    */
-  postByGenerator(body: types.CodeForm, params: CodesPostByGeneratorParams, options?: RequestOptions): Promise<types.Code>;
+  postByGenerator(
+    body: types.CodeForm,
+    params: CodesPostByGeneratorParams,
+    options?: RequestOptions,
+  ): Promise<types.Code>;
 }
 
 /** Parameters of eventUnionOwners.get. */
@@ -126,7 +160,9 @@ export interface EventUnionOwnersGetParams {
 }
 
 /** The declared error responses of eventUnionOwners.get. */
-export type EventUnionOwnersGetError = ResponseError<400, types.ErrorResponse> | ResponseError<401, types.ErrorResponse>;
+export type EventUnionOwnersGetError =
+  | ResponseError<400, types.ErrorResponse>
+  | ResponseError<401, types.ErrorResponse>;
 
 /** The event_union_owners resource: client.eventUnionOwners. */
 export interface EventUnionOwnersResource {
@@ -168,7 +204,10 @@ export interface OrganizationsGetByOrganizationParams {
 }
 
 /** The declared error responses of organizations.getByOrganization. */
-export type OrganizationsGetByOrganizationError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type OrganizationsGetByOrganizationError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** Parameters of organizations.putByOrganization. */
 export interface OrganizationsPutByOrganizationParams {
@@ -177,7 +216,11 @@ export interface OrganizationsPutByOrganizationParams {
 }
 
 /** The declared error responses of organizations.putByOrganization. */
-export type OrganizationsPutByOrganizationError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type OrganizationsPutByOrganizationError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** The organizations resource: client.organizations. */
 export interface OrganizationsResource {
@@ -185,13 +228,20 @@ export interface OrganizationsResource {
    * GET /organizations/:organization
    * @throws {OrganizationsGetByOrganizationError} for a declared error status
    */
-  getByOrganization(params: OrganizationsGetByOrganizationParams, options?: RequestOptions): Promise<types.Organization>;
+  getByOrganization(
+    params: OrganizationsGetByOrganizationParams,
+    options?: RequestOptions,
+  ): Promise<types.Organization>;
   /**
    * Admins: set the organization's namespace (creating the organization if needed).
    * PUT /organizations/:organization
    * @throws {OrganizationsPutByOrganizationError} for a declared error status
    */
-  putByOrganization(body: types.OrganizationForm, params: OrganizationsPutByOrganizationParams, options?: RequestOptions): Promise<types.Organization>;
+  putByOrganization(
+    body: types.OrganizationForm,
+    params: OrganizationsPutByOrganizationParams,
+    options?: RequestOptions,
+  ): Promise<types.Organization>;
 }
 
 /** Parameters of services.get. */
@@ -207,7 +257,9 @@ export interface ServicesGetParams {
 }
 
 /** The declared error responses of services.get. */
-export type ServicesGetError = ResponseError<400, types.ErrorResponse> | ResponseError<401, types.ErrorResponse>;
+export type ServicesGetError =
+  | ResponseError<400, types.ErrorResponse>
+  | ResponseError<401, types.ErrorResponse>;
 
 /** Parameters of services.getByOrganizationAndApplication. */
 export interface ServicesGetByOrganizationAndApplicationParams {
@@ -218,7 +270,10 @@ export interface ServicesGetByOrganizationAndApplicationParams {
 }
 
 /** The declared error responses of services.getByOrganizationAndApplication. */
-export type ServicesGetByOrganizationAndApplicationError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type ServicesGetByOrganizationAndApplicationError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** Parameters of services.putPolicyByOrganizationAndApplication. */
 export interface ServicesPutPolicyByOrganizationAndApplicationParams {
@@ -229,7 +284,11 @@ export interface ServicesPutPolicyByOrganizationAndApplicationParams {
 }
 
 /** The declared error responses of services.putPolicyByOrganizationAndApplication. */
-export type ServicesPutPolicyByOrganizationAndApplicationError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type ServicesPutPolicyByOrganizationAndApplicationError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** The services resource: client.services. */
 export interface ServicesResource {
@@ -243,19 +302,32 @@ export interface ServicesResource {
    * GET /services/:organization/:application
    * @throws {ServicesGetByOrganizationAndApplicationError} for a declared error status
    */
-  getByOrganizationAndApplication(params: ServicesGetByOrganizationAndApplicationParams, options?: RequestOptions): Promise<types.Service>;
+  getByOrganizationAndApplication(
+    params: ServicesGetByOrganizationAndApplicationParams,
+    options?: RequestOptions,
+  ): Promise<types.Service>;
   /**
    * PUT /services/:organization/:application/policy
    * @throws {ServicesPutPolicyByOrganizationAndApplicationError} for a declared error status
    */
-  putPolicyByOrganizationAndApplication(body: types.PolicyForm, params: ServicesPutPolicyByOrganizationAndApplicationParams, options?: RequestOptions): Promise<types.Service>;
+  putPolicyByOrganizationAndApplication(
+    body: types.PolicyForm,
+    params: ServicesPutPolicyByOrganizationAndApplicationParams,
+    options?: RequestOptions,
+  ): Promise<types.Service>;
 }
 
 /** The declared error responses of tokens.get. */
-export type TokensGetError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse>;
+export type TokensGetError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>;
 
 /** The declared error responses of tokens.post. */
-export type TokensPostError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type TokensPostError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** Parameters of tokens.deleteById. */
 export interface TokensDeleteByIdParams {
@@ -264,7 +336,10 @@ export interface TokensDeleteByIdParams {
 }
 
 /** The declared error responses of tokens.deleteById. */
-export type TokensDeleteByIdError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type TokensDeleteByIdError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** The tokens resource: client.tokens. */
 export interface TokensResource {
@@ -286,7 +361,10 @@ export interface TokensResource {
 }
 
 /** The declared error responses of validations.post. */
-export type ValidationsPostError = ResponseError<413, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type ValidationsPostError =
+  | ResponseError<413, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** The validations resource: client.validations. */
 export interface ValidationsResource {
@@ -306,7 +384,10 @@ export interface VersionsGetParams {
 }
 
 /** The declared error responses of versions.get. */
-export type VersionsGetError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type VersionsGetError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** Parameters of versions.putByVersion. */
 export interface VersionsPutByVersionParams {
@@ -319,7 +400,13 @@ export interface VersionsPutByVersionParams {
 }
 
 /** The declared error responses of versions.putByVersion. */
-export type VersionsPutByVersionError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<409, types.ErrorResponse> | ResponseError<413, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type VersionsPutByVersionError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<409, types.ErrorResponse>
+  | ResponseError<413, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** Parameters of versions.getByVersion. */
 export interface VersionsGetByVersionParams {
@@ -332,7 +419,10 @@ export interface VersionsGetByVersionParams {
 }
 
 /** The declared error responses of versions.getByVersion. */
-export type VersionsGetByVersionError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type VersionsGetByVersionError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** Parameters of versions.getOriginalByVersion. */
 export interface VersionsGetOriginalByVersionParams {
@@ -345,7 +435,10 @@ export interface VersionsGetOriginalByVersionParams {
 }
 
 /** The declared error responses of versions.getOriginalByVersion. */
-export type VersionsGetOriginalByVersionError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type VersionsGetOriginalByVersionError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** Parameters of versions.getServiceByVersion. */
 export interface VersionsGetServiceByVersionParams {
@@ -358,7 +451,10 @@ export interface VersionsGetServiceByVersionParams {
 }
 
 /** The declared error responses of versions.getServiceByVersion. */
-export type VersionsGetServiceByVersionError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type VersionsGetServiceByVersionError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** The versions resource: client.versions. */
 export interface VersionsResource {
@@ -373,7 +469,11 @@ export interface VersionsResource {
    * PUT /services/:organization/:application/versions/:version
    * @throws {VersionsPutByVersionError} for a declared error status
    */
-  putByVersion(body: types.PublishForm, params: VersionsPutByVersionParams, options?: RequestOptions): Promise<types.PublishResult>;
+  putByVersion(
+    body: types.PublishForm,
+    params: VersionsPutByVersionParams,
+    options?: RequestOptions,
+  ): Promise<types.PublishResult>;
   /**
    * One version (or latest) with its change log.
    * GET /services/:organization/:application/versions/:version
@@ -385,7 +485,10 @@ export interface VersionsResource {
    * GET /services/:organization/:application/versions/:version/original
    * @throws {VersionsGetOriginalByVersionError} for a declared error status
    */
-  getOriginalByVersion(params: VersionsGetOriginalByVersionParams, options?: RequestOptions): Promise<unknown>;
+  getOriginalByVersion(
+    params: VersionsGetOriginalByVersionParams,
+    options?: RequestOptions,
+  ): Promise<unknown>;
   /**
    * The normalized service (the IR).
    * GET /services/:organization/:application/versions/:version/service
@@ -430,71 +533,421 @@ export function createClient(options: ClientOptions): Client {
   return {
     auditEntries: {
       get: (params, options) =>
-        call({ name: 'auditEntries.get', method: 'GET', path: ['/audit'], query: ['limit', 'offset'], header: [], form: [], success: [200], unit: [], errors: [400, 401, 403] }, undefined, params, options) as Promise<types.AuditEntry[]>,
+        call(
+          {
+            name: 'auditEntries.get',
+            method: 'GET',
+            path: ['/audit'],
+            query: ['limit', 'offset'],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [400, 401, 403],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.AuditEntry[]>,
     },
-  changeLogs: {
+    changeLogs: {
       get: (params, options) =>
-        call({ name: 'changeLogs.get', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/changes'], query: ['from', 'to'], header: [], form: [], success: [200], unit: [], errors: [400, 401, 403, 404] }, undefined, params, options) as Promise<types.ChangeLog>,
+        call(
+          {
+            name: 'changeLogs.get',
+            method: 'GET',
+            path: ['/services/', 'organization', '/', 'application', '/changes'],
+            query: ['from', 'to'],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [400, 401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.ChangeLog>,
     },
-  checkResults: {
+    checkResults: {
       post: (body, params, options) =>
-        call({ name: 'checkResults.post', method: 'POST', path: ['/services/', 'organization', '/', 'application', '/checks'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 413, 415, 422] }, body, params, options) as Promise<types.CheckResult>,
+        call(
+          {
+            name: 'checkResults.post',
+            method: 'POST',
+            path: ['/services/', 'organization', '/', 'application', '/checks'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 413, 415, 422],
+          },
+          body,
+          params,
+          options,
+        ) as Promise<types.CheckResult>,
     },
-  codes: {
+    codes: {
       getByGenerator: (params, options) =>
-        call({ name: 'codes.getByGenerator', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/code/', 'generator', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404, 422] }, undefined, params, options) as Promise<types.Code>,
+        call(
+          {
+            name: 'codes.getByGenerator',
+            method: 'GET',
+            path: [
+              '/services/',
+              'organization',
+              '/',
+              'application',
+              '/versions/',
+              'version',
+              '/code/',
+              'generator',
+              '',
+            ],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404, 422],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Code>,
       postByGenerator: (body, params, options) =>
-        call({ name: 'codes.postByGenerator', method: 'POST', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/code/', 'generator', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404, 415, 422] }, body, params, options) as Promise<types.Code>,
+        call(
+          {
+            name: 'codes.postByGenerator',
+            method: 'POST',
+            path: [
+              '/services/',
+              'organization',
+              '/',
+              'application',
+              '/versions/',
+              'version',
+              '/code/',
+              'generator',
+              '',
+            ],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404, 415, 422],
+          },
+          body,
+          params,
+          options,
+        ) as Promise<types.Code>,
     },
-  eventUnionOwners: {
+    eventUnionOwners: {
       get: (params, options) =>
-        call({ name: 'eventUnionOwners.get', method: 'GET', path: ['/events'], query: ['organization'], header: [], form: [], success: [200], unit: [], errors: [400, 401] }, undefined, params, options) as Promise<types.EventUnionOwner[]>,
+        call(
+          {
+            name: 'eventUnionOwners.get',
+            method: 'GET',
+            path: ['/events'],
+            query: ['organization'],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [400, 401],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.EventUnionOwner[]>,
     },
-  generators: {
+    generators: {
       get: (options) =>
-        call({ name: 'generators.get', method: 'GET', path: ['/generators'], query: [], header: [], form: [], success: [200], unit: [], errors: [] }, undefined, undefined, options) as Promise<types.Generator[]>,
+        call(
+          {
+            name: 'generators.get',
+            method: 'GET',
+            path: ['/generators'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [],
+          },
+          undefined,
+          undefined,
+          options,
+        ) as Promise<types.Generator[]>,
     },
-  healthchecks: {
+    healthchecks: {
       get: (options) =>
-        call({ name: 'healthchecks.get', method: 'GET', path: ['/_internal_/healthcheck'], query: [], header: [], form: [], success: [200], unit: [], errors: [503] }, undefined, undefined, options) as Promise<types.Healthcheck>,
+        call(
+          {
+            name: 'healthchecks.get',
+            method: 'GET',
+            path: ['/_internal_/healthcheck'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [503],
+          },
+          undefined,
+          undefined,
+          options,
+        ) as Promise<types.Healthcheck>,
     },
-  organizations: {
+    organizations: {
       getByOrganization: (params, options) =>
-        call({ name: 'organizations.getByOrganization', method: 'GET', path: ['/organizations/', 'organization', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<types.Organization>,
+        call(
+          {
+            name: 'organizations.getByOrganization',
+            method: 'GET',
+            path: ['/organizations/', 'organization', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Organization>,
       putByOrganization: (body, params, options) =>
-        call({ name: 'organizations.putByOrganization', method: 'PUT', path: ['/organizations/', 'organization', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 415, 422] }, body, params, options) as Promise<types.Organization>,
+        call(
+          {
+            name: 'organizations.putByOrganization',
+            method: 'PUT',
+            path: ['/organizations/', 'organization', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 415, 422],
+          },
+          body,
+          params,
+          options,
+        ) as Promise<types.Organization>,
     },
-  services: {
+    services: {
       get: (params, options) =>
-        call({ name: 'services.get', method: 'GET', path: ['/services'], query: ['q', 'organization', 'limit', 'offset'], header: [], form: [], success: [200], unit: [], errors: [400, 401] }, undefined, params, options) as Promise<types.Service[]>,
+        call(
+          {
+            name: 'services.get',
+            method: 'GET',
+            path: ['/services'],
+            query: ['q', 'organization', 'limit', 'offset'],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [400, 401],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Service[]>,
       getByOrganizationAndApplication: (params, options) =>
-        call({ name: 'services.getByOrganizationAndApplication', method: 'GET', path: ['/services/', 'organization', '/', 'application', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<types.Service>,
+        call(
+          {
+            name: 'services.getByOrganizationAndApplication',
+            method: 'GET',
+            path: ['/services/', 'organization', '/', 'application', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Service>,
       putPolicyByOrganizationAndApplication: (body, params, options) =>
-        call({ name: 'services.putPolicyByOrganizationAndApplication', method: 'PUT', path: ['/services/', 'organization', '/', 'application', '/policy'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404, 422] }, body, params, options) as Promise<types.Service>,
+        call(
+          {
+            name: 'services.putPolicyByOrganizationAndApplication',
+            method: 'PUT',
+            path: ['/services/', 'organization', '/', 'application', '/policy'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404, 422],
+          },
+          body,
+          params,
+          options,
+        ) as Promise<types.Service>,
     },
-  tokens: {
+    tokens: {
       get: (options) =>
-        call({ name: 'tokens.get', method: 'GET', path: ['/tokens'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403] }, undefined, undefined, options) as Promise<types.Token[]>,
+        call(
+          {
+            name: 'tokens.get',
+            method: 'GET',
+            path: ['/tokens'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403],
+          },
+          undefined,
+          undefined,
+          options,
+        ) as Promise<types.Token[]>,
       post: (body, options) =>
-        call({ name: 'tokens.post', method: 'POST', path: ['/tokens'], query: [], header: [], form: [], success: [201], unit: [], errors: [401, 403, 415, 422] }, body, undefined, options) as Promise<types.TokenCreated>,
+        call(
+          {
+            name: 'tokens.post',
+            method: 'POST',
+            path: ['/tokens'],
+            query: [],
+            header: [],
+            form: [],
+            success: [201],
+            unit: [],
+            errors: [401, 403, 415, 422],
+          },
+          body,
+          undefined,
+          options,
+        ) as Promise<types.TokenCreated>,
       deleteById: (params, options) =>
-        call({ name: 'tokens.deleteById', method: 'DELETE', path: ['/tokens/', 'id', ''], query: [], header: [], form: [], success: [204], unit: [204], errors: [401, 403, 404] }, undefined, params, options) as Promise<undefined>,
+        call(
+          {
+            name: 'tokens.deleteById',
+            method: 'DELETE',
+            path: ['/tokens/', 'id', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [204],
+            unit: [204],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<undefined>,
     },
-  validations: {
+    validations: {
       post: (body, options) =>
-        call({ name: 'validations.post', method: 'POST', path: ['/validations'], query: [], header: [], form: [], success: [200], unit: [], errors: [413, 415, 422] }, body, undefined, options) as Promise<types.Validation>,
+        call(
+          {
+            name: 'validations.post',
+            method: 'POST',
+            path: ['/validations'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [413, 415, 422],
+          },
+          body,
+          undefined,
+          options,
+        ) as Promise<types.Validation>,
     },
-  versions: {
+    versions: {
       get: (params, options) =>
-        call({ name: 'versions.get', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/versions'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<types.Version[]>,
+        call(
+          {
+            name: 'versions.get',
+            method: 'GET',
+            path: ['/services/', 'organization', '/', 'application', '/versions'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Version[]>,
       putByVersion: (body, params, options) =>
-        call({ name: 'versions.putByVersion', method: 'PUT', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', ''], query: [], header: [], form: [], success: [200, 201], unit: [], errors: [401, 403, 409, 413, 415, 422] }, body, params, options) as Promise<types.PublishResult>,
+        call(
+          {
+            name: 'versions.putByVersion',
+            method: 'PUT',
+            path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200, 201],
+            unit: [],
+            errors: [401, 403, 409, 413, 415, 422],
+          },
+          body,
+          params,
+          options,
+        ) as Promise<types.PublishResult>,
       getByVersion: (params, options) =>
-        call({ name: 'versions.getByVersion', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<types.Version>,
+        call(
+          {
+            name: 'versions.getByVersion',
+            method: 'GET',
+            path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Version>,
       getOriginalByVersion: (params, options) =>
-        call({ name: 'versions.getOriginalByVersion', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/original'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<unknown>,
+        call(
+          {
+            name: 'versions.getOriginalByVersion',
+            method: 'GET',
+            path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/original'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<unknown>,
       getServiceByVersion: (params, options) =>
-        call({ name: 'versions.getServiceByVersion', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/service'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<unknown>,
+        call(
+          {
+            name: 'versions.getServiceByVersion',
+            method: 'GET',
+            path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/service'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<unknown>,
     },
   };
 }

@@ -3,7 +3,12 @@
  * Do not edit: change the spec and run `canon generate` again.
  */
 
-import { type ClientSettings, createTransport, type RequestOptions, type ResponseError } from './canon-runtime/client.js';
+import {
+  type ClientSettings,
+  createTransport,
+  type RequestOptions,
+  type ResponseError,
+} from './canon-runtime/client.js';
 import type * as types from './types.js';
 
 export { ResponseError, TimeoutError, UnexpectedStatusError } from './canon-runtime/client.js';
@@ -110,15 +115,90 @@ export function createClient(options: ClientOptions): Client {
   return {
     users: {
       get: (params, options) =>
-        call({ name: 'users.get', method: 'GET', path: ['/users'], query: ['status', 'limit', 'offset'], header: [], form: [], success: [200], unit: [], errors: [] }, undefined, params, options) as Promise<types.User[]>,
+        call(
+          {
+            name: 'users.get',
+            method: 'GET',
+            path: ['/users'],
+            query: ['status', 'limit', 'offset'],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.User[]>,
       getById: (params, options) =>
-        call({ name: 'users.getById', method: 'GET', path: ['/users/', 'id', ''], query: [], header: [], form: [], success: [200], unit: [404], errors: [404] }, undefined, params, options) as Promise<types.User>,
+        call(
+          {
+            name: 'users.getById',
+            method: 'GET',
+            path: ['/users/', 'id', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [404],
+            errors: [404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.User>,
       post: (body, options) =>
-        call({ name: 'users.post', method: 'POST', path: ['/users'], query: [], header: [], form: [], success: [201], unit: [], errors: [422] }, body, undefined, options) as Promise<types.User>,
+        call(
+          {
+            name: 'users.post',
+            method: 'POST',
+            path: ['/users'],
+            query: [],
+            header: [],
+            form: [],
+            success: [201],
+            unit: [],
+            errors: [422],
+          },
+          body,
+          undefined,
+          options,
+        ) as Promise<types.User>,
       putById: (body, params, options) =>
-        call({ name: 'users.putById', method: 'PUT', path: ['/users/', 'id', ''], query: [], header: [], form: [], success: [200], unit: [404], errors: [404, 422] }, body, params, options) as Promise<types.User>,
+        call(
+          {
+            name: 'users.putById',
+            method: 'PUT',
+            path: ['/users/', 'id', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [404],
+            errors: [404, 422],
+          },
+          body,
+          params,
+          options,
+        ) as Promise<types.User>,
       deleteById: (params, options) =>
-        call({ name: 'users.deleteById', method: 'DELETE', path: ['/users/', 'id', ''], query: [], header: [], form: [], success: [204], unit: [204, 404], errors: [404] }, undefined, params, options) as Promise<undefined>,
+        call(
+          {
+            name: 'users.deleteById',
+            method: 'DELETE',
+            path: ['/users/', 'id', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [204],
+            unit: [204, 404],
+            errors: [404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<undefined>,
     },
   };
 }

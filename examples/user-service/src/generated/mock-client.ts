@@ -3,26 +3,75 @@
  * Do not edit: change the spec and run `canon generate` again.
  */
 
-import { type FieldSpec, type MockClientOptions, MockEngine, type RecordedCall, type UnionSpec } from './canon-runtime/mock-client.js';
+import {
+  type FieldSpec,
+  type MockClientOptions,
+  MockEngine,
+  type RecordedCall,
+  type UnionSpec,
+} from './canon-runtime/mock-client.js';
 import type * as client from './client.js';
 import type * as types from './types.js';
 
 export type { MockClientOptions, RecordedCall } from './canon-runtime/mock-client.js';
 
 const MODELS = new Map<string, readonly FieldSpec[]>([
-  ['error', [['code', 'string', true, null, null], ['message', 'string', true, null, null], ['path', 'string', false, null, null]]],
-  ['user', [['id', 'string', true, null, null], ['email', 'string', true, 3, 254], ['name', 'string', false, null, 200], ['status', 'user_status', true, null, null]]],
-  ['user_deleted', [['event_id', 'string', true, null, null], ['timestamp', 'date-time-iso8601', true, null, null], ['id', 'string', true, null, null]]],
-  ['user_form', [['email', 'string', true, 3, 254], ['name', 'string', false, null, 200], ['status', 'user_status', true, null, null]]],
-  ['user_upserted', [['event_id', 'string', true, null, null], ['timestamp', 'date-time-iso8601', true, null, null], ['user', 'user', true, null, null]]],
+  [
+    'error',
+    [
+      ['code', 'string', true, null, null],
+      ['message', 'string', true, null, null],
+      ['path', 'string', false, null, null],
+    ],
+  ],
+  [
+    'user',
+    [
+      ['id', 'string', true, null, null],
+      ['email', 'string', true, 3, 254],
+      ['name', 'string', false, null, 200],
+      ['status', 'user_status', true, null, null],
+    ],
+  ],
+  [
+    'user_deleted',
+    [
+      ['event_id', 'string', true, null, null],
+      ['timestamp', 'date-time-iso8601', true, null, null],
+      ['id', 'string', true, null, null],
+    ],
+  ],
+  [
+    'user_form',
+    [
+      ['email', 'string', true, 3, 254],
+      ['name', 'string', false, null, 200],
+      ['status', 'user_status', true, null, null],
+    ],
+  ],
+  [
+    'user_upserted',
+    [
+      ['event_id', 'string', true, null, null],
+      ['timestamp', 'date-time-iso8601', true, null, null],
+      ['user', 'user', true, null, null],
+    ],
+  ],
 ]);
 
-const ENUMS = new Map<string, readonly string[]>([
-  ['user_status', ['active', 'inactive', 'suspended']],
-]);
+const ENUMS = new Map<string, readonly string[]>([['user_status', ['active', 'inactive', 'suspended']]]);
 
 const UNIONS = new Map<string, UnionSpec>([
-  ['user_event', ['discriminator', [['user_upserted', 'user_upserted'], ['user_deleted', 'user_deleted']]]],
+  [
+    'user_event',
+    [
+      'discriminator',
+      [
+        ['user_upserted', 'user_upserted'],
+        ['user_deleted', 'user_deleted'],
+      ],
+    ],
+  ],
 ]);
 
 /**
@@ -43,15 +92,80 @@ export class MockClient implements client.Client {
     this.recordedCalls = engine.calls;
     this.users = {
       get: (params, options) =>
-        engine.invoke({ name: 'users.get', success: [[200, '[user]']], errors: [], store: 'list', key: null, resource: 'users', hasBody: false, hasParams: true }, 'get', [params, options]) as Promise<types.User[]>,
+        engine.invoke(
+          {
+            name: 'users.get',
+            success: [[200, '[user]']],
+            errors: [],
+            store: 'list',
+            key: null,
+            resource: 'users',
+            hasBody: false,
+            hasParams: true,
+          },
+          'get',
+          [params, options],
+        ) as Promise<types.User[]>,
       getById: (params, options) =>
-        engine.invoke({ name: 'users.getById', success: [[200, 'user']], errors: [404], store: 'read', key: 'id', resource: 'users', hasBody: false, hasParams: true }, 'getById', [params, options]) as Promise<types.User>,
+        engine.invoke(
+          {
+            name: 'users.getById',
+            success: [[200, 'user']],
+            errors: [404],
+            store: 'read',
+            key: 'id',
+            resource: 'users',
+            hasBody: false,
+            hasParams: true,
+          },
+          'getById',
+          [params, options],
+        ) as Promise<types.User>,
       post: (body, options) =>
-        engine.invoke({ name: 'users.post', success: [[201, 'user']], errors: [422], store: 'create', key: null, resource: 'users', hasBody: true, hasParams: false }, 'post', [body, options]) as Promise<types.User>,
+        engine.invoke(
+          {
+            name: 'users.post',
+            success: [[201, 'user']],
+            errors: [422],
+            store: 'create',
+            key: null,
+            resource: 'users',
+            hasBody: true,
+            hasParams: false,
+          },
+          'post',
+          [body, options],
+        ) as Promise<types.User>,
       putById: (body, params, options) =>
-        engine.invoke({ name: 'users.putById', success: [[200, 'user']], errors: [404, 422], store: 'update', key: 'id', resource: 'users', hasBody: true, hasParams: true }, 'putById', [body, params, options]) as Promise<types.User>,
+        engine.invoke(
+          {
+            name: 'users.putById',
+            success: [[200, 'user']],
+            errors: [404, 422],
+            store: 'update',
+            key: 'id',
+            resource: 'users',
+            hasBody: true,
+            hasParams: true,
+          },
+          'putById',
+          [body, params, options],
+        ) as Promise<types.User>,
       deleteById: (params, options) =>
-        engine.invoke({ name: 'users.deleteById', success: [[204, 'unit']], errors: [404], store: 'delete', key: 'id', resource: 'users', hasBody: false, hasParams: true }, 'deleteById', [params, options]) as Promise<undefined>,
+        engine.invoke(
+          {
+            name: 'users.deleteById',
+            success: [[204, 'unit']],
+            errors: [404],
+            store: 'delete',
+            key: 'id',
+            resource: 'users',
+            hasBody: false,
+            hasParams: true,
+          },
+          'deleteById',
+          [params, options],
+        ) as Promise<undefined>,
     };
   }
 

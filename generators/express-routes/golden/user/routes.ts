@@ -4,7 +4,17 @@
  */
 
 import express, { type Router } from 'express';
-import { bodyValidator, type Context, createAjv, errorHandler, healthcheck, jsonBody, type ParamSpec, type RouterOptions, route } from './canon-runtime/express-routes.js';
+import {
+  bodyValidator,
+  type Context,
+  createAjv,
+  errorHandler,
+  healthcheck,
+  jsonBody,
+  type ParamSpec,
+  type RouterOptions,
+  route,
+} from './canon-runtime/express-routes.js';
 import type * as types from './types.js';
 
 export type { Context, RequestProblem, RouterOptions } from './canon-runtime/express-routes.js';
@@ -39,7 +49,10 @@ export interface UsersPutByIdParams {
 }
 
 /** What `PUT /users/:id` may answer: a declared status and its body. */
-export type UsersPutByIdResult = { status: 200; body: types.User } | { status: 404 } | { status: 422; body: types.Error[] };
+export type UsersPutByIdResult =
+  | { status: 200; body: types.User }
+  | { status: 404 }
+  | { status: 422; body: types.Error[] };
 
 /** Parameters of `DELETE /users/:id`, coerced to their types; defaults filled in. */
 export interface UsersDeleteByIdParams {
@@ -61,9 +74,16 @@ export interface UsersService {
   /** `POST /users` */
   post(params: NoParams, body: types.UserForm, context: Context): UsersPostResult | Promise<UsersPostResult>;
   /** `PUT /users/:id` */
-  putById(params: UsersPutByIdParams, body: types.UserForm, context: Context): UsersPutByIdResult | Promise<UsersPutByIdResult>;
+  putById(
+    params: UsersPutByIdParams,
+    body: types.UserForm,
+    context: Context,
+  ): UsersPutByIdResult | Promise<UsersPutByIdResult>;
   /** `DELETE /users/:id` */
-  deleteById(params: UsersDeleteByIdParams, context: Context): UsersDeleteByIdResult | Promise<UsersDeleteByIdResult>;
+  deleteById(
+    params: UsersDeleteByIdParams,
+    context: Context,
+  ): UsersDeleteByIdResult | Promise<UsersDeleteByIdResult>;
 }
 
 /** One implementation per resource, handed to `createRouter`. */
@@ -72,17 +92,55 @@ export interface Services {
 }
 
 /** JSON Schemas of the request bodies. */
-const SCHEMAS = { $id: 'canon', $defs: { 'user.v0.enums.user_status': { type: 'string', enum: ['active', 'inactive', 'suspended'] }, 'user.v0.models.user_form': { type: 'object', properties: { email: { type: 'string', minLength: 3, maxLength: 254 }, name: { type: 'string', maxLength: 200 }, status: { $ref: '#/$defs/user.v0.enums.user_status', default: 'active' } }, required: ['email'] } } };
+const SCHEMAS = {
+  $id: 'canon',
+  $defs: {
+    'user.v0.enums.user_status': { type: 'string', enum: ['active', 'inactive', 'suspended'] },
+    'user.v0.models.user_form': {
+      type: 'object',
+      properties: {
+        email: { type: 'string', minLength: 3, maxLength: 254 },
+        name: { type: 'string', maxLength: 200 },
+        status: { $ref: '#/$defs/user.v0.enums.user_status', default: 'active' },
+      },
+      required: ['email'],
+    },
+  },
+};
 
-const usersGetParamSpecs: readonly ParamSpec[] = [{ name: 'status', location: 'query', type: 'enum', required: false, values: ['active', 'inactive', 'suspended'] }, { name: 'limit', location: 'query', type: 'integer', required: true, default: '25', minimum: 1, maximum: 100 }, { name: 'offset', location: 'query', type: 'integer', required: true, default: '0', minimum: 0 }];
+const usersGetParamSpecs: readonly ParamSpec[] = [
+  {
+    name: 'status',
+    location: 'query',
+    type: 'enum',
+    required: false,
+    values: ['active', 'inactive', 'suspended'],
+  },
+  {
+    name: 'limit',
+    location: 'query',
+    type: 'integer',
+    required: true,
+    default: '25',
+    minimum: 1,
+    maximum: 100,
+  },
+  { name: 'offset', location: 'query', type: 'integer', required: true, default: '0', minimum: 0 },
+];
 
-const usersGetByIdParamSpecs: readonly ParamSpec[] = [{ name: 'id', location: 'path', type: 'string', required: true }];
+const usersGetByIdParamSpecs: readonly ParamSpec[] = [
+  { name: 'id', location: 'path', type: 'string', required: true },
+];
 
 const usersPostParamSpecs: readonly ParamSpec[] = [];
 
-const usersPutByIdParamSpecs: readonly ParamSpec[] = [{ name: 'id', location: 'path', type: 'string', required: true }];
+const usersPutByIdParamSpecs: readonly ParamSpec[] = [
+  { name: 'id', location: 'path', type: 'string', required: true },
+];
 
-const usersDeleteByIdParamSpecs: readonly ParamSpec[] = [{ name: 'id', location: 'path', type: 'string', required: true }];
+const usersDeleteByIdParamSpecs: readonly ParamSpec[] = [
+  { name: 'id', location: 'path', type: 'string', required: true },
+];
 
 /**
  * An Express router mounting every operation at its method and path. Parameters are coerced,
@@ -96,11 +154,48 @@ export function createRouter(services: Services, options: RouterOptions = {}): R
   const router = express.Router();
   const parseJson = jsonBody(options);
   if (options.healthcheck !== false) router.get('/_internal_/healthcheck', healthcheck(options.healthcheck));
-  router.get('/users', route<UsersGetParams>({ params: usersGetParamSpecs }, (params, _body, context) => services.users.get(params, context)));
-  router.post('/users', parseJson, route<NoParams, types.UserForm>({ params: usersPostParamSpecs, body: bodyValidator(ajv, { $ref: 'canon#/$defs/user.v0.models.user_form' }), listErrors: [422] }, (params, body, context) => services.users.post(params, body, context)));
-  router.get('/users/:id', route<UsersGetByIdParams>({ params: usersGetByIdParamSpecs }, (params, _body, context) => services.users.getById(params, context)));
-  router.put('/users/:id', parseJson, route<UsersPutByIdParams, types.UserForm>({ params: usersPutByIdParamSpecs, body: bodyValidator(ajv, { $ref: 'canon#/$defs/user.v0.models.user_form' }), listErrors: [422] }, (params, body, context) => services.users.putById(params, body, context)));
-  router.delete('/users/:id', route<UsersDeleteByIdParams>({ params: usersDeleteByIdParamSpecs }, (params, _body, context) => services.users.deleteById(params, context)));
+  router.get(
+    '/users',
+    route<UsersGetParams>({ params: usersGetParamSpecs }, (params, _body, context) =>
+      services.users.get(params, context),
+    ),
+  );
+  router.post(
+    '/users',
+    parseJson,
+    route<NoParams, types.UserForm>(
+      {
+        params: usersPostParamSpecs,
+        body: bodyValidator(ajv, { $ref: 'canon#/$defs/user.v0.models.user_form' }),
+        listErrors: [422],
+      },
+      (params, body, context) => services.users.post(params, body, context),
+    ),
+  );
+  router.get(
+    '/users/:id',
+    route<UsersGetByIdParams>({ params: usersGetByIdParamSpecs }, (params, _body, context) =>
+      services.users.getById(params, context),
+    ),
+  );
+  router.put(
+    '/users/:id',
+    parseJson,
+    route<UsersPutByIdParams, types.UserForm>(
+      {
+        params: usersPutByIdParamSpecs,
+        body: bodyValidator(ajv, { $ref: 'canon#/$defs/user.v0.models.user_form' }),
+        listErrors: [422],
+      },
+      (params, body, context) => services.users.putById(params, body, context),
+    ),
+  );
+  router.delete(
+    '/users/:id',
+    route<UsersDeleteByIdParams>({ params: usersDeleteByIdParamSpecs }, (params, _body, context) =>
+      services.users.deleteById(params, context),
+    ),
+  );
   router.use(errorHandler(options));
   return router;
 }

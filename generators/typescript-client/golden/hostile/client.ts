@@ -5,7 +5,12 @@
  * Do not edit: change the spec and run `canon generate` again.
  */
 
-import { type ClientSettings, createTransport, type RequestOptions, type ResponseError } from './canon-runtime/client.js';
+import {
+  type ClientSettings,
+  createTransport,
+  type RequestOptions,
+  type ResponseError,
+} from './canon-runtime/client.js';
 import type * as types from './types.js';
 
 export { ResponseError, TimeoutError, UnexpectedStatusError } from './canon-runtime/client.js';
@@ -14,7 +19,7 @@ export type { ClientSettings, OperationDescriptor, RequestOptions } from './cano
 /** Parameters of constructor_.getByProto. */
 export interface ConstructorGetByProtoParams {
   /** In path. */
-  '__proto__': string;
+  __proto__: string;
   /** In query. */
   'evil\' " ` ${process.exit(1)} */ /* \u2028 \u2029 \\ </script>'?: string;
 }
@@ -25,7 +30,7 @@ export type ConstructorGetByProtoError = never;
 /** Parameters of constructor_.delete. */
 export interface ConstructorDeleteParams {
   /** In path. */
-  '__proto__': string;
+  __proto__: string;
   /** In header. */
   constructor: string;
 }
@@ -84,9 +89,39 @@ export function createClient(options: ClientOptions): Client {
   return {
     constructor_: {
       getByProto: (params, options) =>
-        call({ name: 'constructor_.getByProto', method: 'GET', path: ['/constructor/', '__proto__', ''], query: ['evil\' " ` ${process.exit(1)} */ /* \u2028 \u2029 \\ </script>'], header: [], form: [], success: [200], unit: [], errors: [] }, undefined, params, options) as Promise<types.Proto>,
+        call(
+          {
+            name: 'constructor_.getByProto',
+            method: 'GET',
+            path: ['/constructor/', '__proto__', ''],
+            query: ['evil\' " ` ${process.exit(1)} */ /* \u2028 \u2029 \\ </script>'],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Proto>,
       delete: (params, options) =>
-        call({ name: 'constructor_.delete', method: 'DELETE', path: ['/constructor/', '__proto__', ''], query: [], header: ['constructor'], form: [], success: [204], unit: [204], errors: [] }, undefined, params, options) as Promise<undefined>,
+        call(
+          {
+            name: 'constructor_.delete',
+            method: 'DELETE',
+            path: ['/constructor/', '__proto__', ''],
+            query: [],
+            header: ['constructor'],
+            form: [],
+            success: [204],
+            unit: [204],
+            errors: [],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<undefined>,
     },
   };
 }

@@ -3,7 +3,12 @@
  * Do not edit: change the spec and run `canon generate` again.
  */
 
-import { type ClientSettings, createTransport, type RequestOptions, type ResponseError } from './canon-runtime/client.js';
+import {
+  type ClientSettings,
+  createTransport,
+  type RequestOptions,
+  type ResponseError,
+} from './canon-runtime/client.js';
 import type * as types from './types.js';
 
 export { ResponseError, TimeoutError, UnexpectedStatusError } from './canon-runtime/client.js';
@@ -124,12 +129,18 @@ export interface UsersResource {
    * GET /users/:id/pets/:pet_name
    * @throws {UsersGetPetsByIdAndPetNameError} for a declared error status
    */
-  getPetsByIdAndPetName(params: UsersGetPetsByIdAndPetNameParams, options?: RequestOptions): Promise<types.Pet>;
+  getPetsByIdAndPetName(
+    params: UsersGetPetsByIdAndPetNameParams,
+    options?: RequestOptions,
+  ): Promise<types.Pet>;
   /**
    * GET /users/:id/compare/:base...:head.json
    * @throws {UsersGetCompareByIdAndBaseAndHeadError} for a declared error status
    */
-  getCompareByIdAndBaseAndHead(params: UsersGetCompareByIdAndBaseAndHeadParams, options?: RequestOptions): Promise<string>;
+  getCompareByIdAndBaseAndHead(
+    params: UsersGetCompareByIdAndBaseAndHeadParams,
+    options?: RequestOptions,
+  ): Promise<string>;
   /**
    * POST /users/:id/block
    * @deprecated
@@ -179,25 +190,161 @@ export function createClient(options: ClientOptions): Client {
   return {
     users: {
       get: (params, options) =>
-        call({ name: 'users.get', method: 'GET', path: ['/users'], query: ['id', 'status', 'limit'], header: ['X-Trace'], form: [], success: [200], unit: [401], errors: [401] }, undefined, params, options) as Promise<types.User[]>,
+        call(
+          {
+            name: 'users.get',
+            method: 'GET',
+            path: ['/users'],
+            query: ['id', 'status', 'limit'],
+            header: ['X-Trace'],
+            form: [],
+            success: [200],
+            unit: [401],
+            errors: [401],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.User[]>,
       getById: (params, options) =>
-        call({ name: 'users.getById', method: 'GET', path: ['/users/', 'id', ''], query: [], header: [], form: [], success: [200], unit: [404], errors: [404] }, undefined, params, options) as Promise<types.User>,
+        call(
+          {
+            name: 'users.getById',
+            method: 'GET',
+            path: ['/users/', 'id', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [404],
+            errors: [404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.User>,
       post: (body, options) =>
-        call({ name: 'users.post', method: 'POST', path: ['/users'], query: [], header: [], form: [], success: [201], unit: [], errors: [422] }, body, undefined, options) as Promise<types.User>,
+        call(
+          {
+            name: 'users.post',
+            method: 'POST',
+            path: ['/users'],
+            query: [],
+            header: [],
+            form: [],
+            success: [201],
+            unit: [],
+            errors: [422],
+          },
+          body,
+          undefined,
+          options,
+        ) as Promise<types.User>,
       putById: (body, params, options) =>
-        call({ name: 'users.putById', method: 'PUT', path: ['/users/', 'id', ''], query: [], header: [], form: [], success: [200], unit: [404], errors: [404, 422] }, body, params, options) as Promise<types.User>,
+        call(
+          {
+            name: 'users.putById',
+            method: 'PUT',
+            path: ['/users/', 'id', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [404],
+            errors: [404, 422],
+          },
+          body,
+          params,
+          options,
+        ) as Promise<types.User>,
       deleteById: (params, options) =>
-        call({ name: 'users.deleteById', method: 'DELETE', path: ['/users/', 'id', ''], query: [], header: [], form: [], success: [204], unit: [204, 404], errors: [404] }, undefined, params, options) as Promise<undefined>,
+        call(
+          {
+            name: 'users.deleteById',
+            method: 'DELETE',
+            path: ['/users/', 'id', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [204],
+            unit: [204, 404],
+            errors: [404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<undefined>,
       getPetsByIdAndPetName: (params, options) =>
-        call({ name: 'users.getPetsByIdAndPetName', method: 'GET', path: ['/users/', 'id', '/pets/', 'pet_name', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [], otherwise: 'error' }, undefined, params, options) as Promise<types.Pet>,
+        call(
+          {
+            name: 'users.getPetsByIdAndPetName',
+            method: 'GET',
+            path: ['/users/', 'id', '/pets/', 'pet_name', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [],
+            otherwise: 'error',
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Pet>,
       getCompareByIdAndBaseAndHead: (params, options) =>
-        call({ name: 'users.getCompareByIdAndBaseAndHead', method: 'GET', path: ['/users/', 'id', '/compare/', 'base', '...', 'head', '.json'], query: [], header: [], form: [], success: [200], unit: [], errors: [] }, undefined, params, options) as Promise<string>,
+        call(
+          {
+            name: 'users.getCompareByIdAndBaseAndHead',
+            method: 'GET',
+            path: ['/users/', 'id', '/compare/', 'base', '...', 'head', '.json'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<string>,
       blockUser: (params, options) =>
-        call({ name: 'users.blockUser', method: 'POST', path: ['/users/', 'id', '/block'], query: [], header: [], form: ['reason'], success: [200], unit: [], errors: [] }, undefined, params, options) as Promise<types.User>,
+        call(
+          {
+            name: 'users.blockUser',
+            method: 'POST',
+            path: ['/users/', 'id', '/block'],
+            query: [],
+            header: [],
+            form: ['reason'],
+            success: [200],
+            unit: [],
+            errors: [],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.User>,
     },
-  contacts: {
+    contacts: {
       get: (options) =>
-        call({ name: 'contacts.get', method: 'GET', path: ['/contacts'], query: [], header: [], form: [], success: [200], unit: [], errors: [] }, undefined, undefined, options) as Promise<types.Contact[]>,
+        call(
+          {
+            name: 'contacts.get',
+            method: 'GET',
+            path: ['/contacts'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [],
+          },
+          undefined,
+          undefined,
+          options,
+        ) as Promise<types.Contact[]>,
     },
   };
 }

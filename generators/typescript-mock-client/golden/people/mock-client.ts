@@ -3,20 +3,73 @@
  * Do not edit: change the spec and run `canon generate` again.
  */
 
-import { type FieldSpec, type MockClientOptions, MockEngine, type RecordedCall, type UnionSpec } from './canon-runtime/mock-client.js';
+import {
+  type FieldSpec,
+  type MockClientOptions,
+  MockEngine,
+  type RecordedCall,
+  type UnionSpec,
+} from './canon-runtime/mock-client.js';
 import type * as client from './client.js';
 import type * as types from './types.js';
 
 export type { MockClientOptions, RecordedCall } from './canon-runtime/mock-client.js';
 
 const MODELS = new Map<string, readonly FieldSpec[]>([
-  ['user', [['id', 'uuid', true, null, null], ['name', 'string', true, 1, 40], ['email', 'string', false, null, null], ['status', 'user_status', true, null, null], ['age', 'integer', false, 0, 150], ['born_on', 'date-iso8601', false, null, null], ['created_at', 'date-time-iso8601', true, null, null], ['tags', '[string]', true, null, null], ['balance', 'io.canon.common.v0.models.money', false, null, null], ['meta', 'map[long]', false, null, null], ['first-name', 'string', false, null, null]]],
-  ['user_form', [['name', 'string', true, null, null], ['email', 'string', false, null, null], ['status', 'user_status', true, null, null], ['tags', '[string]', true, null, null]]],
-  ['error', [['code', 'string', true, null, null], ['message', 'string', true, null, null]]],
-  ['dog', [['name', 'string', true, null, null], ['good', 'boolean', true, null, null]]],
-  ['cat', [['name', 'string', true, null, null], ['lives', 'integer', true, 1, 9]]],
+  [
+    'user',
+    [
+      ['id', 'uuid', true, null, null],
+      ['name', 'string', true, 1, 40],
+      ['email', 'string', false, null, null],
+      ['status', 'user_status', true, null, null],
+      ['age', 'integer', false, 0, 150],
+      ['born_on', 'date-iso8601', false, null, null],
+      ['created_at', 'date-time-iso8601', true, null, null],
+      ['tags', '[string]', true, null, null],
+      ['balance', 'io.canon.common.v0.models.money', false, null, null],
+      ['meta', 'map[long]', false, null, null],
+      ['first-name', 'string', false, null, null],
+    ],
+  ],
+  [
+    'user_form',
+    [
+      ['name', 'string', true, null, null],
+      ['email', 'string', false, null, null],
+      ['status', 'user_status', true, null, null],
+      ['tags', '[string]', true, null, null],
+    ],
+  ],
+  [
+    'error',
+    [
+      ['code', 'string', true, null, null],
+      ['message', 'string', true, null, null],
+    ],
+  ],
+  [
+    'dog',
+    [
+      ['name', 'string', true, null, null],
+      ['good', 'boolean', true, null, null],
+    ],
+  ],
+  [
+    'cat',
+    [
+      ['name', 'string', true, null, null],
+      ['lives', 'integer', true, 1, 9],
+    ],
+  ],
   ['named', [['name', 'string', true, null, null]]],
-  ['io.canon.common.v0.models.money', [['amount', 'decimal', true, null, null], ['currency', 'io.canon.common.v0.enums.currency', true, null, null]]],
+  [
+    'io.canon.common.v0.models.money',
+    [
+      ['amount', 'decimal', true, null, null],
+      ['currency', 'io.canon.common.v0.enums.currency', true, null, null],
+    ],
+  ],
 ]);
 
 const ENUMS = new Map<string, readonly string[]>([
@@ -25,8 +78,28 @@ const ENUMS = new Map<string, readonly string[]>([
 ]);
 
 const UNIONS = new Map<string, UnionSpec>([
-  ['pet', ['kind', [['dog', 'dog'], ['cat', 'cat'], ['integer', 'integer']]]],
-  ['contact', [null, [['user', 'user'], ['string', 'string'], ['user_status', 'user_status']]]],
+  [
+    'pet',
+    [
+      'kind',
+      [
+        ['dog', 'dog'],
+        ['cat', 'cat'],
+        ['integer', 'integer'],
+      ],
+    ],
+  ],
+  [
+    'contact',
+    [
+      null,
+      [
+        ['user', 'user'],
+        ['string', 'string'],
+        ['user_status', 'user_status'],
+      ],
+    ],
+  ],
 ]);
 
 /**
@@ -48,25 +121,142 @@ export class MockClient implements client.Client {
     this.recordedCalls = engine.calls;
     this.users = {
       get: (params, options) =>
-        engine.invoke({ name: 'users.get', success: [[200, '[user]']], errors: [401], store: 'list', key: null, resource: 'users', hasBody: false, hasParams: true }, 'get', [params, options]) as Promise<types.User[]>,
+        engine.invoke(
+          {
+            name: 'users.get',
+            success: [[200, '[user]']],
+            errors: [401],
+            store: 'list',
+            key: null,
+            resource: 'users',
+            hasBody: false,
+            hasParams: true,
+          },
+          'get',
+          [params, options],
+        ) as Promise<types.User[]>,
       getById: (params, options) =>
-        engine.invoke({ name: 'users.getById', success: [[200, 'user']], errors: [404], store: 'read', key: 'id', resource: 'users', hasBody: false, hasParams: true }, 'getById', [params, options]) as Promise<types.User>,
+        engine.invoke(
+          {
+            name: 'users.getById',
+            success: [[200, 'user']],
+            errors: [404],
+            store: 'read',
+            key: 'id',
+            resource: 'users',
+            hasBody: false,
+            hasParams: true,
+          },
+          'getById',
+          [params, options],
+        ) as Promise<types.User>,
       post: (body, options) =>
-        engine.invoke({ name: 'users.post', success: [[201, 'user']], errors: [422], store: 'create', key: null, resource: 'users', hasBody: true, hasParams: false }, 'post', [body, options]) as Promise<types.User>,
+        engine.invoke(
+          {
+            name: 'users.post',
+            success: [[201, 'user']],
+            errors: [422],
+            store: 'create',
+            key: null,
+            resource: 'users',
+            hasBody: true,
+            hasParams: false,
+          },
+          'post',
+          [body, options],
+        ) as Promise<types.User>,
       putById: (body, params, options) =>
-        engine.invoke({ name: 'users.putById', success: [[200, 'user']], errors: [404, 422], store: 'update', key: 'id', resource: 'users', hasBody: true, hasParams: true }, 'putById', [body, params, options]) as Promise<types.User>,
+        engine.invoke(
+          {
+            name: 'users.putById',
+            success: [[200, 'user']],
+            errors: [404, 422],
+            store: 'update',
+            key: 'id',
+            resource: 'users',
+            hasBody: true,
+            hasParams: true,
+          },
+          'putById',
+          [body, params, options],
+        ) as Promise<types.User>,
       deleteById: (params, options) =>
-        engine.invoke({ name: 'users.deleteById', success: [[204, 'unit']], errors: [404], store: 'delete', key: 'id', resource: 'users', hasBody: false, hasParams: true }, 'deleteById', [params, options]) as Promise<undefined>,
+        engine.invoke(
+          {
+            name: 'users.deleteById',
+            success: [[204, 'unit']],
+            errors: [404],
+            store: 'delete',
+            key: 'id',
+            resource: 'users',
+            hasBody: false,
+            hasParams: true,
+          },
+          'deleteById',
+          [params, options],
+        ) as Promise<undefined>,
       getPetsByIdAndPetName: (params, options) =>
-        engine.invoke({ name: 'users.getPetsByIdAndPetName', success: [[200, 'pet']], errors: [], store: null, key: 'pet_name', resource: 'users', hasBody: false, hasParams: true }, 'getPetsByIdAndPetName', [params, options]) as Promise<types.Pet>,
+        engine.invoke(
+          {
+            name: 'users.getPetsByIdAndPetName',
+            success: [[200, 'pet']],
+            errors: [],
+            store: null,
+            key: 'pet_name',
+            resource: 'users',
+            hasBody: false,
+            hasParams: true,
+          },
+          'getPetsByIdAndPetName',
+          [params, options],
+        ) as Promise<types.Pet>,
       getCompareByIdAndBaseAndHead: (params, options) =>
-        engine.invoke({ name: 'users.getCompareByIdAndBaseAndHead', success: [[200, 'string']], errors: [], store: null, key: 'head', resource: 'users', hasBody: false, hasParams: true }, 'getCompareByIdAndBaseAndHead', [params, options]) as Promise<string>,
+        engine.invoke(
+          {
+            name: 'users.getCompareByIdAndBaseAndHead',
+            success: [[200, 'string']],
+            errors: [],
+            store: null,
+            key: 'head',
+            resource: 'users',
+            hasBody: false,
+            hasParams: true,
+          },
+          'getCompareByIdAndBaseAndHead',
+          [params, options],
+        ) as Promise<string>,
       blockUser: (params, options) =>
-        engine.invoke({ name: 'users.blockUser', success: [[200, 'user']], errors: [], store: 'create', key: 'id', resource: 'users', hasBody: false, hasParams: true }, 'blockUser', [params, options]) as Promise<types.User>,
+        engine.invoke(
+          {
+            name: 'users.blockUser',
+            success: [[200, 'user']],
+            errors: [],
+            store: 'create',
+            key: 'id',
+            resource: 'users',
+            hasBody: false,
+            hasParams: true,
+          },
+          'blockUser',
+          [params, options],
+        ) as Promise<types.User>,
     };
     this.contacts = {
       get: (options) =>
-        engine.invoke({ name: 'contacts.get', success: [[200, '[contact]']], errors: [], store: null, key: null, resource: 'contacts', hasBody: false, hasParams: false }, 'get', [options]) as Promise<types.Contact[]>,
+        engine.invoke(
+          {
+            name: 'contacts.get',
+            success: [[200, '[contact]']],
+            errors: [],
+            store: null,
+            key: null,
+            resource: 'contacts',
+            hasBody: false,
+            hasParams: false,
+          },
+          'get',
+          [options],
+        ) as Promise<types.Contact[]>,
     };
   }
 
