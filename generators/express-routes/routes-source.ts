@@ -30,6 +30,7 @@ import {
   objectLayout,
   printSourceFile,
   printType,
+  propertyLayout,
   type Statement,
   stringLiteral,
   type TypeNaming,
@@ -151,7 +152,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
         kind: 'method',
         name: op.methodName,
         parameters,
-        returns: code`${resultName} | Promise<${resultName}>`,
+        returns: unionLayout([resultName, code`Promise<${resultName}>`]),
         docs: docComment({
           description: operation.description,
           deprecation: operation.deprecation,
@@ -166,7 +167,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
         type: fixed('readonly ParamSpec[]'),
         value: dataLayout(paramSpecs(operation.parameters, service, imports)).layout,
       });
-      const options: Layout[] = [code`params: ${constName}`];
+      const options: Layout[] = [propertyLayout(fixed('params'), constName)];
       if (operation.body) {
         const validator = callLayout(fixed('bodyValidator'), [
           argument(fixed('ajv')),

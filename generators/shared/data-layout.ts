@@ -2,7 +2,7 @@ import { fixed, numberLiteral } from './code.js';
 import { isIdentifierName } from './identifier.js';
 import type { Layout } from './layout.js';
 import { type LiteralObject, type LiteralValue, stringLiteral } from './string-literal.js';
-import { type Argument, type ArrayItemKind, arrayLayout, objectLayout } from './syntax.js';
+import { type Argument, type ArrayItemKind, arrayLayout, objectLayout, propertyLayout } from './syntax.js';
 
 /** A data literal as a layout, with what the array and call rules need to know about it. */
 export interface DataLayout {
@@ -33,7 +33,7 @@ export function dataLayout(value: LiteralValue): DataLayout {
     if (entry === undefined) continue;
     const printedKey =
       key === '__proto__' ? `[${stringLiteral(key)}]` : isIdentifierName(key) ? key : stringLiteral(key);
-    entries.push([fixed(`${printedKey}: `), dataLayout(entry).layout]);
+    entries.push(propertyLayout(fixed(printedKey), dataLayout(entry).layout));
   }
   return { layout: objectLayout(entries), kind: 'object', size: entries.length };
 }

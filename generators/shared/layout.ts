@@ -8,7 +8,8 @@ import type { Code } from './code.js';
 export type Layout = Code | readonly Layout[] | LayoutNode;
 
 type LayoutNode =
-  | { readonly kind: 'group'; readonly contents: Layout; readonly shouldBreak: boolean }
+  | { readonly kind: 'group'; readonly contents: Layout; readonly shouldBreak: boolean; readonly id?: symbol }
+  | { readonly kind: 'indentIfBreak'; readonly contents: Layout; readonly groupId: symbol }
   | { readonly kind: 'conditional'; readonly states: readonly Layout[] }
   | { readonly kind: 'indent'; readonly contents: Layout }
   | { readonly kind: 'line'; readonly soft: boolean; readonly hard: boolean }
@@ -25,6 +26,16 @@ export const hardline: Layout = { kind: 'line', soft: false, hard: true };
 /** Contents printed on one line when they fit, otherwise with every `line` of this group broken. */
 export function group(contents: Layout, shouldBreak = false): Layout {
   return { kind: 'group', contents, shouldBreak };
+}
+
+/** A group whose chosen mode `indentIfBreak` can follow (Prettier's group id). */
+export function namedGroup(contents: Layout, id: symbol): Layout {
+  return { kind: 'group', contents, shouldBreak: false, id };
+}
+
+/** `contents` one level deeper when the group `groupId` broke, as it is otherwise. */
+export function indentIfBreak(contents: Layout, groupId: symbol): Layout {
+  return { kind: 'indentIfBreak', contents, groupId };
 }
 
 /**
@@ -84,6 +95,7 @@ export function mustBreak(layout: Layout): boolean {
         result = node.states.every(mustBreak);
         break;
       case 'indent':
+      case 'indentIfBreak':
         result = mustBreak(node.contents);
         break;
       case 'line':
@@ -136,6 +148,9 @@ function fits(next: Command, rest: readonly Command[], width: number): boolean {
       case 'indent':
         commands.push([level + 1, mode, node.contents]);
         break;
+      case 'indentIfBreak':
+        commands.push([level, mode, node.contents]);
+        break;
       case 'line':
         if (mode === 'break' || node.hard) return true;
         if (!node.soft) remaining -= 1;
@@ -164,6 +179,7 @@ export function printLayout(layout: Layout, width: number): string {
     current = INDENT.repeat(level);
   };
   const stack: Command[] = [[0, 'break', layout]];
+  const groupModes = new Map<symbol, Mode>();
   while (stack.length > 0) {
     const [level, mode, item] = stack.pop()!;
     if (typeof item === 'string') {
@@ -186,11 +202,18 @@ export function printLayout(layout: Layout, width: number): string {
     switch (node.kind) {
       case 'group': {
         const flat: Command = [level, 'flat', node.contents];
-        if (mode === 'flat' && !node.shouldBreak) stack.push(flat);
-        else if (!mustBreak(node) && fits(flat, stack, width - current.length)) stack.push(flat);
-        else stack.push([level, 'break', node.contents]);
+        const chosen: Command =
+          (mode === 'flat' && !node.shouldBreak) ||
+          (!mustBreak(node) && fits(flat, stack, width - current.length))
+            ? flat
+            : [level, 'break', node.contents];
+        if (node.id) groupModes.set(node.id, chosen[1]);
+        stack.push(chosen);
         break;
       }
+      case 'indentIfBreak':
+        stack.push([groupModes.get(node.groupId) === 'break' ? level + 1 : level, mode, node.contents]);
+        break;
       case 'conditional': {
         const first: Command = [level, 'flat', node.states[0]!];
         if (mode === 'flat' || (!mustBreak(node.states[0]!) && fits(first, stack, width - current.length))) {
@@ -266,6 +289,7 @@ function flatWidth(layout: Layout): number {
   switch (node.kind) {
     case 'group':
     case 'indent':
+    case 'indentIfBreak':
       return flatWidth(node.contents);
     case 'conditional':
       return flatWidth(node.states[0]!);

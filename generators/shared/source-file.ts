@@ -2,7 +2,7 @@ import { type Code, code, fixed, joinCode } from './code.js';
 import type { Identifier } from './identifier.js';
 import { group, hardline, ifBreak, indent, join, type Layout, line, printLayout } from './layout.js';
 import { stringLiteral } from './string-literal.js';
-import { blockLayout, isUnionLayout, signatureLayout } from './syntax.js';
+import { assignmentLayout, blockLayout, isUnionLayout, signatureLayout } from './syntax.js';
 
 /**
  * Declarations as plain structures, printed once by `printSourceFile`. Every piece is `Code`
@@ -91,7 +91,7 @@ export interface MethodMember {
   kind: 'method';
   name: Code;
   parameters: readonly { name: Identifier; type: Code; optional: boolean }[];
-  returns: Code;
+  returns: Layout;
   docs?: Code | undefined;
 }
 
@@ -196,8 +196,8 @@ function printStatement(statement: Statement): Layout {
       return [
         docs,
         exported,
-        fixed(`type ${statement.name}${statement.typeParameters ?? ''} =`),
-        typeAfter(statement.type),
+        fixed(`type ${statement.name}${statement.typeParameters ?? ''}`),
+        isUnionLayout(statement.type) ? [fixed(' ='), statement.type] : assignmentLayout(statement.type),
         fixed(';'),
       ];
     case 'const': {
@@ -206,22 +206,13 @@ function printStatement(statement: Statement): Layout {
         docs,
         exported,
         fixed(`const ${statement.name}${type}`),
-        assignedValue(statement.value),
+        assignmentLayout(statement.value),
         fixed(';'),
       ];
     }
     case 'code':
       return [docs, statement.code];
   }
-}
-
-/**
- * ` = value`: literals, calls and other layouts stay on the `=` line and break inside; a plain
- * expression that does not fit moves to the next line.
- */
-function assignedValue(value: Layout): Layout {
-  if (typeof value !== 'string' || value.includes('\n')) return [fixed(' = '), value];
-  return group([fixed(' ='), indent([line, value])]);
 }
 
 const isImport = (kind: Statement['kind'] | undefined) => kind === 'import' || kind === 'export';

@@ -5,15 +5,17 @@ import { isIdentifierName } from './identifier.js';
 const PLAIN = /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/;
 
 /**
- * Escapes text as a single-quoted JavaScript string literal. Quotes, backslashes, line
+ * Escapes text as a JavaScript string literal: single-quoted, or double-quoted when that needs
+ * fewer escapes (more `'` than `"` inside), as Biome chooses. The quote, backslashes, line
  * terminators (including U+2028/U+2029), control characters, NUL, BOM and lone surrogates are
- * escaped; backticks and `${` are inert inside single quotes.
+ * escaped; backticks and `${` are inert inside either quote.
  *
- * @example stringLiteral("it's") === "'it\\'s'"
+ * @example stringLiteral("it's") === '"it\'s"'; stringLiteral('say "hi"') === `'say "hi"'`
  */
 export function stringLiteral(text: string): Code {
   if (PLAIN.test(text)) return fixed(`'${text}'`);
-  let out = "'";
+  const quote = count(text, "'") > count(text, '"') ? '"' : "'";
+  let out = quote;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const ch = text[i]!;
@@ -32,8 +34,8 @@ export function stringLiteral(text: string): Code {
       continue;
     }
     switch (ch) {
-      case "'":
-        out += "\\'";
+      case quote:
+        out += `\\${quote}`;
         continue;
       case '\\':
         out += '\\\\';
@@ -52,7 +54,13 @@ export function stringLiteral(text: string): Code {
     else if (c === 0x2028 || c === 0x2029 || c === 0xfeff) out += hex4(c);
     else out += ch;
   }
-  return fixed(`${out}'`);
+  return fixed(`${out}${quote}`);
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 function hex4(c: number): string {

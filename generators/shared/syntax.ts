@@ -6,10 +6,12 @@ import {
   hardline,
   ifBreak,
   indent,
+  indentIfBreak,
   join,
   type Layout,
   line,
   mustBreak,
+  namedGroup,
   softline,
 } from './layout.js';
 
@@ -123,7 +125,8 @@ const unions = new WeakSet<object>();
  */
 export function unionLayout(members: readonly Layout[]): Layout {
   if (members.length === 1) return members[0]!;
-  const layout = group(indent([line, ifBreak(fixed('| ')), join([line, fixed('| ')], members)]));
+  // Each member sits two columns in, under its `| ` (Prettier's align(2)).
+  const layout = group(indent([line, ifBreak(fixed('| ')), join([line, fixed('| ')], members.map(indent))]));
   unions.add(layout as object);
   return layout;
 }
@@ -147,16 +150,42 @@ export function typeLiteralLayout(members: readonly Layout[]): Layout {
 
 /** `name(a: A, b: B): R`, the parameters one per line when the signature does not fit. */
 export function signatureLayout(name: Layout, parameters: readonly Layout[], returns: Layout): Layout {
-  if (parameters.length === 0) return [name, fixed('(): '), returns];
+  const after: Layout = isUnionLayout(returns) ? [fixed('):'), returns] : [fixed('): '), returns];
+  if (parameters.length === 0) return [name, fixed('('), after];
   return group([
     name,
     fixed('('),
     indent([softline, join(COMMA, parameters)]),
     ifBreak(fixed(',')),
     softline,
-    fixed('): '),
-    returns,
+    after,
   ]);
+}
+
+/**
+ * ` = value` after a declaration's name (Prettier's "fluid" assignment): the value stays on the
+ * `=` line when its first line fits there, otherwise it moves to the next line, one level deeper.
+ */
+export function assignmentLayout(value: Layout): Layout {
+  const id = Symbol('assignment');
+  return [fixed(' ='), namedGroup(indent(line), id), indentIfBreak(value, id)];
+}
+
+/**
+ * `key: value` in an object literal: the value moves under the key, one level deeper, when even
+ * its first line does not fit after it (as an assignment does).
+ */
+export function propertyLayout(key: Code, value: Layout): Layout {
+  // As Biome: a key shorter than the indent plus three never breaks, nor does a number or keyword.
+  if (key.length < 5 || (typeof value === 'string' && /^(-?[0-9][0-9.e+-]*|true|false|null)$/.test(value)))
+    return [key, fixed(': '), value];
+  const id = Symbol('property');
+  return [key, fixed(':'), namedGroup(indent(line), id), indentIfBreak(value, id)];
+}
+
+/** `Name<A, B>`, the type arguments one per line when they do not fit (no trailing comma). */
+export function typeArgumentsLayout(name: Code, args: readonly Layout[]): Layout {
+  return group([name, fixed('<'), indent([softline, join(COMMA, args)]), softline, fixed('>')]);
 }
 
 /** `{`, statements one per line, `}`. */

@@ -33,6 +33,7 @@ import {
   responsesType,
   type Statement,
   stringLiteral,
+  typeArgumentsLayout,
   unionLayout,
 } from '../shared/index.js';
 
@@ -43,7 +44,7 @@ function errorType(op: ClientOperation, resolve: NamedTypeResolver): Layout {
   if (op.errors.length === 0) return fixed('never');
   const members = op.errors.map((r) => {
     const status = r.code === 'default' ? fixed('number') : fixed(String(r.code));
-    return code`ResponseError<${status}, ${printType(r.type, resolve)}>`;
+    return typeArgumentsLayout(fixed('ResponseError'), [status, printType(r.type, resolve)]);
   });
   return unionLayout(members);
 }
