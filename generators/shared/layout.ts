@@ -8,9 +8,18 @@ import type { Code } from './code.js';
 export type Layout = Code | readonly Layout[] | LayoutNode;
 
 type LayoutNode =
-  | { readonly kind: 'group'; readonly contents: Layout; readonly shouldBreak: boolean; readonly id?: symbol }
+  | {
+      readonly kind: 'group';
+      readonly contents: Layout;
+      readonly shouldBreak: boolean;
+      /** Whether it must break: asked to, or holding a forced break (computed once, when built). */
+      readonly broken: boolean;
+      /** Its width printed on one line (computed once, when built). */
+      readonly width: number;
+      readonly id?: symbol;
+    }
   | { readonly kind: 'indentIfBreak'; readonly contents: Layout; readonly groupId: symbol }
-  | { readonly kind: 'conditional'; readonly states: readonly Layout[] }
+  | { readonly kind: 'conditional'; readonly states: readonly Layout[]; readonly firstBreaks: boolean }
   | { readonly kind: 'indent'; readonly contents: Layout }
   | { readonly kind: 'line'; readonly soft: boolean; readonly hard: boolean }
   | { readonly kind: 'ifBreak'; readonly broken: Layout; readonly flat: Layout }
@@ -25,12 +34,25 @@ export const hardline: Layout = { kind: 'line', soft: false, hard: true };
 
 /** Contents printed on one line when they fit, otherwise with every `line` of this group broken. */
 export function group(contents: Layout, shouldBreak = false): Layout {
-  return { kind: 'group', contents, shouldBreak };
+  return {
+    kind: 'group',
+    contents,
+    shouldBreak,
+    broken: shouldBreak || mustBreak(contents),
+    width: flatWidth(contents),
+  };
 }
 
 /** A group whose chosen mode `indentIfBreak` can follow (Prettier's group id). */
 export function namedGroup(contents: Layout, id: symbol): Layout {
-  return { kind: 'group', contents, shouldBreak: false, id };
+  return {
+    kind: 'group',
+    contents,
+    shouldBreak: false,
+    broken: mustBreak(contents),
+    width: flatWidth(contents),
+    id,
+  };
 }
 
 /** `contents` one level deeper when the group `groupId` broke, as it is otherwise. */
@@ -43,7 +65,7 @@ export function indentIfBreak(contents: Layout, groupId: symbol): Layout {
  * one whose first line fits, else the last (Prettier's conditional group, for hugged arguments).
  */
 export function conditionalGroup(states: readonly Layout[]): Layout {
-  return { kind: 'conditional', states };
+  return { kind: 'conditional', states, firstBreaks: mustBreak(states[0]!) };
 }
 
 /** Lines broken inside `contents` start one level (two spaces) deeper. */
@@ -66,6 +88,27 @@ export function fill(items: readonly Layout[], separator: Layout): Layout {
   return { kind: 'fill', parts };
 }
 
+/**
+ * Parts in sequence, adjacent text joined into one piece (plain text when all of it is), so the
+ * printer has fewer pieces to walk: the generated files are large.
+ */
+export function concat(parts: readonly Layout[]): Layout {
+  const out: Layout[] = [];
+  let text = '';
+  for (const part of parts) {
+    if (typeof part === 'string') text += part;
+    else if (Array.isArray(part) && part.length === 0) continue;
+    else {
+      if (text !== '') out.push(text as Code);
+      text = '';
+      out.push(part);
+    }
+  }
+  if (out.length === 0) return text as Code;
+  if (text !== '') out.push(text as Code);
+  return out.length === 1 ? out[0]! : out;
+}
+
 /** Items with `separator` between them. */
 export function join(separator: Layout, items: readonly Layout[]): Layout[] {
   const out: Layout[] = [];
@@ -76,57 +119,125 @@ export function join(separator: Layout, items: readonly Layout[]): Layout[] {
   return out;
 }
 
-const breakCache = new WeakMap<object, boolean>();
-
-/** Whether a layout holds a forced break (a hard line, text spanning lines, a broken group). */
+/**
+ * Whether a layout holds a forced break (a hard line, text spanning lines, a group that must
+ * break). Groups know theirs from when they were built, so this never walks into one: building a
+ * layout bottom-up costs one visit per node.
+ */
 export function mustBreak(layout: Layout): boolean {
   if (typeof layout === 'string') return layout.includes('\n');
-  const cached = breakCache.get(layout);
-  if (cached !== undefined) return cached;
-  let result: boolean;
-  if (Array.isArray(layout)) result = (layout as readonly Layout[]).some(mustBreak);
-  else {
-    const node = layout as LayoutNode;
-    switch (node.kind) {
-      case 'group':
-        result = node.shouldBreak || mustBreak(node.contents);
-        break;
-      case 'conditional':
-        result = node.states.every(mustBreak);
-        break;
-      case 'indent':
-      case 'indentIfBreak':
-        result = mustBreak(node.contents);
-        break;
-      case 'line':
-        result = node.hard;
-        break;
-      case 'ifBreak':
-        result = mustBreak(node.flat);
-        break;
-      case 'fill':
-        result = node.parts.some(mustBreak);
-        break;
-    }
+  if (Array.isArray(layout)) {
+    for (const part of layout as readonly Layout[]) if (mustBreak(part)) return true;
+    return false;
   }
-  breakCache.set(layout, result);
-  return result;
+  const node = layout as LayoutNode;
+  switch (node.kind) {
+    case 'group':
+      return node.broken;
+    case 'conditional':
+      return node.firstBreaks && node.states.every(mustBreak);
+    case 'indent':
+    case 'indentIfBreak':
+      return mustBreak(node.contents);
+    case 'line':
+      return node.hard;
+    case 'ifBreak':
+      return mustBreak(node.flat);
+    case 'fill':
+      return node.parts.some(mustBreak);
+  }
+}
+
+/** Appends a layout printed on one line (it holds no forced break) to `out`. */
+function appendFlat(layout: Layout, out: string[]): void {
+  if (typeof layout === 'string') {
+    out.push(layout);
+    return;
+  }
+  if (Array.isArray(layout)) {
+    for (const part of layout as readonly Layout[]) appendFlat(part, out);
+    return;
+  }
+  const node = layout as LayoutNode;
+  switch (node.kind) {
+    case 'group':
+    case 'indent':
+    case 'indentIfBreak':
+      appendFlat(node.contents, out);
+      return;
+    case 'conditional':
+      appendFlat(node.states[0]!, out);
+      return;
+    case 'line':
+      if (!node.soft) out.push(' ');
+      return;
+    case 'ifBreak':
+      appendFlat(node.flat, out);
+      return;
+    case 'fill':
+      for (const part of node.parts) appendFlat(part, out);
+      return;
+  }
 }
 
 type Mode = 'flat' | 'break';
-type Command = readonly [indent: number, mode: Mode, layout: Layout];
+/** A stack of (indent level, mode, layout) commands in three arrays: no allocation per command. */
+class Commands {
+  readonly levels: number[] = [];
+  readonly modes: Mode[] = [];
+  readonly layouts: Layout[] = [];
+
+  get size(): number {
+    return this.layouts.length;
+  }
+
+  push(level: number, mode: Mode, layout: Layout): void {
+    this.levels.push(level);
+    this.modes.push(mode);
+    this.layouts.push(layout);
+  }
+
+  clear(): void {
+    this.levels.length = 0;
+    this.modes.length = 0;
+    this.layouts.length = 0;
+  }
+}
 
 const INDENT = '  ';
+// fits() never runs inside itself, so one scratch stack serves every call.
+const scratch = new Commands();
 
-/** Whether `next`, then what follows it on the stack, fits in `width` columns up to the next line break. */
-function fits(next: Command, rest: readonly Command[], width: number): boolean {
+/**
+ * Whether `next` (when given), then what follows it on `rest`, fits in `width` columns up to the
+ * next line break.
+ */
+function fits(
+  next: Layout | undefined,
+  nextLevel: number,
+  nextMode: Mode,
+  rest: Commands,
+  width: number,
+): boolean {
   let remaining = width;
-  const commands: Command[] = [next];
-  let restIndex = rest.length;
+  const commands = scratch;
+  commands.clear();
+  if (next !== undefined) commands.push(nextLevel, nextMode, next);
+  let restIndex = rest.size;
   while (remaining >= 0) {
-    const command = commands.pop() ?? (restIndex > 0 ? rest[--restIndex] : undefined);
-    if (command === undefined) return true;
-    const [level, mode, layout] = command;
+    let level: number;
+    let mode: Mode;
+    let layout: Layout;
+    if (commands.size > 0) {
+      level = commands.levels.pop()!;
+      mode = commands.modes.pop()!;
+      layout = commands.layouts.pop()!;
+    } else if (restIndex > 0) {
+      restIndex--;
+      level = rest.levels[restIndex]!;
+      mode = rest.modes[restIndex]!;
+      layout = rest.layouts[restIndex]!;
+    } else return true;
     if (typeof layout === 'string') {
       const end = layout.indexOf('\n');
       if (end >= 0) return remaining - end >= 0;
@@ -134,32 +245,33 @@ function fits(next: Command, rest: readonly Command[], width: number): boolean {
       continue;
     }
     if (Array.isArray(layout)) {
-      for (let i = layout.length - 1; i >= 0; i--) commands.push([level, mode, layout[i]!]);
+      for (let i = layout.length - 1; i >= 0; i--) commands.push(level, mode, layout[i]!);
       continue;
     }
     const node = layout as LayoutNode;
     switch (node.kind) {
       case 'group':
-        commands.push([level, node.shouldBreak ? 'break' : mode, node.contents]);
+        if (mode === 'flat' && !node.broken) remaining -= node.width;
+        else commands.push(level, node.shouldBreak ? 'break' : mode, node.contents);
         break;
       case 'conditional':
-        commands.push([level, mode, mode === 'break' ? node.states.at(-1)! : node.states[0]!]);
+        commands.push(level, mode, mode === 'break' ? node.states.at(-1)! : node.states[0]!);
         break;
       case 'indent':
-        commands.push([level + 1, mode, node.contents]);
+        commands.push(level + 1, mode, node.contents);
         break;
       case 'indentIfBreak':
-        commands.push([level, mode, node.contents]);
+        commands.push(level, mode, node.contents);
         break;
       case 'line':
         if (mode === 'break' || node.hard) return true;
         if (!node.soft) remaining -= 1;
         break;
       case 'ifBreak':
-        commands.push([level, mode, mode === 'break' ? node.broken : node.flat]);
+        commands.push(level, mode, mode === 'break' ? node.broken : node.flat);
         break;
       case 'fill':
-        for (let i = node.parts.length - 1; i >= 0; i--) commands.push([level, mode, node.parts[i]!]);
+        for (let i = node.parts.length - 1; i >= 0; i--) commands.push(level, mode, node.parts[i]!);
         break;
     }
   }
@@ -178,10 +290,13 @@ export function printLayout(layout: Layout, width: number): string {
     lines.push(current.trimEnd());
     current = INDENT.repeat(level);
   };
-  const stack: Command[] = [[0, 'break', layout]];
+  const stack = new Commands();
+  stack.push(0, 'break', layout);
   const groupModes = new Map<symbol, Mode>();
-  while (stack.length > 0) {
-    const [level, mode, item] = stack.pop()!;
+  while (stack.size > 0) {
+    const level = stack.levels.pop()!;
+    const mode = stack.modes.pop()!;
+    const item = stack.layouts.pop()!;
     if (typeof item === 'string') {
       if (!item.includes('\n')) current += item;
       else {
@@ -195,40 +310,48 @@ export function printLayout(layout: Layout, width: number): string {
       continue;
     }
     if (Array.isArray(item)) {
-      for (let i = item.length - 1; i >= 0; i--) stack.push([level, mode, item[i]!]);
+      for (let i = item.length - 1; i >= 0; i--) stack.push(level, mode, item[i]!);
       continue;
     }
     const node = item as LayoutNode;
     switch (node.kind) {
       case 'group': {
-        const flat: Command = [level, 'flat', node.contents];
-        const chosen: Command =
+        // Its own width is known; only what follows it on the line is left to measure.
+        const room = width - current.length - node.width;
+        const flat =
           (mode === 'flat' && !node.shouldBreak) ||
-          (!mustBreak(node) && fits(flat, stack, width - current.length))
-            ? flat
-            : [level, 'break', node.contents];
-        if (node.id) groupModes.set(node.id, chosen[1]);
-        stack.push(chosen);
+          (!node.broken && room >= 0 && fits(undefined, 0, 'flat', stack, room));
+        if (node.id) groupModes.set(node.id, flat ? 'flat' : 'break');
+        if (flat && !node.broken) {
+          // One line: no decision left inside, so print it directly.
+          const out: string[] = [];
+          appendFlat(node.contents, out);
+          current += out.join('');
+        } else stack.push(level, flat ? 'flat' : 'break', node.contents);
         break;
       }
       case 'indentIfBreak':
-        stack.push([groupModes.get(node.groupId) === 'break' ? level + 1 : level, mode, node.contents]);
+        stack.push(groupModes.get(node.groupId) === 'break' ? level + 1 : level, mode, node.contents);
         break;
       case 'conditional': {
-        const first: Command = [level, 'flat', node.states[0]!];
-        if (mode === 'flat' || (!mustBreak(node.states[0]!) && fits(first, stack, width - current.length))) {
-          stack.push(first);
+        const first = node.states[0]!;
+        if (
+          mode === 'flat' ||
+          (!node.firstBreaks && fits(first, level, 'flat', stack, width - current.length))
+        ) {
+          stack.push(level, 'flat', first);
           break;
         }
         // Expanded states are tried flat: only their groups marked to break break (Prettier's rule).
         const expanded = node.states
           .slice(1, -1)
-          .find((state) => fits([level, 'flat', state], stack, width - current.length));
-        stack.push(expanded ? [level, 'flat', expanded] : [level, 'break', node.states.at(-1)!]);
+          .find((state) => fits(state, level, 'flat', stack, width - current.length));
+        if (expanded) stack.push(level, 'flat', expanded);
+        else stack.push(level, 'break', node.states.at(-1)!);
         break;
       }
       case 'indent':
-        stack.push([level + 1, mode, node.contents]);
+        stack.push(level + 1, mode, node.contents);
         break;
       case 'line':
         if (mode === 'flat' && !node.hard) {
@@ -236,7 +359,7 @@ export function printLayout(layout: Layout, width: number): string {
         } else newline(level);
         break;
       case 'ifBreak':
-        stack.push([level, mode, mode === 'break' ? node.broken : node.flat]);
+        stack.push(level, mode, mode === 'break' ? node.broken : node.flat);
         break;
       case 'fill':
         printFill(node.parts, level, mode, stack, width, current.length);
@@ -255,11 +378,11 @@ function printFill(
   parts: readonly Layout[],
   level: number,
   mode: Mode,
-  stack: Command[],
+  stack: Commands,
   width: number,
   column: number,
 ): void {
-  const commands: Command[] = [];
+  const commands: [number, Mode, Layout][] = [];
   let remaining = width - column;
   parts.forEach((part, index) => {
     if (mode === 'flat' || index % 2 === 0) {
@@ -277,7 +400,7 @@ function printFill(
       commands.push([level, 'flat', part]);
     }
   });
-  for (let i = commands.length - 1; i >= 0; i--) stack.push(commands[i]!);
+  for (let i = commands.length - 1; i >= 0; i--) stack.push(...commands[i]!);
 }
 
 /** The width of a layout printed flat (lines as spaces). */
@@ -288,6 +411,7 @@ function flatWidth(layout: Layout): number {
   const node = layout as LayoutNode;
   switch (node.kind) {
     case 'group':
+      return node.width;
     case 'indent':
     case 'indentIfBreak':
       return flatWidth(node.contents);

@@ -1,6 +1,6 @@
 import { type Code, code, fixed, joinCode } from './code.js';
 import type { Identifier } from './identifier.js';
-import { group, hardline, ifBreak, indent, join, type Layout, line, printLayout } from './layout.js';
+import { concat, group, hardline, ifBreak, indent, join, type Layout, line, printLayout } from './layout.js';
 import { stringLiteral } from './string-literal.js';
 import { assignmentLayout, blockLayout, isUnionLayout, signatureLayout } from './syntax.js';
 
@@ -155,11 +155,14 @@ function namesLayout(names: readonly string[]): Layout {
 }
 
 function printStatement(statement: Statement): Layout {
+  return concat([printStatementParts(statement)].flat() as Layout[]);
+}
+
+function printStatementParts(statement: Statement): Layout {
   const exported = fixed('exported' in statement && statement.exported ? 'export ' : '');
-  const docs: Layout =
-    statement.kind !== 'import' && statement.kind !== 'export' && statement.docs
-      ? [statement.docs, hardline]
-      : [];
+  const docs = fixed(
+    statement.kind !== 'import' && statement.kind !== 'export' && statement.docs ? `${statement.docs}\n` : '',
+  );
   switch (statement.kind) {
     case 'import': {
       const named: Layout = statement.namespaceAlias

@@ -1,5 +1,6 @@
 import { type Code, fixed } from './code.js';
 import {
+  concat,
   conditionalGroup,
   fill,
   group,
@@ -178,7 +179,7 @@ export function assignmentLayout(value: Layout): Layout {
 export function propertyLayout(key: Code, value: Layout): Layout {
   // As Biome: a key shorter than the indent plus three never breaks, nor does a number or keyword.
   if (key.length < 5 || (typeof value === 'string' && /^(-?[0-9][0-9.e+-]*|true|false|null)$/.test(value)))
-    return [key, fixed(': '), value];
+    return concat([key, fixed(': '), value]);
   const id = Symbol('property');
   return [key, fixed(':'), namedGroup(indent(line), id), indentIfBreak(value, id)];
 }
