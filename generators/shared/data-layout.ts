@@ -2,7 +2,14 @@ import { fixed, numberLiteral } from './code.js';
 import { isIdentifierName } from './identifier.js';
 import type { Layout } from './layout.js';
 import { type LiteralObject, type LiteralValue, stringLiteral } from './string-literal.js';
-import { type Argument, type ArrayItemKind, arrayLayout, objectLayout, propertyLayout } from './syntax.js';
+import {
+  type Argument,
+  type ArrayItemKind,
+  arrayLayout,
+  objectLayout,
+  propertyLayout,
+  SHORT,
+} from './syntax.js';
 
 /** A data literal as a layout, with what the array and call rules need to know about it. */
 export interface DataLayout {
@@ -25,6 +32,16 @@ export function dataLayout(value: LiteralValue): DataLayout {
   if (typeof value === 'string') return { layout: stringLiteral(value), kind: 'other', size: 0 };
   if (Array.isArray(value)) {
     const items = (value as readonly LiteralValue[]).map(dataLayout);
+    // A short list of plain values stays on one line wherever it is (see SHORT): printed directly.
+    if (
+      items.every(
+        (item) => typeof item.layout === 'string' && item.kind !== 'array' && item.kind !== 'object',
+      )
+    ) {
+      const text = `[${items.map((item) => item.layout).join(', ')}]`;
+      if (text.length <= SHORT && !text.includes('\n'))
+        return { layout: fixed(text), kind: 'array', size: items.length };
+    }
     return { layout: arrayLayout(items), kind: 'array', size: items.length };
   }
   const entries: Layout[] = [];

@@ -24,6 +24,12 @@ import {
 
 const COMMA: Layout = [fixed(','), line];
 
+/**
+ * Text this short stays on its line: generated code nests at most a few levels, so it cannot
+ * reach the 110th column (the width a fast path may assume without measuring).
+ */
+export const SHORT = 50;
+
 /** `{ a, b }` on one line, or one entry per line with a trailing comma. */
 export function objectLayout(entries: readonly Layout[]): Layout {
   if (entries.length === 0) return fixed('{}');
@@ -180,6 +186,10 @@ export function propertyLayout(key: Code, value: Layout): Layout {
   // As Biome: a key shorter than the indent plus three never breaks, nor does a number or keyword.
   if (key.length < 5 || (typeof value === 'string' && /^(-?[0-9][0-9.e+-]*|true|false|null)$/.test(value)))
     return concat([key, fixed(': '), value]);
+  // Short enough never to reach the line's end at any nesting generated code has (a fast path:
+  // generated files hold hundreds of thousands of these).
+  if (typeof value === 'string' && key.length + value.length <= SHORT && !value.includes('\n'))
+    return fixed(`${key}: ${value}`);
   const id = Symbol('property');
   return [key, fixed(':'), namedGroup(indent(line), id), indentIfBreak(value, id)];
 }
