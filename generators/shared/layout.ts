@@ -284,11 +284,21 @@ function fits(
  * after each of its line breaks; trailing spaces are trimmed.
  */
 export function printLayout(layout: Layout, width: number): string {
-  const lines: string[] = [];
-  let current = '';
+  const out: string[] = [];
+  // The column the next text starts at.
+  let column = 0;
   const newline = (level: number) => {
-    lines.push(current.trimEnd());
-    current = INDENT.repeat(level);
+    // Trailing spaces (a flat `line` before a break) are trimmed, as a formatter does.
+    while (out.length > 0 && out[out.length - 1]!.endsWith(' ')) {
+      const last = out.pop()!.replace(/ +$/, '');
+      if (last !== '') {
+        out.push(last);
+        break;
+      }
+    }
+    const indentation = INDENT.repeat(level);
+    out.push(`\n${indentation}`);
+    column = indentation.length;
   };
   const stack = new Commands();
   stack.push(0, 'break', layout);
@@ -298,14 +308,16 @@ export function printLayout(layout: Layout, width: number): string {
     const mode = stack.modes.pop()!;
     const item = stack.layouts.pop()!;
     if (typeof item === 'string') {
-      if (!item.includes('\n')) current += item;
-      else {
-        const parts = item.split('\n');
-        current += parts[0];
-        for (const part of parts.slice(1)) {
-          newline(part === '' ? 0 : level);
-          current += part;
-        }
+      const end = item.lastIndexOf('\n');
+      if (end < 0) {
+        out.push(item);
+        column += item.length;
+      } else {
+        // Text spanning lines: each line that has text starts at the current indentation.
+        const indentation = INDENT.repeat(level);
+        const text = level === 0 ? item : item.replace(/\n(?!\n)/g, `\n${indentation}`);
+        out.push(text);
+        column = text.length - text.lastIndexOf('\n') - 1;
       }
       continue;
     }
@@ -317,16 +329,18 @@ export function printLayout(layout: Layout, width: number): string {
     switch (node.kind) {
       case 'group': {
         // Its own width is known; only what follows it on the line is left to measure.
-        const room = width - current.length - node.width;
+        const room = width - column - node.width;
         const flat =
           (mode === 'flat' && !node.shouldBreak) ||
           (!node.broken && room >= 0 && fits(undefined, 0, 'flat', stack, room));
         if (node.id) groupModes.set(node.id, flat ? 'flat' : 'break');
         if (flat && !node.broken) {
           // One line: no decision left inside, so print it directly.
-          const out: string[] = [];
-          appendFlat(node.contents, out);
-          current += out.join('');
+          const flatText: string[] = [];
+          appendFlat(node.contents, flatText);
+          const text = flatText.join('');
+          out.push(text);
+          column += text.length;
         } else stack.push(level, flat ? 'flat' : 'break', node.contents);
         break;
       }
@@ -335,17 +349,14 @@ export function printLayout(layout: Layout, width: number): string {
         break;
       case 'conditional': {
         const first = node.states[0]!;
-        if (
-          mode === 'flat' ||
-          (!node.firstBreaks && fits(first, level, 'flat', stack, width - current.length))
-        ) {
+        if (mode === 'flat' || (!node.firstBreaks && fits(first, level, 'flat', stack, width - column))) {
           stack.push(level, 'flat', first);
           break;
         }
         // Expanded states are tried flat: only their groups marked to break break (Prettier's rule).
         const expanded = node.states
           .slice(1, -1)
-          .find((state) => fits(state, level, 'flat', stack, width - current.length));
+          .find((state) => fits(state, level, 'flat', stack, width - column));
         if (expanded) stack.push(level, 'flat', expanded);
         else stack.push(level, 'break', node.states.at(-1)!);
         break;
@@ -355,19 +366,24 @@ export function printLayout(layout: Layout, width: number): string {
         break;
       case 'line':
         if (mode === 'flat' && !node.hard) {
-          if (!node.soft) current += ' ';
+          if (!node.soft) {
+            out.push(' ');
+            column += 1;
+          }
         } else newline(level);
         break;
       case 'ifBreak':
         stack.push(level, mode, mode === 'break' ? node.broken : node.flat);
         break;
       case 'fill':
-        printFill(node.parts, level, mode, stack, width, current.length);
+        printFill(node.parts, level, mode, stack, width, column);
         break;
     }
   }
-  lines.push(current.trimEnd());
-  return lines.join('\n');
+  return out
+    .join('')
+    .replace(/[ ]+\n/g, '\n')
+    .trimEnd();
 }
 
 /**

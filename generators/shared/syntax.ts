@@ -202,5 +202,10 @@ export function typeArgumentsLayout(name: Code, args: readonly Layout[]): Layout
 /** `{`, statements one per line, `}`. */
 export function blockLayout(statements: readonly Layout[]): Layout {
   if (statements.length === 0) return fixed('{}');
+  // Plain text inside (most interfaces): indent it here, one string for the printer to copy.
+  if (statements.every((statement) => typeof statement === 'string')) {
+    const body = (statements as readonly string[]).join('\n').replace(/\n(?!\n)/g, '\n  ');
+    return fixed(`{\n  ${body}\n}`);
+  }
   return [fixed('{'), indent([hardline, join(hardline, statements)]), hardline, fixed('}')];
 }
