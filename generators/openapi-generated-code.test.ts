@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -87,8 +87,20 @@ describe('code generated from real OpenAPI documents', { timeout: 600_000 }, () 
     const js = ts.transpileModule(client.contents, {
       compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
     });
+    // The client imports its runtime module, emitted next to it.
+    const runtime = files.find((f) => f.path === 'canon-runtime/client.ts');
+    assert.ok(runtime);
+    await mkdir(join(dir, 'canon-runtime'), { recursive: true });
+    const options = { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } };
+    await writeFile(
+      join(dir, 'canon-runtime', 'client.mjs'),
+      ts.transpileModule(runtime.contents, options).outputText,
+    );
     const modulePath = join(dir, 'stripe-client.mjs');
-    await writeFile(modulePath, js.outputText);
+    await writeFile(
+      modulePath,
+      js.outputText.replaceAll("'./canon-runtime/client.js'", "'./canon-runtime/client.mjs'"),
+    );
     const { createClient } = (await import(pathToFileURL(modulePath).href)) as {
       createClient(o: { baseUrl: string; retries: number }): StripeClient;
     };

@@ -122,7 +122,7 @@ test('generate writes the files, --check passes, then reports a stale file with 
   assert.equal(first.code, 0, first.err);
   for (const file of ['types.ts', 'client.ts', 'mock-client.ts'])
     assert.ok(existsSync(join(dir, 'gen', file)), file);
-  assert.match(first.out, /wrote 3 files to gen/);
+  assert.match(first.out, /wrote 5 files to gen/);
 
   const fresh = canon(dir, 'generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'gen', '--check');
   assert.equal(fresh.code, 0, fresh.err);
@@ -142,7 +142,7 @@ test('generate writes the files, --check passes, then reports a stale file with 
   assert.match(readFileSync(client, 'utf8'), /createClientX/, '--check writes nothing');
 
   const again = canon(dir, 'generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'gen');
-  assert.match(again.out, /wrote 1 file to gen \(2 unchanged\)/);
+  assert.match(again.out, /wrote 1 file to gen \(4 unchanged\)/);
 });
 
 test('usage errors exit 2, an invalid spec exits 1', () => {
@@ -346,7 +346,14 @@ test('imported services get their own types module, imported from the main one; 
     /export type Currency = 'EUR' \| 'USD';/,
   );
   const { typeCheck } = await import('../../generators/testing/compile.js');
-  const files = ['types.ts', 'client.ts', 'mock-client.ts', 'imports/acme.common.v0.ts'].map((path) => ({
+  const files = [
+    'types.ts',
+    'client.ts',
+    'mock-client.ts',
+    'imports/acme.common.v0.ts',
+    'canon-runtime/client.ts',
+    'canon-runtime/mock-client.ts',
+  ].map((path) => ({
     path,
     contents: readFileSync(join(dir, 'gen', path), 'utf8'),
   }));

@@ -1,5 +1,5 @@
 import type { Enum, Service, TypeRef } from '../../core/ir.js';
-import { type Code, code, fixed, formattedStringLiteral, joinCode } from '../shared/index.js';
+import { type Code, code, fixed, joinCode, stringLiteral } from '../shared/index.js';
 import type { Storage } from './table-spec.js';
 
 /** How a field's type is stored and typed in a DAO; `error` when it cannot be a column. */
@@ -75,7 +75,7 @@ function findEnum(
 function literalUnion(values: readonly string[]): Code {
   if (values.length === 0) return fixed('never');
   return joinCode(
-    values.map((v) => formattedStringLiteral(v)),
+    values.map((v) => stringLiteral(v)),
     ' | ',
   );
 }

@@ -1,12 +1,4 @@
-import {
-  type Code,
-  code,
-  fixed,
-  formattedStringLiteral,
-  identifier,
-  joinCode,
-  propertyKey,
-} from '../shared/index.js';
+import { type Code, code, fixed, identifier, joinCode, propertyKey, stringLiteral } from '../shared/index.js';
 import type { DaoCalls } from './dao-calls.js';
 import { filterColumnSql } from './dao-sql.js';
 import {
@@ -112,7 +104,7 @@ function findAll(context: MethodContext): Method {
     code`${BODY}const params: unknown[] = [];`,
     code`${BODY}const where: string[] = [];`,
     indented(BODY, conditions),
-    code`${BODY}const orderBy = filters.orderBy ?? ${formattedStringLiteral(table.primaryKey.column.name)};`,
+    code`${BODY}const orderBy = filters.orderBy ?? ${stringLiteral(table.primaryKey.column.name)};`,
     indented(BODY, [
       guarded(
         BODY,
@@ -141,7 +133,7 @@ export function translated(table: TableSpec, body: readonly Code[]): Code[] {
     code`${BODY}try {`,
     indented(code`${BODY}${BODY}`, body),
     code`${BODY}} catch (error) {`,
-    code`${BODY}${BODY}throw translateError(error, ${formattedStringLiteral(table.table)});`,
+    code`${BODY}${BODY}throw translateError(error, ${stringLiteral(table.table)});`,
     code`${BODY}}`,
   ];
 }

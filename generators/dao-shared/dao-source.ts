@@ -1,4 +1,4 @@
-import { type Code, code, fixed, formattedStringLiteral, joinCode, propertyKey } from '../shared/index.js';
+import { type Code, code, fixed, joinCode, propertyKey, stringLiteral } from '../shared/index.js';
 import { batchMethods } from './dao-batches.js';
 import { daoCalls } from './dao-calls.js';
 import { daoMappers } from './dao-mappers.js';
@@ -50,7 +50,7 @@ function runtimeImport(table: TableSpec, dialect: Dialect): Code {
 function constants(table: TableSpec, dialect: Dialect, orderBy: Code): Code {
   const statements = daoStatements(table, dialect).map(statementConstant);
   const entries = orderByClauses(table, dialect).map(
-    ([key, sql]) => code`${breakAfter(INDENT, code`${propertyKey(key)}:`, formattedStringLiteral(sql))},`,
+    ([key, sql]) => code`${breakAfter(INDENT, code`${propertyKey(key)}:`, stringLiteral(sql))},`,
   );
   return code`${joinCode(statements, '\n')}\nconst ORDER_BY: Readonly<Record<${orderBy}, string>> = {\n${indented(
     INDENT,

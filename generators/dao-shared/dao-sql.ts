@@ -1,11 +1,4 @@
-import {
-  type Code,
-  code,
-  fixed,
-  formattedStringLiteral,
-  type Identifier,
-  identifier,
-} from '../shared/index.js';
+import { type Code, code, fixed, type Identifier, identifier, stringLiteral } from '../shared/index.js';
 import { byColumns, lookupConstant, orderKeys, uniqueLookups, valueColumns } from './dao-table.js';
 import type { Dialect } from './dialect.js';
 import { bracketed, breakAfter, INDENT, LINE_WIDTH } from './layout.js';
@@ -74,17 +67,17 @@ export function orderByClauses(table: TableSpec, d: Dialect): [string, string][]
  */
 export function statementConstant(statement: DaoStatement): Code {
   const head = code`const ${statement.name} =`;
-  const literal = formattedStringLiteral(statement.sql);
+  const literal = stringLiteral(statement.sql);
   if (`${INDENT}${literal};`.length <= LINE_WIDTH) return code`${breakAfter('', head, literal)};`;
   const width = LINE_WIDTH - INDENT.length - ','.length;
-  const lines = sqlLines(statement.sql, width, (line) => formattedStringLiteral(line).length);
-  const literals = lines.map((line) => formattedStringLiteral(line));
+  const lines = sqlLines(statement.sql, width, (line) => stringLiteral(line).length);
+  const literals = lines.map((line) => stringLiteral(line));
   return code`${head} ${bracketed('', fixed('['), literals, fixed("].join(' ');"))}`;
 }
 
 /** The findAll filter condition's column, as the SQL text `matches` receives. */
 export function filterColumnSql(name: string, d: Dialect): Code {
-  return formattedStringLiteral(d.quoteIdentifier(name));
+  return stringLiteral(d.quoteIdentifier(name));
 }
 
 function selectList(table: TableSpec, dialect: Dialect): string {

@@ -1,11 +1,11 @@
 import {
   type Code,
   code,
-  formattedStringLiteral,
   type Identifier,
   propertyKey,
   safeIdentifier,
   safeMemberName,
+  stringLiteral,
 } from '../shared/index.js';
 import {
   type Column,
@@ -96,7 +96,7 @@ export function lookupConstant(index: Index): Identifier {
 /** `object.name`, or `object['name']` when the name is not an identifier name. */
 export function member(object: Code, name: string): Code {
   const key = propertyKey(name);
-  return key.startsWith("'") ? code`${object}[${formattedStringLiteral(name)}]` : code`${object}.${key}`;
+  return key.startsWith("'") ? code`${object}[${stringLiteral(name)}]` : code`${object}.${key}`;
 }
 
 function pascal(name: string): string {

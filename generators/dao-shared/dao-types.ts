@@ -1,4 +1,4 @@
-import { type Code, code, docComment, fixed, formattedStringLiteral, propertyKey } from '../shared/index.js';
+import { type Code, code, docComment, fixed, propertyKey, stringLiteral } from '../shared/index.js';
 import { type DaoNames, findAllColumns, isOrdered, orderKeys } from './dao-table.js';
 import { INDENT, indented, unionAfter } from './layout.js';
 import { type Column, formColumns, type TableSpec } from './table-spec.js';
@@ -34,7 +34,7 @@ export function daoTypes(table: TableSpec, names: DaoNames): Code[] {
     code`/** Sort keys of \`findAll\`: a column, or a column prefixed with \`-\` for descending order. */\n${unionAfter(
       '',
       code`export type ${names.orderBy} =`,
-      orderKeys(table).map((k) => formattedStringLiteral(k)),
+      orderKeys(table).map((k) => stringLiteral(k)),
       fixed(';'),
     )}`,
     code`/** Filters of \`findAll\`: only the primary key and indexed columns, each one value or a list. */\nexport interface ${names.filters} ${block(
@@ -59,7 +59,7 @@ function property(column: Column, types: readonly Code[], optional: boolean): Co
 /** An enum column's type as its members (a formatter breaks a long union into them). */
 function unionMembers(column: Column): Code[] {
   const values = column.enumValues ?? [];
-  return values.length === 0 ? [column.tsType] : values.map((v) => formattedStringLiteral(v));
+  return values.length === 0 ? [column.tsType] : values.map((v) => stringLiteral(v));
 }
 
 function block(members: readonly Code[]): Code {

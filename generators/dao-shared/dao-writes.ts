@@ -1,4 +1,4 @@
-import { type Code, code, fixed, formattedStringLiteral, identifier } from '../shared/index.js';
+import { type Code, code, fixed, identifier, stringLiteral } from '../shared/index.js';
 import {
   actorArguments,
   actorParameter,
@@ -85,6 +85,6 @@ function insertedKey(context: MethodContext): Code[] {
   if (primaryKey.generate === 'none') return [member(fixed('form'), primaryKey.column.name)];
   if (primaryKey.generate === 'uuid') return [fixed('generateId()')];
   if (primaryKey.generate === 'prefixed')
-    return [code`generateId(${formattedStringLiteral(primaryKey.prefix ?? '')})`];
+    return [code`generateId(${stringLiteral(primaryKey.prefix ?? '')})`];
   return [];
 }

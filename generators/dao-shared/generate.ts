@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Service } from '../../core/ir.js';
 import type { GeneratedFile, GeneratorInput } from '../contract.js';
-import { commentLines, fileHeader, formattedStringLiteral } from '../shared/index.js';
+import { commentLines, fileHeader, stringLiteral } from '../shared/index.js';
 import { daoSource } from './dao-source.js';
 import type { Dialect } from './dialect.js';
 import { migrationModule, migrationSql } from './migration.js';
@@ -63,9 +63,7 @@ export function daoFiles(
   for (const table of tables)
     files.push({ path: daoFileName(table.table), contents: daoSource(table, dialect, header) });
   const modules = ['db.ts', 'migration.ts', ...tables.map((t) => daoFileName(t.table))];
-  const exports = modules.map(
-    (m) => `export * from ${formattedStringLiteral(`./${m.replace(/\.ts$/, '.js')}`)};`,
-  );
+  const exports = modules.map((m) => `export * from ${stringLiteral(`./${m.replace(/\.ts$/, '.js')}`)};`);
   files.push({ path: 'index.ts', contents: `${header}\n${exports.join('\n')}\n` });
   return files;
 }

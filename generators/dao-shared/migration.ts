@@ -1,4 +1,4 @@
-import { type Code, code, fixed, formattedStringLiteral } from '../shared/index.js';
+import { type Code, code, fixed, stringLiteral } from '../shared/index.js';
 import type { Dialect } from './dialect.js';
 import { bracketed } from './layout.js';
 import { sqlString, whereSql } from './sql.js';
@@ -66,7 +66,7 @@ export function journalColumns(table: TableSpec): string[] {
  */
 export function migrationModule(sql: string, dialect: Dialect): Code {
   const db = fixed(dialect.dbType);
-  const lines = sql.split('\n').map((line) => formattedStringLiteral(line));
+  const lines = sql.split('\n').map((line) => stringLiteral(line));
   const migrate = dialect.async
     ? code`export async function migrate(db: ${db}): Promise<void> {\n  await db.exec(MIGRATION);\n}`
     : code`export function migrate(db: ${db}): void {\n  db.exec(MIGRATION);\n}`;

@@ -1,7 +1,6 @@
 import type { GeneratedFile, Generator } from '../contract.js';
-import { fileHeader } from '../shared/index.js';
+import { expressRoutesRuntimeFile, fileHeader } from '../shared/index.js';
 import { routesSource } from './routes-source.js';
-import { ROUTES_RUNTIME } from './runtime.js';
 import { scaffoldingFiles } from './scaffolding.js';
 
 export interface ExpressRoutesOptions {
@@ -11,7 +10,7 @@ export interface ExpressRoutesOptions {
 
 /**
  * `express-routes`: per resource a service interface and one `createRouter(services, options)`
- * returning an Express 5 router (`routes.ts`, with `routes-runtime.ts`). Imports the types of
+ * returning an Express 5 router (`routes.ts`, with the runtime module `canon-runtime/express-routes.ts`). Imports the types of
  * `typescript-types` (`types.ts`). See docs/routes.md.
  */
 export const generator: Generator<ExpressRoutesOptions> = {
@@ -32,7 +31,7 @@ export const generator: Generator<ExpressRoutesOptions> = {
     const header = fileHeader('express-routes', input.service);
     const files: GeneratedFile[] = [
       { path: 'routes.ts', contents: routesSource(input.service, input.imports, header) },
-      { path: 'routes-runtime.ts', contents: `${header}\n${ROUTES_RUNTIME}` },
+      expressRoutesRuntimeFile(),
     ];
     if (input.options.scaffolding) {
       for (const file of scaffoldingFiles(input.service)) files.push({ ...file, scaffolding: true });

@@ -1,69 +1,120 @@
 import type { Enum, Operation, Parameter, Response, Service, TypeRef } from '../../core/ir.js';
 import {
+  argument,
+  arrowLayout,
+  blockLayout,
   type Code,
+  callLayout,
+  camelCase,
   code,
-  dataLiteral,
+  createTypeResolver,
+  dataArgument,
+  dataLayout,
   docComment,
+  EXPRESS_ROUTES_RUNTIME_MODULE,
   fixed,
+  group,
   type Identifier,
   identifier,
-  joinCode,
+  importSpecifier,
+  indent,
+  type Layout,
   type LiteralObject,
+  type LiteralValue,
+  line,
   type Member,
+  memberKey,
+  type NamedResource,
+  nameTypes,
   numberLiteral,
+  objectLayout,
   printSourceFile,
   printType,
-  propertyKey,
+  propertyLayout,
   type Statement,
-  safeIdentifier,
   stringLiteral,
+  type TypeNaming,
+  typeLiteralLayout,
+  UniqueNames,
+  unionLayout,
 } from '../shared/index.js';
-import { type ClientResource, clientModel } from '../typescript-client/client-model.js';
-import { createTypeResolver } from '../typescript-types/type-names.js';
 import { expressPath, routeOrder } from './express-path.js';
 import { bodySchemas, typeSchema } from './json-schemas.js';
+
+/** The routes module, relative to the output directory. */
+export const ROUTES_MODULE = 'routes.ts';
 
 /** The path of the healthcheck in specs/common.json, mounted by default. */
 export const HEALTHCHECK_PATH = '/_internal_/healthcheck';
 
-/** One resource as the routes present it: a service interface with one method per operation. */
-export interface RouteResource {
-  client: ClientResource;
-  serviceName: Identifier;
+/** Names routes.ts defines or imports itself; generated names never take them. */
+const ROUTES_NAMES = [
+  'Context',
+  'NoParams',
+  'ParamSpec',
+  'RequestProblem',
+  'Router',
+  'RouterOptions',
+  'SCHEMAS',
+  'Services',
+  'createRouter',
+] as const;
+
+/** The routes' type names: `<Plural>Service` (what the user implements), `<Stem>Params`, `<Stem>Result`. */
+const ROUTES_NAMING: TypeNaming = {
+  reserved: ROUTES_NAMES,
+  resource: 'Service',
+  params: 'Params',
+  outcome: 'Result',
+};
+
+/** One resource as the routes present it: a service interface (`interfaceName`) with one method per operation. */
+export type RouteResource = NamedResource;
+
+/** The routes' view of a service: the shared operation model with the routes' type names. */
+export function routeModel(service: Service): RouteResource[] {
+  return nameTypes(service, ROUTES_NAMING);
 }
 
-export function routeModel(service: Service): RouteResource[] {
-  return clientModel(service).map((client) => ({
-    client,
-    serviceName: safeIdentifier(client.interfaceName.replace(/Resource(\d*)$/, 'Service$1')),
-  }));
-}
+/** Values routes.ts imports or defines itself; the parameter tables never take them. */
+const ROUTES_VALUES = [
+  'bodyValidator',
+  'createAjv',
+  'createRouter',
+  'errorHandler',
+  'express',
+  'healthcheck',
+  'jsonBody',
+  'route',
+  'types',
+  'SCHEMAS',
+] as const;
 
 /** `routes.ts`: service interfaces, parameter and result types, and `createRouter`. */
 export function routesSource(service: Service, imports: readonly Service[], header: Code): string {
   const types = createTypeResolver({
     service,
     imports,
-    fromModule: 'routes.ts',
+    fromModule: ROUTES_MODULE,
     localAlias: identifier('types'),
   });
   const print = (type: TypeRef): Code => printType(type, types.resolve);
   const resources = routeModel(service);
   const declarations: Statement[] = [];
-  const mounts = new Map<Operation, Code>();
+  const mounts = new Map<Operation, Layout>();
   const allOperations: Operation[] = [];
   const paramConsts: Statement[] = [];
   const bodyRoots: TypeRef[] = [];
   let ownsHealthcheck = false;
 
+  const values = new UniqueNames(ROUTES_VALUES);
   resources.forEach((resource, r) => {
     const methods: Member[] = [];
-    for (const op of resource.client.operations) {
+    resource.operations.forEach((op, o) => {
       const operation = op.operation;
       if (operation.method === 'GET' && operation.path === HEALTHCHECK_PATH) ownsHealthcheck = true;
-      const stem = op.errorTypeName.replace(/Error(\d*)$/, '');
       const paramsName = op.paramsTypeName ?? identifier('NoParams');
-      const resultName = safeIdentifier(`${stem}Result${op.errorTypeName.match(/Error(\d*)$/)?.[1] ?? ''}`);
+      const resultName = op.outcomeTypeName;
       const label = `${operation.method} ${operation.path}`;
       if (op.paramsTypeName) {
         declarations.push({
@@ -75,7 +126,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
           }),
           members: operation.parameters.map((p) => ({
             kind: 'property',
-            key: propertyKey(p.name),
+            key: memberKey(p.name),
             type: print(p.type),
             optional: !p.required && p.default === undefined,
             docs: docComment({ description: p.description, deprecation: p.deprecation }),
@@ -101,49 +152,64 @@ export function routesSource(service: Service, imports: readonly Service[], head
         kind: 'method',
         name: op.methodName,
         parameters,
-        returns: code`${resultName} | Promise<${resultName}>`,
+        returns: unionLayout([resultName, code`Promise<${resultName}>`]),
         docs: docComment({
           description: operation.description,
           deprecation: operation.deprecation,
           notes: [`\`${label}\``],
         }),
       });
-      const constName = safeIdentifier(`PARAMS_${r}_${resource.client.operations.indexOf(op)}`);
+      const constName = values.claim(`${r}:${o}`, camelCase(`${op.stem}_param_specs`));
       paramConsts.push({
         kind: 'const',
         name: constName,
         exported: false,
         type: fixed('readonly ParamSpec[]'),
-        value: paramSpecs(operation.parameters, service, imports),
+        value: dataLayout(paramSpecs(operation.parameters, service, imports)).layout,
       });
-      const body = operation.body
-        ? code`, body: bodyValidator(ajv, ${dataLiteral(typeSchema(operation.body.type, 'canon#'))})`
-        : fixed('');
-      const call = operation.body
-        ? code`services.${resource.client.propertyName}.${op.methodName}(params, body, context)`
-        : code`services.${resource.client.propertyName}.${op.methodName}(params, context)`;
+      const options: Layout[] = [propertyLayout(fixed('params'), constName)];
+      if (operation.body) {
+        const validator = callLayout(fixed('bodyValidator'), [
+          argument(fixed('ajv')),
+          dataArgument(typeSchema(operation.body.type, 'canon#')),
+        ]);
+        options.push([fixed('body: '), validator]);
+      }
       const listErrors = operation.responses
         .filter((r) => (r.code === 400 || r.code === 422) && r.type.kind === 'list')
-        .map((r) => numberLiteral(r.code as number));
-      const errorsOption =
-        listErrors.length > 0 ? code`, listErrors: [${joinCode(listErrors, ', ')}]` : fixed('');
+        .map((r) => r.code as number);
+      if (listErrors.length > 0) options.push([fixed('listErrors: '), dataLayout(listErrors).layout]);
+      const callArguments = operation.body ? ['params', 'body', 'context'] : ['params', 'context'];
+      const call = callLayout(
+        code`services.${resource.propertyName}.${op.methodName}`,
+        callArguments.map((name) => argument(fixed(name))),
+      );
       const generics = operation.body
         ? code`<${paramsName}, ${print(operation.body.type)}>`
         : code`<${paramsName}>`;
+      const handler = callLayout(code`route${generics}`, [
+        { layout: objectLayout(options), huggable: 'object' },
+        arrowLayout([fixed('params'), fixed(operation.body ? 'body' : '_body'), fixed('context')], call),
+      ]);
+      const parsesJson = operation.body || operation.parameters.some((p) => p.location === 'form');
       allOperations.push(operation);
-      mounts.set(
-        operation,
-        code`  router.${fixed(operation.method.toLowerCase())}(${stringLiteral(expressPath(operation.path))}, ${fixed(operation.body || operation.parameters.some((p) => p.location === 'form') ? 'parseJson, ' : '')}route${generics}({ params: ${constName}${body}${errorsOption} }, (params, ${fixed(operation.body ? 'body' : '_body')}, context) => ${call}));`,
-      );
-    }
+      mounts.set(operation, [
+        callLayout(code`router.${fixed(operation.method.toLowerCase())}`, [
+          argument(stringLiteral(expressPath(operation.path))),
+          ...(parsesJson ? [argument(fixed('parseJson'))] : []),
+          argument(handler),
+        ]),
+        fixed(';'),
+      ]);
+    });
     declarations.push({
       kind: 'interface',
-      name: resource.serviceName,
+      name: resource.interfaceName,
       exported: true,
       docs: docComment({
-        description: resource.client.resource.description,
+        description: resource.resource.description,
         notes: [
-          `The ${resource.client.resource.plural} resource: implement every method; \`tsc\` reports any that is missing or returns the wrong type.`,
+          `The ${resource.resource.plural} resource: implement every method; \`tsc\` reports any that is missing or returns the wrong type.`,
         ],
       }),
       members: methods,
@@ -157,50 +223,66 @@ export function routesSource(service: Service, imports: readonly Service[], head
     docs: docComment({ description: 'One implementation per resource, handed to `createRouter`.' }),
     members: resources.map((resource) => ({
       kind: 'property',
-      key: resource.client.propertyName,
-      type: resource.serviceName,
+      key: resource.propertyName,
+      type: resource.interfaceName,
       optional: false,
     })),
   });
 
   const schemas = bodySchemas(service, imports, bodyRoots);
-  const healthcheck = ownsHealthcheck
-    ? ''
-    : `  if (options.healthcheck !== false) router.get(${stringLiteral(HEALTHCHECK_PATH)}, healthcheck(options.healthcheck));\n`;
-  const factory = fixed(
-    [
-      '/**',
-      ' * An Express router mounting every operation at its method and path. Parameters are coerced,',
-      ' * bodies validated (validators compiled once, here), results sent with their status; invalid',
-      ' * input gets 400/422 `{ errors: [{ code, path, message }] }`, unexpected errors a bare 500.',
-      ' *',
-      ' * @example app.use(createRouter({ users: usersService }, { bodyLimit: "100kb" }));',
-      ' */',
-      'export function createRouter(services: Services, options: RouterOptions = {}): Router {',
-      `  const ajv = createAjv(SCHEMAS);`,
-      '  const router = express.Router();',
-      '  const parseJson = jsonBody(options);',
-      `${healthcheck}${routeOrder(allOperations)
-        .map((operation) => mounts.get(operation))
-        .join('\n')}`,
-      '  router.use(errorHandler(options));',
-      '  return router;',
-      '}',
-    ].join('\n'),
-  );
-  const runtimeNames = ['bodyValidator', 'createAjv', 'errorHandler', 'healthcheck', 'jsonBody', 'route'];
+  const body: Layout[] = [
+    fixed(`const ajv = createAjv(SCHEMAS);
+const router = express.Router();
+const parseJson = jsonBody(options);`),
+  ];
+  if (!ownsHealthcheck) {
+    const mount = callLayout(fixed('router.get'), [
+      argument(stringLiteral(HEALTHCHECK_PATH)),
+      argument(fixed('healthcheck(options.healthcheck)')),
+    ]);
+    body.push([fixed('if (options.healthcheck !== false)'), group(indent([line, mount, fixed(';')]))]);
+  }
+  for (const operation of routeOrder(allOperations)) body.push(mounts.get(operation)!);
+  body.push(fixed('router.use(errorHandler(options));\nreturn router;'));
+  const factory: Layout = [
+    fixed(
+      [
+        '/**',
+        ' * An Express router mounting every operation at its method and path. Parameters are coerced,',
+        ' * bodies validated (validators compiled once, here), results sent with their status; invalid',
+        ' * input gets 400/422 `{ errors: [{ code, path, message }] }`, unexpected errors a bare 500.',
+        ' *',
+        ' * @example app.use(createRouter({ users: usersService }, { bodyLimit: "100kb" }));',
+        ' */',
+        'export function createRouter(services: Services, options: RouterOptions = {}): Router ',
+      ].join('\n'),
+    ),
+    blockLayout(body),
+  ];
+  const runtime = importSpecifier(ROUTES_MODULE, EXPRESS_ROUTES_RUNTIME_MODULE);
   const statements: Statement[] = [
-    { kind: 'code', code: fixed("import express, { type Router } from 'express';") },
     {
-      kind: 'code',
-      code: fixed(
-        `import { type Context, ${runtimeNames.join(', ')}, type ParamSpec, type RouterOptions } from './routes-runtime.js';`,
+      kind: 'import',
+      typeOnly: false,
+      defaultName: identifier('express'),
+      typeNames: [identifier('Router')],
+      from: 'express',
+    },
+    {
+      kind: 'import',
+      typeOnly: false,
+      names: ['bodyValidator', 'createAjv', 'errorHandler', 'healthcheck', 'jsonBody', 'route'].map(
+        identifier,
       ),
+      typeNames: [identifier('Context'), identifier('ParamSpec'), identifier('RouterOptions')],
+      from: runtime,
     },
     ...types.importStatements(),
     {
-      kind: 'code',
-      code: fixed("export type { Context, RouterOptions, RequestProblem } from './routes-runtime.js';"),
+      kind: 'export',
+      typeOnly: true,
+      names: [identifier('Context'), identifier('RequestProblem'), identifier('RouterOptions')],
+      from: runtime,
     },
     {
       kind: 'type',
@@ -215,7 +297,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
       name: identifier('SCHEMAS'),
       exported: false,
       docs: docComment({ description: 'JSON Schemas of the request bodies.' }),
-      value: dataLiteral(schemas),
+      value: dataLayout(schemas).layout,
     },
     ...paramConsts,
     { kind: 'code', code: factory },
@@ -223,36 +305,40 @@ export function routesSource(service: Service, imports: readonly Service[], head
   return printSourceFile(header, statements);
 }
 
-function resultType(responses: readonly Response[], print: (t: TypeRef) => Code): Code {
+function resultType(responses: readonly Response[], print: (t: TypeRef) => Code): Layout {
   const variants = responses.map((response) => {
     const status = response.code === 'default' ? fixed('number') : numberLiteral(response.code);
     const unit = response.type.kind === 'primitive' && response.type.name === 'unit';
-    return unit ? code`{ status: ${status} }` : code`{ status: ${status}; body: ${print(response.type)} }`;
+    return typeLiteralLayout(
+      unit ? [code`status: ${status}`] : [code`status: ${status}`, code`body: ${print(response.type)}`],
+    );
   });
   if (variants.length === 0) return fixed('{ status: number }');
-  return joinCode(variants, ' | ');
+  return unionLayout(variants);
 }
 
 /** The runtime description of each parameter: where it is read and how it is coerced. */
-function paramSpecs(parameters: readonly Parameter[], service: Service, imports: readonly Service[]): Code {
-  return dataLiteral(
-    parameters.map((p): LiteralObject => {
-      const list = p.type.kind === 'list';
-      const scalar = list && p.type.kind === 'list' ? p.type.of : p.type;
-      const { type, values } = scalarOf(scalar, service, imports);
-      return {
-        name: p.name,
-        location: p.location,
-        type,
-        ...(list ? { list: true } : {}),
-        required: p.required,
-        ...(p.default === undefined ? {} : { default: p.default }),
-        ...(p.minimum === undefined ? {} : { minimum: p.minimum }),
-        ...(p.maximum === undefined ? {} : { maximum: p.maximum }),
-        ...(values ? { values } : {}),
-      };
-    }),
-  );
+function paramSpecs(
+  parameters: readonly Parameter[],
+  service: Service,
+  imports: readonly Service[],
+): LiteralValue {
+  return parameters.map((p): LiteralObject => {
+    const list = p.type.kind === 'list';
+    const scalar = list && p.type.kind === 'list' ? p.type.of : p.type;
+    const { type, values } = scalarOf(scalar, service, imports);
+    return {
+      name: p.name,
+      location: p.location,
+      type,
+      ...(list ? { list: true } : {}),
+      required: p.required,
+      ...(p.default === undefined ? {} : { default: p.default }),
+      ...(p.minimum === undefined ? {} : { minimum: p.minimum }),
+      ...(p.maximum === undefined ? {} : { maximum: p.maximum }),
+      ...(values ? { values } : {}),
+    };
+  });
 }
 
 function scalarOf(

@@ -17,23 +17,23 @@ export function scaffoldingFiles(service: Service): { path: string; contents: st
     `Started by Canon's express-routes generator from ${service.name} ${service.version}. This file is yours: fill in each method; canon generate never overwrites it.`,
   );
   return routeModel(service).map((resource) => {
-    const constName = camelCase(`${resource.client.resource.plural}_service`);
-    const methods = resource.client.operations.map((op) => {
+    const constName = camelCase(`${resource.resource.plural}_service`);
+    const methods = resource.operations.map((op) => {
       const label = `${op.operation.method} ${op.operation.path}`;
       const args = op.operation.body ? '_params, _body, _context' : '_params, _context';
       return `  async ${op.methodName}(${args}) {\n    throw new Error(${stringLiteral(`${label} is not implemented yet`)});\n  },`;
     });
     const contents = fixed(
       [
-        `import type { ${resource.serviceName} } from '../routes.js';`,
+        `import type { ${resource.interfaceName} } from '../routes.js';`,
         '',
-        `/** The ${resource.client.resource.plural} resource. */`,
-        `export const ${constName}: ${resource.serviceName} = {`,
+        `/** The ${resource.resource.plural} resource. */`,
+        `export const ${constName}: ${resource.interfaceName} = {`,
         methods.join('\n\n'),
         '};',
         '',
       ].join('\n'),
     );
-    return { path: scaffoldingPath(resource.client.propertyName), contents: `${header}\n${contents}` };
+    return { path: scaffoldingPath(resource.propertyName), contents: `${header}\n${contents}` };
   });
 }

@@ -30,3 +30,12 @@ export function importSpecifier(fromModule: string, toModule: string): string {
   const rest = to.slice(common).join('/').replace(/\.ts$/, '.js');
   return up === 0 ? `./${rest}` : `${'../'.repeat(up)}${rest}`;
 }
+
+/** The folder of the output directory that holds the runtime modules the generated code imports. */
+export const RUNTIME_FOLDER = 'canon-runtime';
+/** The client runtime: settings, error classes, the fetch transport (typescript-client, typescript-mock-client). */
+export const CLIENT_RUNTIME_MODULE = `${RUNTIME_FOLDER}/client.ts`;
+/** The mock client runtime: seeded data, recorded calls, overrides, the store (typescript-mock-client). */
+export const MOCK_CLIENT_RUNTIME_MODULE = `${RUNTIME_FOLDER}/mock-client.ts`;
+/** The Express routes runtime: parameter coercion, body validation, the error handler (express-routes). */
+export const EXPRESS_ROUTES_RUNTIME_MODULE = `${RUNTIME_FOLDER}/express-routes.ts`;

@@ -114,7 +114,7 @@ test('printType maps every IR type', () => {
   );
   assert.equal(
     printType({ kind: 'list', of: { kind: 'map', of: user } }, resolve),
-    '({ [key: string]: User })[]',
+    '{ [key: string]: User }[]',
   );
   assert.equal(printType({ kind: 'primitive', name: 'uuid' }, resolve), 'string');
   assert.equal(printType({ kind: 'primitive', name: 'long' }, resolve), 'number');

@@ -1,6 +1,8 @@
-import { type Code, code, fixed, indentCode, joinCode } from './code.js';
+import { type Code, code, fixed, joinCode } from './code.js';
 import type { Identifier } from './identifier.js';
+import { concat, group, hardline, ifBreak, indent, join, type Layout, line, printLayout } from './layout.js';
 import { stringLiteral } from './string-literal.js';
+import { assignmentLayout, blockLayout, isUnionLayout, signatureLayout } from './syntax.js';
 
 /**
  * Declarations as plain structures, printed once by `printSourceFile`. Every piece is `Code`
@@ -8,6 +10,7 @@ import { stringLiteral } from './string-literal.js';
  */
 export type Statement =
   | ImportStatement
+  | ExportFromStatement
   | InterfaceStatement
   | TypeAliasStatement
   | ConstStatement
@@ -16,11 +19,23 @@ export type Statement =
 export interface ImportStatement {
   kind: 'import';
   typeOnly: boolean;
+  /** `import name from …` (or `import name, { … } from …`): the module's default export. */
+  defaultName?: Identifier;
   /** `import * as alias from …` */
   namespaceAlias?: Identifier;
   /** `import { a, b } from …` */
   names?: readonly Identifier[];
+  /** Names imported as types only, `import { type A, b } from …` (sorted in with `names`). */
+  typeNames?: readonly Identifier[];
   /** A module specifier chosen by the generator (escaped when printed). */
+  from: string;
+}
+
+/** `export { a, b } from …`, or `export type { … }`: re-exports part of another module's API. */
+export interface ExportFromStatement {
+  kind: 'export';
+  typeOnly: boolean;
+  names: readonly Identifier[];
   from: string;
 }
 
@@ -40,7 +55,8 @@ export interface TypeAliasStatement {
   exported: boolean;
   docs?: Code | undefined;
   typeParameters?: Code;
-  type: Code;
+  /** The aliased type; a `unionLayout` breaks one member per line. */
+  type: Layout;
 }
 
 export interface ConstStatement {
@@ -49,14 +65,14 @@ export interface ConstStatement {
   exported: boolean;
   docs?: Code | undefined;
   type?: Code;
-  value: Code;
+  value: Layout;
 }
 
 /** Any other statement, already built from safe pieces (a function, a class, runtime helpers). */
 export interface CodeStatement {
   kind: 'code';
   docs?: Code | undefined;
-  code: Code;
+  code: Layout;
 }
 
 export type Member = PropertyMember | MethodMember;
@@ -65,7 +81,7 @@ export interface PropertyMember {
   kind: 'property';
   /** Made by `propertyKey` (wire names) or an identifier. */
   key: Code;
-  type: Code;
+  type: Layout;
   optional: boolean;
   readonly?: boolean;
   docs?: Code | undefined;
@@ -75,74 +91,147 @@ export interface MethodMember {
   kind: 'method';
   name: Code;
   parameters: readonly { name: Identifier; type: Code; optional: boolean }[];
-  returns: Code;
+  returns: Layout;
   docs?: Code | undefined;
 }
 
-const INDENT = '  ';
+/** The line width generated code is printed for (the project's Biome `lineWidth`). */
+export const LINE_WIDTH = 110;
 
-/** Prints members of an interface or type literal, one per line, indented one level. */
-export function printMembers(members: readonly Member[]): Code {
+/** `;`-terminated members of an interface, one per line (Biome always breaks an interface body). */
+export function printMembers(members: readonly Member[]): Layout {
   if (members.length === 0) return fixed('{}');
-  const lines = members.map((member) => {
-    const docs = member.docs ? `${indentCode(member.docs, INDENT)}\n${INDENT}` : '';
+  const lines = members.map((member): Layout => {
+    const docs: Layout = member.docs ? [member.docs, hardline] : [];
     if (member.kind === 'property') {
       const prefix = member.readonly ? 'readonly ' : '';
-      return `${INDENT}${docs}${prefix}${member.key}${member.optional ? '?' : ''}: ${indentCode(member.type, INDENT)};`;
+      return [
+        docs,
+        fixed(`${prefix}${member.key}${member.optional ? '?' : ''}:`),
+        typeAfter(member.type),
+        fixed(';'),
+      ];
     }
-    const params = member.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`).join(', ');
-    return `${INDENT}${docs}${member.name}(${params}): ${member.returns};`;
+    const params = member.parameters.map((p) => code`${p.name}${fixed(p.optional ? '?' : '')}: ${p.type}`);
+    return [docs, signatureLayout(member.name, params, member.returns), fixed(';')];
   });
-  return fixed(`{\n${lines.join('\n')}\n}`);
+  return blockLayout(lines);
 }
 
-function printStatement(statement: Statement): Code {
-  const exported = 'exported' in statement && statement.exported ? 'export ' : '';
-  const docs = statement.kind !== 'import' && statement.docs ? `${statement.docs}\n` : '';
+/** ` T` after a `:` or `=`, or a union that breaks onto its own lines. */
+function typeAfter(type: Layout): Layout {
+  return isUnionLayout(type) ? type : [fixed(' '), type];
+}
+
+/** Letters compared without case first; at the first letter that differs only in case, upper case first. */
+function compareNames(a: string, b: string): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a.charAt(i);
+    const y = b.charAt(i);
+    if (x.toLowerCase() !== y.toLowerCase()) return x.toLowerCase() < y.toLowerCase() ? -1 : 1;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** Value and type names of an import in one sorted list, as Biome orders them. */
+function importNames(statement: ImportStatement): string[] {
+  const all = [
+    ...(statement.names ?? []).map((name) => ({ name, text: name as string })),
+    ...(statement.typeNames ?? []).map((name) => ({ name, text: `type ${name}` })),
+  ];
+  return all.sort((a, b) => compareNames(a.name, b.name)).map((entry) => entry.text);
+}
+
+/** `{ a, b }` of an import or re-export, one name per line when the statement is too long. */
+function namesLayout(names: readonly string[]): Layout {
+  return group([
+    fixed('{'),
+    indent([line, join([fixed(','), line], names.map(fixed))]),
+    ifBreak(fixed(',')),
+    line,
+    fixed('}'),
+  ]);
+}
+
+function printStatement(statement: Statement): Layout {
+  return concat([printStatementParts(statement)].flat() as Layout[]);
+}
+
+function printStatementParts(statement: Statement): Layout {
+  const exported = fixed('exported' in statement && statement.exported ? 'export ' : '');
+  const docs = fixed(
+    statement.kind !== 'import' && statement.kind !== 'export' && statement.docs ? `${statement.docs}\n` : '',
+  );
   switch (statement.kind) {
     case 'import': {
-      const what = statement.namespaceAlias
-        ? `* as ${statement.namespaceAlias}`
-        : `{ ${joinCode(statement.names ?? [], ', ')} }`;
-      return fixed(
-        `import ${statement.typeOnly ? 'type ' : ''}${what} from ${stringLiteral(statement.from)};`,
-      );
+      const named: Layout = statement.namespaceAlias
+        ? fixed(`* as ${statement.namespaceAlias}`)
+        : statement.names?.length || statement.typeNames?.length
+          ? namesLayout(importNames(statement))
+          : [];
+      const what: Layout =
+        statement.defaultName && named !== ([] as unknown as Layout)
+          ? [fixed(`${statement.defaultName}`), Array.isArray(named) ? [] : fixed(', '), named]
+          : named;
+      return [
+        fixed(`import ${statement.typeOnly ? 'type ' : ''}`),
+        what,
+        code` from ${stringLiteral(statement.from)};`,
+      ];
     }
+    case 'export':
+      return [
+        fixed(`export ${statement.typeOnly ? 'type ' : ''}`),
+        namesLayout(statement.names),
+        code` from ${stringLiteral(statement.from)};`,
+      ];
     case 'interface': {
       const heritage = statement.extends?.length ? ` extends ${joinCode(statement.extends, ', ')}` : '';
-      return fixed(
-        `${docs}${exported}interface ${statement.name}${statement.typeParameters ?? ''}${heritage} ${printMembers(statement.members)}`,
-      );
+      return [
+        docs,
+        exported,
+        fixed(`interface ${statement.name}${statement.typeParameters ?? ''}${heritage} `),
+        printMembers(statement.members),
+      ];
     }
-    case 'type': {
-      const space = statement.type.startsWith('\n') ? '' : ' ';
-      return fixed(
-        `${docs}${exported}type ${statement.name}${statement.typeParameters ?? ''} =${space}${statement.type};`,
-      );
-    }
+    case 'type':
+      return [
+        docs,
+        exported,
+        fixed(`type ${statement.name}${statement.typeParameters ?? ''}`),
+        isUnionLayout(statement.type) ? [fixed(' ='), statement.type] : assignmentLayout(statement.type),
+        fixed(';'),
+      ];
     case 'const': {
       const type = statement.type ? code`: ${statement.type}` : '';
-      return fixed(`${docs}${exported}const ${statement.name}${type} = ${statement.value};`);
+      return [
+        docs,
+        exported,
+        fixed(`const ${statement.name}${type}`),
+        assignmentLayout(statement.value),
+        fixed(';'),
+      ];
     }
     case 'code':
-      return fixed(`${docs}${statement.code}`);
+      return [docs, statement.code];
   }
 }
 
+const isImport = (kind: Statement['kind'] | undefined) => kind === 'import' || kind === 'export';
+
 /**
- * Prints a whole file: the header, then statements separated by blank lines (consecutive imports
- * stay together), ending with one newline.
+ * Prints a whole file: the header, then statements separated by blank lines (consecutive imports,
+ * and consecutive re-exports, stay together), ending with one newline.
  */
 export function printSourceFile(header: Code, statements: readonly Statement[]): string {
-  const parts: string[] = [header];
+  const parts: Layout[] = [header];
   let previous: Statement['kind'] | undefined = 'code';
   for (const statement of statements) {
-    parts.push(
-      previous === 'import' && statement.kind === 'import' ? '\n' : '\n\n',
-      printStatement(statement),
-    );
+    parts.push(hardline);
+    if (previous !== statement.kind || !isImport(statement.kind)) parts.push(hardline);
+    parts.push(printStatement(statement));
     previous = statement.kind;
   }
-  parts.push('\n');
-  return parts.join('');
+  return `${printLayout(parts, LINE_WIDTH)}\n`;
 }

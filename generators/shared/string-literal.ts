@@ -5,31 +5,17 @@ import { isIdentifierName } from './identifier.js';
 const PLAIN = /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/;
 
 /**
- * Escapes text as a single-quoted JavaScript string literal. Quotes, backslashes, line
+ * Escapes text as a JavaScript string literal: single-quoted, or double-quoted when that needs
+ * fewer escapes (more `'` than `"` inside), as Biome chooses. The quote, backslashes, line
  * terminators (including U+2028/U+2029), control characters, NUL, BOM and lone surrogates are
- * escaped; backticks and `${` are inert inside single quotes.
+ * escaped; backticks and `${` are inert inside either quote.
  *
- * @example stringLiteral("it's") === "'it\\'s'"
+ * @example stringLiteral("it's") === '"it\'s"'; stringLiteral('say "hi"') === `'say "hi"'`
  */
 export function stringLiteral(text: string): Code {
-  return quotedLiteral(text, "'");
-}
-
-/**
- * Like `stringLiteral`, but in the quotes the project's formatter (Biome, like Prettier) would
- * print: double quotes when the text holds more single than double quotes, so fewer escapes.
- *
- * @example formattedStringLiteral("it's") === '"it\'s"'
- */
-export function formattedStringLiteral(text: string): Code {
-  let balance = 0;
-  for (const ch of text) balance += ch === "'" ? 1 : ch === '"' ? -1 : 0;
-  return quotedLiteral(text, balance > 0 ? '"' : "'");
-}
-
-function quotedLiteral(text: string, quote: "'" | '"'): Code {
-  if (PLAIN.test(text) && (quote === "'" || !text.includes('"'))) return fixed(`${quote}${text}${quote}`);
-  let out: string = quote;
+  if (PLAIN.test(text)) return fixed(`'${text}'`);
+  const quote = count(text, "'") > count(text, '"') ? '"' : "'";
+  let out = quote;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const ch = text[i]!;
@@ -69,6 +55,12 @@ function quotedLiteral(text: string, quote: "'" | '"'): Code {
     else out += ch;
   }
   return fixed(`${out}${quote}`);
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 function hex4(c: number): string {

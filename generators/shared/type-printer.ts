@@ -35,7 +35,8 @@ export function printType(ref: TypeRef, resolve: NamedTypeResolver): Code {
     case 'list': {
       const inner = printType(ref.of, resolve);
       // Never `Array<…>`: a spec type named `array` would shadow the global in the types module.
-      return /^[A-Za-z0-9_$.]+$/.test(inner) ? code`${inner}[]` : code`(${inner})[]`;
+      // What this prints is never a union or a function type, so `T[]` needs no parentheses.
+      return /[|&]|=>/.test(inner) ? code`(${inner})[]` : code`${inner}[]`;
     }
     case 'map':
       return code`{ [key: string]: ${printType(ref.of, resolve)} }`;

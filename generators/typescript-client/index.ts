@@ -1,49 +1,56 @@
 import type { Header, Response, Service } from '../../core/ir.js';
 import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
 import {
+  type Argument,
+  argument,
+  arrowLayout,
+  blockLayout,
   CLIENT_MODULE,
+  CLIENT_RUNTIME_MODULE,
+  type ClientOperation,
+  type ClientResource,
   type Code,
+  callLayout,
+  clientModel,
+  clientRuntimeFile,
   code,
-  dataLiteral,
+  createTypeResolver,
+  dataArgument,
   docComment,
   fileHeader,
   fixed,
   identifier,
-  indentCode,
-  joinCode,
+  importSpecifier,
+  type Layout,
   type Member,
+  memberKey,
   type NamedTypeResolver,
+  objectLayout,
+  pathPieces,
   printMembers,
   printSourceFile,
   printType,
-  propertyKey,
+  responsesType,
   type Statement,
   stringLiteral,
+  typeArgumentsLayout,
+  unionLayout,
 } from '../shared/index.js';
-import { createTypeResolver } from '../typescript-types/type-names.js';
-import { type ClientOperation, type ClientResource, clientModel, pathPieces } from './client-model.js';
-import { CLIENT_RUNTIME } from './runtime.js';
 
 export const GENERATOR_NAME = 'typescript-client';
 
-/** The TypeScript type a set of responses produces (`undefined` for unit), deduplicated. */
-export function responsesType(responses: readonly Response[], resolve: NamedTypeResolver): Code {
-  const printed = [...new Set(responses.map((r) => printType(r.type, resolve)))];
-  return printed.length === 0 ? fixed('undefined') : joinCode(printed, ' | ');
-}
-
 /** The declared error responses of an operation as `ResponseError<status, body>` types. */
-function errorType(op: ClientOperation, resolve: NamedTypeResolver): Code {
+function errorType(op: ClientOperation, resolve: NamedTypeResolver): Layout {
   if (op.errors.length === 0) return fixed('never');
   const members = op.errors.map((r) => {
     const status = r.code === 'default' ? fixed('number') : fixed(String(r.code));
-    return code`ResponseError<${status}, ${printType(r.type, resolve)}>`;
+    return typeArgumentsLayout(fixed('ResponseError'), [status, printType(r.type, resolve)]);
   });
-  return joinCode(members, ' | ');
+  return unionLayout(members);
 }
 
-/** The parameter list of a client method, shared with the mock client. */
-export function methodParameters(op: ClientOperation, resolve: NamedTypeResolver) {
+/** The parameter list of a client method. */
+function methodParameters(op: ClientOperation, resolve: NamedTypeResolver) {
   const parameters: { name: ReturnType<typeof identifier>; type: Code; optional: boolean }[] = [];
   const body = op.operation.body;
   if (body)
@@ -57,7 +64,7 @@ export function methodParameters(op: ClientOperation, resolve: NamedTypeResolver
 /** The JSDoc of a client method: the spec's description, the HTTP call, what it throws. */
 function methodDocs(op: ClientOperation): Code | undefined {
   const { operation } = op;
-  const tags = [`@throws {${op.errorTypeName}} for a declared error status`];
+  const tags = [`@throws {${op.outcomeTypeName}} for a declared error status`];
   return docComment({
     description: operation.description,
     deprecation: operation.deprecation,
@@ -70,7 +77,7 @@ function paramsStatement(op: ClientOperation, resolve: NamedTypeResolver): State
   if (!op.paramsTypeName) return undefined;
   const members: Member[] = op.parameters.map((p) => ({
     kind: 'property',
-    key: propertyKey(p.name),
+    key: memberKey(p.name),
     type: printType(p.type, resolve),
     optional: p.location !== 'path' && (!p.required || p.default !== undefined),
     docs: docComment({
@@ -89,7 +96,7 @@ function paramsStatement(op: ClientOperation, resolve: NamedTypeResolver): State
 }
 
 /** The escaped data the transport needs for one operation. */
-function descriptor(op: ClientOperation): Code {
+function descriptor(op: ClientOperation): Argument {
   const { operation } = op;
   const declared = operation.parameters.filter((p) => p.location === 'path').map((p) => p.name);
   const path = pathPieces(operation.path, declared);
@@ -103,7 +110,7 @@ function descriptor(op: ClientOperation): Code {
   const unit = operation.responses.filter((r) => r.type.kind === 'primitive' && r.type.name === 'unit');
   const hasDefault = operation.responses.some((r) => r.code === 'default');
   const successDefault = op.successes.some((r) => r.code === 'default');
-  return dataLiteral({
+  return dataArgument({
     name: op.qualifiedName,
     method: operation.method,
     path,
@@ -141,30 +148,41 @@ function implementation(
   resources: readonly ClientResource[],
   resolve: NamedTypeResolver,
   baseUrl: Code,
-  settings: Code,
-): Code {
-  const properties = resources.map((resource) => {
-    const methods = resource.operations.map((op) => {
+  settings: Layout,
+): Layout {
+  const properties = resources.map((resource): Layout => {
+    const methods = resource.operations.map((op): Layout => {
       const names = methodParameters(op, resolve).map((p) => p.name);
       const body = op.operation.body ? fixed('body') : fixed('undefined');
       const params = op.paramsTypeName ? fixed('params') : fixed('undefined');
       const result = responsesType(op.successes, resolve);
-      return code`    ${op.methodName}: (${joinCode(names, ', ')}) =>\n      call(${indentCode(descriptor(op), '      ')}, ${body}, ${params}, options) as Promise<${result}>,`;
+      const call = callLayout(fixed('call'), [
+        descriptor(op),
+        argument(body),
+        argument(params),
+        argument(fixed('options')),
+      ]);
+      return [code`${op.methodName}: `, arrowLayout(names, [call, code` as Promise<${result}>`]).layout];
     });
-    return code`${resource.propertyName}: {\n${joinCode(methods, '\n')}\n  },`;
+    return [code`${resource.propertyName}: `, objectLayout(methods)];
   });
-  return code`/**
+  return [
+    fixed(`/**
  * Creates the HTTP client.
  *
  * @example
  * const client = createClient({ baseUrl: 'https://api.example.com', headers: { authorization: token } });
  */
-export function createClient(options: ClientOptions): Client {
-  const call = createTransport(${settings}, ${baseUrl});
-  return {
-    ${indentCode(joinCode(properties, '\n'), '  ')}
-  };
-}`;
+export function createClient(options: ClientOptions): Client `),
+    blockLayout([
+      [
+        fixed('const call = '),
+        callLayout(fixed('createTransport'), [{ layout: settings }, argument(baseUrl)]),
+        fixed(';'),
+      ],
+      [fixed('return '), objectLayout(properties), fixed(';')],
+    ]),
+  ];
 }
 
 /** A header the caller may leave out: not required, or with a default the client sends instead. */
@@ -179,7 +197,7 @@ function serviceHeaderStatements(service: Service, resolve: NamedTypeResolver): 
   if (service.headers.length === 0) return [];
   const members: Member[] = service.headers.map((h) => ({
     kind: 'property',
-    key: propertyKey(h.name),
+    key: memberKey(h.name),
     type: printType(h.type, resolve),
     optional: mayOmit(h),
     docs: docComment({
@@ -194,7 +212,7 @@ function serviceHeaderStatements(service: Service, resolve: NamedTypeResolver): 
       h.default === undefined
         ? code`given?.[${name}]`
         : code`given?.[${name}] ?? ${stringLiteral(h.default)}`;
-    return code`  put(${name}, ${value});`;
+    return [callLayout(fixed('put'), [argument(name), argument(value)]), fixed(';')];
   });
   return [
     {
@@ -206,15 +224,21 @@ function serviceHeaderStatements(service: Service, resolve: NamedTypeResolver): 
     },
     {
       kind: 'code',
-      code: code`/** The declared headers as text, defaults filled in; a header without a value is not sent. */
-function serviceHeaders(given: ServiceHeaders | undefined): { [name: string]: string } {
-  const out: { [name: string]: string } = {};
-  const put = (name: string, value: unknown) => {
-    if (value !== undefined && value !== null) out[name] = text(value);
-  };
-${joinCode(puts, '\n')}
-  return out;
-}`,
+      docs: docComment({
+        description:
+          'The declared headers as text, defaults filled in; a header without a value is not sent.',
+      }),
+      code: [
+        fixed('function serviceHeaders(given: ServiceHeaders | undefined): { [name: string]: string } '),
+        blockLayout([
+          fixed(`const out: { [name: string]: string } = {};
+const put = (name: string, value: unknown) => {
+  if (value !== undefined && value !== null) out[name] = text(value);
+};`),
+          ...puts,
+          fixed('return out;'),
+        ]),
+      ],
     },
   ];
 }
@@ -288,7 +312,7 @@ export function clientModule(service: Service, imports: readonly Service[]): Gen
       if (params) declarations.push(params);
       declarations.push({
         kind: 'type',
-        name: op.errorTypeName,
+        name: op.outcomeTypeName,
         exported: true,
         docs: docComment({ description: `The declared error responses of ${op.qualifiedName}.` }),
         type: errorType(op, types.resolve),
@@ -309,7 +333,7 @@ export function clientModule(service: Service, imports: readonly Service[]): Gen
       description: service.description,
       notes: [`The ${service.name} API, one property per resource.`],
     }),
-    code: code`export interface Client ${printMembers(clientMembers)}`,
+    code: [fixed('export interface Client '), printMembers(clientMembers)],
   });
   declarations.push(...serviceHeaderStatements(service, types.resolve));
   declarations.push(...optionsStatements(service));
@@ -318,11 +342,36 @@ export function clientModule(service: Service, imports: readonly Service[]): Gen
   const settings =
     service.headers.length === 0
       ? fixed('options')
-      : fixed('{ ...options, headers: { ...serviceHeaders(options.serviceHeaders), ...options.headers } }');
+      : objectLayout([
+          fixed('...options'),
+          [
+            fixed('headers: '),
+            objectLayout([fixed('...serviceHeaders(options.serviceHeaders)'), fixed('...options.headers')]),
+          ],
+        ]);
   declarations.push({ kind: 'code', code: implementation(resources, types.resolve, baseUrl, settings) });
+  const runtime = importSpecifier(CLIENT_MODULE, CLIENT_RUNTIME_MODULE);
   const statements: Statement[] = [
+    {
+      kind: 'import',
+      typeOnly: false,
+      names: [identifier('createTransport'), ...(service.headers.length > 0 ? [identifier('text')] : [])],
+      typeNames: [identifier('ClientSettings'), identifier('RequestOptions'), identifier('ResponseError')],
+      from: runtime,
+    },
     ...types.importStatements(),
-    { kind: 'code', code: CLIENT_RUNTIME },
+    {
+      kind: 'export',
+      typeOnly: false,
+      names: [identifier('ResponseError'), identifier('TimeoutError'), identifier('UnexpectedStatusError')],
+      from: runtime,
+    },
+    {
+      kind: 'export',
+      typeOnly: true,
+      names: [identifier('ClientSettings'), identifier('OperationDescriptor'), identifier('RequestOptions')],
+      from: runtime,
+    },
     ...declarations,
   ];
   return { path: CLIENT_MODULE, contents: printSourceFile(fileHeader(GENERATOR_NAME, service), statements) };
@@ -334,10 +383,10 @@ export function clientModule(service: Service, imports: readonly Service[]): Gen
  */
 export const generator: Generator<Record<string, never>> = {
   name: GENERATOR_NAME,
-  description: 'A typed fetch client with no runtime dependencies (client.ts)',
+  description: 'A typed fetch client with no runtime dependencies (client.ts, canon-runtime/client.ts)',
   options: { defaults: {}, schema: { type: 'object', additionalProperties: false, properties: {} } },
   dependencies: ['typescript-types'],
   generate(input: GeneratorInput<Record<string, never>>): GeneratedFile[] {
-    return [clientModule(input.service, input.imports)];
+    return [clientModule(input.service, input.imports), clientRuntimeFile()];
   },
 };

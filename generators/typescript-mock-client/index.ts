@@ -2,26 +2,38 @@ import type { Field, NamedTypeRef, Operation, Resource, Service, TypeRef } from 
 import { formatTypeRef, qualifiedName, sameType } from '../../core/type-ref.js';
 import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
 import {
+  type Argument,
+  argument,
+  arrayLayout,
+  arrowLayout,
+  blockLayout,
+  type ClientOperation,
+  type ClientResource,
   type Code,
+  callLayout,
+  clientModel,
+  clientRuntimeFile,
   code,
-  dataLiteral,
+  createTypeResolver,
+  dataArgument,
   docComment,
   fileHeader,
   fixed,
+  hardline,
   identifier,
-  indentCode,
-  joinCode,
+  importSpecifier,
+  type Layout,
   type LiteralValue,
   MOCK_CLIENT_MODULE,
+  MOCK_CLIENT_RUNTIME_MODULE,
+  mockClientRuntimeFile,
   type NamedTypeResolver,
+  objectLayout,
   printSourceFile,
+  responsesType,
   type Statement,
   stringLiteral,
 } from '../shared/index.js';
-import { type ClientOperation, type ClientResource, clientModel } from '../typescript-client/client-model.js';
-import { responsesType } from '../typescript-client/index.js';
-import { createTypeResolver } from '../typescript-types/type-names.js';
-import { MOCK_RUNTIME } from './runtime.js';
 
 export const GENERATOR_NAME = 'typescript-mock-client';
 
@@ -57,12 +69,15 @@ function tables(service: Service, imports: readonly Service[]) {
       unions.push([key('union', u.name), [u.discriminator ?? null, members]]);
     }
   }
-  const rows = (items: LiteralValue[]) =>
-    items.length === 0 ? fixed('') : code`\n  ${joinCode(items.map(dataLiteral), ',\n  ')},\n`;
+  const table = (name: string, type: string, rows: LiteralValue[]): Layout => [
+    fixed(`const ${name} = `),
+    callLayout(fixed(`new Map<string, ${type}>`), [dataArgument(rows)]),
+    fixed(';'),
+  ];
   return [
-    code`const MODELS = new Map<string, readonly FieldSpec[]>([${rows(models)}]);`,
-    code`const ENUMS = new Map<string, readonly string[]>([${rows(enums)}]);`,
-    code`const UNIONS = new Map<string, UnionSpec>([${rows(unions)}]);`,
+    table('MODELS', 'readonly FieldSpec[]', models),
+    table('ENUMS', 'readonly string[]', enums),
+    table('UNIONS', 'UnionSpec', unions),
   ];
 }
 
@@ -95,7 +110,7 @@ function storeRole(
   }
 }
 
-function mockOperation(resource: ClientResource, op: ClientOperation, localNamespace: string): Code {
+function mockOperation(resource: ClientResource, op: ClientOperation, localNamespace: string): Argument {
   const { operation } = op;
   const pathParams = operation.parameters.filter((p) => p.location === 'path').map((p) => p.name);
   const key = pathParams[pathParams.length - 1] ?? null;
@@ -103,7 +118,7 @@ function mockOperation(resource: ClientResource, op: ClientOperation, localNames
     typeof r.code === 'number' ? r.code : 200,
     typeKey(r.type, localNamespace),
   ]);
-  return dataLiteral({
+  return dataArgument({
     name: op.qualifiedName,
     success,
     errors: op.errors.flatMap((r) => (typeof r.code === 'number' ? [r.code] : [])),
@@ -115,19 +130,30 @@ function mockOperation(resource: ClientResource, op: ClientOperation, localNames
   });
 }
 
-function mockClass(service: Service, resources: readonly ClientResource[], resolve: NamedTypeResolver): Code {
-  const fields = resources.map((r) => code`  readonly ${r.propertyName}: client.${r.interfaceName};`);
-  const assignments = resources.map((resource) => {
-    const methods = resource.operations.map((op) => {
+function mockClass(
+  service: Service,
+  resources: readonly ClientResource[],
+  resolve: NamedTypeResolver,
+): Layout {
+  const fields = resources.map((r) => code`readonly ${r.propertyName}: client.${r.interfaceName};`);
+  const assignments = resources.map((resource): Layout => {
+    const methods = resource.operations.map((op): Layout => {
       const names: Code[] = [];
       if (op.operation.body) names.push(fixed('body'));
       if (op.paramsTypeName) names.push(fixed('params'));
       names.push(fixed('options'));
       const result = responsesType(op.successes, resolve);
-      return code`      ${op.methodName}: (${joinCode(names, ', ')}) =>
-        engine.invoke(${indentCode(mockOperation(resource, op, service.namespace), '        ')}, ${stringLiteral(op.methodName)}, [${joinCode(names, ', ')}]) as Promise<${result}>,`;
+      const invoke = callLayout(fixed('engine.invoke'), [
+        mockOperation(resource, op, service.namespace),
+        argument(stringLiteral(op.methodName)),
+        {
+          layout: arrayLayout(names.map((layout) => ({ layout, kind: 'other', size: 0 }))),
+          huggable: 'array',
+        },
+      ]);
+      return [code`${op.methodName}: `, arrowLayout(names, [invoke, code` as Promise<${result}>`]).layout];
     });
-    return code`    this.${resource.propertyName} = {\n${joinCode(methods, '\n')}\n    };`;
+    return [code`this.${resource.propertyName} = `, objectLayout(methods), fixed(';')];
   });
   const docs = docComment({
     description: `A mock of the ${service.name} API implementing Client: schema-true data for a seed, recorded calls, per-operation overrides, and a store mode.`,
@@ -137,40 +163,46 @@ function mockClass(service: Service, resources: readonly ClientResource[], resol
       "mock.overrideOperation('users', 'getById', async () => someUser);",
     ],
   });
-  return code`${docs ?? fixed('')}
-export class MockClient implements client.Client {
-  /** Every call, in order: resource, method and arguments. */
-  readonly recordedCalls: readonly RecordedCall[];
-${joinCode(fields, '\n')}
-  readonly #engine: MockEngine;
+  const constructorLayout: Layout = [
+    fixed('constructor(options: MockClientOptions = {}) '),
+    blockLayout([
+      fixed(`const engine = new MockEngine(options, MODELS, ENUMS, UNIONS);
+this.#engine = engine;
+this.recordedCalls = engine.calls;`),
+      ...assignments,
+    ]),
+  ];
+  return [
+    docs ? [docs, hardline] : [],
+    fixed('export class MockClient implements client.Client '),
+    blockLayout([
+      fixed(`/** Every call, in order: resource, method and arguments. */
+readonly recordedCalls: readonly RecordedCall[];`),
+      ...fields,
+      fixed('readonly #engine: MockEngine;\n'),
+      constructorLayout,
+      fixed(`
+/** Replaces one operation's answer; the call is still recorded. */
+overrideOperation<R extends keyof client.Client, M extends keyof client.Client[R]>(
+  resource: R,
+  method: M,
+  implementation: client.Client[R][M],
+): this {
+  this.#engine.overrides.set(String(resource) + '.' + String(method), implementation as never);
+  return this;
+}
 
-  constructor(options: MockClientOptions = {}) {
-    const engine = new MockEngine(options, MODELS, ENUMS, UNIONS);
-    this.#engine = engine;
-    this.recordedCalls = engine.calls;
-${joinCode(assignments, '\n')}
-  }
+/** Forgets recorded calls and stored records (overrides stay). */
+resetMock(): void {
+  this.#engine.reset();
+}
 
-  /** Replaces one operation's answer; the call is still recorded. */
-  overrideOperation<R extends keyof client.Client, M extends keyof client.Client[R]>(
-    resource: R,
-    method: M,
-    implementation: client.Client[R][M],
-  ): this {
-    this.#engine.overrides.set(String(resource) + '.' + String(method), implementation as never);
-    return this;
-  }
-
-  /** Forgets recorded calls and stored records (overrides stay). */
-  resetMock(): void {
-    this.#engine.reset();
-  }
-
-  /** Generated data for a type by its spec name (\`user\`, \`[user]\`), deterministic for the seed and salt. */
-  sampleOf(type: string, salt = ''): unknown {
-    return this.#engine.sample(type, salt);
-  }
-}`;
+/** Generated data for a type by its spec name (\`user\`, \`[user]\`), deterministic for the seed and salt. */
+sampleOf(type: string, salt = ''): unknown {
+  return this.#engine.sample(type, salt);
+}`),
+    ]),
+  ];
 }
 
 /** The mock client module of a service. */
@@ -182,20 +214,32 @@ export function mockClientModule(service: Service, imports: readonly Service[]):
     localAlias: identifier('types'),
   });
   const resources = clientModel(service);
+  const runtime = importSpecifier(MOCK_CLIENT_MODULE, MOCK_CLIENT_RUNTIME_MODULE);
   const body: Statement[] = [
-    { kind: 'code', code: MOCK_RUNTIME },
-    ...tables(service, imports).map((c): Statement => ({ kind: 'code', code: c })),
+    ...tables(service, imports).map((table): Statement => ({ kind: 'code', code: table })),
     { kind: 'code', code: mockClass(service, resources, types.resolve) },
   ];
   const statements: Statement[] = [
-    { kind: 'import', typeOnly: true, namespaceAlias: identifier('client'), from: './client.js' },
     {
       kind: 'import',
       typeOnly: false,
-      names: [identifier('ResponseError'), identifier('UnexpectedStatusError')],
-      from: './client.js',
+      names: [identifier('MockEngine')],
+      typeNames: [
+        identifier('FieldSpec'),
+        identifier('MockClientOptions'),
+        identifier('RecordedCall'),
+        identifier('UnionSpec'),
+      ],
+      from: runtime,
     },
+    { kind: 'import', typeOnly: true, namespaceAlias: identifier('client'), from: './client.js' },
     ...types.importStatements(),
+    {
+      kind: 'export',
+      typeOnly: true,
+      names: [identifier('MockClientOptions'), identifier('RecordedCall')],
+      from: runtime,
+    },
     ...body,
   ];
   return {
@@ -210,10 +254,11 @@ export function mockClientModule(service: Service, imports: readonly Service[]):
  */
 export const generator: Generator<Record<string, never>> = {
   name: GENERATOR_NAME,
-  description: 'A mock client implementing the same Client interface, with schema-true data (mock-client.ts)',
+  description:
+    'A mock client implementing the same Client interface, with schema-true data (mock-client.ts, canon-runtime/)',
   options: { defaults: {}, schema: { type: 'object', additionalProperties: false, properties: {} } },
   dependencies: ['typescript-types', 'typescript-client'],
   generate(input: GeneratorInput<Record<string, never>>): GeneratedFile[] {
-    return [mockClientModule(input.service, input.imports)];
+    return [mockClientModule(input.service, input.imports), clientRuntimeFile(), mockClientRuntimeFile()];
   },
 };

@@ -1,18 +1,21 @@
 import type { Enum, Field, Interface, Model, Service, Union, UnionMember } from '../../core/ir.js';
 import {
-  type Code,
+  arrayLayout,
+  callLayout,
   code,
   docComment,
   fixed,
-  joinCode,
+  type Layout,
+  memberKey,
   type NamedTypeResolver,
   type PropertyMember,
   printType,
-  propertyKey,
   type Statement,
   stringLiteral,
+  typeLiteralLayout,
+  unionLayout,
 } from '../shared/index.js';
-import { enumValuesName, typeNameOf } from './type-names.js';
+import { enumValuesName, typeNameOf } from '../shared/type-names.js';
 
 /** What a field says besides its type, as documentation lines. */
 function fieldNotes(field: Field): string[] {
@@ -29,7 +32,7 @@ export function fieldMember(field: Field, resolve: NamedTypeResolver): PropertyM
   const notes = fieldNotes(field);
   return {
     kind: 'property',
-    key: propertyKey(field.name),
+    key: memberKey(field.name),
     type: printType(field.type, resolve),
     optional: !field.required,
     docs: docComment({ description: field.description, deprecation: field.deprecation, notes }),
@@ -80,7 +83,7 @@ export function enumDeclarations(service: Service, enumeration: Enum): Statement
         deprecation: enumeration.deprecation,
         notes: [`Wire name: ${enumeration.name}`, ...valueNotes],
       }),
-      type: literals.length === 0 ? fixed('never') : joinCode(literals, ' | '),
+      type: literals.length === 0 ? fixed('never') : unionLayout(literals),
     },
     {
       kind: 'const',
@@ -88,7 +91,12 @@ export function enumDeclarations(service: Service, enumeration: Enum): Statement
       exported: true,
       docs: docComment({ description: `Every value of ${name}, in declaration order.` }),
       type: code`readonly ${name}[]`,
-      value: code`globalThis.Object.freeze([${joinCode(literals, ', ')}])`,
+      value: callLayout(fixed('globalThis.Object.freeze'), [
+        {
+          layout: arrayLayout(literals.map((layout) => ({ layout, kind: 'other', size: 0 }))),
+          ...(literals.length > 0 ? { huggable: 'array' as const } : {}),
+        },
+      ]),
     },
   ];
 }
@@ -98,24 +106,35 @@ export function enumDeclarations(service: Service, enumeration: Enum): Statement
  * next to the member's fields (objects) or next to `value` (primitives, enums); without one the
  * member is wrapped in an object keyed by the tag.
  */
-function unionMemberType(union: Union, member: UnionMember, resolve: NamedTypeResolver): Code {
+function unionMemberType(
+  union: Union,
+  member: UnionMember,
+  resolve: NamedTypeResolver,
+  alone: boolean,
+): Layout {
   const tag = stringLiteral(member.discriminatorValue);
   const type = printType(member.type, resolve);
   const isObject =
     member.type.kind === 'model' || member.type.kind === 'union' || member.type.kind === 'interface';
   if (union.discriminator !== undefined) {
-    const key = propertyKey(union.discriminator);
-    return isObject ? code`({ ${key}: ${tag} } & ${type})` : code`{ ${key}: ${tag}; value: ${type} }`;
+    const key = memberKey(union.discriminator);
+    if (!isObject) return typeLiteralLayout([code`${key}: ${tag}`, code`value: ${type}`]);
+    // Inside a union of several members the intersection keeps its parentheses, as Biome prints it.
+    const intersection: Layout = [typeLiteralLayout([code`${key}: ${tag}`]), code` & ${type}`];
+    return alone ? intersection : [fixed('('), intersection, fixed(')')];
   }
-  const key = propertyKey(member.discriminatorValue);
-  return isObject ? code`{ ${key}: ${type} }` : code`{ ${key}: { value: ${type} } }`;
+  const key = memberKey(member.discriminatorValue);
+  return isObject
+    ? typeLiteralLayout([code`${key}: ${type}`])
+    : typeLiteralLayout([[code`${key}: `, typeLiteralLayout([code`value: ${type}`])]]);
 }
 
 export function unionDeclaration(service: Service, union: Union, resolve: NamedTypeResolver): Statement {
   const memberNotes = union.types
     .filter((member) => member.description !== undefined)
     .map((member) => `- ${member.discriminatorValue}: ${member.description}`);
-  const members = union.types.map((member) => unionMemberType(union, member, resolve));
+  const alone = union.types.length === 1;
+  const members = union.types.map((member) => unionMemberType(union, member, resolve, alone));
   const notes = [`Wire name: ${union.name}`];
   if (union.discriminator !== undefined) notes.push(`Discriminator: ${union.discriminator}`);
   return {
@@ -127,6 +146,6 @@ export function unionDeclaration(service: Service, union: Union, resolve: NamedT
       deprecation: union.deprecation,
       notes: [...notes, ...memberNotes],
     }),
-    type: members.length === 0 ? fixed('never') : fixed(members.map((member) => `\n  | ${member}`).join('')),
+    type: members.length === 0 ? fixed('never') : unionLayout(members),
   };
 }

@@ -8,8 +8,8 @@ import {
   type Statement,
   TYPES_MODULE,
 } from '../shared/index.js';
+import { createTypeResolver } from '../shared/type-names.js';
 import { enumDeclarations, modelDeclaration, unionDeclaration } from './declarations.js';
-import { createTypeResolver } from './type-names.js';
 
 export const GENERATOR_NAME = 'typescript-types';
 

@@ -3,216 +3,16 @@
  * Do not edit: change the spec and run `canon generate` again.
  */
 
+import {
+  type ClientSettings,
+  createTransport,
+  type RequestOptions,
+  type ResponseError,
+} from './canon-runtime/client.js';
 import type * as types from './types.js';
 
-/** Settings every client takes besides its base URL (see `ClientOptions`). */
-export interface ClientSettings {
-  /** The fetch implementation; defaults to the global `fetch`. */
-  fetch?: (input: string, init: RequestInit) => Promise<Response>;
-  /** Headers sent with every request (authorization, tracing). */
-  headers?: { [name: string]: string };
-  /** Abort a request attempt after this many milliseconds (default 30000; 0 turns it off). */
-  timeoutMs?: number;
-  /** Retries for idempotent methods after network errors, timeouts and 408/429/502/503/504 (default 2). */
-  retries?: number;
-  /** First retry delay in milliseconds, doubled after each attempt (default 100). */
-  retryDelayMs?: number;
-}
-
-/** Per-call settings. */
-export interface RequestOptions {
-  signal?: AbortSignal;
-  headers?: { [name: string]: string };
-  timeoutMs?: number;
-}
-
-/** A response the spec declares for the operation: `status` and the typed `body`. */
-export class ResponseError<Status extends number = number, Body = unknown> extends globalThis.Error {
-  override readonly name: string = 'ResponseError';
-  constructor(
-    readonly operation: string,
-    readonly status: Status,
-    readonly body: Body,
-    readonly headers: Headers,
-  ) {
-    super(operation + ' answered with status ' + String(status));
-  }
-}
-
-/** A status the spec does not declare for the operation; `body` is the parsed JSON or the text. */
-export class UnexpectedStatusError extends globalThis.Error {
-  override readonly name: string = 'UnexpectedStatusError';
-  constructor(
-    readonly operation: string,
-    readonly status: number,
-    readonly body: unknown,
-    readonly headers: Headers,
-  ) {
-    super(operation + ' answered with undeclared status ' + String(status));
-  }
-}
-
-/** The request did not complete within `timeoutMs`. */
-export class TimeoutError extends globalThis.Error {
-  override readonly name: string = 'TimeoutError';
-  constructor(
-    readonly operation: string,
-    readonly timeoutMs: number,
-  ) {
-    super(operation + ' timed out after ' + String(timeoutMs) + ' ms');
-  }
-}
-
-/** What the transport needs to know about one operation (generated, escaped data). */
-export interface OperationDescriptor {
-  name: string;
-  method: string;
-  /** Literal path pieces at even indexes, path parameter names at odd ones. */
-  path: readonly string[];
-  query: readonly string[];
-  header: readonly string[];
-  form: readonly string[];
-  /** Success statuses; `unit` ones return undefined. */
-  success: readonly number[];
-  unit: readonly number[];
-  errors: readonly number[];
-  /** Whether a `default` response covers other success (`'success'`) or error (`'error'`) statuses. */
-  otherwise?: 'success' | 'error';
-}
-
-const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'TRACE']);
-const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
-
-type Params = object | undefined;
-type Transport = (op: OperationDescriptor, body: unknown, params: Params, options: RequestOptions | undefined) => Promise<unknown>;
-
-function own(params: Params, name: string): unknown {
-  return params !== undefined && globalThis.Object.prototype.hasOwnProperty.call(params, name) ? (params as { readonly [name: string]: unknown })[name]
-    : undefined;
-}
-
-function text(value: unknown): string {
-  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
-}
-
-function buildUrl(baseUrl: string, op: OperationDescriptor, params: Params): string {
-  let url = baseUrl.replace(/\/+$/, '');
-  op.path.forEach((piece, index) => {
-    if (index % 2 === 0) {
-      url += piece;
-      return;
-    }
-    const value = own(params, piece);
-    if (value === undefined || value === null) throw new TypeError(op.name + ': path parameter ' + piece + ' is required');
-    url += encodeURIComponent(text(value));
-  });
-  const query = new URLSearchParams();
-  for (const name of op.query) {
-    const value = own(params, name);
-    if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) query.append(name, text(item));
-  }
-  const search = query.toString();
-  return search === '' ? url : url + '?' + search;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function parseBody(raw: string, contentType: string | null): unknown {
-  if (raw === '') return undefined;
-  if (contentType !== null && !/json/i.test(contentType)) return raw;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
-}
-
-/** The HTTP transport every generated method calls: URL, headers, body, timeouts, retries, errors. */
-function createTransport(config: ClientSettings, baseUrl: string): Transport {
-  const doFetch = config.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
-  const retries = config.retries ?? 2;
-  const retryDelayMs = config.retryDelayMs ?? 100;
-  return async (op, body, params, options) => {
-    const url = buildUrl(baseUrl, op, params);
-    const headers = new Headers({ accept: 'application/json' });
-    for (const [name, value] of globalThis.Object.entries(config.headers ?? {})) headers.set(name, value);
-    for (const name of op.header) {
-      const value = own(params, name);
-      if (value !== undefined && value !== null) headers.set(name, Array.isArray(value) ? value.map(text).join(', ') : text(value));
-    }
-    for (const [name, value] of globalThis.Object.entries(options?.headers ?? {})) headers.set(name, value);
-    let payload: string | undefined;
-    if (body !== undefined) payload = JSON.stringify(body);
-    else if (op.form.length > 0) {
-      const form: { [name: string]: unknown } = {};
-      for (const name of op.form) {
-        const value = own(params, name);
-        if (value !== undefined) globalThis.Object.defineProperty(form, name, { value, enumerable: true });
-      }
-      payload = JSON.stringify(form);
-    }
-    if (payload !== undefined) headers.set('content-type', 'application/json');
-    const timeoutMs = options?.timeoutMs ?? config.timeoutMs ?? 30000;
-    const attempts = IDEMPOTENT_METHODS.has(op.method) ? retries + 1 : 1;
-    const signal = options?.signal;
-    for (let attempt = 1; ; attempt++) {
-      const controller = new AbortController();
-      let timedOut = false;
-      const timer =
-        timeoutMs > 0
-          ? setTimeout(() => {
-              timedOut = true;
-              controller.abort();
-            }, timeoutMs)
-          : undefined;
-      const forward = () => controller.abort(signal?.reason);
-      if (signal?.aborted) throw signal.reason;
-      signal?.addEventListener('abort', forward, { once: true });
-      try {
-        const init: RequestInit = { method: op.method, headers, signal: controller.signal };
-        if (payload !== undefined) init.body = payload;
-        const response = await doFetch(url, init);
-        const data = parseBody(await response.text(), response.headers.get('content-type'));
-        const status = response.status;
-        if (RETRY_STATUSES.has(status) && attempt < attempts) {
-          await sleep(retryDelayMs * 2 ** (attempt - 1), signal);
-          continue;
-        }
-        const isSuccess = status >= 200 && status < 300;
-        if (op.success.includes(status) || (isSuccess && op.otherwise === 'success')) {
-          return op.unit.includes(status) ? undefined : data;
-        }
-        if (op.errors.includes(status) || (!isSuccess && op.otherwise === 'error')) {
-          throw new ResponseError(op.name, status, op.unit.includes(status) ? undefined : data, response.headers);
-        }
-        throw new UnexpectedStatusError(op.name, status, data, response.headers);
-      } catch (error) {
-        if (error instanceof ResponseError || error instanceof UnexpectedStatusError) throw error;
-        if (signal?.aborted) throw signal.reason;
-        const failure = timedOut ? new TimeoutError(op.name, timeoutMs) : error;
-        if (attempt >= attempts) throw failure;
-        await sleep(retryDelayMs * 2 ** (attempt - 1), signal);
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', forward);
-      }
-    }
-  };
-}
+export { ResponseError, TimeoutError, UnexpectedStatusError } from './canon-runtime/client.js';
+export type { ClientSettings, OperationDescriptor, RequestOptions } from './canon-runtime/client.js';
 
 /** Parameters of auditEntries.get. */
 export interface AuditEntriesGetParams {
@@ -223,7 +23,10 @@ export interface AuditEntriesGetParams {
 }
 
 /** The declared error responses of auditEntries.get. */
-export type AuditEntriesGetError = ResponseError<400, types.ErrorResponse> | ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse>;
+export type AuditEntriesGetError =
+  | ResponseError<400, types.ErrorResponse>
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>;
 
 /** The audit_entries resource: client.auditEntries. */
 export interface AuditEntriesResource {
@@ -248,7 +51,11 @@ export interface ChangeLogsGetParams {
 }
 
 /** The declared error responses of changeLogs.get. */
-export type ChangeLogsGetError = ResponseError<400, types.ErrorResponse> | ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type ChangeLogsGetError =
+  | ResponseError<400, types.ErrorResponse>
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** The change_logs resource: client.changeLogs. */
 export interface ChangeLogsResource {
@@ -268,7 +75,12 @@ export interface CheckResultsPostParams {
 }
 
 /** The declared error responses of checkResults.post. */
-export type CheckResultsPostError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<413, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type CheckResultsPostError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<413, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** The check_results resource: client.checkResults. */
 export interface CheckResultsResource {
@@ -277,7 +89,11 @@ export interface CheckResultsResource {
    * POST /services/:organization/:application/checks
    * @throws {CheckResultsPostError} for a declared error status
    */
-  post(body: types.DocumentForm, params: CheckResultsPostParams, options?: RequestOptions): Promise<types.CheckResult>;
+  post(
+    body: types.DocumentForm,
+    params: CheckResultsPostParams,
+    options?: RequestOptions,
+  ): Promise<types.CheckResult>;
 }
 
 /** Parameters of codes.getByGenerator. */
@@ -293,7 +109,11 @@ export interface CodesGetByGeneratorParams {
 }
 
 /** The declared error responses of codes.getByGenerator. */
-export type CodesGetByGeneratorError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type CodesGetByGeneratorError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** Parameters of codes.postByGenerator. */
 export interface CodesPostByGeneratorParams {
@@ -308,7 +128,12 @@ export interface CodesPostByGeneratorParams {
 }
 
 /** The declared error responses of codes.postByGenerator. */
-export type CodesPostByGeneratorError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type CodesPostByGeneratorError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** The codes resource: client.codes. */
 export interface CodesResource {
@@ -321,7 +146,11 @@ export interface CodesResource {
    * POST /services/:organization/:application/versions/:version/code/:generator
    * @throws {CodesPostByGeneratorError} for a declared error status
    */
-  postByGenerator(body: types.CodeForm, params: CodesPostByGeneratorParams, options?: RequestOptions): Promise<types.Code>;
+  postByGenerator(
+    body: types.CodeForm,
+    params: CodesPostByGeneratorParams,
+    options?: RequestOptions,
+  ): Promise<types.Code>;
 }
 
 /** Parameters of eventUnionOwners.get. */
@@ -331,7 +160,9 @@ export interface EventUnionOwnersGetParams {
 }
 
 /** The declared error responses of eventUnionOwners.get. */
-export type EventUnionOwnersGetError = ResponseError<400, types.ErrorResponse> | ResponseError<401, types.ErrorResponse>;
+export type EventUnionOwnersGetError =
+  | ResponseError<400, types.ErrorResponse>
+  | ResponseError<401, types.ErrorResponse>;
 
 /** The event_union_owners resource: client.eventUnionOwners. */
 export interface EventUnionOwnersResource {
@@ -373,7 +204,10 @@ export interface OrganizationsGetByOrganizationParams {
 }
 
 /** The declared error responses of organizations.getByOrganization. */
-export type OrganizationsGetByOrganizationError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type OrganizationsGetByOrganizationError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** Parameters of organizations.putByOrganization. */
 export interface OrganizationsPutByOrganizationParams {
@@ -382,7 +216,11 @@ export interface OrganizationsPutByOrganizationParams {
 }
 
 /** The declared error responses of organizations.putByOrganization. */
-export type OrganizationsPutByOrganizationError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type OrganizationsPutByOrganizationError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** The organizations resource: client.organizations. */
 export interface OrganizationsResource {
@@ -390,13 +228,20 @@ export interface OrganizationsResource {
    * GET /organizations/:organization
    * @throws {OrganizationsGetByOrganizationError} for a declared error status
    */
-  getByOrganization(params: OrganizationsGetByOrganizationParams, options?: RequestOptions): Promise<types.Organization>;
+  getByOrganization(
+    params: OrganizationsGetByOrganizationParams,
+    options?: RequestOptions,
+  ): Promise<types.Organization>;
   /**
    * Admins: set the organization's namespace (creating the organization if needed).
    * PUT /organizations/:organization
    * @throws {OrganizationsPutByOrganizationError} for a declared error status
    */
-  putByOrganization(body: types.OrganizationForm, params: OrganizationsPutByOrganizationParams, options?: RequestOptions): Promise<types.Organization>;
+  putByOrganization(
+    body: types.OrganizationForm,
+    params: OrganizationsPutByOrganizationParams,
+    options?: RequestOptions,
+  ): Promise<types.Organization>;
 }
 
 /** Parameters of services.get. */
@@ -412,7 +257,9 @@ export interface ServicesGetParams {
 }
 
 /** The declared error responses of services.get. */
-export type ServicesGetError = ResponseError<400, types.ErrorResponse> | ResponseError<401, types.ErrorResponse>;
+export type ServicesGetError =
+  | ResponseError<400, types.ErrorResponse>
+  | ResponseError<401, types.ErrorResponse>;
 
 /** Parameters of services.getByOrganizationAndApplication. */
 export interface ServicesGetByOrganizationAndApplicationParams {
@@ -423,7 +270,10 @@ export interface ServicesGetByOrganizationAndApplicationParams {
 }
 
 /** The declared error responses of services.getByOrganizationAndApplication. */
-export type ServicesGetByOrganizationAndApplicationError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type ServicesGetByOrganizationAndApplicationError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** Parameters of services.putPolicyByOrganizationAndApplication. */
 export interface ServicesPutPolicyByOrganizationAndApplicationParams {
@@ -434,7 +284,11 @@ export interface ServicesPutPolicyByOrganizationAndApplicationParams {
 }
 
 /** The declared error responses of services.putPolicyByOrganizationAndApplication. */
-export type ServicesPutPolicyByOrganizationAndApplicationError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type ServicesPutPolicyByOrganizationAndApplicationError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** The services resource: client.services. */
 export interface ServicesResource {
@@ -448,19 +302,32 @@ export interface ServicesResource {
    * GET /services/:organization/:application
    * @throws {ServicesGetByOrganizationAndApplicationError} for a declared error status
    */
-  getByOrganizationAndApplication(params: ServicesGetByOrganizationAndApplicationParams, options?: RequestOptions): Promise<types.Service>;
+  getByOrganizationAndApplication(
+    params: ServicesGetByOrganizationAndApplicationParams,
+    options?: RequestOptions,
+  ): Promise<types.Service>;
   /**
    * PUT /services/:organization/:application/policy
    * @throws {ServicesPutPolicyByOrganizationAndApplicationError} for a declared error status
    */
-  putPolicyByOrganizationAndApplication(body: types.PolicyForm, params: ServicesPutPolicyByOrganizationAndApplicationParams, options?: RequestOptions): Promise<types.Service>;
+  putPolicyByOrganizationAndApplication(
+    body: types.PolicyForm,
+    params: ServicesPutPolicyByOrganizationAndApplicationParams,
+    options?: RequestOptions,
+  ): Promise<types.Service>;
 }
 
 /** The declared error responses of tokens.get. */
-export type TokensGetError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse>;
+export type TokensGetError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>;
 
 /** The declared error responses of tokens.post. */
-export type TokensPostError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type TokensPostError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** Parameters of tokens.deleteById. */
 export interface TokensDeleteByIdParams {
@@ -469,7 +336,10 @@ export interface TokensDeleteByIdParams {
 }
 
 /** The declared error responses of tokens.deleteById. */
-export type TokensDeleteByIdError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type TokensDeleteByIdError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** The tokens resource: client.tokens. */
 export interface TokensResource {
@@ -491,7 +361,10 @@ export interface TokensResource {
 }
 
 /** The declared error responses of validations.post. */
-export type ValidationsPostError = ResponseError<413, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type ValidationsPostError =
+  | ResponseError<413, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** The validations resource: client.validations. */
 export interface ValidationsResource {
@@ -511,7 +384,10 @@ export interface VersionsGetParams {
 }
 
 /** The declared error responses of versions.get. */
-export type VersionsGetError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type VersionsGetError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** Parameters of versions.putByVersion. */
 export interface VersionsPutByVersionParams {
@@ -524,7 +400,13 @@ export interface VersionsPutByVersionParams {
 }
 
 /** The declared error responses of versions.putByVersion. */
-export type VersionsPutByVersionError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<409, types.ErrorResponse> | ResponseError<413, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type VersionsPutByVersionError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<409, types.ErrorResponse>
+  | ResponseError<413, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
 
 /** Parameters of versions.getByVersion. */
 export interface VersionsGetByVersionParams {
@@ -537,7 +419,10 @@ export interface VersionsGetByVersionParams {
 }
 
 /** The declared error responses of versions.getByVersion. */
-export type VersionsGetByVersionError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type VersionsGetByVersionError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** Parameters of versions.getOriginalByVersion. */
 export interface VersionsGetOriginalByVersionParams {
@@ -550,7 +435,10 @@ export interface VersionsGetOriginalByVersionParams {
 }
 
 /** The declared error responses of versions.getOriginalByVersion. */
-export type VersionsGetOriginalByVersionError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type VersionsGetOriginalByVersionError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** Parameters of versions.getServiceByVersion. */
 export interface VersionsGetServiceByVersionParams {
@@ -563,7 +451,10 @@ export interface VersionsGetServiceByVersionParams {
 }
 
 /** The declared error responses of versions.getServiceByVersion. */
-export type VersionsGetServiceByVersionError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type VersionsGetServiceByVersionError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
 
 /** The versions resource: client.versions. */
 export interface VersionsResource {
@@ -578,7 +469,11 @@ export interface VersionsResource {
    * PUT /services/:organization/:application/versions/:version
    * @throws {VersionsPutByVersionError} for a declared error status
    */
-  putByVersion(body: types.PublishForm, params: VersionsPutByVersionParams, options?: RequestOptions): Promise<types.PublishResult>;
+  putByVersion(
+    body: types.PublishForm,
+    params: VersionsPutByVersionParams,
+    options?: RequestOptions,
+  ): Promise<types.PublishResult>;
   /**
    * One version (or latest) with its change log.
    * GET /services/:organization/:application/versions/:version
@@ -590,7 +485,10 @@ export interface VersionsResource {
    * GET /services/:organization/:application/versions/:version/original
    * @throws {VersionsGetOriginalByVersionError} for a declared error status
    */
-  getOriginalByVersion(params: VersionsGetOriginalByVersionParams, options?: RequestOptions): Promise<unknown>;
+  getOriginalByVersion(
+    params: VersionsGetOriginalByVersionParams,
+    options?: RequestOptions,
+  ): Promise<unknown>;
   /**
    * The normalized service (the IR).
    * GET /services/:organization/:application/versions/:version/service
@@ -635,71 +533,421 @@ export function createClient(options: ClientOptions): Client {
   return {
     auditEntries: {
       get: (params, options) =>
-        call({ name: 'auditEntries.get', method: 'GET', path: ['/audit'], query: ['limit', 'offset'], header: [], form: [], success: [200], unit: [], errors: [400, 401, 403] }, undefined, params, options) as Promise<types.AuditEntry[]>,
+        call(
+          {
+            name: 'auditEntries.get',
+            method: 'GET',
+            path: ['/audit'],
+            query: ['limit', 'offset'],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [400, 401, 403],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.AuditEntry[]>,
     },
-  changeLogs: {
+    changeLogs: {
       get: (params, options) =>
-        call({ name: 'changeLogs.get', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/changes'], query: ['from', 'to'], header: [], form: [], success: [200], unit: [], errors: [400, 401, 403, 404] }, undefined, params, options) as Promise<types.ChangeLog>,
+        call(
+          {
+            name: 'changeLogs.get',
+            method: 'GET',
+            path: ['/services/', 'organization', '/', 'application', '/changes'],
+            query: ['from', 'to'],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [400, 401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.ChangeLog>,
     },
-  checkResults: {
+    checkResults: {
       post: (body, params, options) =>
-        call({ name: 'checkResults.post', method: 'POST', path: ['/services/', 'organization', '/', 'application', '/checks'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 413, 415, 422] }, body, params, options) as Promise<types.CheckResult>,
+        call(
+          {
+            name: 'checkResults.post',
+            method: 'POST',
+            path: ['/services/', 'organization', '/', 'application', '/checks'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 413, 415, 422],
+          },
+          body,
+          params,
+          options,
+        ) as Promise<types.CheckResult>,
     },
-  codes: {
+    codes: {
       getByGenerator: (params, options) =>
-        call({ name: 'codes.getByGenerator', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/code/', 'generator', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404, 422] }, undefined, params, options) as Promise<types.Code>,
+        call(
+          {
+            name: 'codes.getByGenerator',
+            method: 'GET',
+            path: [
+              '/services/',
+              'organization',
+              '/',
+              'application',
+              '/versions/',
+              'version',
+              '/code/',
+              'generator',
+              '',
+            ],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404, 422],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Code>,
       postByGenerator: (body, params, options) =>
-        call({ name: 'codes.postByGenerator', method: 'POST', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/code/', 'generator', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404, 415, 422] }, body, params, options) as Promise<types.Code>,
+        call(
+          {
+            name: 'codes.postByGenerator',
+            method: 'POST',
+            path: [
+              '/services/',
+              'organization',
+              '/',
+              'application',
+              '/versions/',
+              'version',
+              '/code/',
+              'generator',
+              '',
+            ],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404, 415, 422],
+          },
+          body,
+          params,
+          options,
+        ) as Promise<types.Code>,
     },
-  eventUnionOwners: {
+    eventUnionOwners: {
       get: (params, options) =>
-        call({ name: 'eventUnionOwners.get', method: 'GET', path: ['/events'], query: ['organization'], header: [], form: [], success: [200], unit: [], errors: [400, 401] }, undefined, params, options) as Promise<types.EventUnionOwner[]>,
+        call(
+          {
+            name: 'eventUnionOwners.get',
+            method: 'GET',
+            path: ['/events'],
+            query: ['organization'],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [400, 401],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.EventUnionOwner[]>,
     },
-  generators: {
+    generators: {
       get: (options) =>
-        call({ name: 'generators.get', method: 'GET', path: ['/generators'], query: [], header: [], form: [], success: [200], unit: [], errors: [] }, undefined, undefined, options) as Promise<types.Generator[]>,
+        call(
+          {
+            name: 'generators.get',
+            method: 'GET',
+            path: ['/generators'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [],
+          },
+          undefined,
+          undefined,
+          options,
+        ) as Promise<types.Generator[]>,
     },
-  healthchecks: {
+    healthchecks: {
       get: (options) =>
-        call({ name: 'healthchecks.get', method: 'GET', path: ['/_internal_/healthcheck'], query: [], header: [], form: [], success: [200], unit: [], errors: [503] }, undefined, undefined, options) as Promise<types.Healthcheck>,
+        call(
+          {
+            name: 'healthchecks.get',
+            method: 'GET',
+            path: ['/_internal_/healthcheck'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [503],
+          },
+          undefined,
+          undefined,
+          options,
+        ) as Promise<types.Healthcheck>,
     },
-  organizations: {
+    organizations: {
       getByOrganization: (params, options) =>
-        call({ name: 'organizations.getByOrganization', method: 'GET', path: ['/organizations/', 'organization', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<types.Organization>,
+        call(
+          {
+            name: 'organizations.getByOrganization',
+            method: 'GET',
+            path: ['/organizations/', 'organization', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Organization>,
       putByOrganization: (body, params, options) =>
-        call({ name: 'organizations.putByOrganization', method: 'PUT', path: ['/organizations/', 'organization', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 415, 422] }, body, params, options) as Promise<types.Organization>,
+        call(
+          {
+            name: 'organizations.putByOrganization',
+            method: 'PUT',
+            path: ['/organizations/', 'organization', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 415, 422],
+          },
+          body,
+          params,
+          options,
+        ) as Promise<types.Organization>,
     },
-  services: {
+    services: {
       get: (params, options) =>
-        call({ name: 'services.get', method: 'GET', path: ['/services'], query: ['q', 'organization', 'limit', 'offset'], header: [], form: [], success: [200], unit: [], errors: [400, 401] }, undefined, params, options) as Promise<types.Service[]>,
+        call(
+          {
+            name: 'services.get',
+            method: 'GET',
+            path: ['/services'],
+            query: ['q', 'organization', 'limit', 'offset'],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [400, 401],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Service[]>,
       getByOrganizationAndApplication: (params, options) =>
-        call({ name: 'services.getByOrganizationAndApplication', method: 'GET', path: ['/services/', 'organization', '/', 'application', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<types.Service>,
+        call(
+          {
+            name: 'services.getByOrganizationAndApplication',
+            method: 'GET',
+            path: ['/services/', 'organization', '/', 'application', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Service>,
       putPolicyByOrganizationAndApplication: (body, params, options) =>
-        call({ name: 'services.putPolicyByOrganizationAndApplication', method: 'PUT', path: ['/services/', 'organization', '/', 'application', '/policy'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404, 422] }, body, params, options) as Promise<types.Service>,
+        call(
+          {
+            name: 'services.putPolicyByOrganizationAndApplication',
+            method: 'PUT',
+            path: ['/services/', 'organization', '/', 'application', '/policy'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404, 422],
+          },
+          body,
+          params,
+          options,
+        ) as Promise<types.Service>,
     },
-  tokens: {
+    tokens: {
       get: (options) =>
-        call({ name: 'tokens.get', method: 'GET', path: ['/tokens'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403] }, undefined, undefined, options) as Promise<types.Token[]>,
+        call(
+          {
+            name: 'tokens.get',
+            method: 'GET',
+            path: ['/tokens'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403],
+          },
+          undefined,
+          undefined,
+          options,
+        ) as Promise<types.Token[]>,
       post: (body, options) =>
-        call({ name: 'tokens.post', method: 'POST', path: ['/tokens'], query: [], header: [], form: [], success: [201], unit: [], errors: [401, 403, 415, 422] }, body, undefined, options) as Promise<types.TokenCreated>,
+        call(
+          {
+            name: 'tokens.post',
+            method: 'POST',
+            path: ['/tokens'],
+            query: [],
+            header: [],
+            form: [],
+            success: [201],
+            unit: [],
+            errors: [401, 403, 415, 422],
+          },
+          body,
+          undefined,
+          options,
+        ) as Promise<types.TokenCreated>,
       deleteById: (params, options) =>
-        call({ name: 'tokens.deleteById', method: 'DELETE', path: ['/tokens/', 'id', ''], query: [], header: [], form: [], success: [204], unit: [204], errors: [401, 403, 404] }, undefined, params, options) as Promise<undefined>,
+        call(
+          {
+            name: 'tokens.deleteById',
+            method: 'DELETE',
+            path: ['/tokens/', 'id', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [204],
+            unit: [204],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<undefined>,
     },
-  validations: {
+    validations: {
       post: (body, options) =>
-        call({ name: 'validations.post', method: 'POST', path: ['/validations'], query: [], header: [], form: [], success: [200], unit: [], errors: [413, 415, 422] }, body, undefined, options) as Promise<types.Validation>,
+        call(
+          {
+            name: 'validations.post',
+            method: 'POST',
+            path: ['/validations'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [413, 415, 422],
+          },
+          body,
+          undefined,
+          options,
+        ) as Promise<types.Validation>,
     },
-  versions: {
+    versions: {
       get: (params, options) =>
-        call({ name: 'versions.get', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/versions'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<types.Version[]>,
+        call(
+          {
+            name: 'versions.get',
+            method: 'GET',
+            path: ['/services/', 'organization', '/', 'application', '/versions'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Version[]>,
       putByVersion: (body, params, options) =>
-        call({ name: 'versions.putByVersion', method: 'PUT', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', ''], query: [], header: [], form: [], success: [200, 201], unit: [], errors: [401, 403, 409, 413, 415, 422] }, body, params, options) as Promise<types.PublishResult>,
+        call(
+          {
+            name: 'versions.putByVersion',
+            method: 'PUT',
+            path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200, 201],
+            unit: [],
+            errors: [401, 403, 409, 413, 415, 422],
+          },
+          body,
+          params,
+          options,
+        ) as Promise<types.PublishResult>,
       getByVersion: (params, options) =>
-        call({ name: 'versions.getByVersion', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<types.Version>,
+        call(
+          {
+            name: 'versions.getByVersion',
+            method: 'GET',
+            path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Version>,
       getOriginalByVersion: (params, options) =>
-        call({ name: 'versions.getOriginalByVersion', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/original'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<unknown>,
+        call(
+          {
+            name: 'versions.getOriginalByVersion',
+            method: 'GET',
+            path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/original'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<unknown>,
       getServiceByVersion: (params, options) =>
-        call({ name: 'versions.getServiceByVersion', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/service'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<unknown>,
+        call(
+          {
+            name: 'versions.getServiceByVersion',
+            method: 'GET',
+            path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/service'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<unknown>,
     },
   };
 }

@@ -7,7 +7,11 @@
 export type ChangeLevel = 'breaking' | 'warning' | 'info';
 
 /** Every value of ChangeLevel, in declaration order. */
-export const changeLevelValues: readonly ChangeLevel[] = globalThis.Object.freeze(['breaking', 'warning', 'info']);
+export const changeLevelValues: readonly ChangeLevel[] = globalThis.Object.freeze([
+  'breaking',
+  'warning',
+  'info',
+]);
 
 /**
  * How a service's new versions are checked against its earlier ones.
@@ -20,7 +24,12 @@ export const changeLevelValues: readonly ChangeLevel[] = globalThis.Object.freez
 export type Policy = 'backward' | 'backward-transitive' | 'none' | 'major-may-break';
 
 /** Every value of Policy, in declaration order. */
-export const policyValues: readonly Policy[] = globalThis.Object.freeze(['backward', 'backward-transitive', 'none', 'major-may-break']);
+export const policyValues: readonly Policy[] = globalThis.Object.freeze([
+  'backward',
+  'backward-transitive',
+  'none',
+  'major-may-break',
+]);
 
 /**
  * Wire name: publish_status
@@ -31,7 +40,11 @@ export const policyValues: readonly Policy[] = globalThis.Object.freeze(['backwa
 export type PublishStatus = 'created' | 'exists' | 'dry-run';
 
 /** Every value of PublishStatus, in declaration order. */
-export const publishStatusValues: readonly PublishStatus[] = globalThis.Object.freeze(['created', 'exists', 'dry-run']);
+export const publishStatusValues: readonly PublishStatus[] = globalThis.Object.freeze([
+  'created',
+  'exists',
+  'dry-run',
+]);
 
 /** Wire name: role */
 export type Role = 'read' | 'publish' | 'admin';

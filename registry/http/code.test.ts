@@ -16,9 +16,9 @@ test('generated code: list the generators, generate with dependencies, cache, re
     assert.equal(code.json.version, '1.0.0');
     assert.deepEqual(
       code.json.files.map((f: { path: string }) => f.path),
-      ['client.ts', 'types.ts'],
+      ['canon-runtime/client.ts', 'client.ts', 'types.ts'],
     );
-    assert.match(code.json.files[1].contents, /export interface User\b/);
+    assert.match(code.json.files[2].contents, /export interface User\b/);
 
     const cacheKeys = () =>
       (registry.store as unknown as { db: { prepare(sql: string): { pluck(): { all(): unknown[] } } } }).db

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { loadSpec } from '../../core/load.js';
 import { printType } from '../../generators/shared/index.js';
-import { createTypeResolver, typeNameOf } from '../../generators/typescript-types/type-names.js';
+import { createTypeResolver, typeNameOf } from '../../generators/shared/type-names.js';
 
 const specPath = process.argv[2]!;
 const loaded = await loadSpec(readFileSync(specPath, 'utf8'), { file: specPath });

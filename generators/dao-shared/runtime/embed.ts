@@ -1,4 +1,4 @@
-import { formattedStringLiteral } from '../../shared/index.js';
+import { stringLiteral } from '../../shared/index.js';
 
 /** One runtime source file and the constant that carries it into generated output. */
 export interface EmbeddedRuntime {
@@ -40,7 +40,7 @@ export function embeddedModuleText(read: (source: string) => string): string {
     parts.push(
       '',
       `/** ${runtime.source}, as generated output carries it. */`,
-      `export const ${runtime.constant} =\n  ${formattedStringLiteral(text)};`,
+      `export const ${runtime.constant} =\n  ${stringLiteral(text)};`,
     );
   }
   return `${parts.join('\n')}\n`;

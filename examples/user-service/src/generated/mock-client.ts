@@ -3,317 +3,75 @@
  * Do not edit: change the spec and run `canon generate` again.
  */
 
+import {
+  type FieldSpec,
+  type MockClientOptions,
+  MockEngine,
+  type RecordedCall,
+  type UnionSpec,
+} from './canon-runtime/mock-client.js';
 import type * as client from './client.js';
-import { ResponseError, UnexpectedStatusError } from './client.js';
 import type * as types from './types.js';
 
-/** A field: wire name, type (API Builder syntax), required, minimum, maximum. */
-type FieldSpec = readonly [string, string, boolean, number | null, number | null];
-/** A union: discriminator (or null when members are wrapped) and its members as [tag, type]. */
-type UnionSpec = readonly [string | null, readonly (readonly [string, string])[]];
-
-/** What a store-mode operation does with the resource's records. */
-type StoreRole = 'create' | 'read' | 'list' | 'update' | 'delete' | null;
-
-interface MockOperation {
-  name: string;
-  /** Success responses as [status, type]; the first one answers. */
-  success: readonly (readonly [number, string])[];
-  /** Declared error statuses. */
-  errors: readonly number[];
-  store: StoreRole;
-  /** The path parameter that identifies a record in store mode. */
-  key: string | null;
-  /** The resource's store (its plural). */
-  resource: string;
-  hasBody: boolean;
-  hasParams: boolean;
-}
-
-/** One recorded call: which method, with which arguments. */
-export interface RecordedCall {
-  resource: string;
-  method: string;
-  args: readonly unknown[];
-}
-
-/** Settings for the mock client. */
-export interface MockClientOptions {
-  /** Seed for the generated data (default 1): the same seed and calls give the same answers. */
-  seed?: number;
-  /** Store mode: a create is returned by later reads, changed by updates, removed by deletes. */
-  store?: boolean;
-}
-
-const MAX_DEPTH = 6;
-
-function hash(text: string, seed: number): number {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
-/** mulberry32: a small, fast, seeded generator of numbers in [0, 1). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function define(target: { [key: string]: unknown }, key: string, value: unknown): void {
-  globalThis.Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-function isRecord(value: unknown): value is { [key: string]: unknown } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-const HEX = '0123456789abcdef';
-
-class DataGenerator {
-  constructor(
-    private readonly models: ReadonlyMap<string, readonly FieldSpec[]>,
-    private readonly enums: ReadonlyMap<string, readonly string[]>,
-    private readonly unions: ReadonlyMap<string, UnionSpec>,
-    private readonly next: () => number,
-  ) {}
-
-  private int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  private text(min: number | null, max: number | null): string {
-    const low = Math.max(min ?? 1, 0);
-    const high = Math.max(low, Math.min(max ?? low + 11, low + 11));
-    let out = '';
-    for (let i = this.int(low, high); i > 0; i--) out += LETTERS.charAt(this.int(0, 25));
-    return out;
-  }
-
-  private uuid(): string {
-    let out = '';
-    for (let i = 0; i < 32; i++) out += HEX.charAt(this.int(0, 15));
-    const variant = HEX.charAt(8 + this.int(0, 3));
-    return out.slice(0, 8) + '-' + out.slice(8, 12) + '-4' + out.slice(13, 16) + '-' + variant + out.slice(17, 20) + '-' + out.slice(20);
-  }
-
-  private date(): string {
-    const day = new Date(Date.UTC(2020, 0, 1) + this.int(0, 2000) * 86400000);
-    return day.toISOString().slice(0, 10);
-  }
-
-  value(type: string, depth: number, min: number | null = null, max: number | null = null): unknown {
-    if (type.startsWith('[')) {
-      const length = depth >= MAX_DEPTH ? 0 : this.int(1, 2);
-      const items: unknown[] = [];
-      for (let i = 0; i < length; i++) items.push(this.value(type.slice(1, -1), depth + 1));
-      return items;
-    }
-    if (type.startsWith('map[') || type === 'map') {
-      const out: { [key: string]: unknown } = {};
-      if (depth < MAX_DEPTH) define(out, 'key' + String(this.int(1, 9)), this.value(type === 'map' ? 'string' : type.slice(4, -1), depth + 1));
-      return out;
-    }
-    switch (type) {
-      case 'boolean':
-        return this.next() < 0.5;
-      case 'integer':
-      case 'long': {
-        const low = min ?? (max !== null ? max - 1000 : 0);
-        return this.int(Math.ceil(low), Math.floor(max ?? low + 1000));
-      }
-      case 'double':
-      case 'decimal': {
-        const low = min ?? (max !== null ? max - 1000 : 0);
-        const high = max ?? low + 1000;
-        return Math.min(high, Math.max(low, Math.round((low + this.next() * (high - low)) * 100) / 100));
-      }
-      case 'string':
-        return this.text(min, max);
-      case 'uuid':
-        return this.uuid();
-      case 'date-iso8601':
-        return this.date();
-      case 'date-time-iso8601':
-        return this.date() + 'T' + String(this.int(10, 23)) + ':' + String(this.int(10, 59)) + ':00Z';
-      case 'object':
-      case 'json':
-        return {};
-      case 'unit':
-        return undefined;
-    }
-    const values = this.enums.get(type);
-    if (values) return values.length === 0 ? '' : values[this.int(0, values.length - 1)];
-    const fields = this.models.get(type);
-    if (fields) return this.model(fields, depth);
-    const union = this.unions.get(type);
-    if (union && union[1].length > 0) return this.union(union, depth);
-    return {};
-  }
-
-  model(fields: readonly FieldSpec[], depth: number): { [key: string]: unknown } {
-    const out: { [key: string]: unknown } = {};
-    if (depth > MAX_DEPTH * 2) return out;
-    for (const [name, type, required, min, max] of fields) {
-      if (!required && (depth >= 2 || this.next() < 0.3)) continue;
-      define(out, name, this.value(type, depth + 1, min, max));
-    }
-    return out;
-  }
-
-  private union([discriminator, members]: UnionSpec, depth: number): unknown {
-    const [tag, type] = members[this.int(0, members.length - 1)]!;
-    const isObject = this.models.has(type) || this.unions.has(type);
-    const inner = this.value(type, depth + 1);
-    const out: { [key: string]: unknown } = {};
-    if (discriminator !== null) {
-      define(out, discriminator, tag);
-      if (isObject && isRecord(inner)) {
-        for (const [key, value] of globalThis.Object.entries(inner)) if (key !== discriminator) define(out, key, value);
-      } else define(out, 'value', inner);
-      return out;
-    }
-    const wrapped: { [key: string]: unknown } = {};
-    if (isObject) define(out, tag, inner);
-    else {
-      define(wrapped, 'value', inner);
-      define(out, tag, wrapped);
-    }
-    return out;
-  }
-}
-
-type Implementation = (...args: never[]) => Promise<unknown>;
-
-/** The engine behind the generated MockClient: answers, records, overrides, stores. */
-class MockEngine {
-  readonly calls: RecordedCall[] = [];
-  readonly overrides = new Map<string, Implementation>();
-  private readonly stores = new Map<string, Map<string, { [key: string]: unknown }>>();
-  private readonly counts = new Map<string, number>();
-
-  constructor(
-    private readonly options: MockClientOptions,
-    private readonly models: ReadonlyMap<string, readonly FieldSpec[]>,
-    private readonly enums: ReadonlyMap<string, readonly string[]>,
-    private readonly unions: ReadonlyMap<string, UnionSpec>,
-  ) {}
-
-  /** Generated data for a type, deterministic for the seed and a salt. */
-  sample(type: string, salt: string): unknown {
-    const next = random(hash(salt, this.options.seed ?? 1));
-    return new DataGenerator(this.models, this.enums, this.unions, next).value(type, 0);
-  }
-
-  reset(): void {
-    this.calls.length = 0;
-    this.stores.clear();
-    this.counts.clear();
-  }
-
-  async invoke(op: MockOperation, method: string, args: readonly unknown[]): Promise<unknown> {
-    this.calls.push({ resource: op.resource, method, args });
-    const override = this.overrides.get(op.resource + '.' + method);
-    if (override) return (override as (...a: readonly unknown[]) => Promise<unknown>)(...args);
-    const body = op.hasBody ? args[0] : undefined;
-    const params = (op.hasParams ? args[op.hasBody ? 1 : 0] : undefined) as { [key: string]: unknown } | undefined;
-    const count = (this.counts.get(op.name) ?? 0) + 1;
-    this.counts.set(op.name, count);
-    const [status, type] = op.success[0] ?? [200, 'unit'];
-    const generated = () => this.sample(type, op.name + '#' + String(count));
-    if (!this.options.store || op.store === null) return generated();
-    return this.fromStore(op, status, type, body, params, generated);
-  }
-
-  private fromStore(
-    op: MockOperation,
-    status: number,
-    type: string,
-    body: unknown,
-    params: { [key: string]: unknown } | undefined,
-    generated: () => unknown,
-  ): unknown {
-    let store = this.stores.get(op.resource);
-    if (!store) {
-      store = new Map();
-      this.stores.set(op.resource, store);
-    }
-    const key = op.key !== null && params !== undefined && globalThis.Object.hasOwn(params, op.key) ? String(params[op.key]) : null;
-    const notFound = () => {
-      if (op.errors.includes(404)) throw new ResponseError(op.name, 404, undefined, new Headers());
-      throw new UnexpectedStatusError(op.name, 404, undefined, new Headers());
-    };
-    const merge = (target: { [key: string]: unknown }) => {
-      if (isRecord(body)) for (const [name, value] of globalThis.Object.entries(body)) if (globalThis.Object.hasOwn(target, name) || this.hasField(type, name)) define(target, name, value);
-      return target;
-    };
-    switch (op.store) {
-      case 'list':
-        return [...store.values()].filter((record) => this.matches(record, params));
-      case 'read': {
-        const record = key === null ? undefined : store.get(key);
-        return record ?? notFound();
-      }
-      case 'delete':
-        if (key === null || !store.delete(key)) return notFound();
-        return status === 204 || type === 'unit' ? undefined : generated();
-      case 'create':
-      case 'update': {
-        const existing = key === null ? undefined : store.get(key);
-        const fresh = existing ?? generated();
-        const record = merge(isRecord(fresh) ? fresh : {});
-        const id = key ?? this.identity(record);
-        if (key !== null && op.key !== null && this.hasField(type, op.key)) define(record, op.key, key);
-        if (id !== null) store.set(id, record);
-        return record;
-      }
-    }
-    return generated();
-  }
-
-  private hasField(type: string, name: string): boolean {
-    return (this.models.get(type) ?? []).some((field) => field[0] === name);
-  }
-
-  private identity(record: { [key: string]: unknown }): string | null {
-    for (const name of ['id', 'guid', 'key', 'number', 'name']) {
-      const value = record[name];
-      if (globalThis.Object.hasOwn(record, name) && (typeof value === 'string' || typeof value === 'number')) return String(value);
-    }
-    return null;
-  }
-
-  private matches(record: { [key: string]: unknown }, params: { [key: string]: unknown } | undefined): boolean {
-    if (params === undefined) return true;
-    for (const [name, wanted] of globalThis.Object.entries(params)) {
-      if (wanted === undefined || !globalThis.Object.hasOwn(record, name)) continue;
-      const actual = record[name];
-      if (Array.isArray(wanted) ? !wanted.includes(actual) : wanted !== actual) return false;
-    }
-    return true;
-  }
-}
+export type { MockClientOptions, RecordedCall } from './canon-runtime/mock-client.js';
 
 const MODELS = new Map<string, readonly FieldSpec[]>([
-  ['error', [['code', 'string', true, null, null], ['message', 'string', true, null, null], ['path', 'string', false, null, null]]],
-  ['user', [['id', 'string', true, null, null], ['email', 'string', true, 3, 254], ['name', 'string', false, null, 200], ['status', 'user_status', true, null, null]]],
-  ['user_deleted', [['event_id', 'string', true, null, null], ['timestamp', 'date-time-iso8601', true, null, null], ['id', 'string', true, null, null]]],
-  ['user_form', [['email', 'string', true, 3, 254], ['name', 'string', false, null, 200], ['status', 'user_status', true, null, null]]],
-  ['user_upserted', [['event_id', 'string', true, null, null], ['timestamp', 'date-time-iso8601', true, null, null], ['user', 'user', true, null, null]]],
+  [
+    'error',
+    [
+      ['code', 'string', true, null, null],
+      ['message', 'string', true, null, null],
+      ['path', 'string', false, null, null],
+    ],
+  ],
+  [
+    'user',
+    [
+      ['id', 'string', true, null, null],
+      ['email', 'string', true, 3, 254],
+      ['name', 'string', false, null, 200],
+      ['status', 'user_status', true, null, null],
+    ],
+  ],
+  [
+    'user_deleted',
+    [
+      ['event_id', 'string', true, null, null],
+      ['timestamp', 'date-time-iso8601', true, null, null],
+      ['id', 'string', true, null, null],
+    ],
+  ],
+  [
+    'user_form',
+    [
+      ['email', 'string', true, 3, 254],
+      ['name', 'string', false, null, 200],
+      ['status', 'user_status', true, null, null],
+    ],
+  ],
+  [
+    'user_upserted',
+    [
+      ['event_id', 'string', true, null, null],
+      ['timestamp', 'date-time-iso8601', true, null, null],
+      ['user', 'user', true, null, null],
+    ],
+  ],
 ]);
 
-const ENUMS = new Map<string, readonly string[]>([
-  ['user_status', ['active', 'inactive', 'suspended']],
-]);
+const ENUMS = new Map<string, readonly string[]>([['user_status', ['active', 'inactive', 'suspended']]]);
 
 const UNIONS = new Map<string, UnionSpec>([
-  ['user_event', ['discriminator', [['user_upserted', 'user_upserted'], ['user_deleted', 'user_deleted']]]],
+  [
+    'user_event',
+    [
+      'discriminator',
+      [
+        ['user_upserted', 'user_upserted'],
+        ['user_deleted', 'user_deleted'],
+      ],
+    ],
+  ],
 ]);
 
 /**
@@ -334,15 +92,80 @@ export class MockClient implements client.Client {
     this.recordedCalls = engine.calls;
     this.users = {
       get: (params, options) =>
-        engine.invoke({ name: 'users.get', success: [[200, '[user]']], errors: [], store: 'list', key: null, resource: 'users', hasBody: false, hasParams: true }, 'get', [params, options]) as Promise<types.User[]>,
+        engine.invoke(
+          {
+            name: 'users.get',
+            success: [[200, '[user]']],
+            errors: [],
+            store: 'list',
+            key: null,
+            resource: 'users',
+            hasBody: false,
+            hasParams: true,
+          },
+          'get',
+          [params, options],
+        ) as Promise<types.User[]>,
       getById: (params, options) =>
-        engine.invoke({ name: 'users.getById', success: [[200, 'user']], errors: [404], store: 'read', key: 'id', resource: 'users', hasBody: false, hasParams: true }, 'getById', [params, options]) as Promise<types.User>,
+        engine.invoke(
+          {
+            name: 'users.getById',
+            success: [[200, 'user']],
+            errors: [404],
+            store: 'read',
+            key: 'id',
+            resource: 'users',
+            hasBody: false,
+            hasParams: true,
+          },
+          'getById',
+          [params, options],
+        ) as Promise<types.User>,
       post: (body, options) =>
-        engine.invoke({ name: 'users.post', success: [[201, 'user']], errors: [422], store: 'create', key: null, resource: 'users', hasBody: true, hasParams: false }, 'post', [body, options]) as Promise<types.User>,
+        engine.invoke(
+          {
+            name: 'users.post',
+            success: [[201, 'user']],
+            errors: [422],
+            store: 'create',
+            key: null,
+            resource: 'users',
+            hasBody: true,
+            hasParams: false,
+          },
+          'post',
+          [body, options],
+        ) as Promise<types.User>,
       putById: (body, params, options) =>
-        engine.invoke({ name: 'users.putById', success: [[200, 'user']], errors: [404, 422], store: 'update', key: 'id', resource: 'users', hasBody: true, hasParams: true }, 'putById', [body, params, options]) as Promise<types.User>,
+        engine.invoke(
+          {
+            name: 'users.putById',
+            success: [[200, 'user']],
+            errors: [404, 422],
+            store: 'update',
+            key: 'id',
+            resource: 'users',
+            hasBody: true,
+            hasParams: true,
+          },
+          'putById',
+          [body, params, options],
+        ) as Promise<types.User>,
       deleteById: (params, options) =>
-        engine.invoke({ name: 'users.deleteById', success: [[204, 'unit']], errors: [404], store: 'delete', key: 'id', resource: 'users', hasBody: false, hasParams: true }, 'deleteById', [params, options]) as Promise<undefined>,
+        engine.invoke(
+          {
+            name: 'users.deleteById',
+            success: [[204, 'unit']],
+            errors: [404],
+            store: 'delete',
+            key: 'id',
+            resource: 'users',
+            hasBody: false,
+            hasParams: true,
+          },
+          'deleteById',
+          [params, options],
+        ) as Promise<undefined>,
     };
   }
 

@@ -4,12 +4,20 @@
  */
 
 import express, { type Router } from 'express';
-
-import { type Context, bodyValidator, createAjv, errorHandler, healthcheck, jsonBody, route, type ParamSpec, type RouterOptions } from './routes-runtime.js';
-
+import {
+  bodyValidator,
+  type Context,
+  createAjv,
+  errorHandler,
+  healthcheck,
+  jsonBody,
+  type ParamSpec,
+  type RouterOptions,
+  route,
+} from './canon-runtime/express-routes.js';
 import type * as types from './types.js';
 
-export type { Context, RouterOptions, RequestProblem } from './routes-runtime.js';
+export type { Context, RequestProblem, RouterOptions } from './canon-runtime/express-routes.js';
 
 /** The parameters of an operation that declares none. */
 export type NoParams = Record<string, never>;
@@ -41,7 +49,10 @@ export interface UsersPutByIdParams {
 }
 
 /** What `PUT /users/:id` may answer: a declared status and its body. */
-export type UsersPutByIdResult = { status: 200; body: types.User } | { status: 404 } | { status: 422; body: types.Error[] };
+export type UsersPutByIdResult =
+  | { status: 200; body: types.User }
+  | { status: 404 }
+  | { status: 422; body: types.Error[] };
 
 /** Parameters of `DELETE /users/:id`, coerced to their types; defaults filled in. */
 export interface UsersDeleteByIdParams {
@@ -63,9 +74,16 @@ export interface UsersService {
   /** `POST /users` */
   post(params: NoParams, body: types.UserForm, context: Context): UsersPostResult | Promise<UsersPostResult>;
   /** `PUT /users/:id` */
-  putById(params: UsersPutByIdParams, body: types.UserForm, context: Context): UsersPutByIdResult | Promise<UsersPutByIdResult>;
+  putById(
+    params: UsersPutByIdParams,
+    body: types.UserForm,
+    context: Context,
+  ): UsersPutByIdResult | Promise<UsersPutByIdResult>;
   /** `DELETE /users/:id` */
-  deleteById(params: UsersDeleteByIdParams, context: Context): UsersDeleteByIdResult | Promise<UsersDeleteByIdResult>;
+  deleteById(
+    params: UsersDeleteByIdParams,
+    context: Context,
+  ): UsersDeleteByIdResult | Promise<UsersDeleteByIdResult>;
 }
 
 /** One implementation per resource, handed to `createRouter`. */
@@ -74,17 +92,55 @@ export interface Services {
 }
 
 /** JSON Schemas of the request bodies. */
-const SCHEMAS = { $id: 'canon', $defs: { 'user.v0.enums.user_status': { type: 'string', enum: ['active', 'inactive', 'suspended'] }, 'user.v0.models.user_form': { type: 'object', properties: { email: { type: 'string', minLength: 3, maxLength: 254 }, name: { type: 'string', maxLength: 200 }, status: { $ref: '#/$defs/user.v0.enums.user_status', default: 'active' } }, required: ['email'] } } };
+const SCHEMAS = {
+  $id: 'canon',
+  $defs: {
+    'user.v0.enums.user_status': { type: 'string', enum: ['active', 'inactive', 'suspended'] },
+    'user.v0.models.user_form': {
+      type: 'object',
+      properties: {
+        email: { type: 'string', minLength: 3, maxLength: 254 },
+        name: { type: 'string', maxLength: 200 },
+        status: { $ref: '#/$defs/user.v0.enums.user_status', default: 'active' },
+      },
+      required: ['email'],
+    },
+  },
+};
 
-const PARAMS_0_0: readonly ParamSpec[] = [{ name: 'status', location: 'query', type: 'enum', required: false, values: ['active', 'inactive', 'suspended'] }, { name: 'limit', location: 'query', type: 'integer', required: true, default: '25', minimum: 1, maximum: 100 }, { name: 'offset', location: 'query', type: 'integer', required: true, default: '0', minimum: 0 }];
+const usersGetParamSpecs: readonly ParamSpec[] = [
+  {
+    name: 'status',
+    location: 'query',
+    type: 'enum',
+    required: false,
+    values: ['active', 'inactive', 'suspended'],
+  },
+  {
+    name: 'limit',
+    location: 'query',
+    type: 'integer',
+    required: true,
+    default: '25',
+    minimum: 1,
+    maximum: 100,
+  },
+  { name: 'offset', location: 'query', type: 'integer', required: true, default: '0', minimum: 0 },
+];
 
-const PARAMS_0_1: readonly ParamSpec[] = [{ name: 'id', location: 'path', type: 'string', required: true }];
+const usersGetByIdParamSpecs: readonly ParamSpec[] = [
+  { name: 'id', location: 'path', type: 'string', required: true },
+];
 
-const PARAMS_0_2: readonly ParamSpec[] = [];
+const usersPostParamSpecs: readonly ParamSpec[] = [];
 
-const PARAMS_0_3: readonly ParamSpec[] = [{ name: 'id', location: 'path', type: 'string', required: true }];
+const usersPutByIdParamSpecs: readonly ParamSpec[] = [
+  { name: 'id', location: 'path', type: 'string', required: true },
+];
 
-const PARAMS_0_4: readonly ParamSpec[] = [{ name: 'id', location: 'path', type: 'string', required: true }];
+const usersDeleteByIdParamSpecs: readonly ParamSpec[] = [
+  { name: 'id', location: 'path', type: 'string', required: true },
+];
 
 /**
  * An Express router mounting every operation at its method and path. Parameters are coerced,
@@ -98,11 +154,48 @@ export function createRouter(services: Services, options: RouterOptions = {}): R
   const router = express.Router();
   const parseJson = jsonBody(options);
   if (options.healthcheck !== false) router.get('/_internal_/healthcheck', healthcheck(options.healthcheck));
-  router.get('/users', route<UsersGetParams>({ params: PARAMS_0_0 }, (params, _body, context) => services.users.get(params, context)));
-  router.post('/users', parseJson, route<NoParams, types.UserForm>({ params: PARAMS_0_2, body: bodyValidator(ajv, { $ref: 'canon#/$defs/user.v0.models.user_form' }), listErrors: [422] }, (params, body, context) => services.users.post(params, body, context)));
-  router.get('/users/:id', route<UsersGetByIdParams>({ params: PARAMS_0_1 }, (params, _body, context) => services.users.getById(params, context)));
-  router.put('/users/:id', parseJson, route<UsersPutByIdParams, types.UserForm>({ params: PARAMS_0_3, body: bodyValidator(ajv, { $ref: 'canon#/$defs/user.v0.models.user_form' }), listErrors: [422] }, (params, body, context) => services.users.putById(params, body, context)));
-  router.delete('/users/:id', route<UsersDeleteByIdParams>({ params: PARAMS_0_4 }, (params, _body, context) => services.users.deleteById(params, context)));
+  router.get(
+    '/users',
+    route<UsersGetParams>({ params: usersGetParamSpecs }, (params, _body, context) =>
+      services.users.get(params, context),
+    ),
+  );
+  router.post(
+    '/users',
+    parseJson,
+    route<NoParams, types.UserForm>(
+      {
+        params: usersPostParamSpecs,
+        body: bodyValidator(ajv, { $ref: 'canon#/$defs/user.v0.models.user_form' }),
+        listErrors: [422],
+      },
+      (params, body, context) => services.users.post(params, body, context),
+    ),
+  );
+  router.get(
+    '/users/:id',
+    route<UsersGetByIdParams>({ params: usersGetByIdParamSpecs }, (params, _body, context) =>
+      services.users.getById(params, context),
+    ),
+  );
+  router.put(
+    '/users/:id',
+    parseJson,
+    route<UsersPutByIdParams, types.UserForm>(
+      {
+        params: usersPutByIdParamSpecs,
+        body: bodyValidator(ajv, { $ref: 'canon#/$defs/user.v0.models.user_form' }),
+        listErrors: [422],
+      },
+      (params, body, context) => services.users.putById(params, body, context),
+    ),
+  );
+  router.delete(
+    '/users/:id',
+    route<UsersDeleteByIdParams>({ params: usersDeleteByIdParamSpecs }, (params, _body, context) =>
+      services.users.deleteById(params, context),
+    ),
+  );
   router.use(errorHandler(options));
   return router;
 }

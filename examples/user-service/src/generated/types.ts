@@ -13,7 +13,11 @@
 export type UserStatus = 'active' | 'inactive' | 'suspended';
 
 /** Every value of UserStatus, in declaration order. */
-export const userStatusValues: readonly UserStatus[] = globalThis.Object.freeze(['active', 'inactive', 'suspended']);
+export const userStatusValues: readonly UserStatus[] = globalThis.Object.freeze([
+  'active',
+  'inactive',
+  'suspended',
+]);
 
 /**
  * One problem with a request.

@@ -11,10 +11,17 @@
  *  \ </script>
  * Wire name: constructor
  */
-export type Constructor = 'evil\' " ` ${process.exit(1)} */ /* \u2028 \u2029 \\ </script>' | '__proto__' | 'delete';
+export type Constructor =
+  | 'evil\' " ` ${process.exit(1)} */ /* \u2028 \u2029 \\ </script>'
+  | '__proto__'
+  | 'delete';
 
 /** Every value of Constructor, in declaration order. */
-export const constructorValues: readonly Constructor[] = globalThis.Object.freeze(['evil\' " ` ${process.exit(1)} */ /* \u2028 \u2029 \\ </script>', '__proto__', 'delete']);
+export const constructorValues: readonly Constructor[] = globalThis.Object.freeze([
+  'evil\' " ` ${process.exit(1)} */ /* \u2028 \u2029 \\ </script>',
+  '__proto__',
+  'delete',
+]);
 
 /**
  * evil' " ` ${process.exit(1)} *\/ /\*
@@ -32,7 +39,7 @@ export interface Proto {
    *  \ </script>
    */
   constructor: string;
-  '__proto__': string;
+  __proto__: string;
   /**
    * Default: evil' " ` ${process.exit(1)} *\/ /\*
    *
@@ -66,5 +73,6 @@ export interface Record {
  *
  *  \ </script>
  */
-export type Function =
-  | ({ 'evil\' " ` ${process.exit(1)} */ /* \u2028 \u2029 \\ </script>': 'evil\' " ` ${process.exit(1)} */ /* \u2028 \u2029 \\ </script>' } & Delete);
+export type Function = {
+  'evil\' " ` ${process.exit(1)} */ /* \u2028 \u2029 \\ </script>': 'evil\' " ` ${process.exit(1)} */ /* \u2028 \u2029 \\ </script>';
+} & Delete;

@@ -13,7 +13,10 @@ import type * as ns_io_canon_common_v0 from './imports/io.canon.common.v0.js';
 export type UserStatus = 'active' | 'blocked-by-admin';
 
 /** Every value of UserStatus, in declaration order. */
-export const userStatusValues: readonly UserStatus[] = globalThis.Object.freeze(['active', 'blocked-by-admin']);
+export const userStatusValues: readonly UserStatus[] = globalThis.Object.freeze([
+  'active',
+  'blocked-by-admin',
+]);
 
 /** Wire name: named */
 export interface Named {
@@ -83,16 +86,10 @@ export interface Cat {
  * Wire name: pet
  * Discriminator: kind
  */
-export type Pet =
-  | ({ kind: 'dog' } & Dog)
-  | ({ kind: 'cat' } & Cat)
-  | { kind: 'integer'; value: number };
+export type Pet = ({ kind: 'dog' } & Dog) | ({ kind: 'cat' } & Cat) | { kind: 'integer'; value: number };
 
 /**
  * A wrapped union: no discriminator.
  * Wire name: contact
  */
-export type Contact =
-  | { user: User }
-  | { string: { value: string } }
-  | { user_status: { value: UserStatus } };
+export type Contact = { user: User } | { string: { value: string } } | { user_status: { value: UserStatus } };

@@ -1,20 +1,19 @@
-import { type Code, fixed } from '../shared/index.js';
-
 /**
- * The fixed part of every generated mock client: a seeded generator of schema-true data, call
- * recording, overrides and the store. The spec only reaches it as escaped data tables. Written
- * without template literals so it can live in this string unchanged.
+ * The runtime of Canon's generated mock clients: a seeded generator of schema-true data, call
+ * recording, overrides and the store mode. A generated `MockClient` hands it its escaped data
+ * tables (models, enums, unions) and one descriptor per operation; nothing from a spec is code here.
  */
-export const MOCK_RUNTIME: Code =
-  fixed(`/** A field: wire name, type (API Builder syntax), required, minimum, maximum. */
-type FieldSpec = readonly [string, string, boolean, number | null, number | null];
+import { ResponseError, UnexpectedStatusError } from './client.js';
+
+/** A field: wire name, type (API Builder syntax), required, minimum, maximum. */
+export type FieldSpec = readonly [string, string, boolean, number | null, number | null];
 /** A union: discriminator (or null when members are wrapped) and its members as [tag, type]. */
-type UnionSpec = readonly [string | null, readonly (readonly [string, string])[]];
+export type UnionSpec = readonly [string | null, readonly (readonly [string, string])[]];
 
 /** What a store-mode operation does with the resource's records. */
-type StoreRole = 'create' | 'read' | 'list' | 'update' | 'delete' | null;
+export type StoreRole = 'create' | 'read' | 'list' | 'update' | 'delete' | null;
 
-interface MockOperation {
+export interface MockOperation {
   name: string;
   /** Success responses as [status, type]; the first one answers. */
   success: readonly (readonly [number, string])[];
@@ -65,7 +64,12 @@ function random(seed: number): () => number {
 }
 
 function define(target: { [key: string]: unknown }, key: string, value: unknown): void {
-  globalThis.Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  globalThis.Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 function isRecord(value: unknown): value is { [key: string]: unknown } {
@@ -99,7 +103,18 @@ class DataGenerator {
     let out = '';
     for (let i = 0; i < 32; i++) out += HEX.charAt(this.int(0, 15));
     const variant = HEX.charAt(8 + this.int(0, 3));
-    return out.slice(0, 8) + '-' + out.slice(8, 12) + '-4' + out.slice(13, 16) + '-' + variant + out.slice(17, 20) + '-' + out.slice(20);
+    return (
+      out.slice(0, 8) +
+      '-' +
+      out.slice(8, 12) +
+      '-4' +
+      out.slice(13, 16) +
+      '-' +
+      variant +
+      out.slice(17, 20) +
+      '-' +
+      out.slice(20)
+    );
   }
 
   private date(): string {
@@ -116,7 +131,12 @@ class DataGenerator {
     }
     if (type.startsWith('map[') || type === 'map') {
       const out: { [key: string]: unknown } = {};
-      if (depth < MAX_DEPTH) define(out, 'key' + String(this.int(1, 9)), this.value(type === 'map' ? 'string' : type.slice(4, -1), depth + 1));
+      if (depth < MAX_DEPTH)
+        define(
+          out,
+          `key${String(this.int(1, 9))}`,
+          this.value(type === 'map' ? 'string' : type.slice(4, -1), depth + 1),
+        );
       return out;
     }
     switch (type) {
@@ -140,7 +160,7 @@ class DataGenerator {
       case 'date-iso8601':
         return this.date();
       case 'date-time-iso8601':
-        return this.date() + 'T' + String(this.int(10, 23)) + ':' + String(this.int(10, 59)) + ':00Z';
+        return `${this.date()}T${String(this.int(10, 23))}:${String(this.int(10, 59))}:00Z`;
       case 'object':
       case 'json':
         return {};
@@ -174,7 +194,8 @@ class DataGenerator {
     if (discriminator !== null) {
       define(out, discriminator, tag);
       if (isObject && isRecord(inner)) {
-        for (const [key, value] of globalThis.Object.entries(inner)) if (key !== discriminator) define(out, key, value);
+        for (const [key, value] of globalThis.Object.entries(inner))
+          if (key !== discriminator) define(out, key, value);
       } else define(out, 'value', inner);
       return out;
     }
@@ -191,7 +212,7 @@ class DataGenerator {
 type Implementation = (...args: never[]) => Promise<unknown>;
 
 /** The engine behind the generated MockClient: answers, records, overrides, stores. */
-class MockEngine {
+export class MockEngine {
   readonly calls: RecordedCall[] = [];
   readonly overrides = new Map<string, Implementation>();
   private readonly stores = new Map<string, Map<string, { [key: string]: unknown }>>();
@@ -218,14 +239,16 @@ class MockEngine {
 
   async invoke(op: MockOperation, method: string, args: readonly unknown[]): Promise<unknown> {
     this.calls.push({ resource: op.resource, method, args });
-    const override = this.overrides.get(op.resource + '.' + method);
+    const override = this.overrides.get(`${op.resource}.${method}`);
     if (override) return (override as (...a: readonly unknown[]) => Promise<unknown>)(...args);
     const body = op.hasBody ? args[0] : undefined;
-    const params = (op.hasParams ? args[op.hasBody ? 1 : 0] : undefined) as { [key: string]: unknown } | undefined;
+    const params = (op.hasParams ? args[op.hasBody ? 1 : 0] : undefined) as
+      | { [key: string]: unknown }
+      | undefined;
     const count = (this.counts.get(op.name) ?? 0) + 1;
     this.counts.set(op.name, count);
     const [status, type] = op.success[0] ?? [200, 'unit'];
-    const generated = () => this.sample(type, op.name + '#' + String(count));
+    const generated = () => this.sample(type, `${op.name}#${String(count)}`);
     if (!this.options.store || op.store === null) return generated();
     return this.fromStore(op, status, type, body, params, generated);
   }
@@ -243,13 +266,19 @@ class MockEngine {
       store = new Map();
       this.stores.set(op.resource, store);
     }
-    const key = op.key !== null && params !== undefined && globalThis.Object.hasOwn(params, op.key) ? String(params[op.key]) : null;
+    const key =
+      op.key !== null && params !== undefined && globalThis.Object.hasOwn(params, op.key)
+        ? String(params[op.key])
+        : null;
     const notFound = () => {
       if (op.errors.includes(404)) throw new ResponseError(op.name, 404, undefined, new Headers());
       throw new UnexpectedStatusError(op.name, 404, undefined, new Headers());
     };
     const merge = (target: { [key: string]: unknown }) => {
-      if (isRecord(body)) for (const [name, value] of globalThis.Object.entries(body)) if (globalThis.Object.hasOwn(target, name) || this.hasField(type, name)) define(target, name, value);
+      if (isRecord(body))
+        for (const [name, value] of globalThis.Object.entries(body))
+          if (globalThis.Object.hasOwn(target, name) || this.hasField(type, name))
+            define(target, name, value);
       return target;
     };
     switch (op.store) {
@@ -283,12 +312,16 @@ class MockEngine {
   private identity(record: { [key: string]: unknown }): string | null {
     for (const name of ['id', 'guid', 'key', 'number', 'name']) {
       const value = record[name];
-      if (globalThis.Object.hasOwn(record, name) && (typeof value === 'string' || typeof value === 'number')) return String(value);
+      if (globalThis.Object.hasOwn(record, name) && (typeof value === 'string' || typeof value === 'number'))
+        return String(value);
     }
     return null;
   }
 
-  private matches(record: { [key: string]: unknown }, params: { [key: string]: unknown } | undefined): boolean {
+  private matches(
+    record: { [key: string]: unknown },
+    params: { [key: string]: unknown } | undefined,
+  ): boolean {
     if (params === undefined) return true;
     for (const [name, wanted] of globalThis.Object.entries(params)) {
       if (wanted === undefined || !globalThis.Object.hasOwn(record, name)) continue;
@@ -297,4 +330,4 @@ class MockEngine {
     }
     return true;
   }
-}`);
+}

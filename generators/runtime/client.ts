@@ -1,14 +1,12 @@
-import { type Code, fixed } from '../shared/index.js';
-
 /**
- * The fixed part of every generated client: options, errors and the transport. It contains
- * nothing from a spec; operations pass their (escaped) descriptors to `createTransport`'s call.
- * Written without template literals so it can live in this string unchanged.
+ * The runtime of Canon's generated clients: settings, the error classes and the fetch transport.
+ * Every generated `client.ts` of an output directory imports this one module, so `instanceof
+ * ResponseError` holds across clients; it contains nothing from a spec (operations hand their
+ * escaped descriptors to the transport) and depends on nothing but the platform's `fetch`.
  */
-export const CLIENT_RUNTIME: Code =
-  fixed(`/** Settings every client takes besides its base URL (see \`ClientOptions\`). */
+/** Settings every client takes besides its base URL (see `ClientOptions`). */
 export interface ClientSettings {
-  /** The fetch implementation; defaults to the global \`fetch\`. */
+  /** The fetch implementation; defaults to the global `fetch`. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Headers sent with every request (authorization, tracing). */
   headers?: { [name: string]: string };
@@ -27,7 +25,7 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-/** A response the spec declares for the operation: \`status\` and the typed \`body\`. */
+/** A response the spec declares for the operation: `status` and the typed `body`. */
 export class ResponseError<Status extends number = number, Body = unknown> extends globalThis.Error {
   override readonly name: string = 'ResponseError';
   constructor(
@@ -36,11 +34,11 @@ export class ResponseError<Status extends number = number, Body = unknown> exten
     readonly body: Body,
     readonly headers: Headers,
   ) {
-    super(operation + ' answered with status ' + String(status));
+    super(`${operation} answered with status ${String(status)}`);
   }
 }
 
-/** A status the spec does not declare for the operation; \`body\` is the parsed JSON or the text. */
+/** A status the spec does not declare for the operation; `body` is the parsed JSON or the text. */
 export class UnexpectedStatusError extends globalThis.Error {
   override readonly name: string = 'UnexpectedStatusError';
   constructor(
@@ -49,18 +47,18 @@ export class UnexpectedStatusError extends globalThis.Error {
     readonly body: unknown,
     readonly headers: Headers,
   ) {
-    super(operation + ' answered with undeclared status ' + String(status));
+    super(`${operation} answered with undeclared status ${String(status)}`);
   }
 }
 
-/** The request did not complete within \`timeoutMs\`. */
+/** The request did not complete within `timeoutMs`. */
 export class TimeoutError extends globalThis.Error {
   override readonly name: string = 'TimeoutError';
   constructor(
     readonly operation: string,
     readonly timeoutMs: number,
   ) {
-    super(operation + ' timed out after ' + String(timeoutMs) + ' ms');
+    super(`${operation} timed out after ${String(timeoutMs)} ms`);
   }
 }
 
@@ -73,11 +71,11 @@ export interface OperationDescriptor {
   query: readonly string[];
   header: readonly string[];
   form: readonly string[];
-  /** Success statuses; \`unit\` ones return undefined. */
+  /** Success statuses; `unit` ones return undefined. */
   success: readonly number[];
   unit: readonly number[];
   errors: readonly number[];
-  /** Whether a \`default\` response covers other success (\`'success'\`) or error (\`'error'\`) statuses. */
+  /** Whether a `default` response covers other success (`'success'`) or error (`'error'`) statuses. */
   otherwise?: 'success' | 'error';
 }
 
@@ -85,26 +83,35 @@ const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', '
 const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
 
 type Params = object | undefined;
-type Transport = (op: OperationDescriptor, body: unknown, params: Params, options: RequestOptions | undefined) => Promise<unknown>;
+/** One call of an operation: its descriptor, body, parameters and per-call options. */
+export type Transport = (
+  op: OperationDescriptor,
+  body: unknown,
+  params: Params,
+  options: RequestOptions | undefined,
+) => Promise<unknown>;
 
 function own(params: Params, name: string): unknown {
-  return params !== undefined && globalThis.Object.prototype.hasOwnProperty.call(params, name) ? (params as { readonly [name: string]: unknown })[name]
+  return params !== undefined && globalThis.Object.prototype.hasOwnProperty.call(params, name)
+    ? (params as { readonly [name: string]: unknown })[name]
     : undefined;
 }
 
-function text(value: unknown): string {
+/** A parameter or header value as text: objects as JSON, the rest through `String`. */
+export function text(value: unknown): string {
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
 function buildUrl(baseUrl: string, op: OperationDescriptor, params: Params): string {
-  let url = baseUrl.replace(/\\/+$/, '');
+  let url = baseUrl.replace(/\/+$/, '');
   op.path.forEach((piece, index) => {
     if (index % 2 === 0) {
       url += piece;
       return;
     }
     const value = own(params, piece);
-    if (value === undefined || value === null) throw new TypeError(op.name + ': path parameter ' + piece + ' is required');
+    if (value === undefined || value === null)
+      throw new TypeError(`${op.name}: path parameter ${piece} is required`);
     url += encodeURIComponent(text(value));
   });
   const query = new URLSearchParams();
@@ -114,7 +121,7 @@ function buildUrl(baseUrl: string, op: OperationDescriptor, params: Params): str
     for (const item of Array.isArray(value) ? value : [value]) query.append(name, text(item));
   }
   const search = query.toString();
-  return search === '' ? url : url + '?' + search;
+  return search === '' ? url : `${url}?${search}`;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -143,7 +150,7 @@ function parseBody(raw: string, contentType: string | null): unknown {
 }
 
 /** The HTTP transport every generated method calls: URL, headers, body, timeouts, retries, errors. */
-function createTransport(config: ClientSettings, baseUrl: string): Transport {
+export function createTransport(config: ClientSettings, baseUrl: string): Transport {
   const doFetch = config.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   const retries = config.retries ?? 2;
   const retryDelayMs = config.retryDelayMs ?? 100;
@@ -153,7 +160,8 @@ function createTransport(config: ClientSettings, baseUrl: string): Transport {
     for (const [name, value] of globalThis.Object.entries(config.headers ?? {})) headers.set(name, value);
     for (const name of op.header) {
       const value = own(params, name);
-      if (value !== undefined && value !== null) headers.set(name, Array.isArray(value) ? value.map(text).join(', ') : text(value));
+      if (value !== undefined && value !== null)
+        headers.set(name, Array.isArray(value) ? value.map(text).join(', ') : text(value));
     }
     for (const [name, value] of globalThis.Object.entries(options?.headers ?? {})) headers.set(name, value);
     let payload: string | undefined;
@@ -198,7 +206,12 @@ function createTransport(config: ClientSettings, baseUrl: string): Transport {
           return op.unit.includes(status) ? undefined : data;
         }
         if (op.errors.includes(status) || (!isSuccess && op.otherwise === 'error')) {
-          throw new ResponseError(op.name, status, op.unit.includes(status) ? undefined : data, response.headers);
+          throw new ResponseError(
+            op.name,
+            status,
+            op.unit.includes(status) ? undefined : data,
+            response.headers,
+          );
         }
         throw new UnexpectedStatusError(op.name, status, data, response.headers);
       } catch (error) {
@@ -213,4 +226,4 @@ function createTransport(config: ClientSettings, baseUrl: string): Transport {
       }
     }
   };
-}`);
+}

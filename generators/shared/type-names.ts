@@ -1,17 +1,10 @@
 import type { NamedKind, NamedTypeRef, Service } from '../../core/ir.js';
-import {
-  type Code,
-  code,
-  type Identifier,
-  type ImportStatement,
-  importedTypesModule,
-  importSpecifier,
-  type NamedTypeResolver,
-  pascalCase,
-  safeIdentifier,
-  TYPES_MODULE,
-  UniqueNames,
-} from '../shared/index.js';
+import { type Code, code } from './code.js';
+import { type Identifier, safeIdentifier } from './identifier.js';
+import { importedTypesModule, importSpecifier, TYPES_MODULE } from './module-names.js';
+import { pascalCase, UniqueNames } from './naming.js';
+import type { ImportStatement } from './source-file.js';
+import type { NamedTypeResolver } from './type-printer.js';
 
 const KIND_ORDER: readonly NamedKind[] = ['enum', 'interface', 'model', 'union'];
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pathPieces } from './client-model.js';
+import { pathPieces } from './operation-model.js';
 
 test('pathPieces splits literals and parameter references', () => {
   const table: [string, string[], string[]][] = [

@@ -1,42 +1,24 @@
 import type { Operation, Parameter, Resource, Response, Service } from '../../core/ir.js';
-import {
-  camelCase,
-  type Identifier,
-  pascalCase,
-  safeIdentifier,
-  UniqueNames,
-  words,
-} from '../shared/index.js';
+import { type Identifier, safeIdentifier } from './identifier.js';
+import { camelCase, pascalCase, UniqueNames, words } from './naming.js';
 
-/** Names the client module defines itself; generated names never take them. */
-export const CLIENT_RUNTIME_NAMES = [
-  'Client',
-  'ClientOptions',
-  'ClientSettings',
-  'DEFAULT_BASE_URL',
-  'RequestOptions',
-  'ResponseError',
-  'UnexpectedStatusError',
-  'TimeoutError',
-  'OperationDescriptor',
-  'createClient',
-  'createTransport',
-  'Transport',
-  'IDEMPOTENT_METHODS',
-] as const;
+/**
+ * The view of a service every API generator shares: a property per resource, a method per
+ * operation, with unique, deterministic names, and the stems per-operation type names are built
+ * from. Each generator then names its own types with a `TypeNaming` (`nameTypes`), so no
+ * generator rewrites another's names.
+ */
 
 /** Members the mock client has besides the resources; no resource property takes them. */
 export const MOCK_CLIENT_MEMBERS = ['recordedCalls', 'overrideOperation', 'resetMock', 'sampleOf'] as const;
 
-/** One operation as the TypeScript client presents it. */
-export interface ClientOperation {
+/** One operation, named. */
+export interface ModelOperation {
   operation: Operation;
-  /** `client.<resource>.<method>` */
+  /** `client.<resource>.<method>`, `services.<resource>.<method>` */
   methodName: Identifier;
-  /** `<Resource><Method>Params`, when the operation takes parameters. */
-  paramsTypeName: Identifier | undefined;
-  /** `<Resource><Method>Error`: the union of its declared error responses. */
-  errorTypeName: Identifier;
+  /** `<Resource><Method>` (PascalCase), what each generator's per-operation type names start with. */
+  stem: string;
   /** Parameters in path, query, header and form locations, in spec order. */
   parameters: Parameter[];
   /** Whether every parameter may be left out (no required one without a default). */
@@ -49,13 +31,14 @@ export interface ClientOperation {
   qualifiedName: string;
 }
 
-export interface ClientResource {
+/** One resource, named. */
+export interface ModelResource {
   resource: Resource;
   /** `client.<propertyName>` */
   propertyName: Identifier;
-  /** `<Plural>Resource`: the interface listing its methods. */
-  interfaceName: Identifier;
-  operations: ClientOperation[];
+  /** The PascalCase plural, what the resource's type names start with. */
+  stem: string;
+  operations: ModelOperation[];
 }
 
 const isSuccess = (response: Response) =>
@@ -90,33 +73,29 @@ export function methodNameFor(resource: Resource, operation: Operation): Identif
 }
 
 /**
- * The client's view of a service: a property per resource, a method per operation, with unique,
- * deterministic names (collisions get `2`, `3`, … in spec order).
+ * The shared view of a service: unique property and method names (collisions get `2`, `3`, … in
+ * spec order), computed once per service object.
  */
-export function clientModel(service: Service): ClientResource[] {
+export function operationModel(service: Service): ModelResource[] {
   let model = modelCache.get(service);
   if (!model) {
-    model = buildClientModel(service);
+    model = buildOperationModel(service);
     modelCache.set(service, model);
   }
   return model;
 }
 
-// The client and the mock client of one run share the model (same service object, same names).
-const modelCache = new WeakMap<Service, ClientResource[]>();
+const modelCache = new WeakMap<Service, ModelResource[]>();
 
-function buildClientModel(service: Service): ClientResource[] {
-  const topLevel = new UniqueNames(CLIENT_RUNTIME_NAMES);
+function buildOperationModel(service: Service): ModelResource[] {
   // The mock client adds these members next to the resources.
   const properties = new UniqueNames(MOCK_CLIENT_MEMBERS);
   return service.resources.map((resource, resourceIndex) => {
     const propertyName = properties.claim(String(resourceIndex), camelCase(resource.plural));
-    const typeStem = pascalCase(resource.plural);
-    const interfaceName = topLevel.claim(`resource:${resourceIndex}`, safeIdentifier(`${typeStem}Resource`));
+    const stem = pascalCase(resource.plural);
     const methods = new UniqueNames();
-    const operations = resource.operations.map((operation, operationIndex): ClientOperation => {
+    const operations = resource.operations.map((operation, operationIndex): ModelOperation => {
       const methodName = methods.claim(String(operationIndex), methodNameFor(resource, operation));
-      const stem = `${typeStem}${methodName.charAt(0).toUpperCase()}${methodName.slice(1).replace(/_$/, '')}`;
       const parameters = operation.parameters;
       const declaredSuccesses = operation.responses.filter(isSuccess);
       const fallback = operation.responses.filter((r) => r.code === 'default');
@@ -127,14 +106,7 @@ function buildClientModel(service: Service): ClientResource[] {
       return {
         operation,
         methodName,
-        paramsTypeName:
-          parameters.length > 0
-            ? topLevel.claim(`params:${resourceIndex}:${operationIndex}`, safeIdentifier(`${stem}Params`))
-            : undefined,
-        errorTypeName: topLevel.claim(
-          `error:${resourceIndex}:${operationIndex}`,
-          safeIdentifier(`${stem}Error`),
-        ),
+        stem: `${stem}${methodName.charAt(0).toUpperCase()}${methodName.slice(1).replace(/_$/, '')}`,
         parameters,
         paramsOptional: parameters.every((p) => !p.required || p.default !== undefined),
         successes,
@@ -142,8 +114,74 @@ function buildClientModel(service: Service): ClientResource[] {
         qualifiedName: `${propertyName}.${methodName}`,
       };
     });
-    return { resource, propertyName, interfaceName, operations };
+    return { resource, propertyName, stem, operations };
   });
+}
+
+/**
+ * How a generator names the types it declares per resource and per operation: suffixes after the
+ * stems, and the names its module defines or imports itself, which generated names never take.
+ */
+export interface TypeNaming {
+  reserved: readonly string[];
+  /** After the resource stem: `Resource` (client), `Service` (routes). */
+  resource: string;
+  /** After the operation stem, for operations with parameters: `Params`. */
+  params: string;
+  /** After the operation stem: `Error` (the client's error union), `Result` (what a route answers). */
+  outcome: string;
+}
+
+/** An operation with the type names one generator gives it. */
+export interface NamedOperation extends ModelOperation {
+  /** `<stem>Params`, when the operation takes parameters. */
+  paramsTypeName: Identifier | undefined;
+  /** `<stem>Error`, `<stem>Result`: the per-operation outcome type. */
+  outcomeTypeName: Identifier;
+}
+
+/** A resource with the type names one generator gives it. */
+export interface NamedResource extends Omit<ModelResource, 'operations'> {
+  /** `<stem>Resource`, `<stem>Service`: the interface listing its methods. */
+  interfaceName: Identifier;
+  operations: NamedOperation[];
+}
+
+/**
+ * The shared model with one generator's type names, unique in spec order (resource interface,
+ * then per operation its parameters and outcome), computed once per service and naming.
+ */
+export function nameTypes(service: Service, naming: TypeNaming): NamedResource[] {
+  let byNaming = namedCache.get(service);
+  if (!byNaming) {
+    byNaming = new Map();
+    namedCache.set(service, byNaming);
+  }
+  let named = byNaming.get(naming);
+  if (!named) {
+    named = buildNames(operationModel(service), naming);
+    byNaming.set(naming, named);
+  }
+  return named;
+}
+
+// The client and the mock client of one run share the names (same service object, same naming).
+const namedCache = new WeakMap<Service, Map<TypeNaming, NamedResource[]>>();
+
+function buildNames(model: readonly ModelResource[], naming: TypeNaming): NamedResource[] {
+  const topLevel = new UniqueNames(naming.reserved);
+  return model.map((resource, r) => ({
+    ...resource,
+    interfaceName: topLevel.claim(`resource:${r}`, safeIdentifier(`${resource.stem}${naming.resource}`)),
+    operations: resource.operations.map((op, o) => ({
+      ...op,
+      paramsTypeName:
+        op.parameters.length > 0
+          ? topLevel.claim(`params:${r}:${o}`, safeIdentifier(`${op.stem}${naming.params}`))
+          : undefined,
+      outcomeTypeName: topLevel.claim(`outcome:${r}:${o}`, safeIdentifier(`${op.stem}${naming.outcome}`)),
+    })),
+  }));
 }
 
 /**
