@@ -170,6 +170,8 @@ function createTransport(config: ClientSettings, baseUrl: string): Transport {
     const attempts = IDEMPOTENT_METHODS.has(op.method) ? retries + 1 : 1;
     const signal = options?.signal;
     for (let attempt = 1; ; attempt++) {
+      // Before the timer starts: a throw here must not leave a timer holding the process open.
+      if (signal?.aborted) throw signal.reason;
       const controller = new AbortController();
       let timedOut = false;
       const timer =
@@ -180,7 +182,6 @@ function createTransport(config: ClientSettings, baseUrl: string): Transport {
             }, timeoutMs)
           : undefined;
       const forward = () => controller.abort(signal?.reason);
-      if (signal?.aborted) throw signal.reason;
       signal?.addEventListener('abort', forward, { once: true });
       try {
         const init: RequestInit = { method: op.method, headers, signal: controller.signal };
