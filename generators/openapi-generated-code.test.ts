@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,13 +10,12 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Operation, Service } from '../core/ir.js';
 import { importOpenApi } from '../core/openapi/import.js';
+import { nativeTsc } from '../test/native-tsc.js';
 import { canonBin, corpusPath } from '../test/paths.js';
 import { resolveGenerators } from './registry.js';
 import { runGenerators } from './run.js';
 
 const run = promisify(execFile);
-const require = createRequire(import.meta.url);
-const tsc = require.resolve('typescript/bin/tsc');
 
 const STRICT = {
   compilerOptions: {
@@ -63,7 +61,7 @@ describe('code generated from real OpenAPI documents', { timeout: 600_000 }, () 
         },
       );
       await writeFile(join(out, 'tsconfig.json'), JSON.stringify(STRICT));
-      const result = await run(process.execPath, [tsc, '-p', join(out, 'tsconfig.json')], {
+      const result = await run(process.execPath, [nativeTsc, '-p', join(out, 'tsconfig.json')], {
         maxBuffer: 64 * 1024 * 1024,
       }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }));
       assert.equal(

@@ -99,6 +99,9 @@ async function stop(server: Server, store: SqliteStore, graceMs: number): Promis
       clearTimeout(force);
       resolve();
     });
+    // A keep-alive connection whose in-flight request finishes now would otherwise stay open for
+    // the whole keep-alive timeout (5 s) before close() resolves; Node reads it when a response ends.
+    server.keepAliveTimeout = 1;
     server.closeIdleConnections();
   });
   await store.close();

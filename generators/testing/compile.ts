@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
+import { checkProject } from '../../test/native-tsc.js';
 import type { GeneratedFile } from '../contract.js';
+import { compilerOptionsToTsconfig } from './tsconfig-options.js';
 
 /** Compiler options generated code must satisfy: strict, ESM, the DOM's fetch. */
 export const STRICT_OPTIONS: ts.CompilerOptions = {
@@ -34,25 +36,20 @@ export function writeFileSets(sets: ReadonlyMap<string, readonly GeneratedFile[]
 }
 
 /**
- * Type-checks every `.ts` file of the given sets in one program (one compiler start for the whole
- * batch) and returns the diagnostics as readable lines; empty means it compiles.
+ * Type-checks every `.ts` file of the given sets in one run of the native compiler (one start for
+ * the whole batch) and returns the diagnostics as `file:line:col message` lines, paths relative to
+ * the root; empty means it compiles. `extra` options are merged over `STRICT_OPTIONS`.
  */
 export function typeCheck(
   sets: ReadonlyMap<string, readonly GeneratedFile[]>,
   extra: ts.CompilerOptions = {},
 ): { root: string; errors: string[] } {
   const root = writeFileSets(sets);
-  const rootNames: string[] = [];
-  for (const [folder, files] of sets) {
-    for (const file of files) if (file.path.endsWith('.ts')) rootNames.push(join(root, folder, file.path));
+  const files: string[] = [];
+  for (const [folder, generated] of sets) {
+    for (const file of generated) if (file.path.endsWith('.ts')) files.push(`${folder}/${file.path}`);
   }
-  const program = ts.createProgram(rootNames, { ...STRICT_OPTIONS, ...extra });
-  const diagnostics = ts.getPreEmitDiagnostics(program);
-  const errors = diagnostics.map((d) => {
-    const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
-    if (!d.file || d.start === undefined) return message;
-    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-    return `${d.file.fileName.slice(root.length + 1)}:${line + 1}:${character + 1} ${message}`;
-  });
-  return { root, errors };
+  const compilerOptions = compilerOptionsToTsconfig({ ...STRICT_OPTIONS, ...extra });
+  writeFileSync(join(root, 'tsconfig.json'), `${JSON.stringify({ compilerOptions, files }, null, 2)}\n`);
+  return { root, errors: checkProject('tsconfig.json', root) };
 }

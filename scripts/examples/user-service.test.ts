@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { nativeTsc } from '../../test/native-tsc.js';
 import { repoPath } from '../../test/paths.js';
 import { GENERATED_DIR, userServiceFiles } from './generate-user-service.js';
 
@@ -24,13 +25,9 @@ test('the example service’s generated code is up to date with specs/examples/u
 test('the example service compiles under strict settings and its own tests pass', () => {
   // The example has its own tsconfig (examples/ is outside the main build); build it and run its
   // tests here so that the main test run covers it.
-  const tsc = spawnSync(
-    process.execPath,
-    [repoPath('node_modules', 'typescript', 'bin', 'tsc'), '-p', repoPath('examples', 'user-service')],
-    {
-      encoding: 'utf8',
-    },
-  );
+  const tsc = spawnSync(process.execPath, [nativeTsc, '-p', repoPath('examples', 'user-service')], {
+    encoding: 'utf8',
+  });
   assert.equal(tsc.status, 0, `tsc failed:\n${tsc.stdout}${tsc.stderr}`);
   const run = spawnSync(process.execPath, ['--test', repoPath('examples', 'user-service', 'dist', 'test')], {
     encoding: 'utf8',

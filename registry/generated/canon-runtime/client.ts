@@ -183,6 +183,8 @@ export function createTransport(config: ClientSettings, baseUrl: string): Transp
     const attempts = IDEMPOTENT_METHODS.has(op.method) ? retries + 1 : 1;
     const signal = options?.signal;
     for (let attempt = 1; ; attempt++) {
+      // Before the timer starts: a throw here must not leave a timer holding the process open.
+      if (signal?.aborted) throw signal.reason;
       const controller = new AbortController();
       let timedOut = false;
       const timer =
@@ -193,7 +195,6 @@ export function createTransport(config: ClientSettings, baseUrl: string): Transp
             }, timeoutMs)
           : undefined;
       const forward = () => controller.abort(signal?.reason);
-      if (signal?.aborted) throw signal.reason;
       signal?.addEventListener('abort', forward, { once: true });
       try {
         const init: RequestInit = { method: op.method, headers, signal: controller.signal };
