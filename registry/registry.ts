@@ -33,6 +33,16 @@ export interface RegistryOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * Whether the caller may read an organization's services. Every read the registry makes for a
+ * caller (an import while loading a spec, the imports of generated code) asks it first, so that
+ * an import reaches exactly what a direct read would.
+ */
+export type MayRead = (organization: string) => boolean;
+
+/** For operators (`canon up` seeding its own specs): every organization. */
+export const READS_EVERYTHING: MayRead = () => true;
+
 export interface PublishInput {
   organization: string;
   application: string;
@@ -42,6 +52,7 @@ export interface PublishInput {
   forceReason?: string;
   dryRun?: boolean;
   actor: string;
+  mayRead: MayRead;
 }
 
 export interface PublishResult extends PublishOutcome {
@@ -82,7 +93,7 @@ export class Registry {
       );
     }
     const intake = await intakeSpec(input.original, {
-      ...(await this.#intakeOptions(input.file, input.organization)),
+      ...(await this.#intakeOptions(input.mayRead, input.file, input.organization)),
       version: input.version,
     });
     const stamped = this.#stamp(intake.service, input);
@@ -129,11 +140,12 @@ export class Registry {
   }
 
   /** How the loader reads a document for an organization: its namespace prefix applies to api.json. */
-  async #intakeOptions(file: string | undefined, organization?: string) {
+  async #intakeOptions(mayRead: MayRead, file: string | undefined, organization?: string) {
     const namespace =
       organization === undefined ? undefined : (await this.store.getOrganization(organization))?.namespace;
     return {
       store: this.store,
+      mayRead,
       maxBytes: this.maxSpecBytes,
       log: this.log,
       ...(file === undefined ? {} : { file }),
@@ -143,9 +155,9 @@ export class Registry {
   }
 
   /** Validates a document without storing anything. */
-  async validate(original: string, file?: string) {
+  async validate(original: string, mayRead: MayRead, file?: string) {
     try {
-      const intake = await intakeSpec(original, await this.#intakeOptions(file));
+      const intake = await intakeSpec(original, await this.#intakeOptions(mayRead, file));
       return { valid: true, format: intake.format, errors: [], warnings: intake.warnings };
     } catch (error) {
       if (error instanceof RegistryError && error.status === 422) {
@@ -159,10 +171,10 @@ export class Registry {
    * Checks a document against the latest version without storing it: the changes and whether
    * the service's policy would accept them as the next version of the same major.
    */
-  async check(organization: string, application: string, original: string, file?: string) {
+  async check(organization: string, application: string, original: string, mayRead: MayRead, file?: string) {
     const record = await this.store.getService(organization, application);
     const intake = await intakeSpec(original, {
-      ...(await this.#intakeOptions(file, organization)),
+      ...(await this.#intakeOptions(mayRead, file, organization)),
       ...(record?.latestVersion === undefined ? {} : { version: record.latestVersion }),
     });
     const latest = await this.store.getServiceIr(organization, application, 'latest');
@@ -201,6 +213,7 @@ export class Registry {
     version: string,
     generator: string,
     options: JsonObject,
+    mayRead: MayRead,
   ) {
     const catalog = this.generators;
     if (!catalog?.list().some((g) => g.name === generator)) {
@@ -215,18 +228,35 @@ export class Registry {
         `Version ${version} of ${organization}/${application}`,
         'List the versions with GET /services/{org}/{app}/versions.',
       );
+    const service = (await this.store.getServiceIr(organization, application, record.version))!;
+    // Checked before the cache: the imports' code is in the cached files too.
+    const imports = await this.#readableImports(service, mayRead);
     const key = `${GENERATED_CACHE_VERSION}:${record.contentHash}:${generator}:${sha256(canonicalJson(options))}`;
     const cached = await this.store.getGenerated(key);
     if (cached !== undefined)
       return { version: record.version, generator, files: JSON.parse(cached) as GeneratedFile[] };
-    const service = (await this.store.getServiceIr(organization, application, record.version))!;
-    const resolver = storeResolver(this.store);
-    const imports = (await Promise.all(service.imports.map((i) => resolver.resolve(i.uri)))).filter(
-      (s): s is Service => s !== undefined,
-    );
     const files = await catalog.run(generator, { service, imports, options });
     if (!files) throw notFound(`The generator '${generator}'`, 'List the generators with GET /generators.');
     await this.store.putGenerated(key, JSON.stringify(files));
     return { version: record.version, generator, files };
+  }
+
+  /**
+   * The stored services a version imports, each read as the caller: an import from an
+   * organization the caller cannot read is refused (403) whether or not it exists.
+   */
+  async #readableImports(service: Service, mayRead: MayRead): Promise<Service[]> {
+    const hidden = service.imports.find((i) => !mayRead(i.organization.key));
+    if (hidden) {
+      throw problem(
+        403,
+        'forbidden-import',
+        `This version imports ${hidden.uri.slice(0, 300)}, from the organization ${hidden.organization.key}, which your token may not read. Ask an admin for a token that reads ${hidden.organization.key}.`,
+      );
+    }
+    const resolver = storeResolver(this.store, mayRead);
+    return (await Promise.all(service.imports.map((i) => resolver.resolve(i.uri)))).filter(
+      (s): s is Service => s !== undefined,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type * as Api from '../api-types.js';
 import type { Registry } from '../registry.js';
-import { json, param, type Route, type RouteContext, serviceParams } from './route.js';
+import { json, param, type Route, type RouteContext, readsOf, serviceParams } from './route.js';
 import { readForm } from './wire.js';
 
 /** Generators and generated code. */
@@ -43,6 +43,7 @@ async function sendCode(req: Request, res: Response, ctx: RouteContext, options:
     param(req, 'version'),
     param(req, 'generator'),
     options(),
+    readsOf(ctx),
   );
   json(res, 200, code);
 }

@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
-import { type Principal, requireRole } from '../access.js';
+import { holds, type Principal, requireRole } from '../access.js';
 import { notFound } from '../errors.js';
 import { checkKey } from '../keys.js';
-import type { Registry } from '../registry.js';
+import type { MayRead, Registry } from '../registry.js';
 
 export interface RouteContext {
   registry: Registry;
@@ -29,6 +29,12 @@ export function serviceParams(req: Request, ctx: RouteContext, role: 'read' | 'p
   requireRole(ctx.principal, organization, role, ctx.registry.anonymousReads);
   return { organization, application };
 }
+
+/** What the caller may read, for the reads the registry makes on its behalf (imports). */
+export const readsOf =
+  (ctx: RouteContext): MayRead =>
+  (organization) =>
+    holds(ctx.principal, organization, 'read', ctx.registry.anonymousReads);
 
 export const noService = (org: string, app: string) =>
   notFound(
