@@ -12,7 +12,8 @@ export interface AppOptions {
   log?: (line: string) => void;
 }
 
-const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/;
+// The scheme is case-insensitive (RFC 9110 §11.1): `bearer` and `BEARER` are `Bearer`.
+const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i;
 
 /**
  * The registry's HTTP API (`specs/registry.json`) as an Express 5 app. Every answer is JSON;

@@ -3,6 +3,7 @@ import { holds, type Principal, requireRole } from '../access.js';
 import { notFound } from '../errors.js';
 import { checkKey } from '../keys.js';
 import type { MayRead, Registry } from '../registry.js';
+import { ifNoneMatch } from './conditional.js';
 
 export interface RouteContext {
   registry: Registry;
@@ -53,9 +54,12 @@ export async function sendDocument(
   const doc = await ctx.registry.store.getDocument(organization, application, version, kind);
   if (!doc) throw await missingVersion(ctx, organization, application, version);
   res.setHeader('etag', doc.etag);
-  res.setHeader('cache-control', version === 'latest' ? 'no-cache' : 'public, max-age=31536000, immutable');
+  // A private registry's documents are for their token's holder only: no shared cache may keep them.
+  const shared = ctx.registry.anonymousReads;
+  const pinned = `${shared ? 'public' : 'private'}, max-age=31536000, immutable`;
+  res.setHeader('cache-control', version === 'latest' ? (shared ? 'no-cache' : 'private, no-cache') : pinned);
   res.setHeader('x-canon-version', doc.version);
-  if (req.headers['if-none-match'] === doc.etag) {
+  if (ifNoneMatch(req.headers['if-none-match'], doc.etag)) {
     res.statusCode = 304;
     res.end();
     return;
