@@ -6,8 +6,9 @@ import { type DiffFunction, publishGate } from './gate.js';
 import { intakeSpec, storeResolver } from './intake.js';
 import { IR_INTERNER } from './json-interner.js';
 import { checkKey } from './keys.js';
-import { parseSemver, semverSortKey } from './semver.js';
+import { semverSortKey } from './semver.js';
 import type { PublishOutcome, RegistryStore, StoredChange } from './store/store.js';
+import { checkVersion } from './version-key.js';
 
 /** The generators the registry can run, by name (`generators/` provides the real one). */
 export interface GeneratorCatalog {
@@ -84,14 +85,7 @@ export class Registry {
   async publish(input: PublishInput): Promise<PublishResult> {
     checkKey('organization', input.organization);
     checkKey('application', input.application);
-    const semver = parseSemver(input.version);
-    if (!semver) {
-      throw problem(
-        422,
-        'invalid-version',
-        `'${input.version.slice(0, 100)}' is not a semantic version. Use MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1.`,
-      );
-    }
+    const semver = checkVersion(input.version);
     const intake = await intakeSpec(input.original, {
       ...(await this.#intakeOptions(input.mayRead, input.file, input.organization)),
       version: input.version,
