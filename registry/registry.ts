@@ -1,5 +1,6 @@
 import type { JsonObject, Service } from '../core/ir.js';
 import type { GeneratedFile } from '../generators/contract.js';
+import { checkCompatibility } from './compatibility-check.js';
 import { canonicalJson, contentHash, sha256 } from './content-hash.js';
 import { notFound, problem, RegistryError } from './errors.js';
 import { type DiffFunction, publishGate } from './gate.js';
@@ -176,9 +177,15 @@ export class Registry {
       return { compatible: true, policy: record?.policy ?? 'backward', changes: [] as StoredChange[] };
     }
     const next = this.#stamp(intake.service, { organization, application, version: latest.version });
-    const changes = this.diff(latest, next);
-    const compatible = record.policy === 'none' || !changes.some((c) => c.level === 'breaking');
-    return { compatible, policy: record.policy, against: latest.version, changes };
+    return checkCompatibility({
+      store: this.store,
+      diff: this.diff,
+      organization,
+      application,
+      policy: record.policy,
+      latest,
+      next,
+    });
   }
 
   /** What changed from one version to another (any two, either order), computed from the IRs. */
