@@ -12,6 +12,8 @@ export interface StartOptions {
   db: string;
   port?: number;
   host?: string;
+  /** Host names answered besides the loopback names (DNS rebinding guard, `http/host-check.ts`). */
+  allowedHosts?: readonly string[];
   /** `CANON_ADMIN_TOKEN`, used as the first admin token of a new registry. */
   adminToken?: string;
   anonymousReads?: boolean;
@@ -44,11 +46,13 @@ export async function startRegistry(options: StartOptions): Promise<RunningRegis
       ...(options.log === undefined ? {} : { log: options.log }),
     });
     const admin = await bootstrapAdmin(store, options.adminToken);
+    const host = options.host ?? '127.0.0.1';
     const app = createRegistryApp(registry, {
+      bindHost: host,
+      ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
       ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
       ...(options.log === undefined ? {} : { log: options.log }),
     });
-    const host = options.host ?? '127.0.0.1';
     const server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(options.port ?? 0, host, (error?: Error) => (error ? reject(error) : resolve(s)));
       s.once('error', reject);

@@ -3,6 +3,7 @@ import { ANONYMOUS, hashToken, type Principal } from '../access.js';
 import { problem } from '../errors.js';
 import type { Registry } from '../registry.js';
 import { errorHandler, routeNotFound, sendErrors } from './error-handler.js';
+import { hostCheck } from './host-check.js';
 import { ROUTES } from './routes.js';
 
 export interface AppOptions {
@@ -10,6 +11,10 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Where unexpected errors are written (default stderr). */
   log?: (line: string) => void;
+  /** The address the server is bound to: on a loopback address, only loopback names are answered. */
+  bindHost?: string;
+  /** Further `Host` names to answer for (see `host-check.ts`). */
+  allowedHosts?: readonly string[];
 }
 
 // The scheme is case-insensitive (RFC 9110 §11.1): `bearer` and `BEARER` are `Bearer`.
@@ -30,6 +35,8 @@ export function createRegistryApp(registry: Registry, options: AppOptions = {}):
     type: ['application/json', 'application/*+json'],
   });
 
+  const guard = hostCheck(options.bindHost ?? '127.0.0.1', options.allowedHosts);
+  if (guard) app.use(guard);
   app.use((req: Request, res: Response, next: NextFunction) => {
     authenticate(registry, req.headers.authorization).then((principal) => {
       res.locals.principal = principal;
