@@ -19,6 +19,8 @@ export interface StartOptions {
   anonymousReads?: boolean;
   maxBodyBytes?: number;
   maxSpecBytes?: number;
+  /** How long a write waits for another process's lock before answering 503 (default 5 s). */
+  lockWaitMs?: number;
   log?: (line: string) => void;
 }
 
@@ -34,7 +36,9 @@ export interface RunningRegistry {
 
 /** Opens the store, creates the first admin token if needed, and listens on host:port. */
 export async function startRegistry(options: StartOptions): Promise<RunningRegistry> {
-  const store = new SqliteStore(options.db);
+  const store = new SqliteStore(options.db, {
+    ...(options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs }),
+  });
   try {
     const [diff, generators] = await Promise.all([loadDiff(), loadGenerators()]);
     const registry = new Registry({
@@ -45,7 +49,7 @@ export async function startRegistry(options: StartOptions): Promise<RunningRegis
       ...(options.maxSpecBytes === undefined ? {} : { maxSpecBytes: options.maxSpecBytes }),
       ...(options.log === undefined ? {} : { log: options.log }),
     });
-    const admin = await bootstrapAdmin(store, options.adminToken);
+    const admin = await bootstrapAdmin(store, options.adminToken, registry.log);
     const host = options.host ?? '127.0.0.1';
     const app = createRegistryApp(registry, {
       bindHost: host,

@@ -456,6 +456,12 @@ export interface ServicesResource {
   putPolicyByOrganizationAndApplication(body: types.PolicyForm, params: ServicesPutPolicyByOrganizationAndApplicationParams, options?: RequestOptions): Promise<types.Service>;
 }
 
+/** Parameters of tokens.get. */
+export interface TokensGetParams {
+  /** In query. */
+  organization?: string;
+}
+
 /** The declared error responses of tokens.get. */
 export type TokensGetError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse>;
 
@@ -474,10 +480,11 @@ export type TokensDeleteByIdError = ResponseError<401, types.ErrorResponse> | Re
 /** The tokens resource: client.tokens. */
 export interface TokensResource {
   /**
+   * Admins of an organization list its tokens; admins of * list every token, or one organization's with ?organization=.
    * GET /tokens
    * @throws {TokensGetError} for a declared error status
    */
-  get(options?: RequestOptions): Promise<types.Token[]>;
+  get(params?: TokensGetParams, options?: RequestOptions): Promise<types.Token[]>;
   /**
    * POST /tokens
    * @throws {TokensPostError} for a declared error status
@@ -678,8 +685,8 @@ export function createClient(options: ClientOptions): Client {
         call({ name: 'services.putPolicyByOrganizationAndApplication', method: 'PUT', path: ['/services/', 'organization', '/', 'application', '/policy'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404, 422] }, body, params, options) as Promise<types.Service>,
     },
   tokens: {
-      get: (options) =>
-        call({ name: 'tokens.get', method: 'GET', path: ['/tokens'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403] }, undefined, undefined, options) as Promise<types.Token[]>,
+      get: (params, options) =>
+        call({ name: 'tokens.get', method: 'GET', path: ['/tokens'], query: ['organization'], header: [], form: [], success: [200], unit: [], errors: [401, 403] }, undefined, params, options) as Promise<types.Token[]>,
       post: (body, options) =>
         call({ name: 'tokens.post', method: 'POST', path: ['/tokens'], query: [], header: [], form: [], success: [201], unit: [], errors: [401, 403, 415, 422] }, body, undefined, options) as Promise<types.TokenCreated>,
       deleteById: (params, options) =>

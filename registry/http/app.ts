@@ -1,5 +1,5 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { ANONYMOUS, hashToken, type Principal } from '../access.js';
+import { ANONYMOUS, hasExpired, hashToken, type Principal } from '../access.js';
 import { problem } from '../errors.js';
 import type { Registry } from '../registry.js';
 import { errorHandler, routeNotFound, sendErrors } from './error-handler.js';
@@ -86,5 +86,12 @@ async function authenticate(registry: Registry, header: string | undefined): Pro
       'invalid-token',
       'The token is not known to this registry (or was revoked). Ask an admin for a new one.',
     );
+  if (hasExpired(token)) {
+    throw problem(
+      401,
+      'token-expired',
+      `Token ${token.id} expired at ${token.expiresAt}. Ask an admin of ${token.organization} for a new one.`,
+    );
+  }
   return { actor: `token:${token.id}`, token };
 }

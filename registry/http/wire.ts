@@ -55,6 +55,7 @@ export function tokenToWire(t: TokenRecord): Api.Token {
     description: t.description,
     created_at: t.createdAt,
     created_by: t.createdBy,
+    ...(t.expiresAt === undefined ? {} : { expires_at: t.expiresAt }),
   };
 }
 

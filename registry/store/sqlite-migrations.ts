@@ -80,4 +80,9 @@ CREATE TABLE audit_log (
     name: 'organization namespaces',
     sql: 'ALTER TABLE organizations ADD COLUMN namespace TEXT;',
   },
+  {
+    version: 3,
+    name: 'token expiry',
+    sql: 'ALTER TABLE tokens ADD COLUMN expires_at TEXT;',
+  },
 ];
