@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { bootstrapAdmin } from './access.js';
 import { loadDiff, loadGenerators } from './engines.js';
 import { createRegistryApp } from './http/app.js';
+import type { RateLimits } from './http/rate-limit.js';
 import { Registry } from './registry.js';
 import { SqliteStore } from './store/sqlite-store.js';
 
@@ -18,6 +19,12 @@ export interface StartOptions {
   adminToken?: string;
   anonymousReads?: boolean;
   maxBodyBytes?: number;
+  /** Largest request body without a token (default 1 MiB). */
+  anonymousBodyBytes?: number;
+  /** Expensive calls (validations, checks, publishes, code) per client. */
+  rateLimits?: RateLimits;
+  /** Bytes of generated code kept in the database cache (default 256 MiB, oldest dropped first). */
+  generatedCacheBytes?: number;
   maxSpecBytes?: number;
   /** How long a write waits for another process's lock before answering 503 (default 5 s). */
   lockWaitMs?: number;
@@ -38,6 +45,9 @@ export interface RunningRegistry {
 export async function startRegistry(options: StartOptions): Promise<RunningRegistry> {
   const store = new SqliteStore(options.db, {
     ...(options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs }),
+    ...(options.generatedCacheBytes === undefined
+      ? {}
+      : { generatedCacheBytes: options.generatedCacheBytes }),
   });
   try {
     const [diff, generators] = await Promise.all([loadDiff(), loadGenerators()]);
@@ -55,6 +65,8 @@ export async function startRegistry(options: StartOptions): Promise<RunningRegis
       bindHost: host,
       ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
       ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+      ...(options.anonymousBodyBytes === undefined ? {} : { anonymousBodyBytes: options.anonymousBodyBytes }),
+      ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
       ...(options.log === undefined ? {} : { log: options.log }),
     });
     const server = await new Promise<Server>((resolve, reject) => {

@@ -4,11 +4,17 @@ import { problem } from '../errors.js';
 import type { Registry } from '../registry.js';
 import { errorHandler, routeNotFound, sendErrors } from './error-handler.js';
 import { hostCheck } from './host-check.js';
+import { jsonBody } from './json-body.js';
+import { RateLimiter, type RateLimits } from './rate-limit.js';
 import { ROUTES } from './routes.js';
 
 export interface AppOptions {
   /** Largest request body, in bytes (default 32 MiB); larger bodies get a 413 JSON error. */
   maxBodyBytes?: number;
+  /** Largest request body without a token (default 1 MiB): anyone may send those. */
+  anonymousBodyBytes?: number;
+  /** Expensive calls per client (default `DEFAULT_RATE_LIMITS`). */
+  rateLimits?: RateLimits;
   /** Where unexpected errors are written (default stderr). */
   log?: (line: string) => void;
   /** The address the server is bound to: on a loopback address, only loopback names are answered. */
@@ -30,10 +36,8 @@ export function createRegistryApp(registry: Registry, options: AppOptions = {}):
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  const body = express.json({
-    limit: options.maxBodyBytes ?? 32 * 1024 * 1024,
-    type: ['application/json', 'application/*+json'],
-  });
+  const body = jsonBody(options.maxBodyBytes ?? 32 * 1024 * 1024, options.anonymousBodyBytes ?? 1024 * 1024);
+  const rationed = new RateLimiter(options.rateLimits).middleware();
 
   const guard = hostCheck(options.bindHost ?? '127.0.0.1', options.allowedHosts);
   if (guard) app.use(guard);
@@ -46,7 +50,10 @@ export function createRegistryApp(registry: Registry, options: AppOptions = {}):
 
   const methodsByPath = new Map<string, string[]>();
   for (const route of ROUTES) {
-    const handlers = route.method === 'get' || route.method === 'delete' ? [] : [body];
+    const handlers = [
+      ...(route.expensive ? [rationed] : []),
+      ...(route.method === 'get' || route.method === 'delete' ? [] : [body]),
+    ];
     app[route.method](route.path, ...handlers, async (req: Request, res: Response) => {
       await route.handle(req, res, { registry, principal: res.locals.principal as Principal });
     });

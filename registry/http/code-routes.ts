@@ -16,11 +16,13 @@ export const CODE_ROUTES: Route[] = [
   {
     method: 'get',
     path: '/services/:org/:app/versions/:version/code/:generator',
+    expensive: true,
     handle: (req, res, ctx) => sendCode(req, res, ctx, () => ({})),
   },
   {
     method: 'post',
     path: '/services/:org/:app/versions/:version/code/:generator',
+    expensive: true,
     handle: (req, res, ctx) =>
       sendCode(req, res, ctx, () => {
         const form = readForm<Api.CodeForm>(req.body, { options: 'object?' }, 'code_form');

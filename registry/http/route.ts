@@ -13,6 +13,8 @@ export interface RouteContext {
 export interface Route {
   method: 'get' | 'put' | 'post' | 'delete';
   path: string;
+  /** Costs real work (loading a spec, diffing, generating): rationed per client (`rate-limit.ts`). */
+  expensive?: true;
   handle(req: Request, res: Response, ctx: RouteContext): Promise<void>;
 }
 

@@ -9,6 +9,7 @@ export const WRITE_ROUTES: Route[] = [
   {
     method: 'put',
     path: '/services/:org/:app/versions/:version',
+    expensive: true,
     async handle(req, res, ctx) {
       const { organization, application } = serviceParams(req, ctx, 'publish');
       const form = readForm<Api.PublishForm>(
@@ -49,6 +50,7 @@ export const WRITE_ROUTES: Route[] = [
   {
     method: 'post',
     path: '/services/:org/:app/checks',
+    expensive: true,
     async handle(req, res, ctx) {
       const { organization, application } = serviceParams(req, ctx);
       const form = readForm<Api.DocumentForm>(
@@ -69,6 +71,7 @@ export const WRITE_ROUTES: Route[] = [
   {
     method: 'post',
     path: '/validations',
+    expensive: true,
     async handle(req, res, ctx) {
       if (!ctx.principal.token && !ctx.registry.anonymousReads) {
         throw problem(

@@ -46,6 +46,8 @@ export interface SqliteStoreOptions {
    * 5 s). The wait is asynchronous: other requests are answered meanwhile.
    */
   lockWaitMs?: number;
+  /** Bytes of generated code kept (default 256 MiB); the oldest entries go first. */
+  generatedCacheBytes?: number;
 }
 
 /**
@@ -68,6 +70,7 @@ export class SqliteStore implements RegistryStore {
   };
 
   readonly #lockWaitMs: number;
+  readonly #generatedCacheBytes: number;
 
   constructor(file: string, options: SqliteStoreOptions = {}) {
     createPrivately(file);
@@ -81,6 +84,7 @@ export class SqliteStore implements RegistryStore {
     this.#documents = new LruCache(options.documentCacheBytes ?? 64 * 1024 * 1024, (d) => d.bytes.length);
     this.#irs = new LruCache(options.irCacheBytes ?? 96 * 1024 * 1024, (entry) => entry.size);
     this.#lockWaitMs = options.lockWaitMs ?? 5000;
+    this.#generatedCacheBytes = options.generatedCacheBytes ?? 256 * 1024 * 1024;
     this.#migrate();
     // Serving: SQLite's busy handler would sleep inside the (synchronous) driver call and stall
     // every request; writes wait for the lock asynchronously instead (`#write`).
@@ -408,12 +412,18 @@ export class SqliteStore implements RegistryStore {
   }
 
   async putGenerated(cacheKey: string, files: string): Promise<void> {
-    await this.#write(() =>
-      this.#q('INSERT INTO generated_code (cache_key, files) VALUES (?, ?) ON CONFLICT DO NOTHING').run(
-        cacheKey,
-        files,
-      ),
-    );
+    await this.#write(() => {
+      this.#q(
+        'INSERT INTO generated_code (cache_key, files, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      ).run(cacheKey, files, Buffer.byteLength(files));
+      // Anyone who may read a version may ask for its code with any options: without a bound,
+      // the cache would grow with every variant. Newest entries are kept up to the limit.
+      this.#q(
+        `DELETE FROM generated_code WHERE rowid <= (SELECT rowid FROM (SELECT rowid,
+           sum(bytes) OVER (ORDER BY rowid DESC) AS kept FROM generated_code)
+         WHERE kept > ? ORDER BY rowid DESC LIMIT 1)`,
+      ).run(this.#generatedCacheBytes);
+    });
   }
 
   async exportAll(): Promise<RegistryDump> {
