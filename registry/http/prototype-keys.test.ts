@@ -90,3 +90,21 @@ test('an OpenAPI schema named __proto__ is an ordinary model: published, normali
     assert.equal(code.status, 200, code.text);
   });
 });
+
+test('__proto__, constructor and toString in a request body are unknown fields', async () => {
+  await withRegistry(async ({ url }) => {
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const body = `{"original":"{\\"name\\":\\"user\\"}","${key}":{"dry_run":true}}`;
+      const answer = await rawRequest(url, 'PUT', '/services/acme/user/versions/1.0.0', json, body);
+      assert.equal(answer.status, 422, key);
+      assert.deepEqual(answer.json.errors, [
+        {
+          code: 'unknown-field',
+          path: `/${key}`,
+          message: `publish_form has no field '${key}'; its fields are original, file, force_reason, dry_run.`,
+        },
+      ]);
+    }
+    assert.equal((await rawRequest(url, 'GET', '/services/acme/user')).status, 404, 'nothing stored');
+  });
+});

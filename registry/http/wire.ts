@@ -107,7 +107,8 @@ export function readForm<T>(body: unknown, spec: Record<string, FieldSpec>, form
     }
   }
   for (const name of Object.keys(record)) {
-    if (!(name in spec)) {
+    // Own keys only: `constructor` or `__proto__` in a body is an unknown field like any other.
+    if (!Object.hasOwn(spec, name)) {
       errors.push({
         code: 'unknown-field',
         path: `/${name.slice(0, 100)}`,
