@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { MAX_NESTING, nestingBeyond } from '../../core/json-depth.js';
 import type { Principal } from '../access.js';
-import { problem } from '../errors.js';
+import { problem, type RegistryError } from '../errors.js';
 
 const TYPES = ['application/json', 'application/*+json'];
 
@@ -13,7 +14,8 @@ export function jsonBody(maxBytes: number, anonymousMaxBytes: number) {
   const full = express.json({ limit: maxBytes, type: TYPES });
   const anonymous = express.json({ limit: Math.min(maxBytes, anonymousMaxBytes), type: TYPES });
   return (req: Request, res: Response, next: NextFunction) => {
-    if ((res.locals.principal as Principal).token) return full(req, res, next);
+    const parsed = (error?: unknown) => (error ? next(error) : next(tooDeep(req.body)));
+    if ((res.locals.principal as Principal).token) return full(req, res, parsed);
     anonymous(req, res, (error?: unknown) => {
       if ((error as { type?: string } | undefined)?.type === 'entity.too.large') {
         // The socket still carries the rest of the body: close it rather than read it.
@@ -27,7 +29,22 @@ export function jsonBody(maxBytes: number, anonymousMaxBytes: number) {
         );
         return;
       }
-      next(error);
+      parsed(error);
     });
   };
+}
+
+/**
+ * A body nested deeper than any spec may be (generator options, say) is refused here, before
+ * anything walks it recursively (hashing options for the cache key would overflow the stack).
+ */
+function tooDeep(body: unknown): RegistryError | undefined {
+  const at = nestingBeyond(body);
+  if (at === undefined) return undefined;
+  return problem(
+    422,
+    'too-deep',
+    `The request body nests more than ${MAX_NESTING} levels deep (at ${at.slice(0, 120)}${at.length > 120 ? '…' : ''}). Send a flatter value.`,
+    at,
+  );
 }

@@ -70,3 +70,22 @@ test('nesting up to the limit is accepted, one level more is not', async () => {
     assert.equal(answer.status, 201, answer.text.slice(0, 300));
   });
 });
+
+test('a request body nested too deeply (generator options) is a 422 too-deep, not a 500', async () => {
+  await withRegistry(async ({ url, http }) => {
+    await http.publish('acme', 'user', '1.0.0', userSpec({ id: 'string' }));
+    const deep = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
+    for (const generator of ['typescript-types', 'express-routes']) {
+      const answer = await rawRequest(
+        url,
+        'POST',
+        `/services/acme/user/versions/1.0.0/code/${generator}`,
+        { 'content-type': 'application/json' },
+        `{"options":${deep}}`,
+      );
+      assert.equal(answer.status, 422, answer.text.slice(0, 200));
+      assert.equal(answer.json.errors[0].code, 'too-deep');
+      assert.match(answer.json.errors[0].path, /^\/options(\/a)+$/);
+    }
+  });
+});
