@@ -14,7 +14,8 @@ Options:
                   a Host name to answer for besides localhost, 127.0.0.1 and [::1] (repeatable);
                   on a loopback address nothing else is answered (DNS rebinding), on any other
                   address every name is, unless this lists them
-  --db <file>     SQLite database file (default ${DEFAULT_DB}; created with its directory)
+  --db <file>     SQLite database file (default ${DEFAULT_DB}; created with its directory,
+                  readable by its owner only)
   --private       refuse reads without a token (default: anonymous reads allowed)
 
 A new registry takes its first admin token from CANON_ADMIN_TOKEN, or creates one and prints it
@@ -40,7 +41,8 @@ export const command: Command = {
       throw new UsageError(`unexpected argument '${positionals[0]}'. Run 'canon serve --help' for usage.`);
     const port = parsePort(values.port);
     const db = resolve(io.cwd, values.db ?? DEFAULT_DB);
-    await mkdir(dirname(db), { recursive: true });
+    // Created for the owner only, like the database file itself (it holds token hashes).
+    await mkdir(dirname(db), { recursive: true, mode: 0o700 });
     const { startRegistry, serveUntilSignal } = await import('../../registry/server.js');
     const running = await startRegistry({
       db,
