@@ -268,7 +268,7 @@ export interface CheckResultsPostParams {
 }
 
 /** The declared error responses of checkResults.post. */
-export type CheckResultsPostError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<413, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type CheckResultsPostError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<413, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse> | ResponseError<429, types.ErrorResponse>;
 
 /** The check_results resource: client.checkResults. */
 export interface CheckResultsResource {
@@ -293,7 +293,7 @@ export interface CodesGetByGeneratorParams {
 }
 
 /** The declared error responses of codes.getByGenerator. */
-export type CodesGetByGeneratorError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type CodesGetByGeneratorError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse> | ResponseError<422, types.ErrorResponse> | ResponseError<429, types.ErrorResponse>;
 
 /** Parameters of codes.postByGenerator. */
 export interface CodesPostByGeneratorParams {
@@ -308,7 +308,7 @@ export interface CodesPostByGeneratorParams {
 }
 
 /** The declared error responses of codes.postByGenerator. */
-export type CodesPostByGeneratorError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type CodesPostByGeneratorError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse> | ResponseError<429, types.ErrorResponse>;
 
 /** The codes resource: client.codes. */
 export interface CodesResource {
@@ -382,7 +382,7 @@ export interface OrganizationsPutByOrganizationParams {
 }
 
 /** The declared error responses of organizations.putByOrganization. */
-export type OrganizationsPutByOrganizationError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type OrganizationsPutByOrganizationError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse> | ResponseError<503, types.ErrorResponse>;
 
 /** The organizations resource: client.organizations. */
 export interface OrganizationsResource {
@@ -434,7 +434,7 @@ export interface ServicesPutPolicyByOrganizationAndApplicationParams {
 }
 
 /** The declared error responses of services.putPolicyByOrganizationAndApplication. */
-export type ServicesPutPolicyByOrganizationAndApplicationError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type ServicesPutPolicyByOrganizationAndApplicationError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse> | ResponseError<422, types.ErrorResponse> | ResponseError<503, types.ErrorResponse>;
 
 /** The services resource: client.services. */
 export interface ServicesResource {
@@ -466,7 +466,7 @@ export interface TokensGetParams {
 export type TokensGetError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse>;
 
 /** The declared error responses of tokens.post. */
-export type TokensPostError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type TokensPostError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse> | ResponseError<503, types.ErrorResponse>;
 
 /** Parameters of tokens.deleteById. */
 export interface TokensDeleteByIdParams {
@@ -475,7 +475,7 @@ export interface TokensDeleteByIdParams {
 }
 
 /** The declared error responses of tokens.deleteById. */
-export type TokensDeleteByIdError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse>;
+export type TokensDeleteByIdError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<404, types.ErrorResponse> | ResponseError<503, types.ErrorResponse>;
 
 /** The tokens resource: client.tokens. */
 export interface TokensResource {
@@ -498,7 +498,7 @@ export interface TokensResource {
 }
 
 /** The declared error responses of validations.post. */
-export type ValidationsPostError = ResponseError<413, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type ValidationsPostError = ResponseError<401, types.ErrorResponse> | ResponseError<413, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse> | ResponseError<429, types.ErrorResponse>;
 
 /** The validations resource: client.validations. */
 export interface ValidationsResource {
@@ -531,7 +531,7 @@ export interface VersionsPutByVersionParams {
 }
 
 /** The declared error responses of versions.putByVersion. */
-export type VersionsPutByVersionError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<409, types.ErrorResponse> | ResponseError<413, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse>;
+export type VersionsPutByVersionError = ResponseError<401, types.ErrorResponse> | ResponseError<403, types.ErrorResponse> | ResponseError<409, types.ErrorResponse> | ResponseError<413, types.ErrorResponse> | ResponseError<415, types.ErrorResponse> | ResponseError<422, types.ErrorResponse> | ResponseError<429, types.ErrorResponse> | ResponseError<503, types.ErrorResponse>;
 
 /** Parameters of versions.getByVersion. */
 export interface VersionsGetByVersionParams {
@@ -650,13 +650,13 @@ export function createClient(options: ClientOptions): Client {
     },
   checkResults: {
       post: (body, params, options) =>
-        call({ name: 'checkResults.post', method: 'POST', path: ['/services/', 'organization', '/', 'application', '/checks'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 413, 415, 422] }, body, params, options) as Promise<types.CheckResult>,
+        call({ name: 'checkResults.post', method: 'POST', path: ['/services/', 'organization', '/', 'application', '/checks'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 413, 415, 422, 429] }, body, params, options) as Promise<types.CheckResult>,
     },
   codes: {
       getByGenerator: (params, options) =>
-        call({ name: 'codes.getByGenerator', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/code/', 'generator', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404, 422] }, undefined, params, options) as Promise<types.Code>,
+        call({ name: 'codes.getByGenerator', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/code/', 'generator', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404, 422, 429] }, undefined, params, options) as Promise<types.Code>,
       postByGenerator: (body, params, options) =>
-        call({ name: 'codes.postByGenerator', method: 'POST', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/code/', 'generator', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404, 415, 422] }, body, params, options) as Promise<types.Code>,
+        call({ name: 'codes.postByGenerator', method: 'POST', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/code/', 'generator', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404, 415, 422, 429] }, body, params, options) as Promise<types.Code>,
     },
   eventUnionOwners: {
       get: (params, options) =>
@@ -674,7 +674,7 @@ export function createClient(options: ClientOptions): Client {
       getByOrganization: (params, options) =>
         call({ name: 'organizations.getByOrganization', method: 'GET', path: ['/organizations/', 'organization', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<types.Organization>,
       putByOrganization: (body, params, options) =>
-        call({ name: 'organizations.putByOrganization', method: 'PUT', path: ['/organizations/', 'organization', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 415, 422] }, body, params, options) as Promise<types.Organization>,
+        call({ name: 'organizations.putByOrganization', method: 'PUT', path: ['/organizations/', 'organization', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 415, 422, 503] }, body, params, options) as Promise<types.Organization>,
     },
   services: {
       get: (params, options) =>
@@ -682,25 +682,25 @@ export function createClient(options: ClientOptions): Client {
       getByOrganizationAndApplication: (params, options) =>
         call({ name: 'services.getByOrganizationAndApplication', method: 'GET', path: ['/services/', 'organization', '/', 'application', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<types.Service>,
       putPolicyByOrganizationAndApplication: (body, params, options) =>
-        call({ name: 'services.putPolicyByOrganizationAndApplication', method: 'PUT', path: ['/services/', 'organization', '/', 'application', '/policy'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404, 422] }, body, params, options) as Promise<types.Service>,
+        call({ name: 'services.putPolicyByOrganizationAndApplication', method: 'PUT', path: ['/services/', 'organization', '/', 'application', '/policy'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404, 422, 503] }, body, params, options) as Promise<types.Service>,
     },
   tokens: {
       get: (params, options) =>
         call({ name: 'tokens.get', method: 'GET', path: ['/tokens'], query: ['organization'], header: [], form: [], success: [200], unit: [], errors: [401, 403] }, undefined, params, options) as Promise<types.Token[]>,
       post: (body, options) =>
-        call({ name: 'tokens.post', method: 'POST', path: ['/tokens'], query: [], header: [], form: [], success: [201], unit: [], errors: [401, 403, 415, 422] }, body, undefined, options) as Promise<types.TokenCreated>,
+        call({ name: 'tokens.post', method: 'POST', path: ['/tokens'], query: [], header: [], form: [], success: [201], unit: [], errors: [401, 403, 415, 422, 503] }, body, undefined, options) as Promise<types.TokenCreated>,
       deleteById: (params, options) =>
-        call({ name: 'tokens.deleteById', method: 'DELETE', path: ['/tokens/', 'id', ''], query: [], header: [], form: [], success: [204], unit: [204], errors: [401, 403, 404] }, undefined, params, options) as Promise<undefined>,
+        call({ name: 'tokens.deleteById', method: 'DELETE', path: ['/tokens/', 'id', ''], query: [], header: [], form: [], success: [204], unit: [204], errors: [401, 403, 404, 503] }, undefined, params, options) as Promise<undefined>,
     },
   validations: {
       post: (body, options) =>
-        call({ name: 'validations.post', method: 'POST', path: ['/validations'], query: [], header: [], form: [], success: [200], unit: [], errors: [413, 415, 422] }, body, undefined, options) as Promise<types.Validation>,
+        call({ name: 'validations.post', method: 'POST', path: ['/validations'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 413, 415, 422, 429] }, body, undefined, options) as Promise<types.Validation>,
     },
   versions: {
       get: (params, options) =>
         call({ name: 'versions.get', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/versions'], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<types.Version[]>,
       putByVersion: (body, params, options) =>
-        call({ name: 'versions.putByVersion', method: 'PUT', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', ''], query: [], header: [], form: [], success: [200, 201], unit: [], errors: [401, 403, 409, 413, 415, 422] }, body, params, options) as Promise<types.PublishResult>,
+        call({ name: 'versions.putByVersion', method: 'PUT', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', ''], query: [], header: [], form: [], success: [200, 201], unit: [], errors: [401, 403, 409, 413, 415, 422, 429, 503] }, body, params, options) as Promise<types.PublishResult>,
       getByVersion: (params, options) =>
         call({ name: 'versions.getByVersion', method: 'GET', path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', ''], query: [], header: [], form: [], success: [200], unit: [], errors: [401, 403, 404] }, undefined, params, options) as Promise<types.Version>,
       getOriginalByVersion: (params, options) =>
