@@ -7,7 +7,9 @@ import Database from 'better-sqlite3';
 import { rawRequest } from '../../test/raw-http.js';
 import { ADMIN, withRegistry } from '../../test/registry-harness.js';
 import { startCanon } from '../../test/spawn.js';
+import { bootstrapAdmin } from '../access.js';
 import { startRegistry } from '../server.js';
+import { SqliteStore } from '../store/sqlite-store.js';
 
 const as = (secret: string) => ({ authorization: `Bearer ${secret}`, 'content-type': 'application/json' });
 
@@ -166,6 +168,27 @@ test('two registries starting at once on a fresh database: both serve, one first
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || file === 'registry.db') throw error;
       }
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('bootstrapping two stores on one fresh file at once: one first admin token, no UNIQUE failure', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'canon-bootstrap-'));
+  try {
+    const file = join(dir, 'r.db');
+    const stores = [new SqliteStore(file), new SqliteStore(file)];
+    // Both start together: each one's await lets the other run, as two processes would interleave.
+    const generated = await Promise.all(stores.map((store) => bootstrapAdmin(store, undefined)));
+    assert.equal(generated.filter((g) => g?.generated).length, 1);
+    const fromEnv = await Promise.all(stores.map((store) => bootstrapAdmin(store, 'canon_from_env')));
+    assert.deepEqual(
+      fromEnv.map((g) => g?.generated),
+      [false, undefined],
+      'added once, by one of them',
+    );
+    assert.equal((await stores[0]!.listTokens()).length, 2);
+    await Promise.all(stores.map((store) => store.close()));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
