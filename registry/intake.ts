@@ -87,35 +87,54 @@ export async function intakeSpec(
 }
 
 /**
- * Resolves imports against the store: `.../services/{org}/{app}/versions/{version}/service`
- * (this registry's own URLs) and API Builder's `.../{org}/{app}/{version}/service.json`.
- * A service of an organization the caller may not read resolves to nothing, exactly like one
- * that does not exist, so that an import reveals neither its content nor its existence.
+ * The stored version an import URI names: this registry's own URLs,
+ * `.../services/{org}/{app}/versions/{version}/service`, and API Builder's
+ * `.../{org}/{app}/{version}/service.json`; undefined for any other URI.
+ */
+export function importTarget(
+  uri: string,
+): { organization: string; application: string; version: string } | undefined {
+  let path: string;
+  try {
+    path = new URL(uri).pathname;
+  } catch {
+    path = uri;
+  }
+  let segments: string[];
+  try {
+    segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+  const ours = segments.lastIndexOf('services');
+  if (ours !== -1 && segments[ours + 3] === 'versions' && segments[ours + 4] !== undefined) {
+    return {
+      organization: segments[ours + 1]!,
+      application: segments[ours + 2]!,
+      version: segments[ours + 4]!,
+    };
+  }
+  if (segments.length >= 4 && segments.at(-1) === 'service.json') {
+    const [organization, application, version] = segments.slice(-4, -1) as [string, string, string];
+    return { organization, application, version };
+  }
+  return undefined;
+}
+
+/**
+ * Resolves imports against the store (see `importTarget` for the URIs it knows). A service of an
+ * organization the caller may not read resolves to nothing, exactly like one that does not exist,
+ * so that an import reveals neither its content nor its existence.
  */
 export function storeResolver(
   store: RegistryStore,
   mayRead: (organization: string) => boolean,
 ): ImportResolver {
-  const read = (org: string, app: string, version: string) =>
-    mayRead(org) ? store.getServiceIr(org, app, version) : Promise.resolve(undefined);
   return {
     async resolve(uri: string) {
-      let path: string;
-      try {
-        path = new URL(uri).pathname;
-      } catch {
-        path = uri;
-      }
-      const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
-      const ours = segments.lastIndexOf('services');
-      if (ours !== -1 && segments[ours + 3] === 'versions' && segments[ours + 4] !== undefined) {
-        return read(segments[ours + 1]!, segments[ours + 2]!, segments[ours + 4]!);
-      }
-      if (segments.length >= 4 && segments.at(-1) === 'service.json') {
-        const [org, app, version] = segments.slice(-4, -1) as [string, string, string];
-        return read(org, app, version);
-      }
-      return undefined;
+      const target = importTarget(uri);
+      if (!target || !mayRead(target.organization)) return undefined;
+      return store.getServiceIr(target.organization, target.application, target.version);
     },
   };
 }

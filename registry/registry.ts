@@ -4,7 +4,7 @@ import { checkCompatibility } from './compatibility-check.js';
 import { canonicalJson, contentHash, sha256 } from './content-hash.js';
 import { notFound, problem, RegistryError } from './errors.js';
 import { type DiffFunction, publishGate } from './gate.js';
-import { intakeSpec, storeResolver } from './intake.js';
+import { importTarget, intakeSpec, storeResolver } from './intake.js';
 import { IR_INTERNER } from './json-interner.js';
 import { checkKey } from './keys.js';
 import { semverSortKey } from './semver.js';
@@ -231,33 +231,37 @@ export class Registry {
       );
     const service = (await this.store.getServiceIr(organization, application, record.version))!;
     // Checked before the cache: the imports' code is in the cached files too.
-    const imports = await this.#readableImports(service, mayRead);
+    requireReadableImports(service, mayRead);
     const key = `${GENERATED_CACHE_VERSION}:${record.contentHash}:${generator}:${sha256(canonicalJson(options))}`;
     const cached = await this.store.getGenerated(key);
     if (cached !== undefined)
       return { version: record.version, generator, files: JSON.parse(cached) as GeneratedFile[] };
+    const resolver = storeResolver(this.store, mayRead);
+    const imports = (await Promise.all(service.imports.map((i) => resolver.resolve(i.uri)))).filter(
+      (s): s is Service => s !== undefined,
+    );
     const files = await catalog.run(generator, { service, imports, options });
     if (!files) throw notFound(`The generator '${generator}'`, 'List the generators with GET /generators.');
     await this.store.putGenerated(key, JSON.stringify(files));
     return { version: record.version, generator, files };
   }
+}
 
-  /**
-   * The stored services a version imports, each read as the caller: an import from an
-   * organization the caller cannot read is refused (403) whether or not it exists.
-   */
-  async #readableImports(service: Service, mayRead: MayRead): Promise<Service[]> {
-    const hidden = service.imports.find((i) => !mayRead(i.organization.key));
-    if (hidden) {
-      throw problem(
-        403,
-        'forbidden-import',
-        `This version imports ${hidden.uri.slice(0, 300)}, from the organization ${hidden.organization.key}, which your token may not read. Ask an admin for a token that reads ${hidden.organization.key}.`,
-      );
-    }
-    const resolver = storeResolver(this.store, mayRead);
-    return (await Promise.all(service.imports.map((i) => resolver.resolve(i.uri)))).filter(
-      (s): s is Service => s !== undefined,
+/**
+ * Refuses (403) a version that imports a service of an organization the caller may not read,
+ * whether or not that service exists: its generated code would carry the import's types. Both
+ * the organization the import record names and the one its URI points to are checked (in a
+ * service.json document the author writes both).
+ */
+function requireReadableImports(service: Service, mayRead: MayRead): void {
+  for (const i of service.imports) {
+    const organizations = [i.organization.key, importTarget(i.uri)?.organization];
+    const hidden = organizations.find((org) => org !== undefined && !mayRead(org));
+    if (hidden === undefined) continue;
+    throw problem(
+      403,
+      'forbidden-import',
+      `This version imports ${i.uri.slice(0, 300)}, from the organization ${hidden.slice(0, 100)}, which your token may not read. Ask an admin for a token that reads ${hidden.slice(0, 100)}.`,
     );
   }
 }

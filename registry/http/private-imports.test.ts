@@ -124,6 +124,54 @@ test('private mode: an import reads only what the caller may read, and reveals n
       assert.equal(code.status, 403, code.text);
       assert.equal(code.json.errors[0].code, 'forbidden-import');
       assert.doesNotMatch(code.text, /launch_code|LaunchCode/);
+
+      // As service.json, whose author writes the import record: it claims acme, its URI points
+      // to globex. Both are checked, cached files or not.
+      const forged = JSON.stringify({
+        name: 'forged',
+        organization: { key: 'acme' },
+        application: { key: 'forged' },
+        namespace: 'forged.v1',
+        version: '1.0.0',
+        imports: [
+          {
+            uri: 'http://registry.example/services/globex/secret/versions/1.0.0/service',
+            namespace: 'secret.v1',
+            organization: { key: 'acme' },
+            application: { key: 'secret' },
+            version: '1.0.0',
+            enums: [],
+            interfaces: [],
+            unions: [],
+            models: ['launch_code'],
+            annotations: [],
+          },
+        ],
+        enums: [],
+        interfaces: [],
+        unions: [],
+        models: [
+          {
+            name: 'spy',
+            plural: 'spies',
+            fields: [{ name: 'stolen', type: 'secret.v1.models.launch_code', required: true }],
+          },
+        ],
+        resources: [],
+      });
+      const stored = await rawRequest(
+        url,
+        'PUT',
+        '/services/acme/forged/versions/1.0.0',
+        admin,
+        rawPublishBody(forged),
+      );
+      assert.equal(stored.status, 201, stored.text.slice(0, 300));
+      const forgedPath = '/services/acme/forged/versions/1.0.0/code/typescript-types';
+      assert.equal((await rawRequest(url, 'GET', forgedPath, admin)).status, 200);
+      const viaForged = await rawRequest(url, 'GET', forgedPath, acmeReader);
+      assert.equal(viaForged.status, 403, viaForged.text.slice(0, 300));
+      assert.doesNotMatch(viaForged.text, /launch_code|LaunchCode/);
     },
     { anonymousReads: false },
   );
