@@ -19,7 +19,7 @@ export interface StartOptions {
   adminToken?: string;
   anonymousReads?: boolean;
   maxBodyBytes?: number;
-  /** Largest request body without a token (default 1 MiB). */
+  /** Largest request body without a token (default 4 MiB). */
   anonymousBodyBytes?: number;
   /** Expensive calls (validations, checks, publishes, code) per client. */
   rateLimits?: RateLimits;

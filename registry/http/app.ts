@@ -11,7 +11,7 @@ import { ROUTES } from './routes.js';
 export interface AppOptions {
   /** Largest request body, in bytes (default 32 MiB); larger bodies get a 413 JSON error. */
   maxBodyBytes?: number;
-  /** Largest request body without a token (default 1 MiB): anyone may send those. */
+  /** Largest request body without a token (default 4 MiB, room for the largest api.json known): anyone may send those. */
   anonymousBodyBytes?: number;
   /** Expensive calls per client (default `DEFAULT_RATE_LIMITS`). */
   rateLimits?: RateLimits;
@@ -36,7 +36,10 @@ export function createRegistryApp(registry: Registry, options: AppOptions = {}):
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  const body = jsonBody(options.maxBodyBytes ?? 32 * 1024 * 1024, options.anonymousBodyBytes ?? 1024 * 1024);
+  const body = jsonBody(
+    options.maxBodyBytes ?? 32 * 1024 * 1024,
+    options.anonymousBodyBytes ?? 4 * 1024 * 1024,
+  );
   const rationed = new RateLimiter(options.rateLimits).middleware();
 
   const guard = hostCheck(options.bindHost ?? '127.0.0.1', options.allowedHosts);
