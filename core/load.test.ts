@@ -45,18 +45,31 @@ describe('loadSpec', () => {
     assert.doesNotMatch(result.diagnostics[0]?.message ?? '', /[\u0000-\u001f\u007f-\uffff]/);
   });
 
-  it('reports values nested too deeply to print, instead of crashing on them', async () => {
+  it('refuses values nested deeper than the limit, naming where, instead of crashing on them', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const apiJson = await loadSpec(
       `{"name": "x", "models": {"a": {"fields": [{"name": "f", "type": ${deep}}]}}}`,
     );
-    assert.ok(
-      apiJson.diagnostics.some((d) => d.code === 'invalid-type' && d.path === '/models/a/fields/0/type'),
+    assert.deepEqual(
+      apiJson.diagnostics.map((d) => d.code),
+      ['too-deep'],
     );
+    assert.ok(apiJson.diagnostics[0]?.path.startsWith('/models/a/fields/0/type/0/0/'));
     const serviceJson = await loadSpec(
       `{"name": "x", "organization": {"key": "o"}, "application": {"key": "x"}, "namespace": "o.x.v0", "version": "1.0.0", "resources": [{"type": "string", "operations": [{"method": "GET", "path": "/", "responses": [{"code": ${deep}, "type": "unit"}]}]}]}`,
     );
-    assert.ok(serviceJson.diagnostics.some((d) => d.code === 'invalid-response-code'));
+    assert.deepEqual(
+      serviceJson.diagnostics.map((d) => d.code),
+      ['too-deep'],
+    );
+    const yaml = await loadSpec(
+      `openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\nx: ${'['.repeat(200)}${']'.repeat(200)}\n`,
+      { file: 'a.yaml' },
+    );
+    assert.deepEqual(
+      yaml.diagnostics.map((d) => d.code),
+      ['too-deep'],
+    );
   });
 
   it('reads a document that starts with a byte order mark', async () => {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from './diagnostic.js';
 import type { ImportResolver } from './import-resolver.js';
 import type { Service } from './ir.js';
+import { MAX_NESTING, nestingBeyond } from './json-depth.js';
 import { locatePointers } from './json-locate.js';
 import { type JsonParseResult, parseJsonText } from './json-text.js';
 import { type ApiJsonOptions, type ParseOutput, parseApiJson } from './parse/api-json.js';
@@ -63,6 +64,19 @@ export async function loadSpec(text: string, options: LoadOptions = {}): Promise
     : parseJsonText(text, options.maxBytes);
   if (!parsed.ok) return { ...empty, diagnostics: [parsed.diagnostic] };
   const doc = parsed.value;
+  const tooDeep = nestingBeyond(doc);
+  if (tooDeep !== undefined) {
+    return {
+      ...empty,
+      diagnostics: [
+        {
+          code: 'too-deep',
+          path: tooDeep,
+          message: `The document nests more than ${MAX_NESTING} levels deep (at ${tooDeep.slice(0, 120)}${tooDeep.length > 120 ? '…' : ''}); real specs nest a few dozen at most. Flatten that value or move it into a model of its own.`,
+        },
+      ],
+    };
+  }
   if (!isObject(doc)) {
     const what = Array.isArray(doc) ? 'an array' : doc === null ? 'null' : `a ${typeof doc}`;
     return {

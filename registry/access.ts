@@ -55,50 +55,83 @@ export function newTokenSecret(): string {
 
 export const hashToken = (secret: string): string => sha256(secret);
 
+/** How long a token issued through the API works unless its creator says otherwise. */
+export const DEFAULT_TOKEN_DAYS = 90;
+/** The furthest ahead a token's expiry may be set. */
+export const MAX_TOKEN_DAYS = 3 * 366;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A new token record (not stored): a fresh id, now as its creation time. */
+function newToken(grant: {
+  organization: string;
+  role: Role;
+  description: string;
+  createdBy: string;
+  expiresAt?: string;
+}): TokenRecord {
+  return { id: `tok_${randomBytes(6).toString('hex')}`, createdAt: new Date().toISOString(), ...grant };
+}
+
 /** Creates a token and returns its secret (shown once, never stored). */
 export async function issueToken(
   store: RegistryStore,
-  grant: { organization: string; role: Role; description: string; createdBy: string },
+  grant: { organization: string; role: Role; description: string; createdBy: string; expiresAt?: string },
   secret = newTokenSecret(),
 ): Promise<{ secret: string; token: TokenRecord }> {
-  const token: TokenRecord = {
-    id: `tok_${randomBytes(6).toString('hex')}`,
-    createdAt: new Date().toISOString(),
-    ...grant,
-  };
+  const token = newToken(grant);
   await store.createToken(token, hashToken(secret));
   return { secret, token };
 }
 
 /**
+ * When a new token expires: `requested` (ISO 8601, in the future, at most 3 years ahead), or 90
+ * days from now. Throws 422 for anything else.
+ */
+export function tokenExpiry(requested: string | undefined, now = Date.now()): string {
+  if (requested === undefined) return new Date(now + DEFAULT_TOKEN_DAYS * DAY_MS).toISOString();
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(requested)
+    ? Date.parse(requested)
+    : Number.NaN;
+  if (Number.isNaN(at) || at <= now || at > now + MAX_TOKEN_DAYS * DAY_MS) {
+    throw problem(
+      422,
+      'invalid-field',
+      `token_form.expires_at must be an ISO 8601 date-time in the future and at most ${MAX_TOKEN_DAYS} days ahead (e.g. ${new Date(now + DEFAULT_TOKEN_DAYS * DAY_MS).toISOString()}), not '${requested.slice(0, 100)}'.`,
+      '/expires_at',
+    );
+  }
+  return new Date(at).toISOString();
+}
+
+/** True once a token's expiry has passed. */
+export const hasExpired = (token: TokenRecord, now = Date.now()): boolean =>
+  token.expiresAt !== undefined && Date.parse(token.expiresAt) <= now;
+
+/**
  * A new registry's first admin token: `CANON_ADMIN_TOKEN` when set, otherwise a generated one,
- * returned so that the caller prints it once. Does nothing when the registry already has tokens.
+ * returned so that the caller prints it once. Safe when several processes start at once on one
+ * database (the store creates it atomically: one first token, never two). An existing registry
+ * started with an unknown `CANON_ADMIN_TOKEN` gets it as another `*` admin; one that was revoked
+ * stays revoked (it was revoked for a reason) and the start goes on, saying so in the log.
  */
 export async function bootstrapAdmin(
   store: RegistryStore,
   fromEnv: string | undefined,
+  log: (line: string) => void = () => {},
 ): Promise<{ secret: string; generated: boolean } | undefined> {
-  if ((await store.listTokens()).length > 0) {
-    if (fromEnv && !(await store.findToken(hashToken(fromEnv)))) {
-      // A known admin secret from the environment keeps working after a restore or restart.
-      await issueToken(
-        store,
-        { organization: '*', role: 'admin', description: 'CANON_ADMIN_TOKEN', createdBy: 'bootstrap' },
-        fromEnv,
-      );
-    }
-    return undefined;
-  }
   const secret = fromEnv || newTokenSecret();
-  await issueToken(
-    store,
-    {
-      organization: '*',
-      role: 'admin',
-      description: fromEnv ? 'CANON_ADMIN_TOKEN' : 'first admin token',
-      createdBy: 'bootstrap',
-    },
-    secret,
-  );
-  return { secret, generated: !fromEnv };
+  const token = newToken({
+    organization: '*',
+    role: 'admin',
+    description: fromEnv ? 'CANON_ADMIN_TOKEN' : 'first admin token',
+    createdBy: 'bootstrap',
+  });
+  const outcome = await store.bootstrapToken(token, hashToken(secret), !fromEnv);
+  if (outcome === 'revoked') {
+    log(
+      'registry: CANON_ADMIN_TOKEN was revoked and stays revoked: it does not authenticate. To get an admin token back, set CANON_ADMIN_TOKEN to a new secret and restart.',
+    );
+  }
+  return outcome === 'created' ? { secret, generated: !fromEnv } : undefined;
 }

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
+    // Null prototype: a `__proto__` key is then an ordinary property and reaches the text.
+    const sorted: Record<string, unknown> = Object.create(null);
     for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
     return sorted;
   });

@@ -15,12 +15,20 @@ export class RegistryError extends Error {
   readonly errors: ApiProblem[];
   /** Extra fields for the response body (e.g. the breaking `changes`). */
   readonly details: Record<string, unknown> | undefined;
+  /** Response headers that belong to the refusal (`Retry-After` on 429 and 503). */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: number, errors: ApiProblem[], details?: Record<string, unknown>) {
+  constructor(
+    status: number,
+    errors: ApiProblem[],
+    details?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ) {
     super(errors.map((e) => e.message).join('; '));
     this.status = status;
     this.errors = errors;
     this.details = details;
+    this.headers = headers;
   }
 }
 
@@ -31,3 +39,11 @@ export function problem(status: number, code: string, message: string, path?: st
 
 export const notFound = (what: string, next: string): RegistryError =>
   problem(404, 'not-found', `${what} does not exist. ${next}`);
+
+/**
+ * A refusal the client should retry later (`503` busy or unreachable database, `429` rate limit),
+ * with `Retry-After` in seconds.
+ */
+export function retryLater(status: 429 | 503, code: string, message: string, seconds: number): RegistryError {
+  return new RegistryError(status, [{ code, message }], undefined, { 'retry-after': String(seconds) });
+}

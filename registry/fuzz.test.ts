@@ -128,11 +128,11 @@ function hostile(next: () => number, port: number): Buffer {
     case 6: // broken HTTP framing
       return Buffer.from(
         pick([
-          'GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n',
+          'GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: -1\r\n\r\n',
           'GARBAGE\r\n\r\n',
-          `GET /${'a'.repeat(20000)} HTTP/1.1\r\nHost: x\r\n${'X-Filler: y\r\n'.repeat(2000)}\r\n`,
-          'POST /validations HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n',
-          'GET /services HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n',
+          `GET /${'a'.repeat(20000)} HTTP/1.1\r\nHost: localhost\r\n${'X-Filler: y\r\n'.repeat(2000)}\r\n`,
+          'POST /validations HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n',
+          'GET /services HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n',
         ]),
       );
     default: // a compressed body that is not compressed

@@ -20,6 +20,8 @@ export async function intakeSpec(
   options: {
     file?: string;
     store: RegistryStore;
+    /** Imports resolve only from organizations the caller may read; others look unknown. */
+    mayRead: (organization: string) => boolean;
     maxBytes: number;
     organization?: string;
     organizationNamespace?: string;
@@ -37,7 +39,7 @@ export async function intakeSpec(
   }
   const load = loadSpec(text, {
     ...(options.file === undefined ? {} : { file: options.file }),
-    resolver: storeResolver(options.store),
+    resolver: storeResolver(options.store, options.mayRead),
     maxBytes: options.maxBytes,
     // api.json carries neither: the namespace default (org + key + major) needs both.
     apiJson: {
@@ -85,28 +87,54 @@ export async function intakeSpec(
 }
 
 /**
- * Resolves imports against the store: `.../services/{org}/{app}/versions/{version}/service`
- * (this registry's own URLs) and API Builder's `.../{org}/{app}/{version}/service.json`.
+ * The stored version an import URI names: this registry's own URLs,
+ * `.../services/{org}/{app}/versions/{version}/service`, and API Builder's
+ * `.../{org}/{app}/{version}/service.json`; undefined for any other URI.
  */
-export function storeResolver(store: RegistryStore): ImportResolver {
+export function importTarget(
+  uri: string,
+): { organization: string; application: string; version: string } | undefined {
+  let path: string;
+  try {
+    path = new URL(uri).pathname;
+  } catch {
+    path = uri;
+  }
+  let segments: string[];
+  try {
+    segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+  const ours = segments.lastIndexOf('services');
+  if (ours !== -1 && segments[ours + 3] === 'versions' && segments[ours + 4] !== undefined) {
+    return {
+      organization: segments[ours + 1]!,
+      application: segments[ours + 2]!,
+      version: segments[ours + 4]!,
+    };
+  }
+  if (segments.length >= 4 && segments.at(-1) === 'service.json') {
+    const [organization, application, version] = segments.slice(-4, -1) as [string, string, string];
+    return { organization, application, version };
+  }
+  return undefined;
+}
+
+/**
+ * Resolves imports against the store (see `importTarget` for the URIs it knows). A service of an
+ * organization the caller may not read resolves to nothing, exactly like one that does not exist,
+ * so that an import reveals neither its content nor its existence.
+ */
+export function storeResolver(
+  store: RegistryStore,
+  mayRead: (organization: string) => boolean,
+): ImportResolver {
   return {
     async resolve(uri: string) {
-      let path: string;
-      try {
-        path = new URL(uri).pathname;
-      } catch {
-        path = uri;
-      }
-      const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
-      const ours = segments.lastIndexOf('services');
-      if (ours !== -1 && segments[ours + 3] === 'versions' && segments[ours + 4] !== undefined) {
-        return store.getServiceIr(segments[ours + 1]!, segments[ours + 2]!, segments[ours + 4]!);
-      }
-      if (segments.length >= 4 && segments.at(-1) === 'service.json') {
-        const [org, app, version] = segments.slice(-4, -1) as [string, string, string];
-        return store.getServiceIr(org, app, version);
-      }
-      return undefined;
+      const target = importTarget(uri);
+      if (!target || !mayRead(target.organization)) return undefined;
+      return store.getServiceIr(target.organization, target.application, target.version);
     },
   };
 }

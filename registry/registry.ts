@@ -1,13 +1,15 @@
 import type { JsonObject, Service } from '../core/ir.js';
 import type { GeneratedFile } from '../generators/contract.js';
+import { checkCompatibility } from './compatibility-check.js';
 import { canonicalJson, contentHash, sha256 } from './content-hash.js';
 import { notFound, problem, RegistryError } from './errors.js';
 import { type DiffFunction, publishGate } from './gate.js';
-import { intakeSpec, storeResolver } from './intake.js';
+import { importTarget, intakeSpec, storeResolver } from './intake.js';
 import { IR_INTERNER } from './json-interner.js';
 import { checkKey } from './keys.js';
-import { parseSemver, semverSortKey } from './semver.js';
+import { semverSortKey } from './semver.js';
 import type { PublishOutcome, RegistryStore, StoredChange } from './store/store.js';
+import { checkVersion } from './version-key.js';
 
 /** The generators the registry can run, by name (`generators/` provides the real one). */
 export interface GeneratorCatalog {
@@ -33,6 +35,16 @@ export interface RegistryOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * Whether the caller may read an organization's services. Every read the registry makes for a
+ * caller (an import while loading a spec, the imports of generated code) asks it first, so that
+ * an import reaches exactly what a direct read would.
+ */
+export type MayRead = (organization: string) => boolean;
+
+/** For operators (`canon up` seeding its own specs): every organization. */
+export const READS_EVERYTHING: MayRead = () => true;
+
 export interface PublishInput {
   organization: string;
   application: string;
@@ -42,6 +54,7 @@ export interface PublishInput {
   forceReason?: string;
   dryRun?: boolean;
   actor: string;
+  mayRead: MayRead;
 }
 
 export interface PublishResult extends PublishOutcome {
@@ -73,16 +86,9 @@ export class Registry {
   async publish(input: PublishInput): Promise<PublishResult> {
     checkKey('organization', input.organization);
     checkKey('application', input.application);
-    const semver = parseSemver(input.version);
-    if (!semver) {
-      throw problem(
-        422,
-        'invalid-version',
-        `'${input.version.slice(0, 100)}' is not a semantic version. Use MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1.`,
-      );
-    }
+    const semver = checkVersion(input.version);
     const intake = await intakeSpec(input.original, {
-      ...(await this.#intakeOptions(input.file, input.organization)),
+      ...(await this.#intakeOptions(input.mayRead, input.file, input.organization)),
       version: input.version,
     });
     const stamped = this.#stamp(intake.service, input);
@@ -129,11 +135,12 @@ export class Registry {
   }
 
   /** How the loader reads a document for an organization: its namespace prefix applies to api.json. */
-  async #intakeOptions(file: string | undefined, organization?: string) {
+  async #intakeOptions(mayRead: MayRead, file: string | undefined, organization?: string) {
     const namespace =
       organization === undefined ? undefined : (await this.store.getOrganization(organization))?.namespace;
     return {
       store: this.store,
+      mayRead,
       maxBytes: this.maxSpecBytes,
       log: this.log,
       ...(file === undefined ? {} : { file }),
@@ -143,9 +150,9 @@ export class Registry {
   }
 
   /** Validates a document without storing anything. */
-  async validate(original: string, file?: string) {
+  async validate(original: string, mayRead: MayRead, file?: string) {
     try {
-      const intake = await intakeSpec(original, await this.#intakeOptions(file));
+      const intake = await intakeSpec(original, await this.#intakeOptions(mayRead, file));
       return { valid: true, format: intake.format, errors: [], warnings: intake.warnings };
     } catch (error) {
       if (error instanceof RegistryError && error.status === 422) {
@@ -159,10 +166,10 @@ export class Registry {
    * Checks a document against the latest version without storing it: the changes and whether
    * the service's policy would accept them as the next version of the same major.
    */
-  async check(organization: string, application: string, original: string, file?: string) {
+  async check(organization: string, application: string, original: string, mayRead: MayRead, file?: string) {
     const record = await this.store.getService(organization, application);
     const intake = await intakeSpec(original, {
-      ...(await this.#intakeOptions(file, organization)),
+      ...(await this.#intakeOptions(mayRead, file, organization)),
       ...(record?.latestVersion === undefined ? {} : { version: record.latestVersion }),
     });
     const latest = await this.store.getServiceIr(organization, application, 'latest');
@@ -170,9 +177,15 @@ export class Registry {
       return { compatible: true, policy: record?.policy ?? 'backward', changes: [] as StoredChange[] };
     }
     const next = this.#stamp(intake.service, { organization, application, version: latest.version });
-    const changes = this.diff(latest, next);
-    const compatible = record.policy === 'none' || !changes.some((c) => c.level === 'breaking');
-    return { compatible, policy: record.policy, against: latest.version, changes };
+    return checkCompatibility({
+      store: this.store,
+      diff: this.diff,
+      organization,
+      application,
+      policy: record.policy,
+      latest,
+      next,
+    });
   }
 
   /** What changed from one version to another (any two, either order), computed from the IRs. */
@@ -201,6 +214,7 @@ export class Registry {
     version: string,
     generator: string,
     options: JsonObject,
+    mayRead: MayRead,
   ) {
     const catalog = this.generators;
     if (!catalog?.list().some((g) => g.name === generator)) {
@@ -215,12 +229,14 @@ export class Registry {
         `Version ${version} of ${organization}/${application}`,
         'List the versions with GET /services/{org}/{app}/versions.',
       );
+    const service = (await this.store.getServiceIr(organization, application, record.version))!;
+    // Checked before the cache: the imports' code is in the cached files too.
+    requireReadableImports(service, mayRead);
     const key = `${GENERATED_CACHE_VERSION}:${record.contentHash}:${generator}:${sha256(canonicalJson(options))}`;
     const cached = await this.store.getGenerated(key);
     if (cached !== undefined)
       return { version: record.version, generator, files: JSON.parse(cached) as GeneratedFile[] };
-    const service = (await this.store.getServiceIr(organization, application, record.version))!;
-    const resolver = storeResolver(this.store);
+    const resolver = storeResolver(this.store, mayRead);
     const imports = (await Promise.all(service.imports.map((i) => resolver.resolve(i.uri)))).filter(
       (s): s is Service => s !== undefined,
     );
@@ -228,5 +244,24 @@ export class Registry {
     if (!files) throw notFound(`The generator '${generator}'`, 'List the generators with GET /generators.');
     await this.store.putGenerated(key, JSON.stringify(files));
     return { version: record.version, generator, files };
+  }
+}
+
+/**
+ * Refuses (403) a version that imports a service of an organization the caller may not read,
+ * whether or not that service exists: its generated code would carry the import's types. Both
+ * the organization the import record names and the one its URI points to are checked (in a
+ * service.json document the author writes both).
+ */
+function requireReadableImports(service: Service, mayRead: MayRead): void {
+  for (const i of service.imports) {
+    const organizations = [i.organization.key, importTarget(i.uri)?.organization];
+    const hidden = organizations.find((org) => org !== undefined && !mayRead(org));
+    if (hidden === undefined) continue;
+    throw problem(
+      403,
+      'forbidden-import',
+      `This version imports ${i.uri.slice(0, 300)}, from the organization ${hidden.slice(0, 100)}, which your token may not read. Ask an admin for a token that reads ${hidden.slice(0, 100)}.`,
+    );
   }
 }

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { urlKey } from '../core/parse/api-json.js';
 import { RegistryError } from './errors.js';
-import type { Registry } from './registry.js';
+import { READS_EVERYTHING, type Registry } from './registry.js';
 
 export interface SeedResult {
   published: { file: string; application: string; version: string }[];
@@ -30,7 +30,13 @@ export async function publishSpecDirectory(
       const name = relative(dir, file);
       const application = applicationOf(text, name);
       try {
-        await registry.publish({ ...options, application, original: text, file: name });
+        await registry.publish({
+          ...options,
+          application,
+          original: text,
+          file: name,
+          mayRead: READS_EVERYTHING,
+        });
         result.published.push({ file: name, application, version: options.version });
       } catch (error) {
         if (!(error instanceof RegistryError)) throw error;

@@ -19,7 +19,7 @@ test('graceful shutdown: a request in flight when close() is called still gets i
     const ended = new Promise((resolve) => socket.once('close', resolve));
     const received = new Promise((resolve) => running.server.once('request', resolve));
     socket.write(
-      `PUT /services/acme/user/versions/1.0.0 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${ADMIN}\r\n` +
+      `PUT /services/acme/user/versions/1.0.0 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${ADMIN}\r\n` +
         `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
     );
     await received;

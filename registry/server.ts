@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { bootstrapAdmin } from './access.js';
 import { loadDiff, loadGenerators } from './engines.js';
 import { createRegistryApp } from './http/app.js';
+import type { RateLimits } from './http/rate-limit.js';
 import { Registry } from './registry.js';
 import { SqliteStore } from './store/sqlite-store.js';
 
@@ -12,11 +13,21 @@ export interface StartOptions {
   db: string;
   port?: number;
   host?: string;
+  /** Host names answered besides the loopback names (DNS rebinding guard, `http/host-check.ts`). */
+  allowedHosts?: readonly string[];
   /** `CANON_ADMIN_TOKEN`, used as the first admin token of a new registry. */
   adminToken?: string;
   anonymousReads?: boolean;
   maxBodyBytes?: number;
+  /** Largest request body without a token (default 4 MiB). */
+  anonymousBodyBytes?: number;
+  /** Expensive calls (validations, checks, publishes, code) per client. */
+  rateLimits?: RateLimits;
+  /** Bytes of generated code kept in the database cache (default 256 MiB, oldest dropped first). */
+  generatedCacheBytes?: number;
   maxSpecBytes?: number;
+  /** How long a write waits for another process's lock before answering 503 (default 5 s). */
+  lockWaitMs?: number;
   log?: (line: string) => void;
 }
 
@@ -32,7 +43,12 @@ export interface RunningRegistry {
 
 /** Opens the store, creates the first admin token if needed, and listens on host:port. */
 export async function startRegistry(options: StartOptions): Promise<RunningRegistry> {
-  const store = new SqliteStore(options.db);
+  const store = new SqliteStore(options.db, {
+    ...(options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs }),
+    ...(options.generatedCacheBytes === undefined
+      ? {}
+      : { generatedCacheBytes: options.generatedCacheBytes }),
+  });
   try {
     const [diff, generators] = await Promise.all([loadDiff(), loadGenerators()]);
     const registry = new Registry({
@@ -43,12 +59,16 @@ export async function startRegistry(options: StartOptions): Promise<RunningRegis
       ...(options.maxSpecBytes === undefined ? {} : { maxSpecBytes: options.maxSpecBytes }),
       ...(options.log === undefined ? {} : { log: options.log }),
     });
-    const admin = await bootstrapAdmin(store, options.adminToken);
+    const admin = await bootstrapAdmin(store, options.adminToken, registry.log);
+    const host = options.host ?? '127.0.0.1';
     const app = createRegistryApp(registry, {
+      bindHost: host,
+      ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
       ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+      ...(options.anonymousBodyBytes === undefined ? {} : { anonymousBodyBytes: options.anonymousBodyBytes }),
+      ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
       ...(options.log === undefined ? {} : { log: options.log }),
     });
-    const host = options.host ?? '127.0.0.1';
     const server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(options.port ?? 0, host, (error?: Error) => (error ? reject(error) : resolve(s)));
       s.once('error', reject);

@@ -57,7 +57,8 @@ export const command: Command = {
           : ((error as NodeJS.ErrnoException).code ?? String(error));
       throw new UsageError(`cannot read ${file}: ${reason}.`);
     }
-    await mkdir(dirname(db), { recursive: true });
+    // Created for the owner only, like the database file itself (it holds token hashes).
+    await mkdir(dirname(db), { recursive: true, mode: 0o700 });
     const store = new SqliteStore(db);
     const { RegistryError } = await import('../../registry/errors.js');
     try {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../../test/paths.js';
+import { rawRequest } from '../../test/raw-http.js';
 import { runCanon, startCanon } from '../../test/spawn.js';
 
 test('canon serve prints a first admin token once, serves, and stops cleanly on SIGTERM', async () => {
@@ -62,6 +63,38 @@ test('canon up publishes specs/ into an empty registry, then serves them until C
     const twice = await runCanon(['registry', 'import', 'backup.json', '--db', 'copy.db'], { cwd: dir });
     assert.equal(twice.code, 1);
     assert.match(twice.stderr, /empty registry/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('canon serve --allowed-host answers for the names it lists, and refuses others (421)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'canon-serve-hosts-'));
+  try {
+    const serve = await startCanon(
+      [
+        'serve',
+        '--port',
+        '0',
+        '--db',
+        'r.db',
+        '--allowed-host',
+        'registry.test',
+        '--allowed-host',
+        'canon.test',
+      ],
+      { cwd: dir, env: { CANON_ADMIN_TOKEN: '' } },
+    );
+    try {
+      const status = async (host: string) =>
+        (await rawRequest(serve.url, 'GET', '/services', { host })).status;
+      assert.equal(await status('registry.test'), 200);
+      assert.equal(await status('canon.test:7411'), 200);
+      assert.equal(await status('localhost'), 200);
+      assert.equal(await status('evil.test'), 421);
+    } finally {
+      assert.equal(await serve.stop('SIGTERM'), 0);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

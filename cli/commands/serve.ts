@@ -3,14 +3,19 @@ import { dirname, resolve } from 'node:path';
 import { DEFAULT_DB, DEFAULT_PORT } from '../../registry/defaults.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
 
-const HELP = `Usage: canon serve [--port <n>] [--host <addr>] [--db <file>] [--private]
+const HELP = `Usage: canon serve [--port <n>] [--host <addr>] [--allowed-host <name>]... [--db <file>] [--private]
 
 Runs the registry on a SQLite database until Ctrl-C (in-flight requests finish first).
 
 Options:
   --port <n>      port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host <addr>   address to bind (default 127.0.0.1)
-  --db <file>     SQLite database file (default ${DEFAULT_DB}; created with its directory)
+  --allowed-host <name>
+                  a Host name to answer for besides localhost, 127.0.0.1 and [::1] (repeatable);
+                  on a loopback address nothing else is answered (DNS rebinding), on any other
+                  address every name is, unless this lists them
+  --db <file>     SQLite database file (default ${DEFAULT_DB}; created with its directory,
+                  readable by its owner only)
   --private       refuse reads without a token (default: anonymous reads allowed)
 
 A new registry takes its first admin token from CANON_ADMIN_TOKEN, or creates one and prints it
@@ -26,6 +31,7 @@ export const command: Command = {
       {
         port: { type: 'string' },
         host: { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
         db: { type: 'string' },
         private: { type: 'boolean' },
       },
@@ -35,12 +41,14 @@ export const command: Command = {
       throw new UsageError(`unexpected argument '${positionals[0]}'. Run 'canon serve --help' for usage.`);
     const port = parsePort(values.port);
     const db = resolve(io.cwd, values.db ?? DEFAULT_DB);
-    await mkdir(dirname(db), { recursive: true });
+    // Created for the owner only, like the database file itself (it holds token hashes).
+    await mkdir(dirname(db), { recursive: true, mode: 0o700 });
     const { startRegistry, serveUntilSignal } = await import('../../registry/server.js');
     const running = await startRegistry({
       db,
       port,
       host: values.host ?? '127.0.0.1',
+      allowedHosts: values['allowed-host'] ?? [],
       anonymousReads: !values.private,
       ...(io.env.CANON_ADMIN_TOKEN ? { adminToken: io.env.CANON_ADMIN_TOKEN } : {}),
       log: (line) => io.err(`${line}\n`),

@@ -39,7 +39,8 @@ export const command: Command = {
     const requested = parsePort(values.port);
     const dbName = values.db ?? DEFAULT_DB;
     const db = resolve(io.cwd, dbName);
-    await mkdir(dirname(db), { recursive: true });
+    // Created for the owner only, like the database file itself (it holds token hashes).
+    await mkdir(dirname(db), { recursive: true, mode: 0o700 });
     const { startRegistry, serveUntilSignal } = await import('../../registry/server.js');
     const start = (port: number) =>
       startRegistry({

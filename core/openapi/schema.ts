@@ -259,5 +259,8 @@ const STRING_FORMATS: Readonly<Record<string, PrimitiveName>> = {
 };
 
 function stringFormat(format: unknown): PrimitiveName {
-  return (typeof format === 'string' && STRING_FORMATS[format]) || 'string';
+  return (
+    (typeof format === 'string' && Object.hasOwn(STRING_FORMATS, format) && STRING_FORMATS[format]) ||
+    'string'
+  );
 }

@@ -73,7 +73,8 @@ export function pluralize(name: string): string {
   const word = lastWord(name);
   const stem = name.slice(0, name.length - word.length);
   const lower = word.toLowerCase();
-  const fixed = FIXED[lower];
+  // Own keys only: a word such as `constructor` must not find Object.prototype's members.
+  const fixed = Object.hasOwn(FIXED, lower) ? FIXED[lower] : undefined;
   if (fixed !== undefined) return stem + matchCase(word, fixed);
   if (INVARIANT.has(lower)) return name;
   if (lower.endsWith('es') || lower.endsWith('ts') || lower.endsWith('data')) return name;

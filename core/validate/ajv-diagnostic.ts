@@ -70,6 +70,9 @@ const LABELS: Readonly<Record<string, string>> = {
   templates: 'Template',
 };
 
+/** Own keys only: a key such as `constructor` in a spec is not a container. */
+const labelOf = (key: string): string | undefined => (Object.hasOwn(LABELS, key) ? LABELS[key] : undefined);
+
 /**
  * A readable name for the element at a JSON pointer, built from the document itself:
  * `/models/user/fields/0/required` → `Model[user] Field[id] element[required]`.
@@ -82,16 +85,16 @@ export function describePath(doc: unknown, path: string): string {
   for (const segment of pointerSegments(path)) {
     const child: unknown = Array.isArray(node)
       ? node[Number(segment)]
-      : typeof node === 'object' && node !== null
+      : typeof node === 'object' && node !== null && Object.hasOwn(node, segment)
         ? (node as Record<string, unknown>)[segment]
         : undefined;
-    const label = container === undefined ? undefined : LABELS[container];
+    const label = container === undefined ? undefined : labelOf(container);
     if (label !== undefined) {
       parts.push(
         `${label}[${Array.isArray(node) ? elementName(child, segment, container === 'types') : segment}]`,
       );
       container = undefined;
-    } else if (LABELS[segment] !== undefined && (Array.isArray(child) || isObject(child))) {
+    } else if (labelOf(segment) !== undefined && (Array.isArray(child) || isObject(child))) {
       container = segment;
     } else {
       parts.push(container === undefined ? `element[${segment}]` : `${container}[${segment}]`);

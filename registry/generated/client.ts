@@ -80,7 +80,8 @@ export type CheckResultsPostError =
   | ResponseError<403, types.ErrorResponse>
   | ResponseError<413, types.ErrorResponse>
   | ResponseError<415, types.ErrorResponse>
-  | ResponseError<422, types.ErrorResponse>;
+  | ResponseError<422, types.ErrorResponse>
+  | ResponseError<429, types.ErrorResponse>;
 
 /** The check_results resource: client.checkResults. */
 export interface CheckResultsResource {
@@ -113,7 +114,8 @@ export type CodesGetByGeneratorError =
   | ResponseError<401, types.ErrorResponse>
   | ResponseError<403, types.ErrorResponse>
   | ResponseError<404, types.ErrorResponse>
-  | ResponseError<422, types.ErrorResponse>;
+  | ResponseError<422, types.ErrorResponse>
+  | ResponseError<429, types.ErrorResponse>;
 
 /** Parameters of codes.postByGenerator. */
 export interface CodesPostByGeneratorParams {
@@ -133,7 +135,8 @@ export type CodesPostByGeneratorError =
   | ResponseError<403, types.ErrorResponse>
   | ResponseError<404, types.ErrorResponse>
   | ResponseError<415, types.ErrorResponse>
-  | ResponseError<422, types.ErrorResponse>;
+  | ResponseError<422, types.ErrorResponse>
+  | ResponseError<429, types.ErrorResponse>;
 
 /** The codes resource: client.codes. */
 export interface CodesResource {
@@ -220,7 +223,8 @@ export type OrganizationsPutByOrganizationError =
   | ResponseError<401, types.ErrorResponse>
   | ResponseError<403, types.ErrorResponse>
   | ResponseError<415, types.ErrorResponse>
-  | ResponseError<422, types.ErrorResponse>;
+  | ResponseError<422, types.ErrorResponse>
+  | ResponseError<503, types.ErrorResponse>;
 
 /** The organizations resource: client.organizations. */
 export interface OrganizationsResource {
@@ -288,7 +292,8 @@ export type ServicesPutPolicyByOrganizationAndApplicationError =
   | ResponseError<401, types.ErrorResponse>
   | ResponseError<403, types.ErrorResponse>
   | ResponseError<404, types.ErrorResponse>
-  | ResponseError<422, types.ErrorResponse>;
+  | ResponseError<422, types.ErrorResponse>
+  | ResponseError<503, types.ErrorResponse>;
 
 /** The services resource: client.services. */
 export interface ServicesResource {
@@ -317,6 +322,12 @@ export interface ServicesResource {
   ): Promise<types.Service>;
 }
 
+/** Parameters of tokens.get. */
+export interface TokensGetParams {
+  /** In query. */
+  organization?: string;
+}
+
 /** The declared error responses of tokens.get. */
 export type TokensGetError =
   | ResponseError<401, types.ErrorResponse>
@@ -327,7 +338,8 @@ export type TokensPostError =
   | ResponseError<401, types.ErrorResponse>
   | ResponseError<403, types.ErrorResponse>
   | ResponseError<415, types.ErrorResponse>
-  | ResponseError<422, types.ErrorResponse>;
+  | ResponseError<422, types.ErrorResponse>
+  | ResponseError<503, types.ErrorResponse>;
 
 /** Parameters of tokens.deleteById. */
 export interface TokensDeleteByIdParams {
@@ -339,15 +351,17 @@ export interface TokensDeleteByIdParams {
 export type TokensDeleteByIdError =
   | ResponseError<401, types.ErrorResponse>
   | ResponseError<403, types.ErrorResponse>
-  | ResponseError<404, types.ErrorResponse>;
+  | ResponseError<404, types.ErrorResponse>
+  | ResponseError<503, types.ErrorResponse>;
 
 /** The tokens resource: client.tokens. */
 export interface TokensResource {
   /**
+   * Admins of an organization list its tokens; admins of * list every token, or one organization's with ?organization=.
    * GET /tokens
    * @throws {TokensGetError} for a declared error status
    */
-  get(options?: RequestOptions): Promise<types.Token[]>;
+  get(params?: TokensGetParams, options?: RequestOptions): Promise<types.Token[]>;
   /**
    * POST /tokens
    * @throws {TokensPostError} for a declared error status
@@ -362,9 +376,11 @@ export interface TokensResource {
 
 /** The declared error responses of validations.post. */
 export type ValidationsPostError =
+  | ResponseError<401, types.ErrorResponse>
   | ResponseError<413, types.ErrorResponse>
   | ResponseError<415, types.ErrorResponse>
-  | ResponseError<422, types.ErrorResponse>;
+  | ResponseError<422, types.ErrorResponse>
+  | ResponseError<429, types.ErrorResponse>;
 
 /** The validations resource: client.validations. */
 export interface ValidationsResource {
@@ -406,7 +422,9 @@ export type VersionsPutByVersionError =
   | ResponseError<409, types.ErrorResponse>
   | ResponseError<413, types.ErrorResponse>
   | ResponseError<415, types.ErrorResponse>
-  | ResponseError<422, types.ErrorResponse>;
+  | ResponseError<422, types.ErrorResponse>
+  | ResponseError<429, types.ErrorResponse>
+  | ResponseError<503, types.ErrorResponse>;
 
 /** Parameters of versions.getByVersion. */
 export interface VersionsGetByVersionParams {
@@ -581,7 +599,7 @@ export function createClient(options: ClientOptions): Client {
             form: [],
             success: [200],
             unit: [],
-            errors: [401, 403, 413, 415, 422],
+            errors: [401, 403, 413, 415, 422, 429],
           },
           body,
           params,
@@ -610,7 +628,7 @@ export function createClient(options: ClientOptions): Client {
             form: [],
             success: [200],
             unit: [],
-            errors: [401, 403, 404, 422],
+            errors: [401, 403, 404, 422, 429],
           },
           undefined,
           params,
@@ -637,7 +655,7 @@ export function createClient(options: ClientOptions): Client {
             form: [],
             success: [200],
             unit: [],
-            errors: [401, 403, 404, 415, 422],
+            errors: [401, 403, 404, 415, 422, 429],
           },
           body,
           params,
@@ -730,7 +748,7 @@ export function createClient(options: ClientOptions): Client {
             form: [],
             success: [200],
             unit: [],
-            errors: [401, 403, 415, 422],
+            errors: [401, 403, 415, 422, 503],
           },
           body,
           params,
@@ -783,7 +801,7 @@ export function createClient(options: ClientOptions): Client {
             form: [],
             success: [200],
             unit: [],
-            errors: [401, 403, 404, 422],
+            errors: [401, 403, 404, 422, 503],
           },
           body,
           params,
@@ -791,13 +809,13 @@ export function createClient(options: ClientOptions): Client {
         ) as Promise<types.Service>,
     },
     tokens: {
-      get: (options) =>
+      get: (params, options) =>
         call(
           {
             name: 'tokens.get',
             method: 'GET',
             path: ['/tokens'],
-            query: [],
+            query: ['organization'],
             header: [],
             form: [],
             success: [200],
@@ -805,7 +823,7 @@ export function createClient(options: ClientOptions): Client {
             errors: [401, 403],
           },
           undefined,
-          undefined,
+          params,
           options,
         ) as Promise<types.Token[]>,
       post: (body, options) =>
@@ -819,7 +837,7 @@ export function createClient(options: ClientOptions): Client {
             form: [],
             success: [201],
             unit: [],
-            errors: [401, 403, 415, 422],
+            errors: [401, 403, 415, 422, 503],
           },
           body,
           undefined,
@@ -836,7 +854,7 @@ export function createClient(options: ClientOptions): Client {
             form: [],
             success: [204],
             unit: [204],
-            errors: [401, 403, 404],
+            errors: [401, 403, 404, 503],
           },
           undefined,
           params,
@@ -855,7 +873,7 @@ export function createClient(options: ClientOptions): Client {
             form: [],
             success: [200],
             unit: [],
-            errors: [413, 415, 422],
+            errors: [401, 413, 415, 422, 429],
           },
           body,
           undefined,
@@ -891,7 +909,7 @@ export function createClient(options: ClientOptions): Client {
             form: [],
             success: [200, 201],
             unit: [],
-            errors: [401, 403, 409, 413, 415, 422],
+            errors: [401, 403, 409, 413, 415, 422, 429, 503],
           },
           body,
           params,

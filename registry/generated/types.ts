@@ -217,6 +217,8 @@ export interface Token {
   description: string;
   created_at: string;
   created_by: string;
+  /** When the token stops working; absent for the bootstrap admin token. */
+  expires_at?: string;
 }
 
 /** Wire name: token_created */
@@ -227,6 +229,8 @@ export interface TokenCreated {
   description: string;
   created_at: string;
   created_by: string;
+  /** When the token stops working; absent for the bootstrap admin token. */
+  expires_at?: string;
   /** Shown this once; only its hash is stored. */
   secret: string;
 }
@@ -236,6 +240,8 @@ export interface TokenForm {
   organization: string;
   role: Role;
   description: string;
+  /** When the token stops working: in the future, at most 3 years ahead (default: 90 days). */
+  expires_at?: string;
 }
 
 /** Wire name: validation */

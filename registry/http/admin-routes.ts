@@ -1,10 +1,17 @@
-import { issueToken, requireRole } from '../access.js';
+import { issueToken, type Principal, requireRole, tokenExpiry } from '../access.js';
 import type * as Api from '../api-types.js';
 import { notFound, problem } from '../errors.js';
 import { checkKey } from '../keys.js';
 import { POLICIES, ROLES } from '../store/store.js';
 import { json, NAMESPACE, noService, param, type Route, serviceParams } from './route.js';
-import { organizationToWire, queryInteger, readForm, serviceToWire, tokenToWire } from './wire.js';
+import {
+  organizationToWire,
+  queryInteger,
+  queryString,
+  readForm,
+  serviceToWire,
+  tokenToWire,
+} from './wire.js';
 
 /** Organizations, compatibility policies and tokens. */
 export const ADMIN_ROUTES: Route[] = [
@@ -66,9 +73,10 @@ export const ADMIN_ROUTES: Route[] = [
   {
     method: 'get',
     path: '/tokens',
-    async handle(_req, res, ctx) {
-      requireRole(ctx.principal, '*', 'admin', false);
-      json(res, 200, (await ctx.registry.store.listTokens()).map(tokenToWire));
+    async handle(req, res, ctx) {
+      const organization = tokenScope(ctx.principal, queryString(req.query, 'organization'));
+      requireRole(ctx.principal, organization ?? '*', 'admin', false);
+      json(res, 200, (await ctx.registry.store.listTokens(organization)).map(tokenToWire));
     },
   },
   {
@@ -77,7 +85,7 @@ export const ADMIN_ROUTES: Route[] = [
     async handle(req, res, ctx) {
       const form = readForm<Api.TokenForm>(
         req.body,
-        { organization: 'string', role: ROLES, description: 'string' },
+        { organization: 'string', role: ROLES, description: 'string', expires_at: 'string?' },
         'token_form',
       );
       if (form.organization !== '*') checkKey('organization', form.organization);
@@ -87,6 +95,7 @@ export const ADMIN_ROUTES: Route[] = [
         role: form.role,
         description: form.description.slice(0, 500),
         createdBy: ctx.principal.actor,
+        expiresAt: tokenExpiry(form.expires_at),
       });
       json(res, 201, { ...tokenToWire(token), secret } satisfies Api.TokenCreated);
     },
@@ -95,9 +104,12 @@ export const ADMIN_ROUTES: Route[] = [
     method: 'delete',
     path: '/tokens/:id',
     async handle(req, res, ctx) {
-      requireRole(ctx.principal, '*', 'admin', false);
-      if (!(await ctx.registry.store.revokeToken(param(req, 'id'), ctx.principal.actor))) {
-        throw notFound(`The token ${param(req, 'id').slice(0, 100)}`, 'List the tokens with GET /tokens.');
+      // An organization's admin revokes that organization's tokens; a `*` admin any token.
+      const organization = tokenScope(ctx.principal, undefined);
+      requireRole(ctx.principal, organization ?? '*', 'admin', false);
+      const id = param(req, 'id');
+      if (!(await ctx.registry.store.revokeToken(id, ctx.principal.actor, organization))) {
+        throw notFound(`The token ${id.slice(0, 100)}`, 'List the tokens with GET /tokens.');
       }
       res.status(204).end();
     },
@@ -115,3 +127,13 @@ export const ADMIN_ROUTES: Route[] = [
     },
   },
 ];
+
+/**
+ * Which organization's tokens a request is about: the one asked for, else the caller's own; none
+ * (every token) only for a `*` admin who asks for none.
+ */
+function tokenScope(principal: Principal, requested: string | undefined): string | undefined {
+  if (requested !== undefined) return requested === '*' ? '*' : checkKey('organization', requested);
+  const own = principal.token?.organization;
+  return own === '*' ? undefined : own;
+}

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type * as Api from '../api-types.js';
 import type { Registry } from '../registry.js';
-import { json, param, type Route, type RouteContext, serviceParams } from './route.js';
+import { json, param, type Route, type RouteContext, readsOf, serviceParams } from './route.js';
 import { readForm } from './wire.js';
 
 /** Generators and generated code. */
@@ -16,11 +16,13 @@ export const CODE_ROUTES: Route[] = [
   {
     method: 'get',
     path: '/services/:org/:app/versions/:version/code/:generator',
+    expensive: true,
     handle: (req, res, ctx) => sendCode(req, res, ctx, () => ({})),
   },
   {
     method: 'post',
     path: '/services/:org/:app/versions/:version/code/:generator',
+    expensive: true,
     handle: (req, res, ctx) =>
       sendCode(req, res, ctx, () => {
         const form = readForm<Api.CodeForm>(req.body, { options: 'object?' }, 'code_form');
@@ -43,6 +45,7 @@ async function sendCode(req: Request, res: Response, ctx: RouteContext, options:
     param(req, 'version'),
     param(req, 'generator'),
     options(),
+    readsOf(ctx),
   );
   json(res, 200, code);
 }

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { type ApiProblem, RegistryError } from '../errors.js';
+import { databaseBusy, isDatabaseBusy } from '../store/contention.js';
 
 /** Writes `{ errors: [...] }` (plus any details) with a status. The only way errors leave the registry. */
 export function sendErrors(
@@ -7,6 +8,7 @@ export function sendErrors(
   status: number,
   errors: ApiProblem[],
   details?: Record<string, unknown>,
+  headers: Readonly<Record<string, string>> = {},
 ): void {
   if (res.headersSent) {
     res.destroy();
@@ -15,7 +17,7 @@ export function sendErrors(
   const body = JSON.stringify({ ...details, errors });
   res
     .status(status)
-    .set({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .set({ ...headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
     .end(body);
 }
 
@@ -70,7 +72,13 @@ const PARSER_ERRORS: Record<
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (error instanceof RegistryError) {
-      sendErrors(res, error.status, error.errors, error.details);
+      sendErrors(res, error.status, error.errors, error.details, error.headers);
+      return;
+    }
+    if (isDatabaseBusy(error)) {
+      // A read that met a writer's lock (rare with WAL): as retryable as a busy write.
+      const busy = databaseBusy();
+      sendErrors(res, busy.status, busy.errors, undefined, busy.headers);
       return;
     }
     const e = error as {

@@ -1,8 +1,9 @@
 import type { Request, Response } from 'express';
-import { type Principal, requireRole } from '../access.js';
+import { holds, type Principal, requireRole } from '../access.js';
 import { notFound } from '../errors.js';
 import { checkKey } from '../keys.js';
-import type { Registry } from '../registry.js';
+import type { MayRead, Registry } from '../registry.js';
+import { ifNoneMatch } from './conditional.js';
 
 export interface RouteContext {
   registry: Registry;
@@ -12,6 +13,8 @@ export interface RouteContext {
 export interface Route {
   method: 'get' | 'put' | 'post' | 'delete';
   path: string;
+  /** Costs real work (loading a spec, diffing, generating): rationed per client (`rate-limit.ts`). */
+  expensive?: true;
   handle(req: Request, res: Response, ctx: RouteContext): Promise<void>;
 }
 
@@ -30,6 +33,12 @@ export function serviceParams(req: Request, ctx: RouteContext, role: 'read' | 'p
   return { organization, application };
 }
 
+/** What the caller may read, for the reads the registry makes on its behalf (imports). */
+export const readsOf =
+  (ctx: RouteContext): MayRead =>
+  (organization) =>
+    holds(ctx.principal, organization, 'read', ctx.registry.anonymousReads);
+
 export const noService = (org: string, app: string) =>
   notFound(
     `The service ${org}/${app}`,
@@ -47,9 +56,12 @@ export async function sendDocument(
   const doc = await ctx.registry.store.getDocument(organization, application, version, kind);
   if (!doc) throw await missingVersion(ctx, organization, application, version);
   res.setHeader('etag', doc.etag);
-  res.setHeader('cache-control', version === 'latest' ? 'no-cache' : 'public, max-age=31536000, immutable');
+  // A private registry's documents are for their token's holder only: no shared cache may keep them.
+  const shared = ctx.registry.anonymousReads;
+  const pinned = `${shared ? 'public' : 'private'}, max-age=31536000, immutable`;
+  res.setHeader('cache-control', version === 'latest' ? (shared ? 'no-cache' : 'private, no-cache') : pinned);
   res.setHeader('x-canon-version', doc.version);
-  if (req.headers['if-none-match'] === doc.etag) {
+  if (ifNoneMatch(req.headers['if-none-match'], doc.etag)) {
     res.statusCode = 304;
     res.end();
     return;

@@ -55,6 +55,7 @@ export function tokenToWire(t: TokenRecord): Api.Token {
     description: t.description,
     created_at: t.createdAt,
     created_by: t.createdBy,
+    ...(t.expiresAt === undefined ? {} : { expires_at: t.expiresAt }),
   };
 }
 
@@ -106,7 +107,8 @@ export function readForm<T>(body: unknown, spec: Record<string, FieldSpec>, form
     }
   }
   for (const name of Object.keys(record)) {
-    if (!(name in spec)) {
+    // Own keys only: `constructor` or `__proto__` in a body is an unknown field like any other.
+    if (!Object.hasOwn(spec, name)) {
       errors.push({
         code: 'unknown-field',
         path: `/${name.slice(0, 100)}`,

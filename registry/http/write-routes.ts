@@ -1,7 +1,7 @@
 import { requireRole } from '../access.js';
 import type * as Api from '../api-types.js';
 import { problem } from '../errors.js';
-import { json, param, type Route, serviceParams } from './route.js';
+import { json, param, type Route, readsOf, serviceParams } from './route.js';
 import { changeToWire, readForm, versionToWire } from './wire.js';
 
 /** Publishing, dry-run checks and validations. */
@@ -9,6 +9,7 @@ export const WRITE_ROUTES: Route[] = [
   {
     method: 'put',
     path: '/services/:org/:app/versions/:version',
+    expensive: true,
     async handle(req, res, ctx) {
       const { organization, application } = serviceParams(req, ctx, 'publish');
       const form = readForm<Api.PublishForm>(
@@ -33,6 +34,7 @@ export const WRITE_ROUTES: Route[] = [
         version: param(req, 'version'),
         original: form.original,
         actor: ctx.principal.actor,
+        mayRead: readsOf(ctx),
         dryRun: form.dry_run === true,
         ...(form.file === undefined ? {} : { file: form.file }),
         ...(form.force_reason === undefined ? {} : { forceReason: form.force_reason }),
@@ -48,6 +50,7 @@ export const WRITE_ROUTES: Route[] = [
   {
     method: 'post',
     path: '/services/:org/:app/checks',
+    expensive: true,
     async handle(req, res, ctx) {
       const { organization, application } = serviceParams(req, ctx);
       const form = readForm<Api.DocumentForm>(
@@ -55,20 +58,35 @@ export const WRITE_ROUTES: Route[] = [
         { original: 'string', file: 'string?' },
         'document_form',
       );
-      const result = await ctx.registry.check(organization, application, form.original, form.file);
+      const result = await ctx.registry.check(
+        organization,
+        application,
+        form.original,
+        readsOf(ctx),
+        form.file,
+      );
       json(res, 200, { ...result, changes: result.changes.map(changeToWire) } satisfies Api.CheckResult);
     },
   },
   {
     method: 'post',
     path: '/validations',
+    expensive: true,
     async handle(req, res, ctx) {
+      if (!ctx.principal.token && !ctx.registry.anonymousReads) {
+        throw problem(
+          401,
+          'unauthorized',
+          "This registry is private: validations need a token. Send it as 'Authorization: Bearer <token>' (the CLI reads CANON_TOKEN).",
+        );
+      }
       const form = readForm<Api.DocumentForm>(
         req.body,
         { original: 'string', file: 'string?' },
         'document_form',
       );
-      json(res, 200, (await ctx.registry.validate(form.original, form.file)) satisfies Api.Validation);
+      const validation = await ctx.registry.validate(form.original, readsOf(ctx), form.file);
+      json(res, 200, validation satisfies Api.Validation);
     },
   },
 ];

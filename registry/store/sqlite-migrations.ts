@@ -80,4 +80,15 @@ CREATE TABLE audit_log (
     name: 'organization namespaces',
     sql: 'ALTER TABLE organizations ADD COLUMN namespace TEXT;',
   },
+  {
+    version: 3,
+    name: 'token expiry',
+    sql: 'ALTER TABLE tokens ADD COLUMN expires_at TEXT;',
+  },
+  {
+    version: 4,
+    name: 'generated code sizes, for a bounded cache',
+    sql: `ALTER TABLE generated_code ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+UPDATE generated_code SET bytes = length(CAST(files AS BLOB));`,
+  },
 ];

@@ -102,7 +102,15 @@ export function publishInTransaction(db: SqliteAccess, plan: PublishPlan, gate: 
       successor.id,
     );
   }
-  if (!successor) {
+  // Latest is the highest release; a prerelease only while the service has no release yet.
+  // A release's sort key ends with '~', which no prerelease identifier contains.
+  const latest = db
+    .q(
+      "SELECT id FROM versions WHERE service_id = ? ORDER BY substr(sort_key, -1) = '~' DESC, sort_key DESC LIMIT 1",
+    )
+    .pluck()
+    .get(service.id) as number;
+  if (latest === versionId) {
     db.q('UPDATE services SET latest_version_id = ?, name = ? WHERE id = ?').run(
       versionId,
       plan.name,

@@ -1,4 +1,4 @@
-import type { CompatibilityPolicy, ServiceRecord, VersionRecord } from './store.js';
+import type { CompatibilityPolicy, Role, ServiceRecord, TokenRecord, VersionRecord } from './store.js';
 
 export interface ServiceRow {
   id: number;
@@ -59,5 +59,30 @@ export function toVersion(row: VersionRow): VersionRecord {
   };
   if (row.previous !== null) record.previousVersion = row.previous;
   if (row.forced_reason !== null) record.forcedReason = row.forced_reason;
+  return record;
+}
+
+export interface TokenRow {
+  id: string;
+  organization: string;
+  role: Role;
+  description: string;
+  created_at: string;
+  created_by: string;
+  expires_at: string | null;
+}
+
+export const TOKEN_COLUMNS = 'id, organization, role, description, created_at, created_by, expires_at';
+
+export function toToken(row: TokenRow): TokenRecord {
+  const record: TokenRecord = {
+    id: row.id,
+    organization: row.organization,
+    role: row.role,
+    description: row.description,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  };
+  if (row.expires_at !== null) record.expiresAt = row.expires_at;
   return record;
 }

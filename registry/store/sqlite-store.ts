@@ -1,14 +1,19 @@
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Service } from '../../core/ir.js';
 import { IR_INTERNER } from '../json-interner.js';
 import { LruCache } from '../lru-cache.js';
+import { databaseBusy, isDatabaseBusy } from './contention.js';
 import { exportTables, importTables } from './sqlite-dump.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { DryRunDone, publishInTransaction, type SqliteAccess } from './sqlite-publish.js';
 import {
   SERVICE_COLUMNS,
   type ServiceRow,
+  TOKEN_COLUMNS,
+  type TokenRow,
   toService,
+  toToken,
   toVersion,
   VERSION_COLUMNS,
   type VersionRow,
@@ -36,6 +41,13 @@ export interface SqliteStoreOptions {
   documentCacheBytes?: number;
   /** JSON size of the parsed IRs kept for the gate and generators (default 96 MiB). */
   irCacheBytes?: number;
+  /**
+   * How long a write waits for another connection's lock before it is refused with 503 (default
+   * 5 s). The wait is asynchronous: other requests are answered meanwhile.
+   */
+  lockWaitMs?: number;
+  /** Bytes of generated code kept (default 256 MiB); the oldest entries go first. */
+  generatedCacheBytes?: number;
 }
 
 /**
@@ -57,15 +69,44 @@ export class SqliteStore implements RegistryStore {
     audit: (actor, action, target, detail) => this.#audit(actor, action, target, detail),
   };
 
+  readonly #lockWaitMs: number;
+  readonly #generatedCacheBytes: number;
+
   constructor(file: string, options: SqliteStoreOptions = {}) {
+    createPrivately(file);
     this.db = new Database(file);
+    // Opening may wait for another process that is opening or migrating the same file (several
+    // registries starting at once): block then, before any request is served.
+    this.db.pragma('busy_timeout = 30000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 30000');
     this.db.pragma('synchronous = FULL');
     this.#documents = new LruCache(options.documentCacheBytes ?? 64 * 1024 * 1024, (d) => d.bytes.length);
     this.#irs = new LruCache(options.irCacheBytes ?? 96 * 1024 * 1024, (entry) => entry.size);
+    this.#lockWaitMs = options.lockWaitMs ?? 5000;
+    this.#generatedCacheBytes = options.generatedCacheBytes ?? 256 * 1024 * 1024;
     this.#migrate();
+    // Serving: SQLite's busy handler would sleep inside the (synchronous) driver call and stall
+    // every request; writes wait for the lock asynchronously instead (`#write`).
+    this.db.pragma('busy_timeout = 0');
+  }
+
+  /**
+   * Runs `work` in a `BEGIN IMMEDIATE` transaction. While another connection (another process)
+   * holds the write lock, it retries after short, growing pauses that leave the event loop free,
+   * and after `lockWaitMs` refuses with `503 database-busy` and `Retry-After`.
+   */
+  async #write<T>(work: () => T): Promise<T> {
+    const deadline = Date.now() + this.#lockWaitMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return this.db.transaction(work).immediate();
+      } catch (error) {
+        if (!isDatabaseBusy(error)) throw error;
+        if (Date.now() >= deadline) throw databaseBusy();
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 50)));
+      }
+    }
   }
 
   #migrate(): void {
@@ -118,13 +159,11 @@ export class SqliteStore implements RegistryStore {
   }
 
   async setOrganizationNamespace(key: string, namespace: string, by: string): Promise<OrganizationRecord> {
-    this.db
-      .transaction(() => {
-        const id = this.#ensureOrganization(key, by);
-        this.#q('UPDATE organizations SET namespace = ? WHERE id = ?').run(namespace, id);
-        this.#audit(by, 'set-namespace', key, namespace);
-      })
-      .immediate();
+    await this.#write(() => {
+      const id = this.#ensureOrganization(key, by);
+      this.#q('UPDATE organizations SET namespace = ? WHERE id = ?').run(namespace, id);
+      this.#audit(by, 'set-namespace', key, namespace);
+    });
     return (await this.getOrganization(key))!;
   }
 
@@ -159,14 +198,13 @@ export class SqliteStore implements RegistryStore {
   }
 
   async setPolicy(organization: string, application: string, policy: CompatibilityPolicy, by: string) {
-    const update = this.db.transaction(() => {
+    return this.#write(() => {
       const row = this.#serviceRow(organization, application);
       if (!row) return undefined;
       this.#q('UPDATE services SET policy = ? WHERE id = ?').run(policy, row.id);
       this.#audit(by, 'set-policy', `${organization}/${application}`, policy);
       return toService({ ...row, policy });
     });
-    return update.immediate();
   }
 
   async listVersions(organization: string, application: string): Promise<VersionRecord[] | undefined> {
@@ -251,7 +289,7 @@ export class SqliteStore implements RegistryStore {
 
   async publish(plan: PublishPlan, gate: Gate): Promise<PublishOutcome> {
     try {
-      return this.db.transaction(() => publishInTransaction(this.#access, plan, gate)).immediate();
+      return await this.#write(() => publishInTransaction(this.#access, plan, gate));
     } catch (error) {
       if (error instanceof DryRunDone) return error.outcome;
       throw error;
@@ -312,43 +350,59 @@ export class SqliteStore implements RegistryStore {
   }
 
   async createToken(token: TokenRecord, secretHash: string): Promise<void> {
-    this.db.transaction(() => {
-      this.#q(
-        'INSERT INTO tokens (id, secret_hash, organization, role, description, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(
-        token.id,
-        secretHash,
-        token.organization,
-        token.role,
-        token.description,
-        token.createdAt,
-        token.createdBy,
-      );
-      this.#audit(token.createdBy, 'create-token', token.id, `${token.organization}:${token.role}`);
-    })();
+    await this.#write(() => this.#insertToken(token, secretHash));
+  }
+
+  #insertToken(token: TokenRecord, secretHash: string): void {
+    this.#q(
+      'INSERT INTO tokens (id, secret_hash, organization, role, description, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      token.id,
+      secretHash,
+      token.organization,
+      token.role,
+      token.description,
+      token.createdAt,
+      token.createdBy,
+      token.expiresAt ?? null,
+    );
+    this.#audit(token.createdBy, 'create-token', token.id, `${token.organization}:${token.role}`);
+  }
+
+  async bootstrapToken(token: TokenRecord, secretHash: string, firstOnly: boolean) {
+    return this.#write(() => {
+      const known = this.#q('SELECT revoked_at FROM tokens WHERE secret_hash = ?').get(secretHash) as
+        | { revoked_at: string | null }
+        | undefined;
+      if (known) return known.revoked_at === null ? 'active' : 'revoked';
+      if (firstOnly && this.#q('SELECT 1 FROM tokens LIMIT 1').get()) return 'skipped';
+      this.#insertToken(token, secretHash);
+      return 'created';
+    });
   }
 
   async findToken(secretHash: string): Promise<TokenRecord | undefined> {
     const row = this.#q(
-      'SELECT id, organization, role, description, created_at AS createdAt, created_by AS createdBy FROM tokens WHERE secret_hash = ? AND revoked_at IS NULL',
-    ).get(secretHash);
-    return row as TokenRecord | undefined;
+      `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE secret_hash = ? AND revoked_at IS NULL`,
+    ).get(secretHash) as TokenRow | undefined;
+    return row && toToken(row);
   }
 
-  async listTokens(): Promise<TokenRecord[]> {
-    return this.#q(
-      'SELECT id, organization, role, description, created_at AS createdAt, created_by AS createdBy FROM tokens WHERE revoked_at IS NULL ORDER BY created_at, id',
-    ).all() as TokenRecord[];
+  async listTokens(organization?: string): Promise<TokenRecord[]> {
+    const rows = this.#q(
+      `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE revoked_at IS NULL ${organization === undefined ? '' : 'AND organization = ?'} ORDER BY created_at, id`,
+    ).all(...(organization === undefined ? [] : [organization])) as TokenRow[];
+    return rows.map(toToken);
   }
 
-  async revokeToken(id: string, by: string): Promise<boolean> {
-    return this.db.transaction(() => {
+  async revokeToken(id: string, by: string, organization?: string): Promise<boolean> {
+    return this.#write(() => {
       const result = this.#q(
-        'UPDATE tokens SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL',
-      ).run(new Date().toISOString(), by, id);
+        `UPDATE tokens SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL ${organization === undefined ? '' : 'AND organization = ?'}`,
+      ).run(new Date().toISOString(), by, id, ...(organization === undefined ? [] : [organization]));
       if (result.changes > 0) this.#audit(by, 'revoke-token', id, null);
       return result.changes > 0;
-    })();
+    });
   }
 
   async getGenerated(cacheKey: string): Promise<string | undefined> {
@@ -358,10 +412,18 @@ export class SqliteStore implements RegistryStore {
   }
 
   async putGenerated(cacheKey: string, files: string): Promise<void> {
-    this.#q('INSERT INTO generated_code (cache_key, files) VALUES (?, ?) ON CONFLICT DO NOTHING').run(
-      cacheKey,
-      files,
-    );
+    await this.#write(() => {
+      this.#q(
+        'INSERT INTO generated_code (cache_key, files, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      ).run(cacheKey, files, Buffer.byteLength(files));
+      // Anyone who may read a version may ask for its code with any options: without a bound,
+      // the cache would grow with every variant. Newest entries are kept up to the limit.
+      this.#q(
+        `DELETE FROM generated_code WHERE rowid <= (SELECT rowid FROM (SELECT rowid,
+           sum(bytes) OVER (ORDER BY rowid DESC) AS kept FROM generated_code)
+         WHERE kept > ? ORDER BY rowid DESC LIMIT 1)`,
+      ).run(this.#generatedCacheBytes);
+    });
   }
 
   async exportAll(): Promise<RegistryDump> {
@@ -370,5 +432,19 @@ export class SqliteStore implements RegistryStore {
 
   async importAll(dump: RegistryDump): Promise<void> {
     importTables(this.db, dump);
+  }
+}
+
+/**
+ * Creates a missing database file readable by its owner only (0600): it holds token hashes and
+ * every private spec. SQLite gives its -wal and -shm files the same permissions. An existing file
+ * (or one another process creates first) is left as it is.
+ */
+function createPrivately(file: string): void {
+  if (file === ':memory:' || file === '') return;
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 }

@@ -125,7 +125,12 @@ export interface TokenRecord {
   description: string;
   createdAt: string;
   createdBy: string;
+  /** When it stops working (ISO 8601); absent for the bootstrap admin token. */
+  expiresAt?: string;
 }
+
+/** What `bootstrapToken` found or did. */
+export type BootstrapOutcome = 'created' | 'active' | 'revoked' | 'skipped';
 
 export interface AuditEntry {
   id: number;
@@ -201,9 +206,18 @@ export interface RegistryStore {
   auditLog(limit: number, offset: number): Promise<AuditEntry[]>;
 
   createToken(token: TokenRecord, secretHash: string): Promise<void>;
+  /**
+   * A start-up token, atomically (several processes may start at once): `active` or `revoked`
+   * when its secret is already known (nothing is written), else `skipped` when `firstOnly` and the
+   * store holds any token, else it is created (`created`).
+   */
+  bootstrapToken(token: TokenRecord, secretHash: string, firstOnly: boolean): Promise<BootstrapOutcome>;
+  /** The token with this secret, unless revoked (expired ones too: the caller says why it fails). */
   findToken(secretHash: string): Promise<TokenRecord | undefined>;
-  listTokens(): Promise<TokenRecord[]>;
-  revokeToken(id: string, by: string): Promise<boolean>;
+  /** Tokens not revoked, oldest first; only those of `organization` when given. */
+  listTokens(organization?: string): Promise<TokenRecord[]>;
+  /** Revokes a token (only one of `organization`, when given); false when there is none to revoke. */
+  revokeToken(id: string, by: string, organization?: string): Promise<boolean>;
 
   getGenerated(cacheKey: string): Promise<string | undefined>;
   putGenerated(cacheKey: string, files: string): Promise<void>;
