@@ -61,13 +61,13 @@ export async function issueToken(
   grant: { organization: string; role: Role; description: string; createdBy: string },
   secret = newTokenSecret(),
 ): Promise<{ secret: string; token: TokenRecord }> {
-  const token: TokenRecord = {
-    id: `tok_${randomBytes(6).toString('hex')}`,
-    createdAt: new Date().toISOString(),
-    ...grant,
-  };
+  const token = newToken(grant);
   await store.createToken(token, hashToken(secret));
   return { secret, token };
+}
+
+function newToken(grant: Omit<TokenRecord, 'id' | 'createdAt'>): TokenRecord {
+  return { id: `tok_${randomBytes(6).toString('hex')}`, createdAt: new Date().toISOString(), ...grant };
 }
 
 /**
@@ -90,15 +90,13 @@ export async function bootstrapAdmin(
     return undefined;
   }
   const secret = fromEnv || newTokenSecret();
-  await issueToken(
-    store,
-    {
-      organization: '*',
-      role: 'admin',
-      description: fromEnv ? 'CANON_ADMIN_TOKEN' : 'first admin token',
-      createdBy: 'bootstrap',
-    },
-    secret,
-  );
+  const first = newToken({
+    organization: '*',
+    role: 'admin',
+    description: fromEnv ? 'CANON_ADMIN_TOKEN' : 'first admin token',
+    createdBy: 'bootstrap',
+  });
+  // Another process starting on the same new database may have made it first.
+  if (!(await store.createFirstToken(first, hashToken(secret)))) return bootstrapAdmin(store, fromEnv);
   return { secret, generated: !fromEnv };
 }

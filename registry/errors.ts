@@ -15,6 +15,8 @@ export class RegistryError extends Error {
   readonly errors: ApiProblem[];
   /** Extra fields for the response body (e.g. the breaking `changes`). */
   readonly details: Record<string, unknown> | undefined;
+  /** Seconds after which a retry may succeed (sent as `Retry-After`), for 503 answers. */
+  retryAfterSeconds: number | undefined;
 
   constructor(status: number, errors: ApiProblem[], details?: Record<string, unknown>) {
     super(errors.map((e) => e.message).join('; '));
@@ -31,3 +33,10 @@ export function problem(status: number, code: string, message: string, path?: st
 
 export const notFound = (what: string, next: string): RegistryError =>
   problem(404, 'not-found', `${what} does not exist. ${next}`);
+
+/** A 503 with `Retry-After`: the database is unreachable or busy, and a retry may succeed. */
+export function unavailable(code: string, message: string, retryAfterSeconds: number): RegistryError {
+  const error = problem(503, code, message);
+  error.retryAfterSeconds = retryAfterSeconds;
+  return error;
+}

@@ -5,10 +5,11 @@ import { bootstrapAdmin } from './access.js';
 import { loadDiff, loadGenerators } from './engines.js';
 import { createRegistryApp } from './http/app.js';
 import { Registry } from './registry.js';
-import { SqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open-store.js';
+import type { RegistryStore } from './store/store.js';
 
 export interface StartOptions {
-  /** SQLite database file (created with its directory's permission when missing). */
+  /** A PostgreSQL URL (`postgres://…`, for replicas) or a SQLite database file. */
   db: string;
   port?: number;
   host?: string;
@@ -32,7 +33,7 @@ export interface RunningRegistry {
 
 /** Opens the store, creates the first admin token if needed, and listens on host:port. */
 export async function startRegistry(options: StartOptions): Promise<RunningRegistry> {
-  const store = new SqliteStore(options.db);
+  const store = await openStore(options.db);
   try {
     const [diff, generators] = await Promise.all([loadDiff(), loadGenerators()]);
     const registry = new Registry({
@@ -92,7 +93,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   );
 }
 
-async function stop(server: Server, store: SqliteStore, graceMs: number): Promise<void> {
+async function stop(server: Server, store: RegistryStore, graceMs: number): Promise<void> {
   await new Promise<void>((resolve) => {
     const force = setTimeout(() => server.closeAllConnections(), graceMs);
     server.close(() => {

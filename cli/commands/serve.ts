@@ -1,16 +1,17 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { DEFAULT_DB, DEFAULT_PORT } from '../../registry/defaults.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
+import { databaseArg } from '../database-arg.js';
 
-const HELP = `Usage: canon serve [--port <n>] [--host <addr>] [--db <file>] [--private]
+const HELP = `Usage: canon serve [--port <n>] [--host <addr>] [--db <file|url>] [--private]
 
-Runs the registry on a SQLite database until Ctrl-C (in-flight requests finish first).
+Runs the registry until Ctrl-C (in-flight requests finish first), on a SQLite file or on
+PostgreSQL; any number of replicas may serve one PostgreSQL database.
 
 Options:
   --port <n>      port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host <addr>   address to bind (default 127.0.0.1)
-  --db <file>     SQLite database file (default ${DEFAULT_DB}; created with its directory)
+  --db <file|url> SQLite database file (default ${DEFAULT_DB}; created with its directory),
+                  or postgres://user@host:5432/database[?schema=name] (default schema public)
   --private       refuse reads without a token (default: anonymous reads allowed)
 
 A new registry takes its first admin token from CANON_ADMIN_TOKEN, or creates one and prints it
@@ -34,8 +35,7 @@ export const command: Command = {
     if (positionals.length > 0)
       throw new UsageError(`unexpected argument '${positionals[0]}'. Run 'canon serve --help' for usage.`);
     const port = parsePort(values.port);
-    const db = resolve(io.cwd, values.db ?? DEFAULT_DB);
-    await mkdir(dirname(db), { recursive: true });
+    const { db, shown } = await databaseArg(values.db ?? DEFAULT_DB, io.cwd, true);
     const { startRegistry, serveUntilSignal } = await import('../../registry/server.js');
     const running = await startRegistry({
       db,
@@ -51,7 +51,7 @@ export const command: Command = {
     });
     // Signal handlers first: whoever reads the URL below may stop the server at once.
     const stopped = serveUntilSignal(running, (line) => io.out(`${line}\n`));
-    io.out(`Canon registry listening on ${running.url} (database ${values.db ?? DEFAULT_DB})\n`);
+    io.out(`Canon registry listening on ${running.url} (database ${shown})\n`);
     if (running.generatedAdminToken) {
       io.out(`First admin token (shown once, keep it): ${running.generatedAdminToken}\n`);
     }

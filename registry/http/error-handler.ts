@@ -70,6 +70,9 @@ const PARSER_ERRORS: Record<
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (error instanceof RegistryError) {
+      if (error.retryAfterSeconds !== undefined && !res.headersSent) {
+        res.setHeader('retry-after', String(error.retryAfterSeconds));
+      }
       sendErrors(res, error.status, error.errors, error.details);
       return;
     }

@@ -1,6 +1,6 @@
 import { holds } from '../access.js';
 import type * as Api from '../api-types.js';
-import { problem } from '../errors.js';
+import { problem, unavailable } from '../errors.js';
 import { json, missingVersion, noService, param, type Route, sendDocument, serviceParams } from './route.js';
 import { changeToWire, queryInteger, queryString, serviceToWire, versionToWire } from './wire.js';
 
@@ -13,7 +13,7 @@ export const READ_ROUTES: Route[] = [
       try {
         await ctx.registry.store.healthcheck();
       } catch {
-        throw problem(503, 'unhealthy', 'The registry cannot reach its database.');
+        throw unavailable('unhealthy', 'The registry cannot reach its database.', 5);
       }
       json(res, 200, { status: 'healthy' } satisfies Api.Healthcheck);
     },

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sha256 } from '../content-hash.js';
-import { problem, RegistryError } from '../errors.js';
-import { type ServiceRow, toVersion, VERSION_COLUMNS, type VersionRow } from './sqlite-rows.js';
+import { eventUnionsOwned, versionExists } from './publish-refusals.js';
+import { type ServiceRow, toVersion, VERSION_COLUMNS, type VersionRow } from './rows.js';
 import type { Gate, HistoryEntry, PublishOutcome, PublishPlan } from './store.js';
 
 /** What the publish transaction needs from the store it runs in. */
@@ -43,11 +43,7 @@ export function publishInTransaction(db: SqliteAccess, plan: PublishPlan, gate: 
     .get(service.id, plan.sortKey) as VersionRow | undefined;
   if (existing) {
     if (existing.content_hash === plan.contentHash) return { status: 'exists', version: toVersion(existing) };
-    throw problem(
-      409,
-      'version-exists',
-      `${plan.organization}/${plan.application} ${existing.version} is already published with different content. Published versions never change: publish this as a new version.`,
-    );
+    throw versionExists(plan, existing.version);
   }
   checkEventUnions(db, orgId, service.id, plan);
   const history = db
@@ -132,17 +128,9 @@ function checkEventUnions(db: SqliteAccess, orgId: number, serviceId: number, pl
   const owner = db.q(
     'SELECT s.key FROM event_unions e JOIN services s ON s.id = e.service_id WHERE e.organization_id = ? AND e.union_name = ? AND e.service_id <> ?',
   );
-  const errors = plan.eventUnions.flatMap((union) => {
-    const app = owner.pluck().get(orgId, union, serviceId) as string | undefined;
-    return app === undefined
-      ? []
-      : [
-          {
-            code: 'event-union-owned',
-            path: `/unions/${union}`,
-            message: `The event union ${union} belongs to ${plan.organization}/${app}; each event stream has one owner. Rename the union (events of ${plan.application} go in ${plan.application.replaceAll('-', '_')}_event) or publish it from ${app}.`,
-          },
-        ];
+  const owned = plan.eventUnions.flatMap((union) => {
+    const application = owner.pluck().get(orgId, union, serviceId) as string | undefined;
+    return application === undefined ? [] : [{ union, application }];
   });
-  if (errors.length > 0) throw new RegistryError(409, errors);
+  if (owned.length > 0) throw eventUnionsOwned(plan, owned);
 }

@@ -1,18 +1,19 @@
 import Database from 'better-sqlite3';
 import type { Service } from '../../core/ir.js';
-import { IR_INTERNER } from '../json-interner.js';
 import { LruCache } from '../lru-cache.js';
-import { exportTables, importTables } from './sqlite-dump.js';
-import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
-import { DryRunDone, publishInTransaction, type SqliteAccess } from './sqlite-publish.js';
+import { IrCache } from './ir-cache.js';
 import {
   SERVICE_COLUMNS,
   type ServiceRow,
   toService,
+  toStoredDocument,
   toVersion,
   VERSION_COLUMNS,
   type VersionRow,
-} from './sqlite-rows.js';
+} from './rows.js';
+import { exportTables, importTables } from './sqlite-dump.js';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import { DryRunDone, publishInTransaction, type SqliteAccess } from './sqlite-publish.js';
 import type {
   AuditEntry,
   CompatibilityPolicy,
@@ -46,8 +47,7 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements RegistryStore {
   readonly db: Database.Database;
   readonly #documents: LruCache<StoredDocument>;
-  /** Parsed IRs by content hash, bounded by the size of their JSON text. */
-  readonly #irs: LruCache<{ service: Service; size: number }>;
+  readonly #irs: IrCache;
   /** What the publish transaction (`sqlite-publish.ts`) may use of this store. */
   readonly #access: SqliteAccess = {
     q: (sql) => this.#q(sql),
@@ -64,7 +64,7 @@ export class SqliteStore implements RegistryStore {
     this.db.pragma('busy_timeout = 30000');
     this.db.pragma('synchronous = FULL');
     this.#documents = new LruCache(options.documentCacheBytes ?? 64 * 1024 * 1024, (d) => d.bytes.length);
-    this.#irs = new LruCache(options.irCacheBytes ?? 96 * 1024 * 1024, (entry) => entry.size);
+    this.#irs = new IrCache(options.irCacheBytes ?? 96 * 1024 * 1024);
     this.#migrate();
   }
 
@@ -217,16 +217,7 @@ export class SqliteStore implements RegistryStore {
     const cached = this.#documents.get(head.etag);
     if (cached) return { ...cached, version: head.version };
     const text = this.#q(`SELECT ${kind} FROM versions WHERE id = ?`).pluck().get(head.id) as string;
-    const document: StoredDocument = {
-      version: head.version,
-      bytes: Buffer.from(text, 'utf8'),
-      etag: head.etag,
-      // Originals may be YAML (OpenAPI); JSON documents start with an object or an array.
-      contentType:
-        kind === 'original' && !/^\s*[[{]/.test(text.slice(0, 64))
-          ? 'application/yaml; charset=utf-8'
-          : 'application/json; charset=utf-8',
-    };
+    const document = toStoredDocument(head.version, text, head.etag, kind);
     this.#documents.set(head.etag, document);
     return document;
   }
@@ -242,11 +233,9 @@ export class SqliteStore implements RegistryStore {
 
   #ir(versionId: number, hash: string): Service {
     const cached = this.#irs.get(hash);
-    if (cached) return cached.service;
+    if (cached) return cached;
     const text = this.#q('SELECT normalized FROM versions WHERE id = ?').pluck().get(versionId) as string;
-    const service = IR_INTERNER.intern(JSON.parse(text) as Service);
-    this.#irs.set(hash, { service, size: text.length });
-    return service;
+    return this.#irs.add(hash, text);
   }
 
   async publish(plan: PublishPlan, gate: Gate): Promise<PublishOutcome> {
@@ -312,20 +301,31 @@ export class SqliteStore implements RegistryStore {
   }
 
   async createToken(token: TokenRecord, secretHash: string): Promise<void> {
-    this.db.transaction(() => {
-      this.#q(
-        'INSERT INTO tokens (id, secret_hash, organization, role, description, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(
-        token.id,
-        secretHash,
-        token.organization,
-        token.role,
-        token.description,
-        token.createdAt,
-        token.createdBy,
-      );
-      this.#audit(token.createdBy, 'create-token', token.id, `${token.organization}:${token.role}`);
-    })();
+    this.db.transaction(() => this.#insertToken(token, secretHash))();
+  }
+
+  async createFirstToken(token: TokenRecord, secretHash: string): Promise<boolean> {
+    const create = this.db.transaction(() => {
+      if (this.#q('SELECT count(*) FROM tokens').pluck().get() !== 0) return false;
+      this.#insertToken(token, secretHash);
+      return true;
+    });
+    return create.immediate();
+  }
+
+  #insertToken(token: TokenRecord, secretHash: string): void {
+    this.#q(
+      'INSERT INTO tokens (id, secret_hash, organization, role, description, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      token.id,
+      secretHash,
+      token.organization,
+      token.role,
+      token.description,
+      token.createdAt,
+      token.createdBy,
+    );
+    this.#audit(token.createdBy, 'create-token', token.id, `${token.organization}:${token.role}`);
   }
 
   async findToken(secretHash: string): Promise<TokenRecord | undefined> {

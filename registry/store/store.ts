@@ -77,6 +77,22 @@ export interface GateVerdict {
   forced?: boolean;
 }
 
+/**
+ * The versions the gate diffs the new one against: every earlier and later version under
+ * `backward-transitive`, else the nearest on each side. A store that loads IRs asynchronously
+ * fetches exactly these before it calls the synchronous gate.
+ */
+export function gateReads(
+  policy: CompatibilityPolicy,
+  earlier: readonly HistoryEntry[],
+  later: readonly HistoryEntry[],
+): { before: HistoryEntry[]; after: HistoryEntry[] } {
+  if (policy === 'backward-transitive') return { before: [...earlier], after: [...later] };
+  const predecessor = earlier.at(-1);
+  const successor = later[0];
+  return { before: predecessor ? [predecessor] : [], after: successor ? [successor] : [] };
+}
+
 export interface GateInput {
   policy: CompatibilityPolicy;
   /** Every stored version of the service, oldest first (semver order). */
@@ -201,6 +217,11 @@ export interface RegistryStore {
   auditLog(limit: number, offset: number): Promise<AuditEntry[]>;
 
   createToken(token: TokenRecord, secretHash: string): Promise<void>;
+  /**
+   * Creates the registry's first token, only while it has none; false when it already has some.
+   * Atomic across processes, so replicas starting together on a new database make one.
+   */
+  createFirstToken(token: TokenRecord, secretHash: string): Promise<boolean>;
   findToken(secretHash: string): Promise<TokenRecord | undefined>;
   listTokens(): Promise<TokenRecord[]>;
   revokeToken(id: string, by: string): Promise<boolean>;

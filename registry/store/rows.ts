@@ -1,4 +1,4 @@
-import type { CompatibilityPolicy, ServiceRecord, VersionRecord } from './store.js';
+import type { CompatibilityPolicy, ServiceRecord, StoredDocument, VersionRecord } from './store.js';
 
 export interface ServiceRow {
   id: number;
@@ -60,4 +60,22 @@ export function toVersion(row: VersionRow): VersionRecord {
   if (row.previous !== null) record.previousVersion = row.previous;
   if (row.forced_reason !== null) record.forcedReason = row.forced_reason;
   return record;
+}
+
+/** A document as stored, ready to send. Originals may be YAML (OpenAPI); JSON starts with `{` or `[`. */
+export function toStoredDocument(
+  version: string,
+  text: string,
+  etag: string,
+  kind: 'original' | 'normalized',
+): StoredDocument {
+  return {
+    version,
+    bytes: Buffer.from(text, 'utf8'),
+    etag,
+    contentType:
+      kind === 'original' && !/^\s*[[{]/.test(text.slice(0, 64))
+        ? 'application/yaml; charset=utf-8'
+        : 'application/json; charset=utf-8',
+  };
 }
