@@ -18,6 +18,8 @@ export interface TemporaryDatabase {
   /** A SQLite file in `dir`, or a PostgreSQL URL naming a schema of its own. */
   db: string;
   dir: string;
+  /** The PostgreSQL schema (postgres only). */
+  schema?: string;
   /** Reads rows straight from the database, past the registry (for checks a test makes). */
   query<R = Record<string, unknown>>(sql: string): Promise<R[]>;
   dispose(): Promise<void>;
@@ -52,6 +54,7 @@ export async function temporaryDatabase(kind: StoreKind, name = 'registry'): Pro
     kind,
     db: `${TEST_POSTGRES_URL}?schema=${schema}`,
     dir,
+    schema,
     query: <R>(sql: string) =>
       onTestDatabase(async (client) => (await client.query(sql)).rows as R[], schema),
     dispose: async () => {
