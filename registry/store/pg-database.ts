@@ -71,36 +71,46 @@ export function translatePgError(error: unknown): unknown {
     ? unavailable('database-busy', 'The registry database is busy with other writes. Retry in a moment.', 1)
     : unavailable(
         'database-unavailable',
-        'The registry cannot reach its database right now. Retry in a few seconds; it reconnects by itself.',
+        'The registry cannot reach its database right now (or has no free connection to it). Retry in a few seconds; it reconnects by itself.',
         5,
       );
 }
 
 /**
- * A `pg` pool bound to the registry's schema (every connection starts with its `search_path`),
- * with errors translated once (`translatePgError`) and transactions on one pooled client.
+ * Two `pg` pools bound to the registry's schema (every connection starts with its
+ * `search_path`): one for reads, one for write transactions, so that publishes waiting for a
+ * service's lock never take the connections that reads and healthchecks need. Errors are
+ * translated once (`translatePgError`).
  */
 export class PgDatabase implements PgQueryable {
-  readonly pool: pg.Pool;
   readonly schema: string;
+  readonly #reads: pg.Pool;
+  readonly #writes: pg.Pool;
 
-  constructor(target: PgTarget, options: { max?: number } = {}) {
+  constructor(target: PgTarget, options: { reads?: number; writes?: number } = {}) {
     this.schema = target.schema;
-    this.pool = new pg.Pool({
-      connectionString: target.connectionString,
-      options: `-c search_path=${target.schema}`,
-      max: options.max ?? 10,
-      // A pool that cannot hand out a connection in time answers 503 rather than queueing forever.
-      connectionTimeoutMillis: 10_000,
-      idleTimeoutMillis: 30_000,
-    });
-    // An idle connection dropped by the server must not crash the process; the pool replaces it.
-    this.pool.on('error', () => {});
+    const pool = (max: number) => {
+      const created = new pg.Pool({
+        connectionString: target.connectionString,
+        options: `-c search_path=${target.schema}`,
+        // Operators see the registry's sessions by name (the URL's application_name wins).
+        fallback_application_name: 'canon-registry',
+        max,
+        // A pool that cannot hand out a connection in time answers 503 rather than queueing forever.
+        connectionTimeoutMillis: 10_000,
+        idleTimeoutMillis: 30_000,
+      });
+      // An idle connection dropped by the server must not crash the process; the pool replaces it.
+      created.on('error', () => {});
+      return created;
+    };
+    this.#reads = pool(options.reads ?? 8);
+    this.#writes = pool(options.writes ?? 4);
   }
 
   async rows<R>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
     try {
-      return (await this.pool.query(sql, params as unknown[])).rows as R[];
+      return (await this.#reads.query(sql, params as unknown[])).rows as R[];
     } catch (error) {
       throw translatePgError(error);
     }
@@ -120,7 +130,7 @@ export class PgDatabase implements PgQueryable {
   ): Promise<T> {
     let client: pg.PoolClient;
     try {
-      client = await this.pool.connect();
+      client = await this.#writes.connect();
     } catch (error) {
       throw translatePgError(error);
     }
@@ -153,6 +163,6 @@ export class PgDatabase implements PgQueryable {
 
   /** Closes every connection; calling it again does nothing. */
   async close(): Promise<void> {
-    if (!this.pool.ended) await this.pool.end();
+    await Promise.all([this.#reads, this.#writes].map((pool) => (pool.ended ? undefined : pool.end())));
   }
 }

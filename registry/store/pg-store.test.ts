@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import pg from 'pg';
 import { ADMIN, Http, userSpec } from '../../test/registry-harness.js';
 import { TcpProxy } from '../../test/tcp-proxy.js';
 import { onTestDatabase, TEST_POSTGRES_URL, temporaryDatabase } from '../../test/temporary-database.js';
@@ -75,6 +76,56 @@ test('the database goes away: 503 with Retry-After, nothing lost, and the regist
   } finally {
     await running.close(1000);
     await proxy.cut();
+    await database.dispose();
+  }
+});
+
+test('publishes waiting for a service lock leave reads and healthchecks answering', {
+  timeout: 60_000,
+}, async () => {
+  const database = await temporaryDatabase('postgres', 'waits');
+  const name = `canon-waits-${database.schema}`;
+  const running = await startRegistry({
+    db: `${database.db}&application_name=${name}`,
+    adminToken: ADMIN,
+    log: () => {},
+  });
+  const blocker = new pg.Client({
+    connectionString: TEST_POSTGRES_URL,
+    options: `-c search_path=${database.schema}`,
+  });
+  await blocker.connect();
+  try {
+    const http = new Http(running.url);
+    assert.equal((await http.publish('acme', 'user', '1.0.0', userSpec({ id: 'string' }))).status, 201);
+    await blocker.query("BEGIN; SELECT id FROM services WHERE key = 'user' FOR UPDATE");
+    const publishes = Array.from({ length: 6 }, (_, i) =>
+      http.publish('acme', 'user', `1.0.${i + 1}`, userSpec({ id: 'string' })),
+    );
+    // Every write connection (4) is now waiting for the lock: the state the reads must survive.
+    // (Asked on another connection: inside a transaction, pg_stat_activity is a snapshot.)
+    await onTestDatabase(async (client) => {
+      for (;;) {
+        const waiting = await client.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'",
+          [name],
+        );
+        if (waiting.rows[0].n >= 4) return;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    });
+    assert.equal((await http.request('GET', '/_internal_/healthcheck')).status, 200);
+    assert.equal((await http.request('GET', '/services/acme/user/versions/latest')).json.version, '1.0.0');
+    await blocker.query('COMMIT');
+    const answers = await Promise.all(publishes);
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [201, 201, 201, 201, 201, 201],
+    );
+    assert.equal((await http.request('GET', '/services/acme/user/versions/latest')).json.version, '1.0.6');
+  } finally {
+    await blocker.end();
+    await running.close(1000);
     await database.dispose();
   }
 });

@@ -36,8 +36,8 @@ export interface PgStoreOptions {
   documentCacheBytes?: number;
   /** JSON size of the parsed IRs kept for the gate and generators (default 96 MiB). */
   irCacheBytes?: number;
-  /** Connections per process (default 10). */
-  poolSize?: number;
+  /** Connections per process for reads (default 8) and for write transactions (default 4). */
+  connections?: { reads?: number; writes?: number };
 }
 
 const TOKEN_COLUMNS =
@@ -65,10 +65,7 @@ export class PgStore implements RegistryStore {
 
   /** Connects and applies pending migrations (under an advisory lock: replicas may start together). */
   static async open(url: string, options: PgStoreOptions = {}): Promise<PgStore> {
-    const db = new PgDatabase(
-      parsePgUrl(url),
-      options.poolSize === undefined ? {} : { max: options.poolSize },
-    );
+    const db = new PgDatabase(parsePgUrl(url), options.connections);
     try {
       await migratePg(db);
     } catch (error) {
