@@ -102,6 +102,11 @@ export class Registry {
         normalized,
         contentHash: hash,
         eventUnions: service.unions.map((u) => u.name).filter((name) => name.endsWith('_event')),
+        imports: service.imports.map((i) => ({
+          organization: i.organization.key,
+          application: i.application.key,
+          version: i.version,
+        })),
         publishedBy: input.actor,
         publishedAt: new Date().toISOString(),
         dryRun: input.dryRun ?? false,

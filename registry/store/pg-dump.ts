@@ -7,9 +7,11 @@ const TABLES = [
   ['organizations', 'id'],
   ['services', 'id'],
   ['versions', 'id'],
+  ['version_imports', 'version_id, organization COLLATE "C", application COLLATE "C", version COLLATE "C"'],
   ['event_unions', 'organization_id, union_name COLLATE "C"'],
   ['tokens', 'created_at COLLATE "C", id COLLATE "C"'],
   ['audit_log', 'id'],
+  ['settings', 'key COLLATE "C"'],
 ] as const;
 
 /** Tables whose `id` is an identity column: its sequence continues after an import. */

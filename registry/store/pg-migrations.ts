@@ -80,6 +80,32 @@ CREATE TABLE audit_log (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'lifecycle: deletes, modes, imports, content hash index',
+    sql: `
+ALTER TABLE versions ADD COLUMN deleted_at text, ADD COLUMN deleted_by text, ADD COLUMN deleted_reason text;
+ALTER TABLE services ADD COLUMN deleted_at text, ADD COLUMN deleted_by text, ADD COLUMN deleted_reason text,
+  ADD COLUMN mode text NOT NULL DEFAULT 'READWRITE' CHECK (mode IN ('READWRITE', 'READONLY'));
+CREATE TABLE settings (
+  key text PRIMARY KEY,
+  value text NOT NULL
+);
+CREATE TABLE version_imports (
+  version_id integer NOT NULL REFERENCES versions(id),
+  organization text NOT NULL,
+  application text NOT NULL,
+  version text NOT NULL,
+  PRIMARY KEY (version_id, organization, application, version)
+);
+CREATE INDEX version_imports_target ON version_imports (organization, application, version);
+CREATE INDEX versions_content_hash ON versions (content_hash);
+INSERT INTO version_imports (version_id, organization, application, version)
+  SELECT v.id, i->'organization'->>'key', i->'application'->>'key', i->>'version'
+  FROM versions v, jsonb_array_elements(v.normalized::jsonb->'imports') i
+  ON CONFLICT DO NOTHING;
+`,
+  },
 ];
 
 /**

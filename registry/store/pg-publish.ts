@@ -1,7 +1,8 @@
 import { sha256 } from '../content-hash.js';
 import type { IrCache } from './ir-cache.js';
 import type { PgQueryable } from './pg-database.js';
-import { eventUnionsOwned, versionExists } from './publish-refusals.js';
+import { refuseIfReadOnly, setLatest } from './pg-lifecycle.js';
+import { eventUnionsOwned, serviceDeleted, versionDeleted, versionExists } from './publish-refusals.js';
 import { SERVICE_COLUMNS, type ServiceRow, toVersion, VERSION_COLUMNS, type VersionRow } from './rows.js';
 import { type Gate, gateReads, type HistoryEntry, type PublishOutcome, type PublishPlan } from './store.js';
 
@@ -43,11 +44,14 @@ export async function publishInPgTransaction(
     `SELECT ${SERVICE_COLUMNS} WHERE s.organization_id = $1 AND s.key = $2 FOR UPDATE OF s`,
     [orgId, plan.application],
   ))!;
+  if (service.deleted_at !== null) throw serviceDeleted(plan);
+  await refuseIfReadOnly(tx, service);
   const existing = await tx.row<VersionRow>(
     `SELECT ${VERSION_COLUMNS} WHERE v.service_id = $1 AND v.sort_key = $2`,
     [service.id, plan.sortKey],
   );
   if (existing) {
+    if (existing.deleted_at !== null) throw versionDeleted(plan, existing.version);
     if (existing.content_hash === plan.contentHash) return { status: 'exists', version: toVersion(existing) };
     throw versionExists(plan, existing.version);
   }
@@ -104,12 +108,20 @@ export async function publishInPgTransaction(
       successor.id,
     ]);
   }
-  if (!successor) {
-    await tx.rows('UPDATE services SET latest_version_id = $1, name = $2 WHERE id = $3', [
-      inserted.id,
-      plan.name,
-      service.id,
-    ]);
+  if ((await setLatest(tx, service.id)) === inserted.id) {
+    await tx.rows('UPDATE services SET name = $1 WHERE id = $2', [plan.name, service.id]);
+  }
+  if (plan.imports.length > 0) {
+    await tx.rows(
+      `INSERT INTO version_imports (version_id, organization, application, version)
+         SELECT $1::int, * FROM unnest($2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
+      [
+        inserted.id,
+        plan.imports.map((i) => i.organization),
+        plan.imports.map((i) => i.application),
+        plan.imports.map((i) => i.version),
+      ],
+    );
   }
   await tx.rows('INSERT INTO audit_log (at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)', [
     new Date().toISOString(),

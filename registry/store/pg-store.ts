@@ -3,9 +3,17 @@ import { LruCache } from '../lru-cache.js';
 import { IrCache } from './ir-cache.js';
 import { PgDatabase, type PgQueryable, parsePgUrl } from './pg-database.js';
 import { exportPgTables, importPgTables } from './pg-dump.js';
+import {
+  deleteServiceInTransaction,
+  deleteVersionInTransaction,
+  importersOf,
+  registryMode,
+} from './pg-lifecycle.js';
 import { migratePg } from './pg-migrations.js';
 import { publishInPgTransaction } from './pg-publish.js';
 import {
+  LIVE_SERVICE,
+  LIVE_VERSION,
   SERVICE_COLUMNS,
   type ServiceRow,
   toService,
@@ -17,8 +25,11 @@ import {
 import type {
   AuditEntry,
   CompatibilityPolicy,
+  DeleteRequest,
   EventUnionOwner,
   Gate,
+  Importer,
+  Mode,
   OrganizationRecord,
   PublishOutcome,
   PublishPlan,
@@ -109,15 +120,15 @@ export class PgStore implements RegistryStore {
   }
 
   async getService(organization: string, application: string): Promise<ServiceRecord | undefined> {
-    const row = await this.db.row<ServiceRow>(`SELECT ${SERVICE_COLUMNS} WHERE o.key = $1 AND s.key = $2`, [
-      organization,
-      application,
-    ]);
+    const row = await this.db.row<ServiceRow>(
+      `SELECT ${SERVICE_COLUMNS} WHERE o.key = $1 AND s.key = $2 AND ${LIVE_SERVICE}`,
+      [organization, application],
+    );
     return row && toService(row);
   }
 
   async searchServices(query: ServiceQuery): Promise<ServiceRecord[]> {
-    const where: string[] = [];
+    const where: string[] = [LIVE_SERVICE];
     const params: unknown[] = [];
     if (query.organization !== undefined) {
       params.push(query.organization);
@@ -132,7 +143,7 @@ export class PgStore implements RegistryStore {
     }
     params.push(query.limit, query.offset);
     const rows = await this.db.rows<ServiceRow>(
-      `SELECT ${SERVICE_COLUMNS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT ${SERVICE_COLUMNS} WHERE ${where.join(' AND ')}
         ORDER BY o.key COLLATE "C", s.key COLLATE "C" LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
@@ -142,7 +153,7 @@ export class PgStore implements RegistryStore {
   async setPolicy(organization: string, application: string, policy: CompatibilityPolicy, by: string) {
     return this.db.transaction(async (tx) => {
       const row = await tx.row<ServiceRow>(
-        `SELECT ${SERVICE_COLUMNS} WHERE o.key = $1 AND s.key = $2 FOR UPDATE OF s`,
+        `SELECT ${SERVICE_COLUMNS} WHERE o.key = $1 AND s.key = $2 AND ${LIVE_SERVICE} FOR UPDATE OF s`,
         [organization, application],
       );
       if (!row) return undefined;
@@ -156,7 +167,7 @@ export class PgStore implements RegistryStore {
     const service = await this.getService(organization, application);
     if (!service) return undefined;
     const rows = await this.db.rows<VersionRow>(
-      `SELECT ${VERSION_COLUMNS} WHERE o.key = $1 AND s.key = $2 ORDER BY v.sort_key`,
+      `SELECT ${VERSION_COLUMNS} WHERE o.key = $1 AND s.key = $2 AND ${LIVE_VERSION} ORDER BY v.sort_key`,
       [organization, application],
     );
     return rows.map(toVersion);
@@ -174,11 +185,11 @@ export class PgStore implements RegistryStore {
   #versionRow(organization: string, application: string, version: string): Promise<VersionRow | undefined> {
     return version === 'latest'
       ? this.db.row<VersionRow>(
-          `SELECT ${VERSION_COLUMNS} WHERE o.key = $1 AND s.key = $2 AND v.id = s.latest_version_id`,
+          `SELECT ${VERSION_COLUMNS} WHERE o.key = $1 AND s.key = $2 AND v.id = s.latest_version_id AND ${LIVE_VERSION}`,
           [organization, application],
         )
       : this.db.row<VersionRow>(
-          `SELECT ${VERSION_COLUMNS} WHERE o.key = $1 AND s.key = $2 AND v.version = $3`,
+          `SELECT ${VERSION_COLUMNS} WHERE o.key = $1 AND s.key = $2 AND v.version = $3 AND ${LIVE_VERSION}`,
           [organization, application, version],
         );
   }
@@ -195,7 +206,7 @@ export class PgStore implements RegistryStore {
     const head = await this.db.row<{ id: number; version: string; etag: string }>(
       `SELECT v.id, v.version, v.${etagColumn} AS etag FROM services s
          JOIN organizations o ON o.id = s.organization_id JOIN versions v ON ${match}
-         WHERE o.key = $1 AND s.key = $2`,
+         WHERE o.key = $1 AND s.key = $2 AND ${LIVE_VERSION}`,
       version === 'latest' ? [organization, application] : [organization, application, version],
     );
     if (!head) return undefined;
@@ -228,6 +239,69 @@ export class PgStore implements RegistryStore {
     return this.db.transaction((tx) => publishInPgTransaction(tx, this.#irs, plan, gate), {
       rollback: (outcome) => outcome.status === 'dry-run',
     });
+  }
+
+  async deleteVersion(organization: string, application: string, version: string, request: DeleteRequest) {
+    return this.db.transaction(async (tx) => {
+      const service = await this.#lockService(tx, organization, application);
+      if (!service || service.deleted_at !== null) return false;
+      return deleteVersionInTransaction(tx, this.#irs, service, version, request);
+    });
+  }
+
+  async deleteService(organization: string, application: string, request: DeleteRequest) {
+    return this.db.transaction(async (tx) => {
+      const service = await this.#lockService(tx, organization, application);
+      return service ? deleteServiceInTransaction(tx, service, request) : false;
+    });
+  }
+
+  /** The service row, locked against concurrent publishes and deletes until the transaction ends. */
+  #lockService(tx: PgQueryable, organization: string, application: string) {
+    return tx.row<ServiceRow>(`SELECT ${SERVICE_COLUMNS} WHERE o.key = $1 AND s.key = $2 FOR UPDATE OF s`, [
+      organization,
+      application,
+    ]);
+  }
+
+  async importersOf(organization: string, application: string, version?: string): Promise<Importer[]> {
+    return importersOf(this.db, organization, application, version);
+  }
+
+  async getMode(scope?: { organization: string; application: string }): Promise<Mode | undefined> {
+    if (!scope) return registryMode(this.db);
+    return (
+      await this.db.row<ServiceRow>(
+        `SELECT ${SERVICE_COLUMNS} WHERE o.key = $1 AND s.key = $2 AND ${LIVE_SERVICE}`,
+        [scope.organization, scope.application],
+      )
+    )?.mode;
+  }
+
+  async setMode(scope: { organization: string; application: string } | undefined, mode: Mode, by: string) {
+    return this.db.transaction(async (tx) => {
+      if (scope) {
+        const service = await this.#lockService(tx, scope.organization, scope.application);
+        if (!service || service.deleted_at !== null) return false;
+        await tx.rows('UPDATE services SET mode = $1 WHERE id = $2', [mode, service.id]);
+      } else {
+        await tx.rows(
+          "INSERT INTO settings (key, value) VALUES ('mode', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+          [mode],
+        );
+      }
+      await audit(tx, by, 'set-mode', scope ? `${scope.organization}/${scope.application}` : '*', mode);
+      return true;
+    });
+  }
+
+  async findByContentHash(hash: string): Promise<VersionRecord[]> {
+    const rows = await this.db.rows<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} WHERE v.content_hash = $1 AND ${LIVE_VERSION}
+         ORDER BY o.key COLLATE "C", s.key COLLATE "C", v.sort_key`,
+      [hash],
+    );
+    return rows.map(toVersion);
   }
 
   async eventUnionOwners(organization?: string): Promise<EventUnionOwner[]> {

@@ -3,7 +3,16 @@ import { problem } from '../errors.js';
 import type { RegistryDump } from './store.js';
 
 /** Tables in the order they can be loaded (generated code is a cache and is not exported). */
-const TABLES = ['organizations', 'services', 'versions', 'event_unions', 'tokens', 'audit_log'] as const;
+const TABLES = [
+  'organizations',
+  'services',
+  'versions',
+  'version_imports',
+  'event_unions',
+  'tokens',
+  'audit_log',
+  'settings',
+] as const;
 
 /** Every row of every table, columns as stored, ordered by key so that the dump is stable. */
 export function exportTables(db: Database.Database): RegistryDump {

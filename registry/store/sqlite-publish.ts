@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
+import type { Service } from '../../core/ir.js';
 import { sha256 } from '../content-hash.js';
-import { eventUnionsOwned, versionExists } from './publish-refusals.js';
+import { eventUnionsOwned, serviceDeleted, versionDeleted, versionExists } from './publish-refusals.js';
+import { refuseIfReadOnly, setLatest } from './sqlite-lifecycle.js';
 import { type ServiceRow, toVersion, VERSION_COLUMNS, type VersionRow } from './rows.js';
 import type { Gate, HistoryEntry, PublishOutcome, PublishPlan } from './store.js';
 
@@ -16,6 +18,8 @@ export interface SqliteAccess {
     forced_reason: string | null;
   }): HistoryEntry;
   audit(actor: string, action: string, target: string, detail: string | null): void;
+  /** The IR of a stored version, by row id. */
+  irOf(versionId: number): Service;
 }
 
 /** Signals the end of a dry run: the transaction rolls back and the outcome is returned. */
@@ -38,10 +42,13 @@ export function publishInTransaction(db: SqliteAccess, plan: PublishPlan, gate: 
     ).run(orgId, plan.application, plan.name, plan.publishedAt, plan.publishedBy);
     service = db.serviceRow(plan.organization, plan.application)!;
   }
+  if (service.deleted_at !== null) throw serviceDeleted(plan);
+  refuseIfReadOnly(db, service);
   const existing = db
     .q(`SELECT ${VERSION_COLUMNS} WHERE v.service_id = ? AND v.sort_key = ?`)
     .get(service.id, plan.sortKey) as VersionRow | undefined;
   if (existing) {
+    if (existing.deleted_at !== null) throw versionDeleted(plan, existing.version);
     if (existing.content_hash === plan.contentHash) return { status: 'exists', version: toVersion(existing) };
     throw versionExists(plan, existing.version);
   }
@@ -98,13 +105,13 @@ export function publishInTransaction(db: SqliteAccess, plan: PublishPlan, gate: 
       successor.id,
     );
   }
-  if (!successor) {
-    db.q('UPDATE services SET latest_version_id = ?, name = ? WHERE id = ?').run(
-      versionId,
-      plan.name,
-      service.id,
-    );
+  if (setLatest(db, service.id) === versionId) {
+    db.q('UPDATE services SET name = ? WHERE id = ?').run(plan.name, service.id);
   }
+  const imported = db.q(
+    'INSERT INTO version_imports (version_id, organization, application, version) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  for (const i of plan.imports) imported.run(versionId, i.organization, i.application, i.version);
   const own = db.q(
     'INSERT INTO event_unions (organization_id, union_name, service_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );

@@ -3,6 +3,14 @@ import type { Service } from '../../core/ir.js';
 import { LruCache } from '../lru-cache.js';
 import { IrCache } from './ir-cache.js';
 import {
+  deleteServiceInTransaction,
+  deleteVersionInTransaction,
+  importersOf,
+  registryMode,
+} from './sqlite-lifecycle.js';
+import {
+  LIVE_SERVICE,
+  LIVE_VERSION,
   SERVICE_COLUMNS,
   type ServiceRow,
   toService,
@@ -17,9 +25,12 @@ import { DryRunDone, publishInTransaction, type SqliteAccess } from './sqlite-pu
 import type {
   AuditEntry,
   CompatibilityPolicy,
+  DeleteRequest,
   EventUnionOwner,
   Gate,
   HistoryEntry,
+  Importer,
+  Mode,
   OrganizationRecord,
   PublishOutcome,
   PublishPlan,
@@ -55,6 +66,8 @@ export class SqliteStore implements RegistryStore {
     ensureOrganization: (key, by) => this.#ensureOrganization(key, by),
     historyEntry: (row) => this.#historyEntry(row),
     audit: (actor, action, target, detail) => this.#audit(actor, action, target, detail),
+    irOf: (id) =>
+      this.#ir(id, this.#q('SELECT content_hash FROM versions WHERE id = ?').pluck().get(id) as string),
   };
 
   constructor(file: string, options: SqliteStoreOptions = {}) {
@@ -130,7 +143,7 @@ export class SqliteStore implements RegistryStore {
 
   async getService(organization: string, application: string): Promise<ServiceRecord | undefined> {
     const row = this.#serviceRow(organization, application);
-    return row && toService(row);
+    return row && row.deleted_at === null ? toService(row) : undefined;
   }
 
   #serviceRow(organization: string, application: string): ServiceRow | undefined {
@@ -141,7 +154,7 @@ export class SqliteStore implements RegistryStore {
   }
 
   async searchServices(query: ServiceQuery): Promise<ServiceRecord[]> {
-    const where: string[] = [];
+    const where: string[] = [LIVE_SERVICE];
     const params: unknown[] = [];
     if (query.organization !== undefined) {
       where.push('o.key = ?');
@@ -152,7 +165,7 @@ export class SqliteStore implements RegistryStore {
       const text = query.text.toLowerCase();
       params.push(text, text, text);
     }
-    const sql = `SELECT ${SERVICE_COLUMNS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    const sql = `SELECT ${SERVICE_COLUMNS} WHERE ${where.join(' AND ')}
       ORDER BY o.key, s.key LIMIT ? OFFSET ?`;
     const rows = this.#q(sql).all(...params, query.limit, query.offset) as ServiceRow[];
     return rows.map(toService);
@@ -161,7 +174,7 @@ export class SqliteStore implements RegistryStore {
   async setPolicy(organization: string, application: string, policy: CompatibilityPolicy, by: string) {
     const update = this.db.transaction(() => {
       const row = this.#serviceRow(organization, application);
-      if (!row) return undefined;
+      if (!row || row.deleted_at !== null) return undefined;
       this.#q('UPDATE services SET policy = ? WHERE id = ?').run(policy, row.id);
       this.#audit(by, 'set-policy', `${organization}/${application}`, policy);
       return toService({ ...row, policy });
@@ -171,10 +184,10 @@ export class SqliteStore implements RegistryStore {
 
   async listVersions(organization: string, application: string): Promise<VersionRecord[] | undefined> {
     const service = this.#serviceRow(organization, application);
-    if (!service) return undefined;
-    const rows = this.#q(`SELECT ${VERSION_COLUMNS} WHERE v.service_id = ? ORDER BY v.sort_key`).all(
-      service.id,
-    ) as VersionRow[];
+    if (!service || service.deleted_at !== null) return undefined;
+    const rows = this.#q(
+      `SELECT ${VERSION_COLUMNS} WHERE v.service_id = ? AND ${LIVE_VERSION} ORDER BY v.sort_key`,
+    ).all(service.id) as VersionRow[];
     return rows.map(toVersion);
   }
 
@@ -190,9 +203,9 @@ export class SqliteStore implements RegistryStore {
   #versionRow(organization: string, application: string, version: string): VersionRow | undefined {
     const sql =
       version === 'latest'
-        ? `SELECT ${VERSION_COLUMNS} WHERE v.id = (SELECT s2.latest_version_id FROM services s2 JOIN organizations o2
-             ON o2.id = s2.organization_id WHERE o2.key = ? AND s2.key = ?)`
-        : `SELECT ${VERSION_COLUMNS} WHERE o.key = ? AND s.key = ? AND v.version = ?`;
+        ? `SELECT ${VERSION_COLUMNS} WHERE ${LIVE_VERSION} AND v.id = (SELECT s2.latest_version_id FROM services s2
+             JOIN organizations o2 ON o2.id = s2.organization_id WHERE o2.key = ? AND s2.key = ?)`
+        : `SELECT ${VERSION_COLUMNS} WHERE ${LIVE_VERSION} AND o.key = ? AND s.key = ? AND v.version = ?`;
     const params = version === 'latest' ? [organization, application] : [organization, application, version];
     return this.#q(sql).get(...params) as VersionRow | undefined;
   }
@@ -209,7 +222,7 @@ export class SqliteStore implements RegistryStore {
     const head = this.#q(
       `SELECT v.id, v.version, v.format, v.${etagColumn} AS etag FROM services s
          JOIN organizations o ON o.id = s.organization_id JOIN versions v ON ${match}
-         WHERE o.key = ? AND s.key = ?`,
+         WHERE o.key = ? AND s.key = ? AND ${LIVE_VERSION}`,
     ).get(...(version === 'latest' ? [] : [version]), organization, application) as
       | { id: number; version: string; format: string; etag: string }
       | undefined;
@@ -282,6 +295,57 @@ export class SqliteStore implements RegistryStore {
       target,
       detail,
     );
+  }
+
+  async deleteVersion(organization: string, application: string, version: string, request: DeleteRequest) {
+    const remove = this.db.transaction(() => {
+      const service = this.#serviceRow(organization, application);
+      if (!service || service.deleted_at !== null) return false;
+      return deleteVersionInTransaction(this.#access, service, version, request);
+    });
+    return remove.immediate();
+  }
+
+  async deleteService(organization: string, application: string, request: DeleteRequest) {
+    const remove = this.db.transaction(() => {
+      const service = this.#serviceRow(organization, application);
+      return service ? deleteServiceInTransaction(this.#access, service, request) : false;
+    });
+    return remove.immediate();
+  }
+
+  async importersOf(organization: string, application: string, version?: string): Promise<Importer[]> {
+    return importersOf(this.#access, organization, application, version);
+  }
+
+  async getMode(scope?: { organization: string; application: string }): Promise<Mode | undefined> {
+    if (!scope) return registryMode(this.#access);
+    const service = this.#serviceRow(scope.organization, scope.application);
+    return service && service.deleted_at === null ? service.mode : undefined;
+  }
+
+  async setMode(scope: { organization: string; application: string } | undefined, mode: Mode, by: string) {
+    const update = this.db.transaction(() => {
+      if (scope) {
+        const service = this.#serviceRow(scope.organization, scope.application);
+        if (!service || service.deleted_at !== null) return false;
+        this.#q('UPDATE services SET mode = ? WHERE id = ?').run(mode, service.id);
+      } else {
+        this.#q(
+          "INSERT INTO settings (key, value) VALUES ('mode', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        ).run(mode);
+      }
+      this.#audit(by, 'set-mode', scope ? `${scope.organization}/${scope.application}` : '*', mode);
+      return true;
+    });
+    return update.immediate();
+  }
+
+  async findByContentHash(hash: string): Promise<VersionRecord[]> {
+    const rows = this.#q(
+      `SELECT ${VERSION_COLUMNS} WHERE v.content_hash = ? AND ${LIVE_VERSION} ORDER BY o.key, s.key, v.sort_key`,
+    ).all(hash) as VersionRow[];
+    return rows.map(toVersion);
   }
 
   async eventUnionOwners(organization?: string): Promise<EventUnionOwner[]> {
