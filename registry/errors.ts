@@ -40,3 +40,10 @@ export function unavailable(code: string, message: string, retryAfterSeconds: nu
   error.retryAfterSeconds = retryAfterSeconds;
   return error;
 }
+
+/** 404 for a service: how to make one, or find one. */
+export const noSuchService = (organization: string, application: string): RegistryError =>
+  notFound(
+    `The service ${organization}/${application}`,
+    'Publish a first version with PUT /services/{org}/{app}/versions/{version}, or search with GET /services.',
+  );

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { type Principal, requireRole } from '../access.js';
-import { notFound } from '../errors.js';
+import { noSuchService, notFound } from '../errors.js';
 import { checkKey } from '../keys.js';
 import type { Registry } from '../registry.js';
 
@@ -30,11 +30,7 @@ export function serviceParams(req: Request, ctx: RouteContext, role: 'read' | 'p
   return { organization, application };
 }
 
-export const noService = (org: string, app: string) =>
-  notFound(
-    `The service ${org}/${app}`,
-    'Publish a first version with PUT /services/{org}/{app}/versions/{version}, or search with GET /services.',
-  );
+export const noService = noSuchService;
 
 export async function sendDocument(
   req: Request,
@@ -43,11 +39,15 @@ export async function sendDocument(
   kind: 'original' | 'normalized',
 ) {
   const { organization, application } = serviceParams(req, ctx);
-  const version = param(req, 'version');
+  const { version, moving } = await ctx.registry.resolveVersion(
+    organization,
+    application,
+    param(req, 'version'),
+  );
   const doc = await ctx.registry.store.getDocument(organization, application, version, kind);
   if (!doc) throw await missingVersion(ctx, organization, application, version);
   res.setHeader('etag', doc.etag);
-  res.setHeader('cache-control', version === 'latest' ? 'no-cache' : 'public, max-age=31536000, immutable');
+  res.setHeader('cache-control', moving ? 'no-cache' : 'public, max-age=31536000, immutable');
   res.setHeader('x-canon-version', doc.version);
   if (req.headers['if-none-match'] === doc.etag) {
     res.statusCode = 304;

@@ -36,12 +36,13 @@ export function importersOf(
   version?: string,
 ): Promise<Importer[]> {
   return db.rows<Importer>(
-    `SELECT DISTINCT o.key AS organization, s.key AS application, v.version FROM version_imports i
-       JOIN versions v ON v.id = i.version_id JOIN services s ON s.latest_version_id = v.id
-       JOIN organizations o ON o.id = s.organization_id
-     WHERE i.organization = $1 AND i.application = $2 AND ($3::text IS NULL OR i.version = $3) AND s.deleted_at IS NULL
-       AND NOT (o.key = $1 AND s.key = $2)
-     ORDER BY 1 COLLATE "C", 2 COLLATE "C"`,
+    `SELECT * FROM (
+       SELECT DISTINCT o.key AS organization, s.key AS application, v.version FROM version_imports i
+         JOIN versions v ON v.id = i.version_id JOIN services s ON s.latest_version_id = v.id
+         JOIN organizations o ON o.id = s.organization_id
+       WHERE i.organization = $1 AND i.application = $2 AND ($3::text IS NULL OR i.version = $3)
+         AND s.deleted_at IS NULL AND NOT (o.key = $1 AND s.key = $2)
+     ) importers ORDER BY organization COLLATE "C", application COLLATE "C"`,
     [organization, application, version ?? null],
   );
 }

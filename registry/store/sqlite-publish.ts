@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Service } from '../../core/ir.js';
 import { sha256 } from '../content-hash.js';
 import { eventUnionsOwned, serviceDeleted, versionDeleted, versionExists } from './publish-refusals.js';
-import { refuseIfReadOnly, setLatest } from './sqlite-lifecycle.js';
 import { type ServiceRow, toVersion, VERSION_COLUMNS, type VersionRow } from './rows.js';
+import { refuseIfReadOnly, setLatest } from './sqlite-lifecycle.js';
 import type { Gate, HistoryEntry, PublishOutcome, PublishPlan } from './store.js';
 
 /** What the publish transaction needs from the store it runs in. */

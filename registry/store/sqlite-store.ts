@@ -3,12 +3,6 @@ import type { Service } from '../../core/ir.js';
 import { LruCache } from '../lru-cache.js';
 import { IrCache } from './ir-cache.js';
 import {
-  deleteServiceInTransaction,
-  deleteVersionInTransaction,
-  importersOf,
-  registryMode,
-} from './sqlite-lifecycle.js';
-import {
   LIVE_SERVICE,
   LIVE_VERSION,
   SERVICE_COLUMNS,
@@ -20,6 +14,12 @@ import {
   type VersionRow,
 } from './rows.js';
 import { exportTables, importTables } from './sqlite-dump.js';
+import {
+  deleteServiceInTransaction,
+  deleteVersionInTransaction,
+  importersOf,
+  registryMode,
+} from './sqlite-lifecycle.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { DryRunDone, publishInTransaction, type SqliteAccess } from './sqlite-publish.js';
 import type {
