@@ -51,7 +51,8 @@ export async function importPgTables(db: PgDatabase, dump: RegistryDump): Promis
   await db.transaction(async (tx) => {
     for (const [table] of TABLES) {
       await tx.rows(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
-      if (await tx.row(`SELECT 1 FROM ${table} LIMIT 1`)) {
+      // Settings always hold their defaults: the dump's replace them.
+      if (table !== 'settings' && (await tx.row(`SELECT 1 FROM ${table} LIMIT 1`))) {
         throw problem(
           409,
           'registry-not-empty',
@@ -61,6 +62,7 @@ export async function importPgTables(db: PgDatabase, dump: RegistryDump): Promis
     }
     // services point at their latest version, versions at predecessors loaded after them.
     await tx.rows('SET CONSTRAINTS ALL DEFERRED');
+    if (dump.tables.settings !== undefined) await tx.rows('DELETE FROM settings');
     for (const [table] of TABLES) {
       const rows = dump.tables[table] ?? [];
       if (!Array.isArray(rows))

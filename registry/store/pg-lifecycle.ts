@@ -4,16 +4,19 @@ import { importedBy, readOnly } from './publish-refusals.js';
 import type { ServiceRow } from './rows.js';
 import type { DeleteRequest, Importer, Mode } from './store.js';
 
-/** The registry-wide mode (`settings.mode`, READWRITE when unset), read fresh: replicas share it. */
-export async function registryMode(db: PgQueryable): Promise<Mode> {
-  return (
-    (await db.row<{ value: Mode }>("SELECT value FROM settings WHERE key = 'mode'"))?.value ?? 'READWRITE'
-  );
+/**
+ * The registry-wide mode (`settings.mode`), read fresh: replicas share it. `lock` (inside a write
+ * transaction) takes a share lock on the row, so that switching to READONLY waits for the writes
+ * in flight and every write after it sees the switch.
+ */
+export async function registryMode(db: PgQueryable, lock = false): Promise<Mode> {
+  const sql = `SELECT value FROM settings WHERE key = 'mode'${lock ? ' FOR SHARE' : ''}`;
+  return (await db.row<{ value: Mode }>(sql))?.value ?? 'READWRITE';
 }
 
 /** Throws 409 `read-only` when the registry or the service accepts no writes. */
 export async function refuseIfReadOnly(tx: PgQueryable, service: ServiceRow): Promise<void> {
-  if ((await registryMode(tx)) === 'READONLY') throw readOnly('registry');
+  if ((await registryMode(tx, true)) === 'READONLY') throw readOnly('registry');
   if (service.mode === 'READONLY')
     throw readOnly({ organization: service.organization, application: service.key });
 }

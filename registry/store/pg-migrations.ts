@@ -91,6 +91,7 @@ CREATE TABLE settings (
   key text PRIMARY KEY,
   value text NOT NULL
 );
+INSERT INTO settings (key, value) VALUES ('mode', 'READWRITE');
 CREATE TABLE version_imports (
   version_id integer NOT NULL REFERENCES versions(id),
   organization text NOT NULL,

@@ -95,6 +95,7 @@ CREATE TABLE settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+INSERT INTO settings (key, value) VALUES ('mode', 'READWRITE');
 CREATE TABLE version_imports (
   version_id INTEGER NOT NULL REFERENCES versions(id),
   organization TEXT NOT NULL,
