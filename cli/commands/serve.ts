@@ -46,7 +46,7 @@ export const command: Command = {
       log: (line) => io.err(`${line}\n`),
     }).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(
-        `cannot start the registry: ${error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message}.`,
+        `cannot start the registry: ${error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message.replace(/\.$/, '')}.`,
       );
     });
     // Signal handlers first: whoever reads the URL below may stop the server at once.

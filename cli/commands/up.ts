@@ -55,7 +55,7 @@ export const command: Command = {
         return start(0);
       });
     } catch (error) {
-      throw new UsageError(`cannot start the registry: ${(error as Error).message}.`);
+      throw new UsageError(`cannot start the registry: ${(error as Error).message.replace(/\.$/, '')}.`);
     }
     const configured = await configuredOrganization(io.cwd);
     const organization = values.org ?? configured.key ?? 'canon';
