@@ -122,11 +122,12 @@ export class PgDatabase implements PgQueryable {
 
   /**
    * Runs `work` in one transaction on one connection: committed when it returns (or rolled back
-   * when `rollback` says so, for dry runs), rolled back when it throws.
+   * when `rollback` says so, for dry runs), rolled back when it throws. `begin` replaces the
+   * opening statement (e.g. `BEGIN; SET LOCAL …`, one round trip).
    */
   async transaction<T>(
     work: (tx: PgQueryable) => Promise<T>,
-    options: { rollback?: (result: T) => boolean } = {},
+    options: { rollback?: (result: T) => boolean; begin?: string } = {},
   ): Promise<T> {
     let client: pg.PoolClient;
     try {
@@ -148,7 +149,7 @@ export class PgDatabase implements PgQueryable {
     };
     let discard = false;
     try {
-      await tx.rows('BEGIN');
+      await tx.rows(options.begin ?? 'BEGIN');
       const result = await work(tx);
       await tx.rows(options.rollback?.(result) ? 'ROLLBACK' : 'COMMIT');
       return result;

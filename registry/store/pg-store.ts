@@ -237,6 +237,8 @@ export class PgStore implements RegistryStore {
 
   async publish(plan: PublishPlan, gate: Gate): Promise<PublishOutcome> {
     return this.db.transaction((tx) => publishInPgTransaction(tx, this.#irs, plan, gate), {
+      // A publish waiting longer than this for its service's lock answers 503 database-busy.
+      begin: "BEGIN; SET LOCAL lock_timeout = '10s'",
       rollback: (outcome) => outcome.status === 'dry-run',
     });
   }
