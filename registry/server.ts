@@ -95,6 +95,9 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
 
 async function stop(server: Server, store: RegistryStore, graceMs: number): Promise<void> {
   await new Promise<void>((resolve) => {
+    // Connections that go idle once their in-flight answer is out close at once, instead of
+    // after the keep-alive timeout.
+    server.keepAliveTimeout = 1;
     const force = setTimeout(() => server.closeAllConnections(), graceMs);
     server.close(() => {
       clearTimeout(force);
