@@ -35,7 +35,11 @@ for (const { store, replicas } of SETUPS) {
 
     const http = (i: number) => new Http(servers[i % servers.length]!.url);
 
-    defineTests(http, () => database);
+    defineTests(
+      http,
+      () => database,
+      () => servers,
+    );
   });
 }
 
@@ -50,7 +54,11 @@ function growing(i: number): string {
   });
 }
 
-function defineTests(http: (i: number) => Http, database: () => TemporaryDatabase): void {
+function defineTests(
+  http: (i: number) => Http,
+  database: () => TemporaryDatabase,
+  servers: () => CanonProcess[],
+): void {
   test('50 parallel publishers of distinct versions: each stored once, in semver order, change logs correct', async () => {
     const order = Array.from({ length: 50 }, (_, i) => i).sort(
       (a, b) => ((a * 7919) % 50) - ((b * 7919) % 50),
@@ -107,8 +115,66 @@ function defineTests(http: (i: number) => Http, database: () => TemporaryDatabas
     assert.equal(stored.content_hash, winners[0]!.json.version.content_hash);
   });
 
+  test('one event union claimed by 10 services at once, through every process: one owner, 9 refusals', async () => {
+    const events = (app: string) =>
+      JSON.stringify({
+        name: app,
+        models: { thing_upserted: { fields: [{ name: 'event_id', type: 'string' }] } },
+        unions: { shared_event: { discriminator: 'discriminator', types: [{ type: 'thing_upserted' }] } },
+      });
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        http(i).publish('acme', `emitter-${i}`, '1.0.0', events(`emitter-${i}`)),
+      ),
+    );
+    assert.equal(answers.filter((a) => a.status === 201).length, 1);
+    assert.deepEqual(
+      answers.filter((a) => a.status !== 201).map((a) => [a.status, a.json.errors[0].code]),
+      Array.from({ length: 9 }, () => [409, 'event-union-owned']),
+    );
+    const owners = (await http(1).request('GET', '/events?organization=acme')).json;
+    assert.equal(owners.length, 1);
+  });
+
+  test('what one process writes, every other reads at once: latest, policy, mode, a revoked token', async () => {
+    const last = servers().length - 1;
+    assert.equal((await http(0).publish('acme', 'fresh', '1.0.0', growing(1))).status, 201);
+    assert.equal(
+      (await http(last).request('GET', '/services/acme/fresh/versions/latest')).json.version,
+      '1.0.0',
+    );
+    assert.equal((await http(last).publish('acme', 'fresh', '1.1.0', growing(2))).status, 201);
+    assert.equal(
+      (await http(0).request('GET', '/services/acme/fresh/versions/latest/service')).json.version,
+      '1.1.0',
+    );
+    assert.equal((await http(0).request('GET', '/services/acme/fresh/versions/^1.0')).json.version, '1.1.0');
+
+    await http(0).request('PUT', '/services/acme/fresh/policy', { token: ADMIN, body: { policy: 'none' } });
+    const breaking = await http(last).publish('acme', 'fresh', '1.2.0', growing(0));
+    assert.equal(breaking.status, 201, 'the policy set through another process holds');
+
+    await http(last).request('PUT', '/services/acme/fresh/mode', {
+      token: ADMIN,
+      body: { mode: 'READONLY' },
+    });
+    assert.equal((await http(0).publish('acme', 'fresh', '1.3.0', growing(1))).status, 409);
+    await http(0).request('PUT', '/services/acme/fresh/mode', { token: ADMIN, body: { mode: 'READWRITE' } });
+
+    const created = await http(0).request('POST', '/tokens', {
+      token: ADMIN,
+      body: { organization: 'acme', role: 'publish', description: 'ci' },
+    });
+    const token = created.json.secret as string;
+    assert.equal((await http(last).publish('acme', 'fresh', '1.3.0', growing(1), {}, token)).status, 201);
+    await http(last).request('DELETE', `/tokens/${created.json.id}`, { token: ADMIN });
+    assert.equal((await http(0).publish('acme', 'fresh', '1.4.0', growing(1), {}, token)).status, 401);
+  });
+
   test('replicas started together made one first admin token and applied each migration once', async () => {
-    const tokens = await database().query<{ description: string }>('SELECT description FROM tokens');
+    const tokens = await database().query<{ description: string }>(
+      "SELECT description FROM tokens WHERE created_by = 'bootstrap'",
+    );
     assert.deepEqual(
       tokens.map((t) => t.description),
       ['CANON_ADMIN_TOKEN'],
