@@ -92,7 +92,8 @@ export class PgDatabase implements PgQueryable {
     const pool = (max: number) => {
       const created = new pg.Pool({
         connectionString: target.connectionString,
-        options: `-c search_path=${target.schema}`,
+        // A replica that hangs inside a transaction must not hold a service's lock for ever.
+        options: `-c search_path=${target.schema} -c idle_in_transaction_session_timeout=60000`,
         // Operators see the registry's sessions by name (the URL's application_name wins).
         fallback_application_name: 'canon-registry',
         max,
