@@ -1,5 +1,6 @@
 import type { JsonObject, Service } from '../core/ir.js';
 import type { GeneratedFile, Generator } from './contract.js';
+import { GENERATED_MANIFEST, unsafeOutputPath } from './output-path.js';
 
 /** A generator failed or produced files that cannot be written; the message names it. */
 export class GeneratorRunError extends Error {
@@ -50,24 +51,12 @@ export function runGenerators(
 /** The generator name `canon generate --package` gives the files of the package it builds. */
 export const PACKAGE_LABEL = 'package';
 
-/** The file `canon generate` keeps in each output directory (cli/generated-manifest.ts); no generator may write it. */
-export const GENERATED_MANIFEST = '.canon-generated.json';
-
 function checkPath(path: string, generator: string): void {
-  if (path.toLowerCase() === GENERATED_MANIFEST)
-    throw new Error(
-      `generator '${generator}' emitted '${path}', a name canon generate keeps for its own list of files.`,
-    );
-  const segments = path.split('/');
-  if (
-    path === '' ||
-    path.startsWith('/') ||
-    /^[A-Za-z]:/.test(path) ||
-    path.includes('\\') ||
-    segments.some((s) => s === '..' || s === '' || s === '.')
-  ) {
-    throw new Error(
-      `generator '${generator}' emitted the unsafe path '${path}'; paths must be relative, with '/' separators and no '..'.`,
-    );
-  }
+  const unsafe = unsafeOutputPath(path);
+  if (unsafe === undefined) return;
+  throw new GeneratorRunError(
+    path.toLowerCase() === GENERATED_MANIFEST
+      ? `generator '${generator}' emitted '${path}', a name canon generate keeps for its own list of files`
+      : `generator '${generator}' emitted the unsafe path '${path}' (${unsafe}); paths must be relative, with '/' separators and no '..'`,
+  );
 }

@@ -1,19 +1,19 @@
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { isError } from '../../core/diagnostic.js';
 import type { JsonObject } from '../../core/ir.js';
 import type { Generator } from '../../generators/contract.js';
 import { type OwnedFile, PACKAGE_LABEL } from '../../generators/run.js';
 import { type Command, EXIT, type Io, parseCommandArgs, UsageError } from '../command.js';
 import { type CanonConfig, loadConfig } from '../config.js';
+import { applyOutput, type OutputRun, readIfExists } from '../output/apply.js';
 import {
   leftoverState,
   MANIFEST_FILE,
-  type ManifestPlan,
   manifestText,
+  type PlannedFile,
   planManifest,
   readManifest,
-} from '../generated-manifest.js';
+} from '../output/manifest.js';
 import { readSpec } from '../read-spec.js';
 
 const HELP = `Usage: canon generate <spec> --generator <name>[,<name>…] --out <dir> [options]
@@ -42,6 +42,9 @@ canon.config.json:
 
 Exit codes: 0 written (or up to date with --check), 1 invalid spec or stale files,
             2 usage error or unreadable input.`;
+
+const NOTE =
+  'Files canon generate wrote here, so that it can delete those it no longer generates. Commit it with them.';
 
 export const command: Command = {
   name: 'generate',
@@ -116,9 +119,7 @@ export const command: Command = {
     }
 
     if (values.package) {
-      const { buildPackage, checkPackageIdentity, packageIdentity } = await import(
-        '../../generators/package.js'
-      );
+      const { buildPackage, checkPackageIdentity, packageIdentity } = await import('../output/package.js');
       const overrides: { name?: string; version?: string } = {};
       if (values['package-name'] !== undefined) overrides.name = values['package-name'];
       if (values['package-version'] !== undefined) overrides.version = values['package-version'];
@@ -141,9 +142,22 @@ export const command: Command = {
         `canon generate: cannot read ${name} (${problem}), so no file that is no longer generated is deleted; resolve it (a merge conflict?) or delete it and run again.\n`,
       );
     }
-    const plan = planManifest(previous, files, ran);
-    const manifest = plan.next.size > 0 || previous.size > 0 ? manifestText(plan.next) : undefined;
-    const output: Output = { files, plan, manifest, outDir };
+    const planned: PlannedFile[] = files.map((f) => ({
+      path: f.path,
+      contents: f.contents,
+      ...(f.scaffolding ? { scaffolding: true } : {}),
+      entry: { generator: f.generator },
+    }));
+    // Entries with a service are canon update's, should it share the directory.
+    const plan = planManifest(previous, planned, (e) => ran.has(e.generator) && e.service === undefined);
+    const manifest = plan.next.size > 0 || previous.size > 0 ? manifestText(plan.next, NOTE) : undefined;
+    const output: OutputRun = {
+      root: outDir,
+      files: planned,
+      plan,
+      manifest,
+      label: (path) => relative(io.cwd, join(outDir, path)) || '.',
+    };
     return values.check ? check(output, io) : write(output, io);
   },
 };
@@ -186,88 +200,28 @@ async function generatorOptions(
   return out;
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
+async function write(output: OutputRun, io: Io): Promise<number> {
+  const outcome = await applyOutput(output, { dryRun: false });
+  for (const { path, reason } of outcome.kept) {
+    io.err(
+      `canon generate: kept ${output.label(path)}, which is no longer generated: ${reason}. Delete it if nothing needs it.\n`,
+    );
   }
-}
-
-/** Deletes a file that is no longer generated, then the directories this left empty. */
-async function remove(outDir: string, path: string): Promise<void> {
-  await rm(join(outDir, path), { force: true });
-  for (let dir = dirname(path); dir !== '.'; dir = dirname(dir)) {
-    try {
-      await rmdir(join(outDir, dir));
-    } catch {
-      return; // not empty: neither are its parents
-    }
-  }
-}
-
-/** What a run produces for one output directory. */
-interface Output {
-  files: readonly OwnedFile[];
-  plan: ManifestPlan;
-  /** The manifest's new text; undefined when there is nothing to list and never was. */
-  manifest: string | undefined;
-  outDir: string;
-}
-
-async function write({ files, plan, manifest, outDir }: Output, io: Io): Promise<number> {
-  const deleted: string[] = [];
-  for (const { path, entry } of plan.leftovers) {
-    const state = await leftoverState(outDir, path, entry);
-    if (state === 'delete') {
-      await remove(outDir, path);
-      deleted.push(path);
-    } else if (state !== 'gone') {
-      const name = relative(io.cwd, join(outDir, path));
-      io.err(
-        `canon generate: kept ${name}, which is no longer generated: ${state.keep}. Delete it if nothing needs it.\n`,
-      );
-    }
-  }
-  let written = 0;
-  let unchanged = 0;
-  let kept = 0;
-  for (const file of files) {
-    const path = join(outDir, file.path);
-    const current = await readIfExists(path);
-    if (file.scaffolding && current !== undefined) {
-      kept++;
-      continue;
-    }
-    if (current === file.contents) {
-      unchanged++;
-      continue;
-    }
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, file.contents);
-    written++;
-  }
-  const manifestPath = join(outDir, MANIFEST_FILE);
-  if (manifest !== undefined && (await readIfExists(manifestPath)) !== manifest) {
-    // Written aside and renamed, so that a run reading it at the same time never sees half of it.
-    const aside = `${manifestPath}.${process.pid}.tmp`;
-    await mkdir(outDir, { recursive: true });
-    await writeFile(aside, manifest);
-    await rename(aside, manifestPath);
-  }
-  const where = relative(io.cwd, outDir) || '.';
+  const written = outcome.written.length;
   const notes = [
-    unchanged > 0 ? `${unchanged} unchanged` : '',
-    kept > 0 ? `${kept} scaffolding kept` : '',
-    deleted.length > 0 ? `${deleted.length} no longer generated, deleted: ${deleted.join(', ')}` : '',
+    outcome.unchanged.length > 0 ? `${outcome.unchanged.length} unchanged` : '',
+    outcome.keptScaffolding.length > 0 ? `${outcome.keptScaffolding.length} scaffolding kept` : '',
+    outcome.deleted.length > 0
+      ? `${outcome.deleted.length} no longer generated, deleted: ${outcome.deleted.join(', ')}`
+      : '',
   ].filter(Boolean);
   io.out(
-    `wrote ${written} file${written === 1 ? '' : 's'} to ${where}${notes.length ? ` (${notes.join(', ')})` : ''}\n`,
+    `wrote ${written} file${written === 1 ? '' : 's'} to ${output.label('.')}${notes.length ? ` (${notes.join(', ')})` : ''}\n`,
   );
   return EXIT.ok;
 }
 
-async function check({ files, plan, manifest, outDir }: Output, io: Io): Promise<number> {
+async function check({ files, plan, manifest, root: outDir }: OutputRun, io: Io): Promise<number> {
   const { createTwoFilesPatch } = await import('diff');
   const stale: string[] = [];
   const expected: readonly { path: string; contents: string; scaffolding?: boolean }[] =

@@ -43,6 +43,10 @@ test('canon up publishes specs/ into an empty registry, then serves them until C
     assert.deepEqual(services.map((s) => s.application).sort(), ['common', 'registry', 'user']);
     assert.match(up.output(), /Published canon\/common/);
     assert.match(up.output(), /Try:/);
+    assert.match(up.output(), /Web pages \(.*\): http:\/\/127\.0\.0\.1:\d+\/ui\//);
+    const pages = await fetch(`${up.url}/ui/canon/user/latest`);
+    assert.equal(pages.status, 200);
+    assert.match(await pages.text(), /<h1>user <span class="muted">/);
     assert.equal(await up.stop('SIGINT'), 0);
 
     const again = await startCanon(args, { cwd: dir });

@@ -52,6 +52,7 @@ export const command: Command = {
     // Signal handlers first: whoever reads the URL below may stop the server at once.
     const stopped = serveUntilSignal(running, (line) => io.out(`${line}\n`));
     io.out(`Canon registry listening on ${running.url} (database ${shown})\n`);
+    io.out(`Web pages: ${running.url}/ui/\n`);
     if (running.generatedAdminToken) {
       io.out(`First admin token (shown once, keep it): ${running.generatedAdminToken}\n`);
     }

@@ -9,7 +9,7 @@ const HELP = `Usage: canon up [--port <n>] [--db <file|url>] [--specs <dir>] [--
 
 The main job: starts a local registry on a SQLite file, publishes every spec under specs/ into
 it when it is empty (common.json first, then the rest in dependency order), prints the URL and a
-first command to try, and keeps serving until Ctrl-C.
+first command to try and the URL of its web pages (/ui/), and keeps serving until Ctrl-C.
 
 Options:
   --port <n>     port (default ${DEFAULT_PORT}; when it is taken, a free port is used instead)
@@ -90,6 +90,7 @@ export const command: Command = {
     // Signal handlers first: whoever reads the URL below may press Ctrl-C at once.
     const stopped = serveUntilSignal(running, (line) => io.out(`${line}\n`));
     io.out(`\nCanon registry running at ${running.url} (database ${dbName})\n`);
+    io.out(`Web pages (browse the specs, their versions and changes): ${running.url}/ui/\n`);
     if (running.generatedAdminToken) {
       io.out(
         `Admin token (shown once; publishing needs it as CANON_TOKEN): ${running.generatedAdminToken}\n`,

@@ -1,22 +1,22 @@
 import type { Enum, Service, TypeRef } from '../../core/ir.js';
-import { stringLiteral } from '../shared/index.js';
+import { type Code, code, fixed, formattedStringLiteral, joinCode } from '../shared/index.js';
 import type { Storage } from './table-spec.js';
 
 /** How a field's type is stored and typed in a DAO; `error` when it cannot be a column. */
-export type ColumnType = { storage: Storage; tsType: string; enumValues?: string[] } | { error: string };
+export type ColumnType = { storage: Storage; tsType: Code; enumValues?: string[] } | { error: string };
 
-const PRIMITIVE_COLUMNS: Readonly<Record<string, { storage: Storage; tsType: string }>> = {
-  string: { storage: 'text', tsType: 'string' },
-  uuid: { storage: 'uuid', tsType: 'string' },
-  'date-iso8601': { storage: 'date', tsType: 'string' },
-  'date-time-iso8601': { storage: 'timestamp', tsType: 'string' },
-  integer: { storage: 'integer', tsType: 'number' },
-  long: { storage: 'bigint', tsType: 'number' },
-  double: { storage: 'real', tsType: 'number' },
-  decimal: { storage: 'decimal', tsType: 'number' },
-  boolean: { storage: 'boolean', tsType: 'boolean' },
-  json: { storage: 'json', tsType: 'unknown' },
-  object: { storage: 'json', tsType: 'Record<string, unknown>' },
+const PRIMITIVE_COLUMNS: Readonly<Record<string, { storage: Storage; tsType: Code }>> = {
+  string: { storage: 'text', tsType: fixed('string') },
+  uuid: { storage: 'uuid', tsType: fixed('string') },
+  'date-iso8601': { storage: 'date', tsType: fixed('string') },
+  'date-time-iso8601': { storage: 'timestamp', tsType: fixed('string') },
+  integer: { storage: 'integer', tsType: fixed('number') },
+  long: { storage: 'bigint', tsType: fixed('number') },
+  double: { storage: 'real', tsType: fixed('number') },
+  decimal: { storage: 'decimal', tsType: fixed('number') },
+  boolean: { storage: 'boolean', tsType: fixed('boolean') },
+  json: { storage: 'json', tsType: fixed('unknown') },
+  object: { storage: 'json', tsType: fixed('Record<string, unknown>') },
 };
 
 /**
@@ -41,24 +41,24 @@ export function columnType(type: TypeRef, service: Service, imports: readonly Se
       const inner = jsonTsType(type.of, service, imports);
       return {
         storage: 'json',
-        tsType: type.kind === 'list' ? `Array<${inner}>` : `Record<string, ${inner}>`,
+        tsType: type.kind === 'list' ? code`Array<${inner}>` : code`Record<string, ${inner}>`,
       };
     }
     case 'model':
     case 'union':
     case 'interface':
-      return { storage: 'json', tsType: 'unknown' };
+      return { storage: 'json', tsType: fixed('unknown') };
     case 'unknown':
       return { error: `type "${type.name}" is not defined` };
   }
 }
 
 /** The TypeScript type of a value inside a JSON column. */
-function jsonTsType(type: TypeRef, service: Service, imports: readonly Service[]): string {
-  if (type.kind === 'list') return `Array<${jsonTsType(type.of, service, imports)}>`;
-  if (type.kind === 'map') return `Record<string, ${jsonTsType(type.of, service, imports)}>`;
+function jsonTsType(type: TypeRef, service: Service, imports: readonly Service[]): Code {
+  if (type.kind === 'list') return code`Array<${jsonTsType(type.of, service, imports)}>`;
+  if (type.kind === 'map') return code`Record<string, ${jsonTsType(type.of, service, imports)}>`;
   const column = columnType(type, service, imports);
-  return 'error' in column ? 'unknown' : column.tsType;
+  return 'error' in column ? fixed('unknown') : column.tsType;
 }
 
 function findEnum(
@@ -72,7 +72,10 @@ function findEnum(
 }
 
 /** `'a' | 'b'` with every value printed as an escaped string literal. */
-function literalUnion(values: readonly string[]): string {
-  if (values.length === 0) return 'never';
-  return values.map((v) => stringLiteral(v)).join(' | ');
+function literalUnion(values: readonly string[]): Code {
+  if (values.length === 0) return fixed('never');
+  return joinCode(
+    values.map((v) => formattedStringLiteral(v)),
+    ' | ',
+  );
 }

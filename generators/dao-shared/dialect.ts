@@ -12,6 +12,8 @@ export interface Dialect {
   async: boolean;
   /** The structural database type the DAO takes (declared in the generated `db.ts`). */
   dbType: string;
+  /** A name as a quoted identifier: the only way table, column and index names reach SQL. */
+  quoteIdentifier(name: string): string;
   /** The SQL type of a column (`TEXT`, `timestamptz`, …); `autoKey` for a generated integer key. */
   sqlType(column: Column, autoKey: boolean): string;
   /** The condition "not empty after trimming" for columns stored as text, else undefined. */

@@ -1,6 +1,6 @@
 import { type Diagnostic, pointer } from '../../core/diagnostic.js';
 import type { JsonObject, JsonValue, Model, Service } from '../../core/ir.js';
-import { pascalCase } from '../shared/index.js';
+import { fixed, pascalCase } from '../shared/index.js';
 import { columnType } from './column-type.js';
 import type { Column, ColumnRole, Index, KeyGeneration, PrimaryKey, TableSpec } from './table-spec.js';
 import { parseWhere } from './where-clause.js';
@@ -195,7 +195,7 @@ function addAuditColumn(columns: Column[], name: string, role: Exclude<ColumnRol
     existing.required = true;
     return;
   }
-  columns.push({ name, storage, tsType: 'string', required: true, role, writable: false });
+  columns.push({ name, storage, tsType: fixed('string'), required: true, role, writable: false });
 }
 
 function readPrimaryKey(

@@ -1,8 +1,17 @@
 import type { Dialect } from './dialect.js';
 import type { WhereTerm } from './table-spec.js';
 
-/** A checked identifier (see `read-db-attribute.ts`) in double quotes. */
+/**
+ * A name as a quoted SQL identifier the ANSI way: double quotes, an inner `"` doubled, so even a
+ * name that slipped past the reader's check (`read-db-attribute.ts`) stays one identifier. NUL,
+ * which neither database allows in a name, is refused. Both dialects use it as their
+ * `Dialect.quoteIdentifier`; a dialect with another rule (backticks) brings its own.
+ *
+ * @example quoteIdentifier('a"b') === '"a""b"'
+ */
 export function quoteIdentifier(name: string): string {
+  if (name === '' || name.includes('\0'))
+    throw new Error(`cannot quote ${JSON.stringify(name)} as a SQL identifier`);
   return `"${name.replaceAll('"', '""')}"`;
 }
 
@@ -15,7 +24,7 @@ export function sqlString(text: string): string {
 export function whereSql(terms: readonly WhereTerm[], dialect: Dialect): string {
   return terms
     .map((term) => {
-      const column = quoteIdentifier(term.column);
+      const column = dialect.quoteIdentifier(term.column);
       if (term.op !== '=') return `${column} ${term.op.toUpperCase()}`;
       const value =
         typeof term.value === 'string'

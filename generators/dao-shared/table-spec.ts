@@ -1,3 +1,5 @@
+import type { Code } from '../shared/index.js';
+
 /**
  * The normalized table metadata both DAO generators work from, read once from a model's `db`
  * attribute (see `read-db-attribute.ts` and docs/dao.md). Names here are checked SQL identifiers
@@ -26,7 +28,7 @@ export interface Column {
   name: string;
   storage: Storage;
   /** The TypeScript type of the property, already printed (`string`, `'a' | 'b'`, `string[]`). */
-  tsType: string;
+  tsType: Code;
   required: boolean;
   role: ColumnRole;
   /** Allowed values, for enum-typed fields (checked by the database). */

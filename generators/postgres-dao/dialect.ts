@@ -2,7 +2,7 @@ import type { Dialect } from '../dao-shared/dialect.js';
 import { journalColumns } from '../dao-shared/migration.js';
 import { quoteIdentifier } from '../dao-shared/sql.js';
 import type { Storage, TableSpec } from '../dao-shared/table-spec.js';
-import { type Code, fixed } from '../shared/index.js';
+import { type Code, code } from '../shared/index.js';
 
 const TYPES: Readonly<Record<Storage, string>> = {
   text: 'text',
@@ -23,6 +23,7 @@ const WHITESPACE = "' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)";
 /** PostgreSQL through `pg`: native types, jsonb, an AFTER trigger for the journal, async DAOs. */
 export const postgresDialect: Dialect = {
   generator: 'postgres-dao',
+  quoteIdentifier,
   async: true,
   dbType: 'PgDb',
   sqlType: (column, autoKey) =>
@@ -47,11 +48,11 @@ export const postgresDialect: Dialect = {
     if (column.storage === 'date') return `${name}::text AS ${name}`;
     return name;
   },
-  toDb: (column, value) => (column.storage === 'json' ? fixed(`JSON.stringify(${value})`) : value),
+  toDb: (column, value) => (column.storage === 'json' ? code`JSON.stringify(${value})` : value),
   fromDb: (column, raw): Code => {
     // pg returns bigint and numeric as strings to avoid precision loss; the spec types them as numbers.
-    if (column.storage === 'bigint' || column.storage === 'decimal') return fixed(`Number(${raw})`);
-    return fixed(`${raw} as ${column.tsType}`);
+    if (column.storage === 'bigint' || column.storage === 'decimal') return code`Number(${raw})`;
+    return code`${raw} as ${column.tsType}`;
   },
   inList: (column) => `${column} = ANY($1)`,
   listParam: (values) => values,

@@ -1,7 +1,7 @@
 import type { Generator } from '../contract.js';
 import { generateDaoFiles } from '../dao-shared/generate.js';
+import { POSTGRES_DB_RUNTIME } from '../dao-shared/runtime/embedded.js';
 import { postgresDialect } from './dialect.js';
-import { POSTGRES_RUNTIME } from './runtime.js';
 
 /**
  * Typed, promise-based DAOs and a migration for PostgreSQL (`pg`) from the `db` attributes of a
@@ -11,5 +11,5 @@ export const generator: Generator<Record<string, never>> = {
   name: 'postgres-dao',
   description: 'PostgreSQL migration and typed DAOs (pg) from the models carrying a db attribute',
   options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
-  generate: (input) => generateDaoFiles(input, postgresDialect, POSTGRES_RUNTIME),
+  generate: (input) => generateDaoFiles(input, postgresDialect, POSTGRES_DB_RUNTIME),
 };

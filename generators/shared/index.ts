@@ -25,5 +25,11 @@ export {
 export { camelCase, pascalCase, UniqueNames, words } from './naming.js';
 export { propertyKey } from './property-key.js';
 export * from './source-file.js';
-export { dataLiteral, type LiteralObject, type LiteralValue, stringLiteral } from './string-literal.js';
+export {
+  dataLiteral,
+  formattedStringLiteral,
+  type LiteralObject,
+  type LiteralValue,
+  stringLiteral,
+} from './string-literal.js';
 export { type NamedTypeResolver, printType } from './type-printer.js';

@@ -12,8 +12,24 @@ const PLAIN = /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/;
  * @example stringLiteral("it's") === "'it\\'s'"
  */
 export function stringLiteral(text: string): Code {
-  if (PLAIN.test(text)) return fixed(`'${text}'`);
-  let out = "'";
+  return quotedLiteral(text, "'");
+}
+
+/**
+ * Like `stringLiteral`, but in the quotes the project's formatter (Biome, like Prettier) would
+ * print: double quotes when the text holds more single than double quotes, so fewer escapes.
+ *
+ * @example formattedStringLiteral("it's") === '"it\'s"'
+ */
+export function formattedStringLiteral(text: string): Code {
+  let balance = 0;
+  for (const ch of text) balance += ch === "'" ? 1 : ch === '"' ? -1 : 0;
+  return quotedLiteral(text, balance > 0 ? '"' : "'");
+}
+
+function quotedLiteral(text: string, quote: "'" | '"'): Code {
+  if (PLAIN.test(text) && (quote === "'" || !text.includes('"'))) return fixed(`${quote}${text}${quote}`);
+  let out: string = quote;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const ch = text[i]!;
@@ -32,8 +48,8 @@ export function stringLiteral(text: string): Code {
       continue;
     }
     switch (ch) {
-      case "'":
-        out += "\\'";
+      case quote:
+        out += `\\${quote}`;
         continue;
       case '\\':
         out += '\\\\';
@@ -52,7 +68,7 @@ export function stringLiteral(text: string): Code {
     else if (c === 0x2028 || c === 0x2029 || c === 0xfeff) out += hex4(c);
     else out += ch;
   }
-  return fixed(`${out}'`);
+  return fixed(`${out}${quote}`);
 }
 
 function hex4(c: number): string {

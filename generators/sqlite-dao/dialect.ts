@@ -2,7 +2,7 @@ import type { Dialect } from '../dao-shared/dialect.js';
 import { journalColumns } from '../dao-shared/migration.js';
 import { quoteIdentifier } from '../dao-shared/sql.js';
 import type { Column, Storage, TableSpec } from '../dao-shared/table-spec.js';
-import { type Code, fixed } from '../shared/index.js';
+import { type Code, code } from '../shared/index.js';
 
 const TYPES: Readonly<Record<Storage, string>> = {
   text: 'TEXT',
@@ -23,6 +23,7 @@ const NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
 /** SQLite through better-sqlite3: STRICT tables, booleans as 0/1, JSON as text, synchronous DAOs. */
 export const sqliteDialect: Dialect = {
   generator: 'sqlite-dao',
+  quoteIdentifier,
   async: false,
   dbType: 'SqliteDb',
   sqlType: (column, autoKey) => (autoKey ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : TYPES[column.storage]),
@@ -43,20 +44,20 @@ export const sqliteDialect: Dialect = {
   distinct: 'IS NOT',
   selectColumn: (column) => quoteIdentifier(column.name),
   toDb: (column, value) => {
-    if (column.storage === 'boolean') return fixed(`(${value} ? 1 : 0)`);
-    if (column.storage === 'json') return fixed(`JSON.stringify(${value})`);
+    if (column.storage === 'boolean') return code`${value} ? 1 : 0`;
+    if (column.storage === 'json') return code`JSON.stringify(${value})`;
     return value;
   },
   fromDb: (column, raw): Code => {
-    if (column.storage === 'boolean') return fixed(`${raw} === 1`);
-    if (column.storage === 'json') return fixed(`JSON.parse(${raw} as string) as ${column.tsType}`);
-    return fixed(`${raw} as ${column.tsType}`);
+    if (column.storage === 'boolean') return code`${raw} === 1`;
+    if (column.storage === 'json') return code`JSON.parse(${raw} as string) as ${column.tsType}`;
+    return code`${raw} as ${column.tsType}`;
   },
   // Compared inside SQLite: unchanged rows cost an index lookup and produce no result row.
   changedRows: (table, key) =>
     `SELECT "pair"."key" AS "i" FROM json_each(?) AS "pair" LEFT JOIN ${table} AS "row" ON "row".${key} = "pair"."value" ->> 0 WHERE "row"."hash_code" IS NOT "pair"."value" ->> 1 ORDER BY "pair"."key"`,
   inList: (column) => `${column} IN (SELECT value FROM json_each(?))`,
-  listParam: (values) => fixed(`JSON.stringify(${values})`),
+  listParam: (values) => code`JSON.stringify(${values})`,
   journal: (table) => journalSql(table),
 };
 

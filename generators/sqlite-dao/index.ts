@@ -1,7 +1,7 @@
 import type { Generator } from '../contract.js';
 import { generateDaoFiles } from '../dao-shared/generate.js';
+import { SQLITE_DB_RUNTIME } from '../dao-shared/runtime/embedded.js';
 import { sqliteDialect } from './dialect.js';
-import { SQLITE_RUNTIME } from './runtime.js';
 
 /**
  * Typed, synchronous DAOs and a migration for SQLite (better-sqlite3 v12) from the `db`
@@ -11,5 +11,5 @@ export const generator: Generator<Record<string, never>> = {
   name: 'sqlite-dao',
   description: 'SQLite migration and typed DAOs (better-sqlite3) from the models carrying a db attribute',
   options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
-  generate: (input) => generateDaoFiles(input, sqliteDialect, SQLITE_RUNTIME),
+  generate: (input) => generateDaoFiles(input, sqliteDialect, SQLITE_DB_RUNTIME),
 };

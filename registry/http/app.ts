@@ -2,6 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { ANONYMOUS, hashToken, type Principal } from '../access.js';
 import { problem } from '../errors.js';
 import type { Registry } from '../registry.js';
+import { createUiRouter } from '../ui/router.js';
 import { errorHandler, routeNotFound, sendErrors } from './error-handler.js';
 import { ROUTES } from './routes.js';
 
@@ -35,6 +36,7 @@ export function createRegistryApp(registry: Registry, options: AppOptions = {}):
       next();
     }, next);
   });
+  app.use('/ui', createUiRouter(registry, log));
 
   const methodsByPath = new Map<string, string[]>();
   for (const route of ROUTES) {

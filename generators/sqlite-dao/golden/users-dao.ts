@@ -33,7 +33,17 @@ export interface UserForm {
 export type UserKeyed = UserForm & { id: string };
 
 /** Sort keys of `findAll`: a column, or a column prefixed with `-` for descending order. */
-export type UserOrderBy = 'id' | '-id' | 'email' | '-email' | 'status' | '-status' | 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+export type UserOrderBy =
+  | 'id'
+  | '-id'
+  | 'email'
+  | '-email'
+  | 'status'
+  | '-status'
+  | 'created_at'
+  | '-created_at'
+  | 'updated_at'
+  | '-updated_at';
 
 /** Filters of `findAll`: only the primary key and indexed columns, each one value or a list. */
 export interface UserFilters {
@@ -45,24 +55,59 @@ export interface UserFilters {
   orderBy?: UserOrderBy;
 }
 
-const SELECT_ALL = 'SELECT "id", "email", "name", "status", "age", "verified", "tags", "created_at", "updated_at" FROM "users"';
-const FIND_BY_ID = 'SELECT "id", "email", "name", "status", "age", "verified", "tags", "created_at", "updated_at" FROM "users" WHERE "id" = ?';
-const CHANGED_ROWS = 'SELECT "pair"."key" AS "i" FROM json_each(?) AS "pair" LEFT JOIN "users" AS "row" ON "row"."id" = "pair"."value" ->> 0 WHERE "row"."hash_code" IS NOT "pair"."value" ->> 1 ORDER BY "pair"."key"';
-const FIND_BY_USERS_EMAIL_IDX = 'SELECT "id", "email", "name", "status", "age", "verified", "tags", "created_at", "updated_at" FROM "users" WHERE "email" = ?';
-const INSERT = 'INSERT INTO "users" ("id", "email", "name", "status", "age", "verified", "tags", "hash_code") VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id", "email", "name", "status", "age", "verified", "tags", "created_at", "updated_at"';
-const UPSERT = 'INSERT INTO "users" ("id", "email", "name", "status", "age", "verified", "tags", "hash_code") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("id") DO UPDATE SET "email" = excluded."email", "name" = excluded."name", "status" = excluded."status", "age" = excluded."age", "verified" = excluded."verified", "tags" = excluded."tags", "hash_code" = excluded."hash_code", "updated_at" = (strftime(\'%Y-%m-%dT%H:%M:%fZ\', \'now\')) WHERE "users"."hash_code" IS NOT excluded."hash_code"';
-const UPDATE = 'UPDATE "users" SET "email" = ?, "name" = ?, "status" = ?, "age" = ?, "verified" = ?, "tags" = ?, "hash_code" = ?, "updated_at" = (strftime(\'%Y-%m-%dT%H:%M:%fZ\', \'now\')) WHERE "id" = ? AND "hash_code" IS NOT ? RETURNING "id", "email", "name", "status", "age", "verified", "tags", "created_at", "updated_at"';
+const SELECT_ALL = [
+  'SELECT "id", "email", "name", "status", "age", "verified", "tags", "created_at", "updated_at"',
+  'FROM "users"',
+].join(' ');
+const FIND_BY_ID = [
+  'SELECT "id", "email", "name", "status", "age", "verified", "tags", "created_at", "updated_at"',
+  'FROM "users"',
+  'WHERE "id" = ?',
+].join(' ');
+const CHANGED_ROWS = [
+  'SELECT "pair"."key" AS "i"',
+  'FROM json_each(?) AS "pair"',
+  'LEFT JOIN "users" AS "row" ON "row"."id" = "pair"."value" ->> 0',
+  'WHERE "row"."hash_code" IS NOT "pair"."value" ->> 1',
+  'ORDER BY "pair"."key"',
+].join(' ');
+const FIND_BY_USERS_EMAIL_IDX = [
+  'SELECT "id", "email", "name", "status", "age", "verified", "tags", "created_at", "updated_at"',
+  'FROM "users"',
+  'WHERE "email" = ?',
+].join(' ');
+const INSERT = [
+  'INSERT INTO "users" ("id", "email", "name", "status", "age", "verified", "tags", "hash_code")',
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  'RETURNING "id", "email", "name", "status", "age", "verified", "tags", "created_at", "updated_at"',
+].join(' ');
+const UPSERT = [
+  'INSERT INTO "users" ("id", "email", "name", "status", "age", "verified", "tags", "hash_code")',
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  'ON CONFLICT ("id")',
+  'DO UPDATE SET "email" = excluded."email", "name" = excluded."name", "status" = excluded."status",',
+  '"age" = excluded."age", "verified" = excluded."verified", "tags" = excluded."tags",',
+  '"hash_code" = excluded."hash_code", "updated_at" = (strftime(\'%Y-%m-%dT%H:%M:%fZ\', \'now\'))',
+  'WHERE "users"."hash_code" IS NOT excluded."hash_code"',
+].join(' ');
+const UPDATE = [
+  'UPDATE "users"',
+  'SET "email" = ?, "name" = ?, "status" = ?, "age" = ?, "verified" = ?, "tags" = ?, "hash_code" = ?,',
+  "\"updated_at\" = (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+  'WHERE "id" = ? AND "hash_code" IS NOT ?',
+  'RETURNING "id", "email", "name", "status", "age", "verified", "tags", "created_at", "updated_at"',
+].join(' ');
 const DELETE = 'DELETE FROM "users" WHERE "id" = ?';
 const ORDER_BY: Readonly<Record<UserOrderBy, string>> = {
-  'id': '"id" ASC',
+  id: '"id" ASC',
   '-id': '"id" DESC',
-  'email': '"email" ASC, "id" ASC',
+  email: '"email" ASC, "id" ASC',
   '-email': '"email" DESC, "id" DESC',
-  'status': '"status" ASC, "id" ASC',
+  status: '"status" ASC, "id" ASC',
   '-status': '"status" DESC, "id" DESC',
-  'created_at': '"created_at" ASC, "id" ASC',
+  created_at: '"created_at" ASC, "id" ASC',
   '-created_at': '"created_at" DESC, "id" DESC',
-  'updated_at': '"updated_at" ASC, "id" ASC',
+  updated_at: '"updated_at" ASC, "id" ASC',
   '-updated_at': '"updated_at" DESC, "id" DESC',
 };
 
@@ -83,10 +128,20 @@ function toRow(r: Record<string, unknown>): UserRow {
 
 /** The form's values other than the key, as bind parameters in column order (what `hash_code` covers). */
 function formParams(form: UserForm): unknown[] {
-  return [form.email, form.name ?? null, form.status, form.age ?? null, (form.verified ? 1 : 0), form.tags === undefined ? null : JSON.stringify(form.tags)];
+  return [
+    form.email,
+    form.name ?? null,
+    form.status,
+    form.age ?? null,
+    form.verified ? 1 : 0,
+    form.tags === undefined ? null : JSON.stringify(form.tags),
+  ];
 }
 
-/** Reads and writes table `users`. Construct it with the database or with a transaction handle, so every method can take part in a caller's transaction. */
+/**
+ * Reads and writes table `users`. Construct it with the database or with a transaction handle, so every
+ * method can take part in a caller's transaction.
+ */
 export class UsersDao {
   constructor(readonly db: SqliteDb) {}
 
@@ -102,7 +157,10 @@ export class UsersDao {
     return r === undefined ? undefined : toRow(r);
   }
 
-  /** Rows matching every given filter, sorted (by the primary key unless `orderBy` says otherwise) and paged. */
+  /**
+   * Rows matching every given filter, sorted (by the
+   * primary key unless `orderBy` says otherwise) and paged.
+   */
   findAll(filters: UserFilters = {}): UserRow[] {
     const params: unknown[] = [];
     const where: string[] = [];
@@ -110,12 +168,16 @@ export class UsersDao {
     if (filters.email !== undefined) where.push(matches('"email"', filters.email, params));
     if (filters.status !== undefined) where.push(matches('"status"', filters.status, params));
     const orderBy = filters.orderBy ?? 'id';
-    if (!Object.hasOwn(ORDER_BY, orderBy)) throw new RangeError(`findAll: cannot order by ${JSON.stringify(orderBy)}`);
+    if (!Object.hasOwn(ORDER_BY, orderBy))
+      throw new RangeError(`findAll: cannot order by ${JSON.stringify(orderBy)}`);
     const sql = `${SELECT_ALL}${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`} ORDER BY ${ORDER_BY[orderBy]}${page(filters.limit, filters.offset, params)}`;
     return this.db.all(sql, params).map(toRow);
   }
 
-  /** Inserts a row with a generated `id` and returns it as stored. Violations throw typed errors (see db.ts). */
+  /**
+   * Inserts a row with a generated `id` and returns it as
+   * stored. Violations throw typed errors (see db.ts).
+   */
   insert(form: UserForm): UserRow {
     const params = formParams(form);
     const hash = hashCode(params);
@@ -127,7 +189,10 @@ export class UsersDao {
     }
   }
 
-  /** Inserts the row or updates the one with the same `id`; returns whether anything was written. When the stored row has the same `hash_code`, nothing is written and nothing is journaled. */
+  /**
+   * Inserts the row or updates the one with the same `id`; returns whether anything was written. When the
+   * stored row has the same `hash_code`, nothing is written and nothing is journaled.
+   */
   upsert(row: UserKeyed): boolean {
     const params = formParams(row);
     const hash = hashCode(params);
@@ -138,7 +203,10 @@ export class UsersDao {
     }
   }
 
-  /** Updates the row with this `id` and returns it, or undefined when there is none. Unchanged values (same `hash_code`) write nothing. */
+  /**
+   * Updates the row with this `id` and returns it, or undefined when there is none. Unchanged values (same
+   * `hash_code`) write nothing.
+   */
   update(id: string, form: UserForm): UserRow | undefined {
     const params = formParams(form);
     const hash = hashCode(params);
@@ -186,7 +254,10 @@ export class UsersDao {
     });
   }
 
-  /** Updates every row by its key; returns each row as stored, or undefined where there was none. All in one transaction: if one fails, none is kept. */
+  /**
+   * Updates every row by its key; returns each row as stored, or undefined where there was none. All in one
+   * transaction: if one fails, none is kept.
+   */
   updateBatch(items: ReadonlyArray<UserKeyed>): Array<UserRow | undefined> {
     return this.db.transaction((tx) => {
       const dao = new UsersDao(tx);
@@ -196,7 +267,10 @@ export class UsersDao {
     });
   }
 
-  /** Deletes the rows with these keys; returns how many there were. All in one transaction: if one fails, none is kept. */
+  /**
+   * Deletes the rows with these keys; returns how many there were. All in one transaction: if one fails, none
+   * is kept.
+   */
   deleteBatch(items: ReadonlyArray<string>): number {
     return this.db.transaction((tx) => {
       const dao = new UsersDao(tx);

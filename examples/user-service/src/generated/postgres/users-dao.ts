@@ -29,7 +29,17 @@ export interface UserForm {
 export type UserKeyed = UserForm & { id: string };
 
 /** Sort keys of `findAll`: a column, or a column prefixed with `-` for descending order. */
-export type UserOrderBy = 'id' | '-id' | 'email' | '-email' | 'status' | '-status' | 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+export type UserOrderBy =
+  | 'id'
+  | '-id'
+  | 'email'
+  | '-email'
+  | 'status'
+  | '-status'
+  | 'created_at'
+  | '-created_at'
+  | 'updated_at'
+  | '-updated_at';
 
 /** Filters of `findAll`: only the primary key and indexed columns, each one value or a list. */
 export interface UserFilters {
@@ -41,24 +51,61 @@ export interface UserFilters {
   orderBy?: UserOrderBy;
 }
 
-const SELECT_ALL = 'SELECT "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users"';
-const FIND_BY_ID = 'SELECT "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users" WHERE "id" = $1';
+const SELECT_ALL = [
+  'SELECT "id", "email", "name", "status",',
+  'to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at",',
+  'to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"',
+  'FROM "users"',
+].join(' ');
+const FIND_BY_ID = [
+  'SELECT "id", "email", "name", "status",',
+  'to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at",',
+  'to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"',
+  'FROM "users"',
+  'WHERE "id" = $1',
+].join(' ');
 const STORED_HASHES = 'SELECT "id" AS "k", "hash_code" AS "h" FROM "users" WHERE "id" = ANY($1) FOR UPDATE';
-const FIND_BY_USERS_EMAIL_IDX = 'SELECT "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at" FROM "users" WHERE "email" = $1';
-const INSERT = 'INSERT INTO "users" ("id", "email", "name", "status", "hash_code") VALUES ($1, $2, $3, $4, $5) RETURNING "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"';
-const UPSERT = 'INSERT INTO "users" ("id", "email", "name", "status", "hash_code") VALUES ($1, $2, $3, $4, $5) ON CONFLICT ("id") DO UPDATE SET "email" = excluded."email", "name" = excluded."name", "status" = excluded."status", "hash_code" = excluded."hash_code", "updated_at" = now() WHERE "users"."hash_code" IS DISTINCT FROM excluded."hash_code"';
-const UPDATE = 'UPDATE "users" SET "email" = $1, "name" = $2, "status" = $3, "hash_code" = $4, "updated_at" = now() WHERE "id" = $5 AND "hash_code" IS DISTINCT FROM $6 RETURNING "id", "email", "name", "status", to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at", to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"';
+const FIND_BY_USERS_EMAIL_IDX = [
+  'SELECT "id", "email", "name", "status",',
+  'to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at",',
+  'to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"',
+  'FROM "users"',
+  'WHERE "email" = $1',
+].join(' ');
+const INSERT = [
+  'INSERT INTO "users" ("id", "email", "name", "status", "hash_code")',
+  'VALUES ($1, $2, $3, $4, $5)',
+  'RETURNING "id", "email", "name", "status",',
+  'to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at",',
+  'to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"',
+].join(' ');
+const UPSERT = [
+  'INSERT INTO "users" ("id", "email", "name", "status", "hash_code")',
+  'VALUES ($1, $2, $3, $4, $5)',
+  'ON CONFLICT ("id")',
+  'DO UPDATE SET "email" = excluded."email", "name" = excluded."name", "status" = excluded."status",',
+  '"hash_code" = excluded."hash_code", "updated_at" = now()',
+  'WHERE "users"."hash_code" IS DISTINCT FROM excluded."hash_code"',
+].join(' ');
+const UPDATE = [
+  'UPDATE "users"',
+  'SET "email" = $1, "name" = $2, "status" = $3, "hash_code" = $4, "updated_at" = now()',
+  'WHERE "id" = $5 AND "hash_code" IS DISTINCT FROM $6',
+  'RETURNING "id", "email", "name", "status",',
+  'to_char("created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "created_at",',
+  'to_char("updated_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "updated_at"',
+].join(' ');
 const DELETE = 'DELETE FROM "users" WHERE "id" = $1';
 const ORDER_BY: Readonly<Record<UserOrderBy, string>> = {
-  'id': '"id" ASC',
+  id: '"id" ASC',
   '-id': '"id" DESC',
-  'email': '"email" ASC, "id" ASC',
+  email: '"email" ASC, "id" ASC',
   '-email': '"email" DESC, "id" DESC',
-  'status': '"status" ASC, "id" ASC',
+  status: '"status" ASC, "id" ASC',
   '-status': '"status" DESC, "id" DESC',
-  'created_at': '"created_at" ASC, "id" ASC',
+  created_at: '"created_at" ASC, "id" ASC',
   '-created_at': '"created_at" DESC, "id" DESC',
-  'updated_at': '"updated_at" ASC, "id" ASC',
+  updated_at: '"updated_at" ASC, "id" ASC',
   '-updated_at': '"updated_at" DESC, "id" DESC',
 };
 
@@ -79,7 +126,10 @@ function formParams(form: UserForm): unknown[] {
   return [form.email, form.name ?? null, form.status];
 }
 
-/** Reads and writes table `users`. Construct it with the database or with a transaction handle, so every method can take part in a caller's transaction. */
+/**
+ * Reads and writes table `users`. Construct it with the database or with a transaction handle, so every
+ * method can take part in a caller's transaction.
+ */
 export class UsersDao {
   constructor(readonly db: PgDb) {}
 
@@ -95,7 +145,10 @@ export class UsersDao {
     return r === undefined ? undefined : toRow(r);
   }
 
-  /** Rows matching every given filter, sorted (by the primary key unless `orderBy` says otherwise) and paged. */
+  /**
+   * Rows matching every given filter, sorted (by the
+   * primary key unless `orderBy` says otherwise) and paged.
+   */
   async findAll(filters: UserFilters = {}): Promise<UserRow[]> {
     const params: unknown[] = [];
     const where: string[] = [];
@@ -103,12 +156,16 @@ export class UsersDao {
     if (filters.email !== undefined) where.push(matches('"email"', filters.email, params));
     if (filters.status !== undefined) where.push(matches('"status"', filters.status, params));
     const orderBy = filters.orderBy ?? 'id';
-    if (!Object.hasOwn(ORDER_BY, orderBy)) throw new RangeError(`findAll: cannot order by ${JSON.stringify(orderBy)}`);
+    if (!Object.hasOwn(ORDER_BY, orderBy))
+      throw new RangeError(`findAll: cannot order by ${JSON.stringify(orderBy)}`);
     const sql = `${SELECT_ALL}${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`} ORDER BY ${ORDER_BY[orderBy]}${page(filters.limit, filters.offset, params)}`;
     return (await this.db.query(sql, params)).rows.map(toRow);
   }
 
-  /** Inserts a row with a generated `id` and returns it as stored. Violations throw typed errors (see db.ts). */
+  /**
+   * Inserts a row with a generated `id` and returns it as
+   * stored. Violations throw typed errors (see db.ts).
+   */
   async insert(form: UserForm): Promise<UserRow> {
     const params = formParams(form);
     const hash = hashCode(params);
@@ -120,7 +177,10 @@ export class UsersDao {
     }
   }
 
-  /** Inserts the row or updates the one with the same `id`; returns whether anything was written. When the stored row has the same `hash_code`, nothing is written and nothing is journaled. */
+  /**
+   * Inserts the row or updates the one with the same `id`; returns whether anything was written. When the
+   * stored row has the same `hash_code`, nothing is written and nothing is journaled.
+   */
   async upsert(row: UserKeyed): Promise<boolean> {
     const params = formParams(row);
     const hash = hashCode(params);
@@ -131,7 +191,10 @@ export class UsersDao {
     }
   }
 
-  /** Updates the row with this `id` and returns it, or undefined when there is none. Unchanged values (same `hash_code`) write nothing. */
+  /**
+   * Updates the row with this `id` and returns it, or undefined when there is none. Unchanged values (same
+   * `hash_code`) write nothing.
+   */
   async update(id: string, form: UserForm): Promise<UserRow | undefined> {
     const params = formParams(form);
     const hash = hashCode(params);
@@ -172,7 +235,8 @@ export class UsersDao {
     return this.db.transaction(async (tx) => {
       const dao = new UsersDao(tx);
       const stored = new Map<string, number>();
-      for (const r of (await tx.query(STORED_HASHES, [items.map((item) => item.id)])).rows) stored.set(String(r.k), Number(r.h));
+      for (const r of (await tx.query(STORED_HASHES, [items.map((item) => item.id)])).rows)
+        stored.set(String(r.k), Number(r.h));
       let result = 0;
       for (const item of items) {
         if (stored.get(String(item.id)) === hashCode(formParams(item))) continue;
@@ -182,7 +246,10 @@ export class UsersDao {
     });
   }
 
-  /** Updates every row by its key; returns each row as stored, or undefined where there was none. All in one transaction: if one fails, none is kept. */
+  /**
+   * Updates every row by its key; returns each row as stored, or undefined where there was none. All in one
+   * transaction: if one fails, none is kept.
+   */
   async updateBatch(items: ReadonlyArray<UserKeyed>): Promise<Array<UserRow | undefined>> {
     return this.db.transaction(async (tx) => {
       const dao = new UsersDao(tx);
@@ -192,7 +259,10 @@ export class UsersDao {
     });
   }
 
-  /** Deletes the rows with these keys; returns how many there were. All in one transaction: if one fails, none is kept. */
+  /**
+   * Deletes the rows with these keys; returns how many there were. All in one transaction: if one fails, none
+   * is kept.
+   */
   async deleteBatch(items: ReadonlyArray<string>): Promise<number> {
     return this.db.transaction(async (tx) => {
       const dao = new UsersDao(tx);

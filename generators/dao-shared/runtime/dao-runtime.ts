@@ -1,9 +1,9 @@
 /**
- * Runtime code shared by the `db.ts` both DAO generators emit: the typed errors, `hash_code`,
- * key generation and paging checks. It is fixed text written here (nothing from a spec), kept as
- * a string because generators emit files and never import runtime code into generated output.
+ * The part of the DAO runtime both dialects share: the typed errors, `hash_code`, key generation
+ * and the checks of `findAll` arguments. Generated output carries it as `dao-runtime.ts`, next to
+ * the dialect's `db.ts`, which re-exports its public names; nothing here depends on a driver.
  */
-export const RUNTIME_COMMON = `import { randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 /** A database error the DAO recognised, with the table it happened on. */
 export class DaoError extends Error {
@@ -22,21 +22,21 @@ export class UniqueViolationError extends DaoError {
 
   constructor(table: string, columns: string[], cause: unknown) {
     const what = columns.length === 0 ? 'a unique key' : columns.join(', ');
-    super(\`Table \${table}: a row with the same \${what} already exists.\`, table, { cause });
+    super(`Table ${table}: a row with the same ${what} already exists.`, table, { cause });
     this.columns = columns;
   }
 }
 
 /**
  * A value broke a column check: text empty after trimming, a value outside its enum, invalid
- * JSON. \`constraint\` is \`<table>_<column>_check\`.
+ * JSON. `constraint` is `<table>_<column>_check`.
  */
 export class CheckViolationError extends DaoError {
   readonly constraint: string;
 
   constructor(table: string, constraint: string, cause: unknown) {
     super(
-      \`Table \${table}: a value was rejected by check \${constraint} (text must not be empty after trimming; enums take only their values).\`,
+      `Table ${table}: a value was rejected by check ${constraint} (text must not be empty after trimming; enums take only their values).`,
       table,
       { cause },
     );
@@ -49,15 +49,15 @@ export class NotNullViolationError extends DaoError {
   readonly column: string;
 
   constructor(table: string, column: string, cause: unknown) {
-    super(\`Table \${table}: column \${column} is required.\`, table, { cause });
+    super(`Table ${table}: column ${column} is required.`, table, { cause });
     this.column = column;
   }
 }
 
 /**
  * A 53-bit hash of a row's written values (cyrb53 over each value's text, prefixed by its kind
- * and length so that \`["ab"]\`, \`["a", "b"]\` and \`[1]\` vs \`["1"]\` differ): equal values, equal
- * hash. Stored in \`hash_code\` so that writing unchanged values can be skipped in SQL.
+ * and length so that `["ab"]`, `["a", "b"]` and `[1]` vs `["1"]` differ): equal values, equal
+ * hash. Stored in `hash_code` so that writing unchanged values can be skipped in SQL.
  */
 export function hashCode(values: readonly unknown[]): number {
   let h1 = 0xdeadbeef;
@@ -65,7 +65,13 @@ export function hashCode(values: readonly unknown[]): number {
   for (const value of values) {
     const absent = value === null || value === undefined;
     const text =
-      typeof value === 'string' ? value : absent ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      typeof value === 'string'
+        ? value
+        : absent
+          ? ''
+          : typeof value === 'object'
+            ? JSON.stringify(value)
+            : String(value);
     const tag = typeof value === 'string' ? text.length : absent ? -1 : -2 - text.length;
     h1 = Math.imul(h1 ^ tag, 2654435761);
     h2 = Math.imul(h2 ^ tag, 1597334677);
@@ -80,12 +86,12 @@ export function hashCode(values: readonly unknown[]): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** A new key: a UUID, or \`<prefix>-\` and 32 hex digits. */
+/** A new key: a UUID, or `<prefix>-` and 32 hex digits. */
 export function generateId(prefix?: string): string {
-  return prefix === undefined ? randomUUID() : \`\${prefix}-\${randomUUID().replaceAll('-', '')}\`;
+  return prefix === undefined ? randomUUID() : `${prefix}-${randomUUID().replaceAll('-', '')}`;
 }
 
-/** A range filter of \`findAll\` on an ordered column (numbers, dates, date-times). */
+/** A range filter of `findAll` on an ordered column (numbers, dates, date-times). */
 export interface Range<T> {
   gt?: T;
   gte?: T;
@@ -96,24 +102,29 @@ export interface Range<T> {
 const RANGE_OPERATORS: Readonly<Record<string, string>> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
 
 /** Whether a filter value is a range (a plain object) rather than one value or a list. */
-function isRange(value: unknown): value is Record<string, unknown> {
+export function isRange(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The conditions of a range; \`placeholder\` binds one value and returns its SQL. */
-function rangeSql(column: string, range: Record<string, unknown>, placeholder: (v: unknown) => string): string {
+/** The conditions of a range; `placeholder` binds one value and returns its SQL. */
+export function rangeSql(
+  column: string,
+  range: Record<string, unknown>,
+  placeholder: (v: unknown) => string,
+): string {
   const terms: string[] = [];
   for (const [key, value] of Object.entries(range)) {
     const operator = RANGE_OPERATORS[key];
-    if (operator === undefined) throw new RangeError(\`findAll: unknown range bound \${JSON.stringify(key)}; use gt, gte, lt or lte\`);
-    if (value !== undefined) terms.push(\`\${column} \${operator} \${placeholder(value)}\`);
+    if (operator === undefined)
+      throw new RangeError(`findAll: unknown range bound ${JSON.stringify(key)}; use gt, gte, lt or lte`);
+    if (value !== undefined) terms.push(`${column} ${operator} ${placeholder(value)}`);
   }
   return terms.length === 0 ? '1 = 1' : terms.join(' AND ');
 }
 
-function checkCount(name: string, value: number | undefined): void {
+/** Throws unless `value` (a `limit` or `offset`) is absent or a non-negative integer. */
+export function checkCount(name: string, value: number | undefined): void {
   if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
-    throw new RangeError(\`\${name} must be a non-negative integer, got \${value}\`);
+    throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
   }
 }
-`;

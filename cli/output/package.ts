@@ -1,5 +1,5 @@
-import type { Service } from '../core/ir.js';
-import type { GeneratedFile } from './contract.js';
+import type { Service } from '../../core/ir.js';
+import type { GeneratedFile } from '../../generators/contract.js';
 
 /** How a generated npm package is named. */
 export interface PackageIdentity {

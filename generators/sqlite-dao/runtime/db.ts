@@ -1,8 +1,5 @@
-import { RUNTIME_COMMON } from '../dao-shared/runtime-common.js';
-
-/** The SQLite `db.ts`: the structural interface the DAOs use, the better-sqlite3 adapter, helpers. */
-export const SQLITE_RUNTIME = `/**
- * The database boundary of the generated SQLite DAOs. DAOs only see \`SqliteDb\`; \`betterSqlite3Db\`
+/**
+ * The database boundary of the generated SQLite DAOs. DAOs only see `SqliteDb`; `betterSqlite3Db`
  * adapts a better-sqlite3 (v12) database to it and caches prepared statements.
  *
  * @example
@@ -12,14 +9,33 @@ export const SQLITE_RUNTIME = `/**
  * const users = new UsersDao(db);
  * db.transaction((tx) => { new UsersDao(tx).insert({ email: 'a@b.c' }); });
  */
-${RUNTIME_COMMON}
+import {
+  CheckViolationError,
+  checkCount,
+  DaoError,
+  isRange,
+  NotNullViolationError,
+  rangeSql,
+  UniqueViolationError,
+} from '../../dao-shared/runtime/dao-runtime.js';
+
+export {
+  CheckViolationError,
+  DaoError,
+  generateId,
+  hashCode,
+  NotNullViolationError,
+  type Range,
+  UniqueViolationError,
+} from '../../dao-shared/runtime/dao-runtime.js';
+
 /** What the DAOs need from a database: statements with positional parameters, and transactions. */
 export interface SqliteDb {
   get(sql: string, params: readonly unknown[]): Record<string, unknown> | undefined;
   all(sql: string, params: readonly unknown[]): Record<string, unknown>[];
   run(sql: string, params: readonly unknown[]): { changes: number };
   exec(sql: string): void;
-  /** Runs \`fn\` in a transaction (a savepoint when already in one); rolls back if it throws. */
+  /** Runs `fn` in a transaction (a savepoint when already in one); rolls back if it throws. */
   transaction<T>(fn: (tx: SqliteDb) => T): T;
 }
 
@@ -30,7 +46,7 @@ export interface BetterSqlite3Statement {
   run(...params: unknown[]): { changes: number };
 }
 
-/** The part of a better-sqlite3 \`Database\` the adapter uses. */
+/** The part of a better-sqlite3 `Database` the adapter uses. */
 export interface BetterSqlite3Database {
   prepare(sql: string): BetterSqlite3Statement;
   exec(sql: string): unknown;
@@ -77,7 +93,7 @@ export function translateError(error: unknown, table: string): unknown {
   return error;
 }
 
-/** A findAll condition: \`column = ?\`, membership in a list passed as one JSON parameter, or a range. */
+/** A findAll condition: `column = ?`, membership in a list passed as one JSON parameter, or a range. */
 export function matches(column: string, value: unknown, params: unknown[]): string {
   const toParam = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
   if (isRange(value)) {
@@ -88,10 +104,10 @@ export function matches(column: string, value: unknown, params: unknown[]): stri
   }
   if (Array.isArray(value)) {
     params.push(JSON.stringify(value.map(toParam)));
-    return \`\${column} IN (SELECT value FROM json_each(?))\`;
+    return `${column} IN (SELECT value FROM json_each(?))`;
   }
   params.push(toParam(value));
-  return \`\${column} = ?\`;
+  return `${column} = ?`;
 }
 
 /** The LIMIT/OFFSET clause of findAll. */
@@ -102,4 +118,3 @@ export function page(limit: number | undefined, offset: number | undefined, para
   params.push(limit ?? -1, offset ?? 0);
   return ' LIMIT ? OFFSET ?';
 }
-`;

@@ -3,14 +3,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import {
-  leftoverState,
-  type ManifestEntry,
-  manifestText,
-  planManifest,
-  readManifest,
-  sha256,
-} from './generated-manifest.js';
+import { sha256 } from './atomic-write.js';
+import { leftoverState, type ManifestEntry, manifestText, planManifest, readManifest } from './manifest.js';
 
 const entry = (generator: string, contents: string): ManifestEntry => ({
   generator,
@@ -28,11 +22,11 @@ describe('planManifest', () => {
     const plan = planManifest(
       previous,
       [
-        { path: 'types.ts', contents: 'new types', generator: 'typescript-types' },
-        { path: 'users-dao.ts', contents: 'dao', generator: 'sqlite-dao' },
-        { path: 'users.ts', contents: 'mine now', generator: 'express-routes', scaffolding: true },
+        { path: 'types.ts', contents: 'new types', entry: { generator: 'typescript-types' } },
+        { path: 'users-dao.ts', contents: 'dao', entry: { generator: 'sqlite-dao' } },
+        { path: 'users.ts', contents: 'mine now', entry: { generator: 'express-routes' }, scaffolding: true },
       ],
-      new Set(['typescript-types', 'sqlite-dao']),
+      (e) => e.generator === 'typescript-types' || e.generator === 'sqlite-dao',
     );
     assert.deepEqual([...plan.next.keys()].sort(), ['client.ts', 'types.ts', 'users-dao.ts']);
     assert.deepEqual(plan.next.get('types.ts'), entry('typescript-types', 'new types'));
@@ -44,8 +38,8 @@ describe('planManifest', () => {
   });
 
   it('writes a sorted, stable text', () => {
-    const text = manifestText(previous);
-    assert.equal(text, manifestText(new Map([...previous].reverse())));
+    const text = manifestText(previous, 'note');
+    assert.equal(text, manifestText(new Map([...previous].reverse()), 'note'));
     assert.ok(text.indexOf('"Users-dao.ts"') < text.indexOf('"client.ts"'));
   });
 });
@@ -58,7 +52,7 @@ describe('readManifest', () => {
 
   it('names the problem of a manifest it cannot read, such as a merge conflict', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'canon-manifest-'));
-    writeFileSync(join(dir, '.canon-generated.json'), `<<<<<<< HEAD\n${manifestText(new Map())}`);
+    writeFileSync(join(dir, '.canon-generated.json'), `<<<<<<< HEAD\n${manifestText(new Map(), 'note')}`);
     const read = await readManifest(dir);
     assert.equal(read.manifest.size, 0);
     assert.equal(read.problem, 'it is not valid JSON');
