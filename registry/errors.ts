@@ -47,3 +47,14 @@ export const notFound = (what: string, next: string): RegistryError =>
 export function retryLater(status: 429 | 503, code: string, message: string, seconds: number): RegistryError {
   return new RegistryError(status, [{ code, message }], undefined, { 'retry-after': String(seconds) });
 }
+
+/** A 503 with `Retry-After`: the database is unreachable or busy, and a retry may succeed. */
+export const unavailable = (code: string, message: string, retryAfterSeconds: number): RegistryError =>
+  retryLater(503, code, message, retryAfterSeconds);
+
+/** 404 for a service: how to make one, or find one. */
+export const noSuchService = (organization: string, application: string): RegistryError =>
+  notFound(
+    `The service ${organization}/${application}`,
+    'Publish a first version with PUT /services/{org}/{app}/versions/{version}, or search with GET /services.',
+  );

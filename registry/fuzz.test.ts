@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { seeded } from '../test/crash-drill.js';
-import { ADMIN, userSpec, withRegistry } from '../test/registry-harness.js';
+import { ADMIN, registryOn, userSpec } from '../test/registry-harness.js';
+import { STORE_KINDS } from '../test/temporary-database.js';
 
 interface RawAnswer {
   status: number;
@@ -154,40 +155,46 @@ function hostile(next: () => number, port: number): Buffer {
   return Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
 }
 
-test('1,000 hostile requests: every answer is a 4xx JSON error, and the registry stays healthy', async () => {
-  await withRegistry(
-    async ({ http, url }) => {
-      await http.publish('acme', 'user', '1.0.0', userSpec({ id: 'string' }));
-      const port = Number(new URL(url).port);
-      const next = seeded(20261127);
-      const requests = Array.from({ length: 1000 }, () => hostile(next, port));
-      const failures: string[] = [];
-      for (let i = 0; i < requests.length; i += 20) {
-        const batch = requests.slice(i, i + 20);
-        const answers = await Promise.all(batch.map((r) => raw(port, r)));
-        answers.forEach((answer, j) => {
-          let errors: unknown;
-          try {
-            errors = JSON.parse(answer.body).errors;
-          } catch {
-            errors = undefined;
+for (const store of STORE_KINDS) {
+  describe(store, () => {
+    const withRegistry = registryOn(store);
+
+    test('1,000 hostile requests: every answer is a 4xx JSON error, and the registry stays healthy', async () => {
+      await withRegistry(
+        async ({ http, url }) => {
+          await http.publish('acme', 'user', '1.0.0', userSpec({ id: 'string' }));
+          const port = Number(new URL(url).port);
+          const next = seeded(20261127);
+          const requests = Array.from({ length: 1000 }, () => hostile(next, port));
+          const failures: string[] = [];
+          for (let i = 0; i < requests.length; i += 20) {
+            const batch = requests.slice(i, i + 20);
+            const answers = await Promise.all(batch.map((r) => raw(port, r)));
+            answers.forEach((answer, j) => {
+              let errors: unknown;
+              try {
+                errors = JSON.parse(answer.body).errors;
+              } catch {
+                errors = undefined;
+              }
+              const ok =
+                answer.status >= 400 &&
+                answer.status < 500 &&
+                /^application\/json/.test(answer.headers['content-type'] ?? '') &&
+                Array.isArray(errors);
+              if (!ok)
+                failures.push(
+                  `${answer.status} ${answer.body.slice(0, 120)} ← ${batch[j]!.toString('latin1').slice(0, 160)}`,
+                );
+            });
           }
-          const ok =
-            answer.status >= 400 &&
-            answer.status < 500 &&
-            /^application\/json/.test(answer.headers['content-type'] ?? '') &&
-            Array.isArray(errors);
-          if (!ok)
-            failures.push(
-              `${answer.status} ${answer.body.slice(0, 120)} ← ${batch[j]!.toString('latin1').slice(0, 160)}`,
-            );
-        });
-      }
-      assert.deepEqual(failures.slice(0, 5), []);
-      assert.equal((await http.request('GET', '/_internal_/healthcheck')).status, 200);
-      assert.equal((await http.request('GET', '/services/acme/user/versions')).json.length, 1);
-      assert.equal((await http.publish('acme', 'user', '1.0.1', userSpec({ id: 'string' }))).status, 201);
-    },
-    { maxBodyBytes: 64 * 1024 },
-  );
-});
+          assert.deepEqual(failures.slice(0, 5), []);
+          assert.equal((await http.request('GET', '/_internal_/healthcheck')).status, 200);
+          assert.equal((await http.request('GET', '/services/acme/user/versions')).json.length, 1);
+          assert.equal((await http.publish('acme', 'user', '1.0.1', userSpec({ id: 'string' }))).status, 201);
+        },
+        { maxBodyBytes: 64 * 1024 },
+      );
+    });
+  });
+}

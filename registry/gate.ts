@@ -1,7 +1,7 @@
 import type { Service } from '../core/ir.js';
 import { RegistryError } from './errors.js';
 import { parseSemver } from './semver.js';
-import type { Gate, GateInput, HistoryEntry, StoredChange } from './store/store.js';
+import { type Gate, type GateInput, gateReads, type HistoryEntry, type StoredChange } from './store/store.js';
 
 /** The diff engine's signature (`core/diff`): changes that turn `before` into `after`. */
 export type DiffFunction = (before: Service, after: Service) => StoredChange[];
@@ -51,12 +51,11 @@ export function publishGate(options: GateOptions): Gate {
           });
         }
       };
-      const before = policy === 'backward-transitive' ? earlier : predecessor ? [predecessor] : [];
+      const { before, after } = gateReads(policy, earlier, later);
       for (const entry of before) {
         if (policy === 'major-may-break' && isMajorBump(entry.version, options.version)) continue;
         refuse(entry.version, changesFrom(entry), 'from');
       }
-      const after = policy === 'backward-transitive' ? later : successor ? [successor] : [];
       for (const entry of after) {
         if (entry.forcedReason !== undefined) continue;
         if (policy === 'major-may-break' && isMajorBump(options.version, entry.version)) continue;

@@ -2,12 +2,13 @@ import type { JsonObject, Service } from '../core/ir.js';
 import type { GeneratedFile } from '../generators/contract.js';
 import { checkCompatibility } from './compatibility-check.js';
 import { canonicalJson, contentHash, sha256 } from './content-hash.js';
-import { notFound, problem, RegistryError } from './errors.js';
+import { noSuchService, notFound, problem, RegistryError } from './errors.js';
 import { type DiffFunction, publishGate } from './gate.js';
 import { importTarget, intakeSpec, storeResolver } from './intake.js';
 import { IR_INTERNER } from './json-interner.js';
 import { checkKey } from './keys.js';
 import { semverSortKey } from './semver.js';
+import { maxSatisfying, parseRange } from './semver-range.js';
 import type { PublishOutcome, RegistryStore, StoredChange } from './store/store.js';
 import { checkVersion } from './version-key.js';
 
@@ -108,6 +109,11 @@ export class Registry {
         normalized,
         contentHash: hash,
         eventUnions: service.unions.map((u) => u.name).filter((name) => name.endsWith('_event')),
+        imports: service.imports.map((i) => ({
+          organization: i.organization.key,
+          application: i.application.key,
+          version: i.version,
+        })),
         publishedBy: input.actor,
         publishedAt: new Date().toISOString(),
         dryRun: input.dryRun ?? false,
@@ -205,6 +211,49 @@ export class Registry {
         'List the versions with GET /services/{org}/{app}/versions.',
       );
     return { from: before.version, to: after.version, changes: this.diff(before, after) };
+  }
+
+  /**
+   * What a version in a read path names: itself, `latest` (moving), or the highest release in a
+   * range such as `^1.2`, `~1.2` or `1.x` (moving: the answer changes as versions are published).
+   */
+  async resolveVersion(organization: string, application: string, text: string) {
+    const range = parseRange(text);
+    if (!range) return { version: text, moving: text === 'latest' };
+    const versions = await this.store.listVersions(organization, application);
+    if (!versions) throw noSuchService(organization, application);
+    const version = maxSatisfying(
+      versions.map((v) => v.version),
+      range,
+    );
+    if (version === undefined) {
+      throw notFound(
+        `A release of ${organization}/${application} in the range ${text}`,
+        `Its versions: ${versions.map((v) => v.version).join(', ') || 'none'}.`,
+      );
+    }
+    return { version, moving: true };
+  }
+
+  /** Soft or hard delete of one version or (without `version`) of a whole service; 404 when missing. */
+  async delete(
+    target: { organization: string; application: string; version?: string },
+    request: { hard: boolean; reason: string; actor: string },
+  ): Promise<void> {
+    const { organization, application, version } = target;
+    const how = { hard: request.hard, reason: request.reason, by: request.actor, diff: this.diff };
+    const deleted =
+      version === undefined
+        ? await this.store.deleteService(organization, application, how)
+        : await this.store.deleteVersion(organization, application, version, how);
+    if (deleted) return;
+    if (version === undefined || !(await this.store.getService(organization, application))) {
+      throw noSuchService(organization, application);
+    }
+    throw notFound(
+      `Version ${version.slice(0, 100)} of ${organization}/${application}`,
+      `List its versions with GET /services/${organization}/${application}/versions.`,
+    );
   }
 
   /** Runs a generator over a stored version; results are cached by content hash and options. */

@@ -6,10 +6,11 @@ import { loadDiff, loadGenerators } from './engines.js';
 import { createRegistryApp } from './http/app.js';
 import type { RateLimits } from './http/rate-limit.js';
 import { Registry } from './registry.js';
-import { SqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open-store.js';
+import type { RegistryStore } from './store/store.js';
 
 export interface StartOptions {
-  /** SQLite database file (created with its directory's permission when missing). */
+  /** A PostgreSQL URL (`postgres://…`, for replicas) or a SQLite database file. */
   db: string;
   port?: number;
   host?: string;
@@ -43,7 +44,7 @@ export interface RunningRegistry {
 
 /** Opens the store, creates the first admin token if needed, and listens on host:port. */
 export async function startRegistry(options: StartOptions): Promise<RunningRegistry> {
-  const store = new SqliteStore(options.db, {
+  const store = await openStore(options.db, {
     ...(options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs }),
     ...(options.generatedCacheBytes === undefined
       ? {}
@@ -112,8 +113,11 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   );
 }
 
-async function stop(server: Server, store: SqliteStore, graceMs: number): Promise<void> {
+async function stop(server: Server, store: RegistryStore, graceMs: number): Promise<void> {
   await new Promise<void>((resolve) => {
+    // Connections that go idle once their in-flight answer is out close at once, instead of
+    // after the keep-alive timeout.
+    server.keepAliveTimeout = 1;
     const force = setTimeout(() => server.closeAllConnections(), graceMs);
     server.close(() => {
       clearTimeout(force);

@@ -1,38 +1,51 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type RunningRegistry, type StartOptions, startRegistry } from '../registry/server.js';
+import { type StoreKind, type TemporaryDatabase, temporaryDatabase } from './temporary-database.js';
 
 export const ADMIN = 'test-admin-token';
 
-/** A fresh registry on a temporary SQLite file and a real 127.0.0.1 port; removed afterwards. */
+export type RegistryOptions = Partial<StartOptions> & { store?: StoreKind };
+export type TestRegistry = RunningRegistry & {
+  http: Http;
+  dir: string;
+  store: StoreKind;
+  database: TemporaryDatabase;
+};
+
+/**
+ * A fresh registry on a temporary database (a SQLite file, or with `store: 'postgres'` a schema
+ * of its own) and a real 127.0.0.1 port; removed afterwards.
+ */
 export async function withRegistry<T>(
-  fn: (registry: RunningRegistry & { http: Http; dir: string }) => Promise<T>,
-  options: Partial<StartOptions> = {},
+  fn: (registry: TestRegistry) => Promise<T>,
+  options: RegistryOptions = {},
 ): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'canon-registry-'));
+  const { store = 'sqlite', ...start } = options;
+  const database = await temporaryDatabase(store);
   let running: RunningRegistry;
   try {
-    running = await startRegistry({
-      db: join(dir, 'registry.db'),
-      adminToken: ADMIN,
-      log: () => {},
-      ...options,
-    });
+    running = await startRegistry({ db: database.db, adminToken: ADMIN, log: () => {}, ...start });
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    await database.dispose();
     throw error;
   }
   try {
-    return await fn(Object.assign(running, { http: new Http(running.url), dir }));
+    return await fn(
+      Object.assign(running, { http: new Http(running.url), dir: database.dir, store, database }),
+    );
   } finally {
     try {
       await running.close(1000);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await database.dispose();
     }
   }
 }
+
+/** `withRegistry` on one backend: suites that run on each store bind it once per backend. */
+export const registryOn =
+  (store: StoreKind) =>
+  <T>(fn: (registry: TestRegistry) => Promise<T>, options: RegistryOptions = {}): Promise<T> =>
+    withRegistry(fn, { ...options, store });
 
 export interface HttpAnswer {
   status: number;

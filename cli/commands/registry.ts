@@ -2,9 +2,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DEFAULT_DB } from '../../registry/defaults.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
+import { databaseArg } from '../database-arg.js';
 
-const HELP = `Usage: canon registry export <file> [--db <file>]
-       canon registry import <file> [--db <file>]
+const HELP = `Usage: canon registry export <file> [--db <file|url>]
+       canon registry import <file> [--db <file|url>]
 
 Backup and restore. 'export' writes everything the registry holds (organizations, services,
 versions with their documents and change logs, event union owners, hashed tokens, the audit log)
@@ -12,7 +13,8 @@ to one JSON file; 'import' loads such a file into an empty registry, all of it o
 Export is safe while the registry serves; an export imported again reads back identically.
 
 Options:
-  --db <file>   the registry's SQLite database (default ${DEFAULT_DB})
+  --db <file|url>  the registry's SQLite database (default ${DEFAULT_DB}) or postgres:// URL;
+                   an export from one loads into the other
 
 Exit codes: 0 done, 1 the import was refused (not an export, or the registry is not empty),
             2 usage error or a file that cannot be read or written.`;
@@ -27,11 +29,10 @@ export const command: Command = {
     if ((action !== 'export' && action !== 'import') || file === undefined || rest.length > 0) {
       throw new UsageError("use 'canon registry export <file>' or 'canon registry import <file>'.");
     }
-    const db = resolve(io.cwd, values.db ?? DEFAULT_DB);
     const path = resolve(io.cwd, file);
-    const { SqliteStore } = await import('../../registry/store/sqlite-store.js');
+    const { openStore } = await import('../../registry/store/open-store.js');
     if (action === 'export') {
-      const store = new SqliteStore(db);
+      const store = await openStore((await databaseArg(values.db ?? DEFAULT_DB, io.cwd, false)).db);
       try {
         const dump = await store.exportAll();
         await mkdir(dirname(path), { recursive: true });
@@ -57,13 +58,12 @@ export const command: Command = {
           : ((error as NodeJS.ErrnoException).code ?? String(error));
       throw new UsageError(`cannot read ${file}: ${reason}.`);
     }
-    // Created for the owner only, like the database file itself (it holds token hashes).
-    await mkdir(dirname(db), { recursive: true, mode: 0o700 });
-    const store = new SqliteStore(db);
+    const target = await databaseArg(values.db ?? DEFAULT_DB, io.cwd, true);
+    const store = await openStore(target.db);
     const { RegistryError } = await import('../../registry/errors.js');
     try {
       await store.importAll(dump as Parameters<typeof store.importAll>[0]);
-      io.out(`Imported ${file} into ${values.db ?? DEFAULT_DB}.\n`);
+      io.out(`Imported ${file} into ${target.shown}.\n`);
       return EXIT.ok;
     } catch (error) {
       if (!(error instanceof RegistryError)) throw error;

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { repoRoot } from '../../test/paths.js';
 import { rawRequest } from '../../test/raw-http.js';
 import { runCanon, startCanon } from '../../test/spawn.js';
+import { temporaryDatabase } from '../../test/temporary-database.js';
 
 test('canon serve prints a first admin token once, serves, and stops cleanly on SIGTERM', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'canon-serve-'));
@@ -98,4 +99,31 @@ test('canon serve --allowed-host answers for the names it lists, and refuses oth
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('canon serve --db postgres://…: serves from PostgreSQL and never prints the password', async () => {
+  const database = await temporaryDatabase('postgres', 'serve');
+  try {
+    const url = new URL(database.db);
+    url.password = 'not-needed-under-trust';
+    const server = await startCanon(['serve', '--port', '0', '--db', url.toString()], {
+      env: { CANON_ADMIN_TOKEN: '' },
+    });
+    assert.deepEqual(await (await fetch(`${server.url}/_internal_/healthcheck`)).json(), {
+      status: 'healthy',
+    });
+    assert.equal(await server.stop('SIGTERM'), 0);
+    assert.match(server.output(), /database postgres:\/\/postgres:\*\*\*@/);
+    assert.doesNotMatch(server.output(), /not-needed-under-trust/);
+    assert.match(server.output(), /admin token.*: canon_/);
+  } finally {
+    await database.dispose();
+  }
+});
+
+test('canon serve on a database it cannot reach says so and exits 2', async () => {
+  const result = await runCanon(['serve', '--port', '0', '--db', 'postgres://postgres@127.0.0.1:1/none']);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /cannot start the registry: The registry cannot reach its database/);
+  assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
 });

@@ -1,11 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { DEFAULT_DB, DEFAULT_PORT } from '../../registry/defaults.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
+import { databaseArg } from '../database-arg.js';
 
-const HELP = `Usage: canon serve [--port <n>] [--host <addr>] [--allowed-host <name>]... [--db <file>] [--private]
+const HELP = `Usage: canon serve [--port <n>] [--host <addr>] [--allowed-host <name>]... [--db <file|url>] [--private]
 
-Runs the registry on a SQLite database until Ctrl-C (in-flight requests finish first).
+Runs the registry until Ctrl-C (in-flight requests finish first), on a SQLite file or on
+PostgreSQL; any number of replicas may serve one PostgreSQL database.
 
 Options:
   --port <n>      port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
@@ -14,8 +14,9 @@ Options:
                   a Host name to answer for besides localhost, 127.0.0.1 and [::1] (repeatable);
                   on a loopback address nothing else is answered (DNS rebinding), on any other
                   address every name is, unless this lists them
-  --db <file>     SQLite database file (default ${DEFAULT_DB}; created with its directory,
-                  readable by its owner only)
+  --db <file|url> SQLite database file (default ${DEFAULT_DB}; created with its directory,
+                  readable by its owner only), or postgres://user@host:5432/database[?schema=name]
+                  (default schema public)
   --private       refuse reads without a token (default: anonymous reads allowed)
 
 A new registry takes its first admin token from CANON_ADMIN_TOKEN, or creates one and prints it
@@ -40,9 +41,7 @@ export const command: Command = {
     if (positionals.length > 0)
       throw new UsageError(`unexpected argument '${positionals[0]}'. Run 'canon serve --help' for usage.`);
     const port = parsePort(values.port);
-    const db = resolve(io.cwd, values.db ?? DEFAULT_DB);
-    // Created for the owner only, like the database file itself (it holds token hashes).
-    await mkdir(dirname(db), { recursive: true, mode: 0o700 });
+    const { db, shown } = await databaseArg(values.db ?? DEFAULT_DB, io.cwd, true);
     const { startRegistry, serveUntilSignal } = await import('../../registry/server.js');
     const running = await startRegistry({
       db,
@@ -54,12 +53,12 @@ export const command: Command = {
       log: (line) => io.err(`${line}\n`),
     }).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(
-        `cannot start the registry: ${error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message}.`,
+        `cannot start the registry: ${error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message.replace(/\.$/, '')}.`,
       );
     });
     // Signal handlers first: whoever reads the URL below may stop the server at once.
     const stopped = serveUntilSignal(running, (line) => io.out(`${line}\n`));
-    io.out(`Canon registry listening on ${running.url} (database ${values.db ?? DEFAULT_DB})\n`);
+    io.out(`Canon registry listening on ${running.url} (database ${shown})\n`);
     io.out(`Web pages: ${running.url}/ui/\n`);
     if (running.generatedAdminToken) {
       io.out(`First admin token (shown once, keep it): ${running.generatedAdminToken}\n`);

@@ -1,10 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { DEFAULT_DB, DEFAULT_PORT } from '../../registry/defaults.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
+import { databaseArg } from '../database-arg.js';
 import { parsePort } from './serve.js';
 
-const HELP = `Usage: canon up [--port <n>] [--db <file>] [--specs <dir>] [--org <org>]
+const HELP = `Usage: canon up [--port <n>] [--db <file|url>] [--specs <dir>] [--org <org>]
 
 The main job: starts a local registry on a SQLite file, publishes every spec under specs/ into
 it when it is empty (common.json first, then the rest in dependency order), prints the URL and a
@@ -12,7 +13,7 @@ first command to try and the URL of its web pages (/ui/), and keeps serving unti
 
 Options:
   --port <n>     port (default ${DEFAULT_PORT}; when it is taken, a free port is used instead)
-  --db <file>    SQLite database file (default ${DEFAULT_DB})
+  --db <file|url> SQLite database file (default ${DEFAULT_DB}) or a postgres:// URL
   --specs <dir>  the specs to publish (default specs)
   --org <org>    organization to publish them under (default: canon.config.json organization,
                  else canon; its namespace, when configured, is set in the registry)
@@ -37,10 +38,7 @@ export const command: Command = {
     if (positionals.length > 0)
       throw new UsageError(`unexpected argument '${positionals[0]}'. Run 'canon up --help' for usage.`);
     const requested = parsePort(values.port);
-    const dbName = values.db ?? DEFAULT_DB;
-    const db = resolve(io.cwd, dbName);
-    // Created for the owner only, like the database file itself (it holds token hashes).
-    await mkdir(dirname(db), { recursive: true, mode: 0o700 });
+    const { db, shown: dbName } = await databaseArg(values.db ?? DEFAULT_DB, io.cwd, true);
     const { startRegistry, serveUntilSignal } = await import('../../registry/server.js');
     const start = (port: number) =>
       startRegistry({
@@ -57,7 +55,7 @@ export const command: Command = {
         return start(0);
       });
     } catch (error) {
-      throw new UsageError(`cannot start the registry: ${(error as Error).message}.`);
+      throw new UsageError(`cannot start the registry: ${(error as Error).message.replace(/\.$/, '')}.`);
     }
     const configured = await configuredOrganization(io.cwd);
     const organization = values.org ?? configured.key ?? 'canon';

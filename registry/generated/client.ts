@@ -156,6 +156,27 @@ export interface CodesResource {
   ): Promise<types.Code>;
 }
 
+/** Parameters of contents.getByContentHash. */
+export interface ContentsGetByContentHashParams {
+  /** In path. */
+  content_hash: string;
+}
+
+/** The declared error responses of contents.getByContentHash. */
+export type ContentsGetByContentHashError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
+
+/** The contents resource: client.contents. */
+export interface ContentsResource {
+  /**
+   * The versions stored with this content hash (sha256:…), among those the caller may read.
+   * GET /contents/:content_hash
+   * @throws {ContentsGetByContentHashError} for a declared error status
+   */
+  getByContentHash(params: ContentsGetByContentHashParams, options?: RequestOptions): Promise<types.Content>;
+}
+
 /** Parameters of eventUnionOwners.get. */
 export interface EventUnionOwnersGetParams {
   /** In query. */
@@ -198,6 +219,32 @@ export interface HealthchecksResource {
    * @throws {HealthchecksGetError} for a declared error status
    */
   get(options?: RequestOptions): Promise<types.Healthcheck>;
+}
+
+/** The declared error responses of modeSettings.get. */
+export type ModeSettingsGetError = ResponseError<401, types.ErrorResponse>;
+
+/** The declared error responses of modeSettings.put. */
+export type ModeSettingsPutError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
+
+/** The mode_settings resource: client.modeSettings. */
+export interface ModeSettingsResource {
+  /**
+   * The registry's mode.
+   * GET /mode
+   * @throws {ModeSettingsGetError} for a declared error status
+   */
+  get(options?: RequestOptions): Promise<types.ModeSetting>;
+  /**
+   * Sets the registry's mode (admins of every organization).
+   * PUT /mode
+   * @throws {ModeSettingsPutError} for a declared error status
+   */
+  put(body: types.ModeSetting, options?: RequestOptions): Promise<types.ModeSetting>;
 }
 
 /** Parameters of organizations.getByOrganization. */
@@ -295,6 +342,62 @@ export type ServicesPutPolicyByOrganizationAndApplicationError =
   | ResponseError<422, types.ErrorResponse>
   | ResponseError<503, types.ErrorResponse>;
 
+/** Parameters of services.deleteByOrganizationAndApplication. */
+export interface ServicesDeleteByOrganizationAndApplicationParams {
+  /** In path. */
+  organization: string;
+  /** In path. */
+  application: string;
+  /**
+   * Why it is deleted; kept in the audit log.
+   * In query.
+   */
+  reason: string;
+  /**
+   * Remove it for good instead of hiding it.
+   * In query. Default: false
+   */
+  hard?: boolean;
+}
+
+/** The declared error responses of services.deleteByOrganizationAndApplication. */
+export type ServicesDeleteByOrganizationAndApplicationError =
+  | ResponseError<400, types.ErrorResponse>
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>
+  | ResponseError<409, types.ErrorResponse>;
+
+/** Parameters of services.getModeByOrganizationAndApplication. */
+export interface ServicesGetModeByOrganizationAndApplicationParams {
+  /** In path. */
+  organization: string;
+  /** In path. */
+  application: string;
+}
+
+/** The declared error responses of services.getModeByOrganizationAndApplication. */
+export type ServicesGetModeByOrganizationAndApplicationError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
+
+/** Parameters of services.putModeByOrganizationAndApplication. */
+export interface ServicesPutModeByOrganizationAndApplicationParams {
+  /** In path. */
+  organization: string;
+  /** In path. */
+  application: string;
+}
+
+/** The declared error responses of services.putModeByOrganizationAndApplication. */
+export type ServicesPutModeByOrganizationAndApplicationError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
+
 /** The services resource: client.services. */
 export interface ServicesResource {
   /**
@@ -320,6 +423,33 @@ export interface ServicesResource {
     params: ServicesPutPolicyByOrganizationAndApplicationParams,
     options?: RequestOptions,
   ): Promise<types.Service>;
+  /**
+   * Deletes a service and its versions (admins): soft by default, hard with hard=true. Refused while another service's latest version imports it.
+   * DELETE /services/:organization/:application
+   * @throws {ServicesDeleteByOrganizationAndApplicationError} for a declared error status
+   */
+  deleteByOrganizationAndApplication(
+    params: ServicesDeleteByOrganizationAndApplicationParams,
+    options?: RequestOptions,
+  ): Promise<undefined>;
+  /**
+   * GET /services/:organization/:application/mode
+   * @throws {ServicesGetModeByOrganizationAndApplicationError} for a declared error status
+   */
+  getModeByOrganizationAndApplication(
+    params: ServicesGetModeByOrganizationAndApplicationParams,
+    options?: RequestOptions,
+  ): Promise<types.ModeSetting>;
+  /**
+   * Sets one service's mode (admins of its organization).
+   * PUT /services/:organization/:application/mode
+   * @throws {ServicesPutModeByOrganizationAndApplicationError} for a declared error status
+   */
+  putModeByOrganizationAndApplication(
+    body: types.ModeSetting,
+    params: ServicesPutModeByOrganizationAndApplicationParams,
+    options?: RequestOptions,
+  ): Promise<types.ModeSetting>;
 }
 
 /** Parameters of tokens.get. */
@@ -474,6 +604,34 @@ export type VersionsGetServiceByVersionError =
   | ResponseError<403, types.ErrorResponse>
   | ResponseError<404, types.ErrorResponse>;
 
+/** Parameters of versions.deleteByVersion. */
+export interface VersionsDeleteByVersionParams {
+  /** In path. */
+  organization: string;
+  /** In path. */
+  application: string;
+  /** In path. */
+  version: string;
+  /**
+   * Why it is deleted; kept in the audit log.
+   * In query.
+   */
+  reason: string;
+  /**
+   * Remove it for good instead of hiding it.
+   * In query. Default: false
+   */
+  hard?: boolean;
+}
+
+/** The declared error responses of versions.deleteByVersion. */
+export type VersionsDeleteByVersionError =
+  | ResponseError<400, types.ErrorResponse>
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>
+  | ResponseError<409, types.ErrorResponse>;
+
 /** The versions resource: client.versions. */
 export interface VersionsResource {
   /**
@@ -513,6 +671,12 @@ export interface VersionsResource {
    * @throws {VersionsGetServiceByVersionError} for a declared error status
    */
   getServiceByVersion(params: VersionsGetServiceByVersionParams, options?: RequestOptions): Promise<unknown>;
+  /**
+   * Deletes a version (admins): soft by default (hidden from reads, its number kept), hard with hard=true. Refused while another service's latest version imports it.
+   * DELETE /services/:organization/:application/versions/:version
+   * @throws {VersionsDeleteByVersionError} for a declared error status
+   */
+  deleteByVersion(params: VersionsDeleteByVersionParams, options?: RequestOptions): Promise<undefined>;
 }
 
 /**
@@ -524,9 +688,11 @@ export interface Client {
   readonly changeLogs: ChangeLogsResource;
   readonly checkResults: CheckResultsResource;
   readonly codes: CodesResource;
+  readonly contents: ContentsResource;
   readonly eventUnionOwners: EventUnionOwnersResource;
   readonly generators: GeneratorsResource;
   readonly healthchecks: HealthchecksResource;
+  readonly modeSettings: ModeSettingsResource;
   readonly organizations: OrganizationsResource;
   readonly services: ServicesResource;
   readonly tokens: TokensResource;
@@ -662,6 +828,25 @@ export function createClient(options: ClientOptions): Client {
           options,
         ) as Promise<types.Code>,
     },
+    contents: {
+      getByContentHash: (params, options) =>
+        call(
+          {
+            name: 'contents.getByContentHash',
+            method: 'GET',
+            path: ['/contents/', 'content_hash', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Content>,
+    },
     eventUnionOwners: {
       get: (params, options) =>
         call(
@@ -718,6 +903,42 @@ export function createClient(options: ClientOptions): Client {
           undefined,
           options,
         ) as Promise<types.Healthcheck>,
+    },
+    modeSettings: {
+      get: (options) =>
+        call(
+          {
+            name: 'modeSettings.get',
+            method: 'GET',
+            path: ['/mode'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401],
+          },
+          undefined,
+          undefined,
+          options,
+        ) as Promise<types.ModeSetting>,
+      put: (body, options) =>
+        call(
+          {
+            name: 'modeSettings.put',
+            method: 'PUT',
+            path: ['/mode'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 415, 422],
+          },
+          body,
+          undefined,
+          options,
+        ) as Promise<types.ModeSetting>,
     },
     organizations: {
       getByOrganization: (params, options) =>
@@ -807,6 +1028,57 @@ export function createClient(options: ClientOptions): Client {
           params,
           options,
         ) as Promise<types.Service>,
+      deleteByOrganizationAndApplication: (params, options) =>
+        call(
+          {
+            name: 'services.deleteByOrganizationAndApplication',
+            method: 'DELETE',
+            path: ['/services/', 'organization', '/', 'application', ''],
+            query: ['reason', 'hard'],
+            header: [],
+            form: [],
+            success: [204],
+            unit: [204],
+            errors: [400, 401, 403, 404, 409],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<undefined>,
+      getModeByOrganizationAndApplication: (params, options) =>
+        call(
+          {
+            name: 'services.getModeByOrganizationAndApplication',
+            method: 'GET',
+            path: ['/services/', 'organization', '/', 'application', '/mode'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.ModeSetting>,
+      putModeByOrganizationAndApplication: (body, params, options) =>
+        call(
+          {
+            name: 'services.putModeByOrganizationAndApplication',
+            method: 'PUT',
+            path: ['/services/', 'organization', '/', 'application', '/mode'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404, 415, 422],
+          },
+          body,
+          params,
+          options,
+        ) as Promise<types.ModeSetting>,
     },
     tokens: {
       get: (params, options) =>
@@ -966,6 +1238,23 @@ export function createClient(options: ClientOptions): Client {
           params,
           options,
         ) as Promise<unknown>,
+      deleteByVersion: (params, options) =>
+        call(
+          {
+            name: 'versions.deleteByVersion',
+            method: 'DELETE',
+            path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', ''],
+            query: ['reason', 'hard'],
+            header: [],
+            form: [],
+            success: [204],
+            unit: [204],
+            errors: [400, 401, 403, 404, 409],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<undefined>,
     },
   };
 }

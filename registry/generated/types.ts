@@ -14,6 +14,17 @@ export const changeLevelValues: readonly ChangeLevel[] = globalThis.Object.freez
 ]);
 
 /**
+ * Whether the registry, or one service, accepts publishes and deletes.
+ * Wire name: mode
+ * - READWRITE: Publishes and deletes are accepted (the default).
+ * - READONLY: Publishes and deletes are refused with 409 read-only; reads go on.
+ */
+export type Mode = 'READWRITE' | 'READONLY';
+
+/** Every value of Mode, in declaration order. */
+export const modeValues: readonly Mode[] = globalThis.Object.freeze(['READWRITE', 'READONLY']);
+
+/**
  * How a service's new versions are checked against its earlier ones.
  * Wire name: policy
  * - backward: Refuse breaking changes against the previous version (the default).
@@ -104,6 +115,15 @@ export interface CodeForm {
   options?: { [key: string]: unknown };
 }
 
+/**
+ * Every live version whose normalized service has this content hash.
+ * Wire name: content
+ */
+export interface Content {
+  content_hash: string;
+  versions: Version[];
+}
+
 /** Wire name: document_form */
 export interface DocumentForm {
   original: string;
@@ -154,6 +174,14 @@ export interface Generator {
 export interface Healthcheck {
   /** Example: healthy */
   status: string;
+}
+
+/**
+ * The mode of the registry or of one service.
+ * Wire name: mode_setting
+ */
+export interface ModeSetting {
+  mode: Mode;
 }
 
 /**

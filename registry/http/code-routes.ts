@@ -39,10 +39,11 @@ type GeneratorOptions = Parameters<Registry['generate']>[4];
  */
 async function sendCode(req: Request, res: Response, ctx: RouteContext, options: () => GeneratorOptions) {
   const { organization, application } = serviceParams(req, ctx);
+  const { version } = await ctx.registry.resolveVersion(organization, application, param(req, 'version'));
   const code = await ctx.registry.generate(
     organization,
     application,
-    param(req, 'version'),
+    version,
     param(req, 'generator'),
     options(),
     readsOf(ctx),

@@ -1,6 +1,6 @@
 import { holds } from '../access.js';
 import type * as Api from '../api-types.js';
-import { problem } from '../errors.js';
+import { problem, unavailable } from '../errors.js';
 import { json, missingVersion, noService, param, type Route, sendDocument, serviceParams } from './route.js';
 import { changeToWire, queryInteger, queryString, serviceToWire, versionToWire } from './wire.js';
 
@@ -13,7 +13,7 @@ export const READ_ROUTES: Route[] = [
       try {
         await ctx.registry.store.healthcheck();
       } catch {
-        throw problem(503, 'unhealthy', 'The registry cannot reach its database.');
+        throw unavailable('unhealthy', 'The registry cannot reach its database.', 5);
       }
       json(res, 200, { status: 'healthy' } satisfies Api.Healthcheck);
     },
@@ -61,7 +61,7 @@ export const READ_ROUTES: Route[] = [
     path: '/services/:org/:app/versions/:version',
     async handle(req, res, ctx) {
       const { organization, application } = serviceParams(req, ctx);
-      const version = param(req, 'version');
+      const { version } = await ctx.registry.resolveVersion(organization, application, param(req, 'version'));
       const record = await ctx.registry.store.getVersion(organization, application, version);
       if (!record) throw await missingVersion(ctx, organization, application, version);
       json(res, 200, versionToWire(record));
@@ -90,7 +90,14 @@ export const READ_ROUTES: Route[] = [
           'invalid-query',
           "Give the version to compare from as ?from=<version> (and optionally &to=<version>, default 'latest').",
         );
-      const log = await ctx.registry.changesBetween(organization, application, from, to);
+      const resolve = async (text: string) =>
+        (await ctx.registry.resolveVersion(organization, application, text)).version;
+      const log = await ctx.registry.changesBetween(
+        organization,
+        application,
+        await resolve(from),
+        await resolve(to),
+      );
       json(res, 200, {
         from: log.from,
         to: log.to,

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { holds, type Principal, requireRole } from '../access.js';
-import { notFound } from '../errors.js';
+import { noSuchService, notFound } from '../errors.js';
 import { checkKey } from '../keys.js';
 import type { MayRead, Registry } from '../registry.js';
 import { ifNoneMatch } from './conditional.js';
@@ -39,11 +39,7 @@ export const readsOf =
   (organization) =>
     holds(ctx.principal, organization, 'read', ctx.registry.anonymousReads);
 
-export const noService = (org: string, app: string) =>
-  notFound(
-    `The service ${org}/${app}`,
-    'Publish a first version with PUT /services/{org}/{app}/versions/{version}, or search with GET /services.',
-  );
+export const noService = noSuchService;
 
 export async function sendDocument(
   req: Request,
@@ -52,14 +48,18 @@ export async function sendDocument(
   kind: 'original' | 'normalized',
 ) {
   const { organization, application } = serviceParams(req, ctx);
-  const version = param(req, 'version');
+  const { version, moving } = await ctx.registry.resolveVersion(
+    organization,
+    application,
+    param(req, 'version'),
+  );
   const doc = await ctx.registry.store.getDocument(organization, application, version, kind);
   if (!doc) throw await missingVersion(ctx, organization, application, version);
   res.setHeader('etag', doc.etag);
   // A private registry's documents are for their token's holder only: no shared cache may keep them.
   const shared = ctx.registry.anonymousReads;
   const pinned = `${shared ? 'public' : 'private'}, max-age=31536000, immutable`;
-  res.setHeader('cache-control', version === 'latest' ? (shared ? 'no-cache' : 'private, no-cache') : pinned);
+  res.setHeader('cache-control', moving ? (shared ? 'no-cache' : 'private, no-cache') : pinned);
   res.setHeader('x-canon-version', doc.version);
   if (ifNoneMatch(req.headers['if-none-match'], doc.etag)) {
     res.statusCode = 304;

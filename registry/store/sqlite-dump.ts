@@ -3,7 +3,16 @@ import { problem } from '../errors.js';
 import type { RegistryDump } from './store.js';
 
 /** Tables in the order they can be loaded (generated code is a cache and is not exported). */
-const TABLES = ['organizations', 'services', 'versions', 'event_unions', 'tokens', 'audit_log'] as const;
+const TABLES = [
+  'organizations',
+  'services',
+  'versions',
+  'version_imports',
+  'event_unions',
+  'tokens',
+  'audit_log',
+  'settings',
+] as const;
 
 /** Every row of every table, columns as stored, ordered by key so that the dump is stable. */
 export function exportTables(db: Database.Database): RegistryDump {
@@ -34,7 +43,8 @@ export function importTables(db: Database.Database, dump: RegistryDump): void {
     );
   }
   const load = db.transaction(() => {
-    for (const table of TABLES) {
+    // Settings always hold their defaults: the dump's replace them.
+    for (const table of TABLES.filter((t) => t !== 'settings')) {
       if (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() !== 0) {
         throw problem(
           409,
@@ -45,6 +55,7 @@ export function importTables(db: Database.Database, dump: RegistryDump): void {
     }
     // services point at their latest version, which is loaded after them.
     db.pragma('defer_foreign_keys = ON');
+    if (dump.tables.settings !== undefined) db.prepare('DELETE FROM settings').run();
     for (const table of TABLES) {
       const rows = dump.tables[table] ?? [];
       if (!Array.isArray(rows))

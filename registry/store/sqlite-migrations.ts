@@ -91,4 +91,35 @@ CREATE TABLE audit_log (
     sql: `ALTER TABLE generated_code ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
 UPDATE generated_code SET bytes = length(CAST(files AS BLOB));`,
   },
+  {
+    version: 5,
+    name: 'lifecycle: deletes, modes, imports, content hash index',
+    sql: `
+ALTER TABLE versions ADD COLUMN deleted_at TEXT;
+ALTER TABLE versions ADD COLUMN deleted_by TEXT;
+ALTER TABLE versions ADD COLUMN deleted_reason TEXT;
+ALTER TABLE services ADD COLUMN deleted_at TEXT;
+ALTER TABLE services ADD COLUMN deleted_by TEXT;
+ALTER TABLE services ADD COLUMN deleted_reason TEXT;
+ALTER TABLE services ADD COLUMN mode TEXT NOT NULL DEFAULT 'READWRITE' CHECK (mode IN ('READWRITE', 'READONLY'));
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+INSERT INTO settings (key, value) VALUES ('mode', 'READWRITE');
+CREATE TABLE version_imports (
+  version_id INTEGER NOT NULL REFERENCES versions(id),
+  organization TEXT NOT NULL,
+  application TEXT NOT NULL,
+  version TEXT NOT NULL,
+  PRIMARY KEY (version_id, organization, application, version)
+);
+CREATE INDEX version_imports_target ON version_imports (organization, application, version);
+CREATE INDEX versions_content_hash ON versions (content_hash);
+INSERT OR IGNORE INTO version_imports (version_id, organization, application, version)
+  SELECT v.id, json_extract(i.value, '$.organization.key'), json_extract(i.value, '$.application.key'),
+         json_extract(i.value, '$.version')
+  FROM versions v, json_each(v.normalized, '$.imports') i;
+`,
+  },
 ];

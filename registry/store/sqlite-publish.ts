@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
+import type { Service } from '../../core/ir.js';
 import { sha256 } from '../content-hash.js';
-import { problem, RegistryError } from '../errors.js';
-import { type ServiceRow, toVersion, VERSION_COLUMNS, type VersionRow } from './sqlite-rows.js';
+import { eventUnionsOwned, serviceDeleted, versionDeleted, versionExists } from './publish-refusals.js';
+import { type ServiceRow, toVersion, VERSION_COLUMNS, type VersionRow } from './rows.js';
+import { refuseIfReadOnly, setLatest } from './sqlite-lifecycle.js';
 import type { Gate, HistoryEntry, PublishOutcome, PublishPlan } from './store.js';
 
 /** What the publish transaction needs from the store it runs in. */
@@ -16,6 +18,8 @@ export interface SqliteAccess {
     forced_reason: string | null;
   }): HistoryEntry;
   audit(actor: string, action: string, target: string, detail: string | null): void;
+  /** The IR of a stored version, by row id. */
+  irOf(versionId: number): Service;
 }
 
 /** Signals the end of a dry run: the transaction rolls back and the outcome is returned. */
@@ -38,16 +42,15 @@ export function publishInTransaction(db: SqliteAccess, plan: PublishPlan, gate: 
     ).run(orgId, plan.application, plan.name, plan.publishedAt, plan.publishedBy);
     service = db.serviceRow(plan.organization, plan.application)!;
   }
+  if (service.deleted_at !== null) throw serviceDeleted(plan);
+  refuseIfReadOnly(db, service);
   const existing = db
     .q(`SELECT ${VERSION_COLUMNS} WHERE v.service_id = ? AND v.sort_key = ?`)
     .get(service.id, plan.sortKey) as VersionRow | undefined;
   if (existing) {
+    if (existing.deleted_at !== null) throw versionDeleted(plan, existing.version);
     if (existing.content_hash === plan.contentHash) return { status: 'exists', version: toVersion(existing) };
-    throw problem(
-      409,
-      'version-exists',
-      `${plan.organization}/${plan.application} ${existing.version} is already published with different content. Published versions never change: publish this as a new version.`,
-    );
+    throw versionExists(plan, existing.version);
   }
   checkEventUnions(db, orgId, service.id, plan);
   const history = db
@@ -102,21 +105,13 @@ export function publishInTransaction(db: SqliteAccess, plan: PublishPlan, gate: 
       successor.id,
     );
   }
-  // Latest is the highest release; a prerelease only while the service has no release yet.
-  // A release's sort key ends with '~', which no prerelease identifier contains.
-  const latest = db
-    .q(
-      "SELECT id FROM versions WHERE service_id = ? ORDER BY substr(sort_key, -1) = '~' DESC, sort_key DESC LIMIT 1",
-    )
-    .pluck()
-    .get(service.id) as number;
-  if (latest === versionId) {
-    db.q('UPDATE services SET latest_version_id = ?, name = ? WHERE id = ?').run(
-      versionId,
-      plan.name,
-      service.id,
-    );
+  if (setLatest(db, service.id) === versionId) {
+    db.q('UPDATE services SET name = ? WHERE id = ?').run(plan.name, service.id);
   }
+  const imported = db.q(
+    'INSERT INTO version_imports (version_id, organization, application, version) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  for (const i of plan.imports) imported.run(versionId, i.organization, i.application, i.version);
   const own = db.q(
     'INSERT INTO event_unions (organization_id, union_name, service_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );
@@ -140,17 +135,9 @@ function checkEventUnions(db: SqliteAccess, orgId: number, serviceId: number, pl
   const owner = db.q(
     'SELECT s.key FROM event_unions e JOIN services s ON s.id = e.service_id WHERE e.organization_id = ? AND e.union_name = ? AND e.service_id <> ?',
   );
-  const errors = plan.eventUnions.flatMap((union) => {
-    const app = owner.pluck().get(orgId, union, serviceId) as string | undefined;
-    return app === undefined
-      ? []
-      : [
-          {
-            code: 'event-union-owned',
-            path: `/unions/${union}`,
-            message: `The event union ${union} belongs to ${plan.organization}/${app}; each event stream has one owner. Rename the union (events of ${plan.application} go in ${plan.application.replaceAll('-', '_')}_event) or publish it from ${app}.`,
-          },
-        ];
+  const owned = plan.eventUnions.flatMap((union) => {
+    const application = owner.pluck().get(orgId, union, serviceId) as string | undefined;
+    return application === undefined ? [] : [{ union, application }];
   });
-  if (errors.length > 0) throw new RegistryError(409, errors);
+  if (owned.length > 0) throw eventUnionsOwned(plan, owned);
 }

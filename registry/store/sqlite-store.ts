@@ -1,29 +1,41 @@
 import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Service } from '../../core/ir.js';
-import { IR_INTERNER } from '../json-interner.js';
 import { LruCache } from '../lru-cache.js';
 import { databaseBusy, isDatabaseBusy } from './contention.js';
-import { exportTables, importTables } from './sqlite-dump.js';
-import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
-import { DryRunDone, publishInTransaction, type SqliteAccess } from './sqlite-publish.js';
+import { IrCache } from './ir-cache.js';
 import {
+  LIVE_SERVICE,
+  LIVE_VERSION,
   SERVICE_COLUMNS,
   type ServiceRow,
   TOKEN_COLUMNS,
   type TokenRow,
   toService,
+  toStoredDocument,
   toToken,
   toVersion,
   VERSION_COLUMNS,
   type VersionRow,
-} from './sqlite-rows.js';
+} from './rows.js';
+import { exportTables, importTables } from './sqlite-dump.js';
+import {
+  deleteServiceInTransaction,
+  deleteVersionInTransaction,
+  importersOf,
+  registryMode,
+} from './sqlite-lifecycle.js';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import { DryRunDone, publishInTransaction, type SqliteAccess } from './sqlite-publish.js';
 import type {
   AuditEntry,
   CompatibilityPolicy,
+  DeleteRequest,
   EventUnionOwner,
   Gate,
   HistoryEntry,
+  Importer,
+  Mode,
   OrganizationRecord,
   PublishOutcome,
   PublishPlan,
@@ -58,8 +70,7 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements RegistryStore {
   readonly db: Database.Database;
   readonly #documents: LruCache<StoredDocument>;
-  /** Parsed IRs by content hash, bounded by the size of their JSON text. */
-  readonly #irs: LruCache<{ service: Service; size: number }>;
+  readonly #irs: IrCache;
   /** What the publish transaction (`sqlite-publish.ts`) may use of this store. */
   readonly #access: SqliteAccess = {
     q: (sql) => this.#q(sql),
@@ -67,6 +78,8 @@ export class SqliteStore implements RegistryStore {
     ensureOrganization: (key, by) => this.#ensureOrganization(key, by),
     historyEntry: (row) => this.#historyEntry(row),
     audit: (actor, action, target, detail) => this.#audit(actor, action, target, detail),
+    irOf: (id) =>
+      this.#ir(id, this.#q('SELECT content_hash FROM versions WHERE id = ?').pluck().get(id) as string),
   };
 
   readonly #lockWaitMs: number;
@@ -82,7 +95,7 @@ export class SqliteStore implements RegistryStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('synchronous = FULL');
     this.#documents = new LruCache(options.documentCacheBytes ?? 64 * 1024 * 1024, (d) => d.bytes.length);
-    this.#irs = new LruCache(options.irCacheBytes ?? 96 * 1024 * 1024, (entry) => entry.size);
+    this.#irs = new IrCache(options.irCacheBytes ?? 96 * 1024 * 1024);
     this.#lockWaitMs = options.lockWaitMs ?? 5000;
     this.#generatedCacheBytes = options.generatedCacheBytes ?? 256 * 1024 * 1024;
     this.#migrate();
@@ -169,7 +182,7 @@ export class SqliteStore implements RegistryStore {
 
   async getService(organization: string, application: string): Promise<ServiceRecord | undefined> {
     const row = this.#serviceRow(organization, application);
-    return row && toService(row);
+    return row && row.deleted_at === null ? toService(row) : undefined;
   }
 
   #serviceRow(organization: string, application: string): ServiceRow | undefined {
@@ -180,7 +193,7 @@ export class SqliteStore implements RegistryStore {
   }
 
   async searchServices(query: ServiceQuery): Promise<ServiceRecord[]> {
-    const where: string[] = [];
+    const where: string[] = [LIVE_SERVICE];
     const params: unknown[] = [];
     if (query.organization !== undefined) {
       where.push('o.key = ?');
@@ -191,7 +204,7 @@ export class SqliteStore implements RegistryStore {
       const text = query.text.toLowerCase();
       params.push(text, text, text);
     }
-    const sql = `SELECT ${SERVICE_COLUMNS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    const sql = `SELECT ${SERVICE_COLUMNS} WHERE ${where.join(' AND ')}
       ORDER BY o.key, s.key LIMIT ? OFFSET ?`;
     const rows = this.#q(sql).all(...params, query.limit, query.offset) as ServiceRow[];
     return rows.map(toService);
@@ -200,7 +213,7 @@ export class SqliteStore implements RegistryStore {
   async setPolicy(organization: string, application: string, policy: CompatibilityPolicy, by: string) {
     return this.#write(() => {
       const row = this.#serviceRow(organization, application);
-      if (!row) return undefined;
+      if (!row || row.deleted_at !== null) return undefined;
       this.#q('UPDATE services SET policy = ? WHERE id = ?').run(policy, row.id);
       this.#audit(by, 'set-policy', `${organization}/${application}`, policy);
       return toService({ ...row, policy });
@@ -209,10 +222,10 @@ export class SqliteStore implements RegistryStore {
 
   async listVersions(organization: string, application: string): Promise<VersionRecord[] | undefined> {
     const service = this.#serviceRow(organization, application);
-    if (!service) return undefined;
-    const rows = this.#q(`SELECT ${VERSION_COLUMNS} WHERE v.service_id = ? ORDER BY v.sort_key`).all(
-      service.id,
-    ) as VersionRow[];
+    if (!service || service.deleted_at !== null) return undefined;
+    const rows = this.#q(
+      `SELECT ${VERSION_COLUMNS} WHERE v.service_id = ? AND ${LIVE_VERSION} ORDER BY v.sort_key`,
+    ).all(service.id) as VersionRow[];
     return rows.map(toVersion);
   }
 
@@ -228,9 +241,9 @@ export class SqliteStore implements RegistryStore {
   #versionRow(organization: string, application: string, version: string): VersionRow | undefined {
     const sql =
       version === 'latest'
-        ? `SELECT ${VERSION_COLUMNS} WHERE v.id = (SELECT s2.latest_version_id FROM services s2 JOIN organizations o2
-             ON o2.id = s2.organization_id WHERE o2.key = ? AND s2.key = ?)`
-        : `SELECT ${VERSION_COLUMNS} WHERE o.key = ? AND s.key = ? AND v.version = ?`;
+        ? `SELECT ${VERSION_COLUMNS} WHERE ${LIVE_VERSION} AND v.id = (SELECT s2.latest_version_id FROM services s2
+             JOIN organizations o2 ON o2.id = s2.organization_id WHERE o2.key = ? AND s2.key = ?)`
+        : `SELECT ${VERSION_COLUMNS} WHERE ${LIVE_VERSION} AND o.key = ? AND s.key = ? AND v.version = ?`;
     const params = version === 'latest' ? [organization, application] : [organization, application, version];
     return this.#q(sql).get(...params) as VersionRow | undefined;
   }
@@ -247,7 +260,7 @@ export class SqliteStore implements RegistryStore {
     const head = this.#q(
       `SELECT v.id, v.version, v.format, v.${etagColumn} AS etag FROM services s
          JOIN organizations o ON o.id = s.organization_id JOIN versions v ON ${match}
-         WHERE o.key = ? AND s.key = ?`,
+         WHERE o.key = ? AND s.key = ? AND ${LIVE_VERSION}`,
     ).get(...(version === 'latest' ? [] : [version]), organization, application) as
       | { id: number; version: string; format: string; etag: string }
       | undefined;
@@ -255,16 +268,7 @@ export class SqliteStore implements RegistryStore {
     const cached = this.#documents.get(head.etag);
     if (cached) return { ...cached, version: head.version };
     const text = this.#q(`SELECT ${kind} FROM versions WHERE id = ?`).pluck().get(head.id) as string;
-    const document: StoredDocument = {
-      version: head.version,
-      bytes: Buffer.from(text, 'utf8'),
-      etag: head.etag,
-      // Originals may be YAML (OpenAPI); JSON documents start with an object or an array.
-      contentType:
-        kind === 'original' && !/^\s*[[{]/.test(text.slice(0, 64))
-          ? 'application/yaml; charset=utf-8'
-          : 'application/json; charset=utf-8',
-    };
+    const document = toStoredDocument(head.version, text, head.etag, kind);
     this.#documents.set(head.etag, document);
     return document;
   }
@@ -280,11 +284,9 @@ export class SqliteStore implements RegistryStore {
 
   #ir(versionId: number, hash: string): Service {
     const cached = this.#irs.get(hash);
-    if (cached) return cached.service;
+    if (cached) return cached;
     const text = this.#q('SELECT normalized FROM versions WHERE id = ?').pluck().get(versionId) as string;
-    const service = IR_INTERNER.intern(JSON.parse(text) as Service);
-    this.#irs.set(hash, { service, size: text.length });
-    return service;
+    return this.#irs.add(hash, text);
   }
 
   async publish(plan: PublishPlan, gate: Gate): Promise<PublishOutcome> {
@@ -331,6 +333,57 @@ export class SqliteStore implements RegistryStore {
       target,
       detail,
     );
+  }
+
+  async deleteVersion(organization: string, application: string, version: string, request: DeleteRequest) {
+    const remove = this.db.transaction(() => {
+      const service = this.#serviceRow(organization, application);
+      if (!service || service.deleted_at !== null) return false;
+      return deleteVersionInTransaction(this.#access, service, version, request);
+    });
+    return remove.immediate();
+  }
+
+  async deleteService(organization: string, application: string, request: DeleteRequest) {
+    const remove = this.db.transaction(() => {
+      const service = this.#serviceRow(organization, application);
+      return service ? deleteServiceInTransaction(this.#access, service, request) : false;
+    });
+    return remove.immediate();
+  }
+
+  async importersOf(organization: string, application: string, version?: string): Promise<Importer[]> {
+    return importersOf(this.#access, organization, application, version);
+  }
+
+  async getMode(scope?: { organization: string; application: string }): Promise<Mode | undefined> {
+    if (!scope) return registryMode(this.#access);
+    const service = this.#serviceRow(scope.organization, scope.application);
+    return service && service.deleted_at === null ? service.mode : undefined;
+  }
+
+  async setMode(scope: { organization: string; application: string } | undefined, mode: Mode, by: string) {
+    const update = this.db.transaction(() => {
+      if (scope) {
+        const service = this.#serviceRow(scope.organization, scope.application);
+        if (!service || service.deleted_at !== null) return false;
+        this.#q('UPDATE services SET mode = ? WHERE id = ?').run(mode, service.id);
+      } else {
+        this.#q(
+          "INSERT INTO settings (key, value) VALUES ('mode', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        ).run(mode);
+      }
+      this.#audit(by, 'set-mode', scope ? `${scope.organization}/${scope.application}` : '*', mode);
+      return true;
+    });
+    return update.immediate();
+  }
+
+  async findByContentHash(hash: string): Promise<VersionRecord[]> {
+    const rows = this.#q(
+      `SELECT ${VERSION_COLUMNS} WHERE v.content_hash = ? AND ${LIVE_VERSION} ORDER BY o.key, s.key, v.sort_key`,
+    ).all(hash) as VersionRow[];
+    return rows.map(toVersion);
   }
 
   async eventUnionOwners(organization?: string): Promise<EventUnionOwner[]> {

@@ -4,6 +4,10 @@ import type { Service } from '../../core/ir.js';
 export const POLICIES = ['backward', 'backward-transitive', 'none', 'major-may-break'] as const;
 export type CompatibilityPolicy = (typeof POLICIES)[number];
 
+/** READONLY refuses publishes and deletes (of the whole registry, or of one service). */
+export const MODES = ['READWRITE', 'READONLY'] as const;
+export type Mode = (typeof MODES)[number];
+
 export const ROLES = ['read', 'publish', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -77,6 +81,22 @@ export interface GateVerdict {
   forced?: boolean;
 }
 
+/**
+ * The versions the gate diffs the new one against: every earlier and later version under
+ * `backward-transitive`, else the nearest on each side. A store that loads IRs asynchronously
+ * fetches exactly these before it calls the synchronous gate.
+ */
+export function gateReads(
+  policy: CompatibilityPolicy,
+  earlier: readonly HistoryEntry[],
+  later: readonly HistoryEntry[],
+): { before: HistoryEntry[]; after: HistoryEntry[] } {
+  if (policy === 'backward-transitive') return { before: [...earlier], after: [...later] };
+  const predecessor = earlier.at(-1);
+  const successor = later[0];
+  return { before: predecessor ? [predecessor] : [], after: successor ? [successor] : [] };
+}
+
 export interface GateInput {
   policy: CompatibilityPolicy;
   /** Every stored version of the service, oldest first (semver order). */
@@ -104,6 +124,8 @@ export interface PublishPlan {
   contentHash: string;
   /** Names of the `*_event` unions this version defines; each may belong to one service only. */
   eventUnions: string[];
+  /** The service versions this version imports (recorded for `importersOf`). */
+  imports: Importer[];
   publishedBy: string;
   publishedAt: string;
   /** An admin's reason to accept breaking changes; stored only when the gate needed it. */
@@ -115,6 +137,25 @@ export interface PublishOutcome {
   /** `created`: stored now; `exists`: the same content was already stored; `dry-run`: nothing stored. */
   status: 'created' | 'exists' | 'dry-run';
   version: VersionRecord;
+}
+
+/** A version of another service that imports the one asked about. */
+export interface Importer {
+  organization: string;
+  application: string;
+  version: string;
+}
+
+/** How to delete: soft (hidden from reads, kept) or hard (gone), always with a reason. */
+export interface DeleteRequest {
+  hard: boolean;
+  reason: string;
+  by: string;
+  /**
+   * Recomputes a change log when a hard delete relinks the version after the deleted one to the
+   * version before it (`core/diff`); synchronous, as the gate, because it runs in the transaction.
+   */
+  diff: (before: Service, after: Service) => StoredChange[];
 }
 
 export interface TokenRecord {
@@ -200,6 +241,35 @@ export interface RegistryStore {
 
   /** Checks and stores a version in one transaction (see `Gate`). */
   publish(plan: PublishPlan, gate: Gate): Promise<PublishOutcome>;
+
+  /**
+   * Deletes one version: refused (409 `imported`) while another service's latest version imports
+   * it, and under READONLY. A hard delete relinks the next version's change log to the previous
+   * one. False when there is no such version.
+   */
+  deleteVersion(
+    organization: string,
+    application: string,
+    version: string,
+    request: DeleteRequest,
+  ): Promise<boolean>;
+  /** Deletes a service and its versions, with the same refusals; false when it does not exist. */
+  deleteService(organization: string, application: string, request: DeleteRequest): Promise<boolean>;
+  /**
+   * The latest versions of other services that import this one (any of its versions, or the one
+   * given). The reverse of every version's imports, recorded at publish.
+   */
+  importersOf(organization: string, application: string, version?: string): Promise<Importer[]>;
+  /** The registry's mode, and the service's when one is named (undefined: no such service). */
+  getMode(scope?: { organization: string; application: string }): Promise<Mode | undefined>;
+  /** Sets the registry's mode, or one service's; false when the service does not exist. */
+  setMode(
+    scope: { organization: string; application: string } | undefined,
+    mode: Mode,
+    by: string,
+  ): Promise<boolean>;
+  /** Every live version, in any service, whose content hash is `hash`. */
+  findByContentHash(hash: string): Promise<VersionRecord[]>;
 
   eventUnionOwners(organization?: string): Promise<EventUnionOwner[]>;
   /** Every write, newest first. */

@@ -1,21 +1,31 @@
 /**
- * Long crash drill for the registry: `node dist/scripts/bench/registry-crash-soak.js [rounds] [seed]`.
- * Kills a publishing `canon serve` with SIGKILL `rounds` times (default 50), then checks the database.
- * The default test suite runs the same drill with 3 rounds.
+ * Long crash drill for the registry:
+ *
+ *   node dist/scripts/bench/registry-crash-soak.js [rounds=50] [seed=1] [sqlite|postgres] [replicas=1]
+ *
+ * Kills one publishing `canon serve` (of `replicas` on one database) with SIGKILL `rounds` times,
+ * then checks the database. The default test suite runs the same drill with 3 rounds per setup.
+ * PostgreSQL: the test database (`CANON_TEST_POSTGRES`), in a schema of its own, dropped after.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { crashDrill } from '../../test/crash-drill.js';
+import { type StoreKind, temporaryDatabase } from '../../test/temporary-database.js';
 
 const rounds = Number(process.argv[2] ?? 50);
 const seed = Number(process.argv[3] ?? 1);
-const dir = mkdtempSync(join(tmpdir(), 'canon-crash-soak-'));
+const store = (process.argv[4] ?? 'sqlite') as StoreKind;
+const replicas = Number(process.argv[5] ?? 1);
+const database = await temporaryDatabase(store, 'crash-soak');
 try {
-  const report = await crashDrill({ dir, rounds, seed });
-  console.log(JSON.stringify(report, null, 2));
+  const report = await crashDrill({ database, rounds, seed, replicas });
+  console.log(JSON.stringify({ store, ...report }, null, 2));
+  const intact = store === 'postgres' || (report.integrity === 'ok' && report.foreignKeyProblems === 0);
   process.exitCode =
-    report.integrity === 'ok' && report.foreignKeyProblems === 0 && report.lost.length === 0 ? 0 : 1;
+    intact &&
+    report.lost.length === 0 &&
+    report.duplicated.length === 0 &&
+    report.wrongPredecessor.length === 0
+      ? 0
+      : 1;
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  await database.dispose();
 }

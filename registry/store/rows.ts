@@ -1,4 +1,12 @@
-import type { CompatibilityPolicy, Role, ServiceRecord, TokenRecord, VersionRecord } from './store.js';
+import type {
+  CompatibilityPolicy,
+  Mode,
+  Role,
+  ServiceRecord,
+  StoredDocument,
+  TokenRecord,
+  VersionRecord,
+} from './store.js';
 
 export interface ServiceRow {
   id: number;
@@ -9,6 +17,8 @@ export interface ServiceRow {
   latest: string | null;
   created_at: string;
   created_by: string;
+  deleted_at: string | null;
+  mode: Mode;
 }
 
 export interface VersionRow {
@@ -24,14 +34,20 @@ export interface VersionRow {
   forced_reason: string | null;
   published_at: string;
   published_by: string;
+  deleted_at: string | null;
 }
 
-export const SERVICE_COLUMNS = `s.id, o.key AS organization, s.key, s.name, s.policy, lv.version AS latest, s.created_at, s.created_by
+export const SERVICE_COLUMNS = `s.id, o.key AS organization, s.key, s.name, s.policy, lv.version AS latest, s.created_at, s.created_by,
+  s.deleted_at, s.mode
   FROM services s JOIN organizations o ON o.id = s.organization_id LEFT JOIN versions lv ON lv.id = s.latest_version_id`;
 export const VERSION_COLUMNS = `v.id, o.key AS organization, s.key AS application, v.version, v.sort_key, v.content_hash, v.format,
-  pv.version AS previous, v.changes, v.forced_reason, v.published_at, v.published_by
+  pv.version AS previous, v.changes, v.forced_reason, v.published_at, v.published_by, v.deleted_at
   FROM versions v JOIN services s ON s.id = v.service_id JOIN organizations o ON o.id = s.organization_id
   LEFT JOIN versions pv ON pv.id = v.previous_version_id`;
+
+/** Conditions that leave out deleted services (`LIVE_SERVICE`) and versions (`LIVE_VERSION`). */
+export const LIVE_SERVICE = 's.deleted_at IS NULL';
+export const LIVE_VERSION = 's.deleted_at IS NULL AND v.deleted_at IS NULL';
 
 export function toService(row: ServiceRow): ServiceRecord {
   const record: ServiceRecord = {
@@ -85,4 +101,22 @@ export function toToken(row: TokenRow): TokenRecord {
   };
   if (row.expires_at !== null) record.expiresAt = row.expires_at;
   return record;
+}
+
+/** A document as stored, ready to send. Originals may be YAML (OpenAPI); JSON starts with `{` or `[`. */
+export function toStoredDocument(
+  version: string,
+  text: string,
+  etag: string,
+  kind: 'original' | 'normalized',
+): StoredDocument {
+  return {
+    version,
+    bytes: Buffer.from(text, 'utf8'),
+    etag,
+    contentType:
+      kind === 'original' && !/^\s*[[{]/.test(text.slice(0, 64))
+        ? 'application/yaml; charset=utf-8'
+        : 'application/json; charset=utf-8',
+  };
 }
