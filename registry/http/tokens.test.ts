@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { rawRequest } from '../../test/raw-http.js';
 import { ADMIN, withRegistry } from '../../test/registry-harness.js';
 import { startCanon } from '../../test/spawn.js';
+import { STORE_KINDS } from '../../test/temporary-database.js';
 import { bootstrapAdmin } from '../access.js';
 import { startRegistry } from '../server.js';
 import { SqliteStore } from '../store/sqlite-store.js';
@@ -51,55 +52,66 @@ test('tokens expire: 90 days by default, an explicit expiry within 3 years, 401 
   });
 });
 
-test("an organization's admins list and revoke its tokens, and only its tokens", async () => {
-  await withRegistry(async ({ url }) => {
-    const issue = async (organization: string, role: string, by = ADMIN) =>
-      (
-        await rawRequest(
-          url,
-          'POST',
-          '/tokens',
-          as(by),
-          JSON.stringify({ organization, role, description: `${role} ${organization}` }),
-        )
-      ).json;
-    const acmeAdmin = await issue('acme', 'admin');
-    const acmeCi = await issue('acme', 'publish', acmeAdmin.secret);
-    const globexCi = await issue('globex', 'publish');
+for (const store of STORE_KINDS) {
+  test(`an organization's admins list and revoke its tokens, and only its tokens (${store})`, async () => {
+    await withRegistry(
+      async ({ url }) => {
+        const issue = async (organization: string, role: string, by = ADMIN) =>
+          (
+            await rawRequest(
+              url,
+              'POST',
+              '/tokens',
+              as(by),
+              JSON.stringify({ organization, role, description: `${role} ${organization}` }),
+            )
+          ).json;
+        const acmeAdmin = await issue('acme', 'admin');
+        const acmeCi = await issue('acme', 'publish', acmeAdmin.secret);
+        const globexCi = await issue('globex', 'publish');
 
-    const listed = await rawRequest(url, 'GET', '/tokens', as(acmeAdmin.secret));
-    assert.equal(listed.status, 200);
-    assert.deepEqual(
-      listed.json.map((t: { id: string }) => t.id),
-      [acmeAdmin.id, acmeCi.id],
-    );
-    assert.ok(listed.json.every((t: Record<string, unknown>) => !('secret' in t) && t.expires_at));
-    assert.equal(
-      (await rawRequest(url, 'GET', '/tokens?organization=acme', as(acmeAdmin.secret))).json.length,
-      2,
-    );
-    assert.equal(
-      (await rawRequest(url, 'GET', '/tokens?organization=globex', as(acmeAdmin.secret))).status,
-      403,
-    );
-    assert.equal((await rawRequest(url, 'GET', '/tokens?organization=*', as(acmeAdmin.secret))).status, 403);
-    assert.equal((await rawRequest(url, 'GET', '/tokens', as(acmeCi.secret))).status, 403);
-    assert.equal((await rawRequest(url, 'GET', '/tokens')).status, 401);
-    assert.equal((await rawRequest(url, 'GET', '/tokens?organization=globex', as(ADMIN))).json.length, 1);
-    assert.equal((await rawRequest(url, 'GET', '/tokens', as(ADMIN))).json.length, 4);
+        const listed = await rawRequest(url, 'GET', '/tokens', as(acmeAdmin.secret));
+        assert.equal(listed.status, 200);
+        assert.deepEqual(
+          listed.json.map((t: { id: string }) => t.id),
+          [acmeAdmin.id, acmeCi.id],
+        );
+        assert.ok(listed.json.every((t: Record<string, unknown>) => !('secret' in t) && t.expires_at));
+        assert.equal(
+          (await rawRequest(url, 'GET', '/tokens?organization=acme', as(acmeAdmin.secret))).json.length,
+          2,
+        );
+        assert.equal(
+          (await rawRequest(url, 'GET', '/tokens?organization=globex', as(acmeAdmin.secret))).status,
+          403,
+        );
+        assert.equal(
+          (await rawRequest(url, 'GET', '/tokens?organization=*', as(acmeAdmin.secret))).status,
+          403,
+        );
+        assert.equal((await rawRequest(url, 'GET', '/tokens', as(acmeCi.secret))).status, 403);
+        assert.equal((await rawRequest(url, 'GET', '/tokens')).status, 401);
+        assert.equal((await rawRequest(url, 'GET', '/tokens?organization=globex', as(ADMIN))).json.length, 1);
+        assert.equal((await rawRequest(url, 'GET', '/tokens', as(ADMIN))).json.length, 4);
 
-    // Another organization's token is not found, exactly like a token that does not exist.
-    const foreign = await rawRequest(url, 'DELETE', `/tokens/${globexCi.id}`, as(acmeAdmin.secret));
-    const missing = await rawRequest(url, 'DELETE', '/tokens/tok_000000000000', as(acmeAdmin.secret));
-    assert.equal(foreign.status, 404);
-    assert.equal(foreign.text.replace(globexCi.id, 'ID'), missing.text.replace('tok_000000000000', 'ID'));
-    assert.equal((await rawRequest(url, 'GET', '/services', as(globexCi.secret))).status, 200);
+        // Another organization's token is not found, exactly like a token that does not exist.
+        const foreign = await rawRequest(url, 'DELETE', `/tokens/${globexCi.id}`, as(acmeAdmin.secret));
+        const missing = await rawRequest(url, 'DELETE', '/tokens/tok_000000000000', as(acmeAdmin.secret));
+        assert.equal(foreign.status, 404);
+        assert.equal(foreign.text.replace(globexCi.id, 'ID'), missing.text.replace('tok_000000000000', 'ID'));
+        assert.equal((await rawRequest(url, 'GET', '/services', as(globexCi.secret))).status, 200);
 
-    assert.equal((await rawRequest(url, 'DELETE', `/tokens/${acmeCi.id}`, as(acmeAdmin.secret))).status, 204);
-    assert.equal((await rawRequest(url, 'GET', '/services', as(acmeCi.secret))).status, 401);
-    assert.equal((await rawRequest(url, 'DELETE', `/tokens/${globexCi.id}`, as(ADMIN))).status, 204);
+        assert.equal(
+          (await rawRequest(url, 'DELETE', `/tokens/${acmeCi.id}`, as(acmeAdmin.secret))).status,
+          204,
+        );
+        assert.equal((await rawRequest(url, 'GET', '/services', as(acmeCi.secret))).status, 401);
+        assert.equal((await rawRequest(url, 'DELETE', `/tokens/${globexCi.id}`, as(ADMIN))).status, 204);
+      },
+      { store },
+    );
   });
-});
+}
 
 test('a restart with a revoked CANON_ADMIN_TOKEN starts, and the token stays revoked', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'canon-revoked-'));

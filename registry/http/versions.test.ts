@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rawPublishBody, rawRequest } from '../../test/raw-http.js';
 import { ADMIN, userSpec, withRegistry } from '../../test/registry-harness.js';
+import { STORE_KINDS } from '../../test/temporary-database.js';
 import { MAX_PRERELEASE_LENGTH } from '../version-key.js';
 
 const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
@@ -48,30 +49,38 @@ test('a prerelease is at most 64 characters', async () => {
   });
 });
 
-test('latest is the highest release; a prerelease only while there is no release', async () => {
-  await withRegistry(async ({ url }) => {
-    const publish = async (version: string) => {
-      const answer = await rawRequest(url, 'PUT', `/services/acme/user/versions/${version}`, admin, spec);
-      assert.equal(answer.status, 201, answer.text.slice(0, 300));
-    };
-    const latest = async () => (await rawRequest(url, 'GET', '/services/acme/user')).json.latest_version;
-    await publish('1.0.0-rc.1');
-    assert.equal(await latest(), '1.0.0-rc.1');
-    // A new major changes the api.json namespace: let it.
-    const policy = JSON.stringify({ policy: 'major-may-break' });
-    assert.equal((await rawRequest(url, 'PUT', '/services/acme/user/policy', admin, policy)).status, 200);
-    await publish('1.0.0');
-    assert.equal(await latest(), '1.0.0');
-    await publish('2.0.0-rc.1');
-    assert.equal(await latest(), '1.0.0', 'a prerelease above the highest release is not latest');
-    assert.equal((await rawRequest(url, 'GET', '/services/acme/user/versions/latest')).json.version, '1.0.0');
-    const original = await rawRequest(url, 'GET', '/services/acme/user/versions/latest/service');
-    assert.equal(original.headers['x-canon-version'], '1.0.0');
-    await publish('1.1.0');
-    assert.equal(await latest(), '1.1.0');
-    await publish('2.0.0');
-    assert.equal(await latest(), '2.0.0');
-    await publish('1.2.0');
-    assert.equal(await latest(), '2.0.0', 'a patch for an older line is not latest');
+for (const store of STORE_KINDS) {
+  test(`latest is the highest release; a prerelease only while there is no release (${store})`, async () => {
+    await withRegistry(
+      async ({ url }) => {
+        const publish = async (version: string) => {
+          const answer = await rawRequest(url, 'PUT', `/services/acme/user/versions/${version}`, admin, spec);
+          assert.equal(answer.status, 201, answer.text.slice(0, 300));
+        };
+        const latest = async () => (await rawRequest(url, 'GET', '/services/acme/user')).json.latest_version;
+        await publish('1.0.0-rc.1');
+        assert.equal(await latest(), '1.0.0-rc.1');
+        // A new major changes the api.json namespace: let it.
+        const policy = JSON.stringify({ policy: 'major-may-break' });
+        assert.equal((await rawRequest(url, 'PUT', '/services/acme/user/policy', admin, policy)).status, 200);
+        await publish('1.0.0');
+        assert.equal(await latest(), '1.0.0');
+        await publish('2.0.0-rc.1');
+        assert.equal(await latest(), '1.0.0', 'a prerelease above the highest release is not latest');
+        assert.equal(
+          (await rawRequest(url, 'GET', '/services/acme/user/versions/latest')).json.version,
+          '1.0.0',
+        );
+        const original = await rawRequest(url, 'GET', '/services/acme/user/versions/latest/service');
+        assert.equal(original.headers['x-canon-version'], '1.0.0');
+        await publish('1.1.0');
+        assert.equal(await latest(), '1.1.0');
+        await publish('2.0.0');
+        assert.equal(await latest(), '2.0.0');
+        await publish('1.2.0');
+        assert.equal(await latest(), '2.0.0', 'a patch for an older line is not latest');
+      },
+      { store },
+    );
   });
-});
+}

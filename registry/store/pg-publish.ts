@@ -112,10 +112,12 @@ export async function publishInPgTransaction(
       successor.id,
     ]);
   }
-  // Latest is the highest live version; the service takes its name from it.
+  // Latest is the highest live release (a prerelease only while there is none: a release's sort
+  // key ends with '~'); the service takes its name from it.
   await tx.rows(
     `UPDATE services SET latest_version_id = top.id, name = CASE WHEN top.id = $2 THEN $3 ELSE services.name END
-       FROM (SELECT id FROM versions WHERE service_id = $1 AND deleted_at IS NULL ORDER BY sort_key DESC LIMIT 1) top
+       FROM (SELECT id FROM versions WHERE service_id = $1 AND deleted_at IS NULL
+             ORDER BY right(sort_key, 1) = '~' DESC, sort_key DESC LIMIT 1) top
        WHERE services.id = $1`,
     [service.id, inserted.id, plan.name],
   );
