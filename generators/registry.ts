@@ -31,6 +31,11 @@ export const BUILT_IN_GENERATORS: Readonly<Record<string, { description: string;
     description: 'PostgreSQL migration and typed DAOs (pg) from models with a db attribute',
     module: './postgres-dao/index.js',
   },
+  events: {
+    description:
+      'Typed event streams for every *_event union: stream and subject names, handlers, producer, mock queue (events.ts)',
+    module: './events/index.js',
+  },
   'express-routes': {
     description: 'Express 5 router and typed service interfaces per resource (routes.ts)',
     module: './express-routes/index.js',

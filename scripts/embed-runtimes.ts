@@ -14,6 +14,7 @@ export const EMBEDDED_RUNTIMES = [
   { source: 'generators/runtime/client.ts', constant: 'CLIENT_RUNTIME_SOURCE' },
   { source: 'generators/runtime/mock-client.ts', constant: 'MOCK_CLIENT_RUNTIME_SOURCE' },
   { source: 'generators/runtime/express-routes.ts', constant: 'EXPRESS_ROUTES_RUNTIME_SOURCE' },
+  { source: 'generators/runtime/events.ts', constant: 'EVENTS_RUNTIME_SOURCE' },
 ] as const;
 
 /** Where the embedded copy lives, relative to the repository. */

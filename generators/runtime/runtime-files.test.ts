@@ -4,7 +4,12 @@ import { test } from 'node:test';
 import { repoPath } from '../../test/paths.js';
 import { driverTypeOptions } from '../dao-shared/testing.js';
 import { generator as routesGenerator } from '../express-routes/index.js';
-import { clientRuntimeFile, expressRoutesRuntimeFile, mockClientRuntimeFile } from '../shared/index.js';
+import {
+  clientRuntimeFile,
+  eventsRuntimeFile,
+  expressRoutesRuntimeFile,
+  mockClientRuntimeFile,
+} from '../shared/index.js';
 import { typeCheck } from '../testing/compile.js';
 import { peopleService } from '../testing/sample-services.js';
 import { generator as clientGenerator } from '../typescript-client/index.js';
@@ -14,6 +19,7 @@ const runtimes = [
   { file: clientRuntimeFile(), source: 'generators/runtime/client.ts' },
   { file: mockClientRuntimeFile(), source: 'generators/runtime/mock-client.ts' },
   { file: expressRoutesRuntimeFile(), source: 'generators/runtime/express-routes.ts' },
+  { file: eventsRuntimeFile(), source: 'generators/runtime/events.ts' },
 ];
 
 test('each emitted runtime module is its source under generators/runtime/, after a fixed header', () => {

@@ -27,6 +27,8 @@ export * from './layout.js';
 export {
   CLIENT_MODULE,
   CLIENT_RUNTIME_MODULE,
+  EVENTS_MODULE,
+  EVENTS_RUNTIME_MODULE,
   EXPRESS_ROUTES_RUNTIME_MODULE,
   importedTypesModule,
   importSpecifier,
@@ -51,7 +53,12 @@ export {
 } from './operation-model.js';
 export { memberKey, propertyKey } from './property-key.js';
 export { responsesType } from './responses-type.js';
-export { clientRuntimeFile, expressRoutesRuntimeFile, mockClientRuntimeFile } from './runtime-files.js';
+export {
+  clientRuntimeFile,
+  eventsRuntimeFile,
+  expressRoutesRuntimeFile,
+  mockClientRuntimeFile,
+} from './runtime-files.js';
 export * from './source-file.js';
 export { dataLiteral, type LiteralObject, type LiteralValue, stringLiteral } from './string-literal.js';
 export * from './syntax.js';

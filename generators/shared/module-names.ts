@@ -39,3 +39,7 @@ export const CLIENT_RUNTIME_MODULE = `${RUNTIME_FOLDER}/client.ts`;
 export const MOCK_CLIENT_RUNTIME_MODULE = `${RUNTIME_FOLDER}/mock-client.ts`;
 /** The Express routes runtime: parameter coercion, body validation, the error handler (express-routes). */
 export const EXPRESS_ROUTES_RUNTIME_MODULE = `${RUNTIME_FOLDER}/express-routes.ts`;
+/** The events module of a service (events). */
+export const EVENTS_MODULE = 'events.ts';
+/** The events runtime: stream descriptors, producer and consumer interfaces, the mock queue (events). */
+export const EVENTS_RUNTIME_MODULE = `${RUNTIME_FOLDER}/events.ts`;

@@ -2,11 +2,13 @@ import type { GeneratedFile } from '../contract.js';
 import { blockComment } from './comment.js';
 import {
   CLIENT_RUNTIME_MODULE,
+  EVENTS_RUNTIME_MODULE,
   EXPRESS_ROUTES_RUNTIME_MODULE,
   MOCK_CLIENT_RUNTIME_MODULE,
 } from './module-names.js';
 import {
   CLIENT_RUNTIME_SOURCE,
+  EVENTS_RUNTIME_SOURCE,
   EXPRESS_ROUTES_RUNTIME_SOURCE,
   MOCK_CLIENT_RUNTIME_SOURCE,
 } from './runtime-sources.js';
@@ -36,4 +38,9 @@ export function mockClientRuntimeFile(): GeneratedFile {
 /** `canon-runtime/express-routes.ts`: what every generated `routes.ts` imports. */
 export function expressRoutesRuntimeFile(): GeneratedFile {
   return runtimeFile(EXPRESS_ROUTES_RUNTIME_MODULE, EXPRESS_ROUTES_RUNTIME_SOURCE);
+}
+
+/** `canon-runtime/events.ts`: what every generated `events.ts` imports. */
+export function eventsRuntimeFile(): GeneratedFile {
+  return runtimeFile(EVENTS_RUNTIME_MODULE, EVENTS_RUNTIME_SOURCE);
 }
