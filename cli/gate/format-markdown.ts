@@ -24,7 +24,7 @@ export function formatMarkdown(report: GateReport): string {
   for (const s of report.specs) {
     const count = (level: string) => String(s.changes.filter((c) => c.level === level).length);
     const cells = [
-      `\`${cell(s.file)}\`${s.status === 'new' ? ' (new)' : s.status === 'invalid' ? ' (invalid)' : ''}`,
+      `\`${cell(s.file)}\`${s.status === 'new' ? ' (new)' : s.status === 'invalid' ? ' (invalid)' : ''}${s.previousFile ? ` (renamed from \`${cell(s.previousFile)}\`)` : ''}`,
       ...(diffs ? [count('breaking'), count('warning'), count('info')] : []),
       ...(lints
         ? [
