@@ -60,8 +60,12 @@ async function captured(argv: string[], io: Io): Promise<{ status: number; out: 
   let err = '';
   const status = await main(argv, {
     ...io,
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
   });
   return { status, out, err };
 }
