@@ -28,9 +28,9 @@ it never listed are never touched.
 Options:
   -g, --generator <names>    generators to run, comma-separated (see 'canon generators')
   -o, --out <dir>            output directory
-  --package                  write an installable npm package: package.json, src/ and dist/
-                             (ESM JavaScript and .d.ts)
-  --package-name <name>      package name (default <organization>-<application>-client)
+  --package                  write an installable npm package: package.json and dist/ with
+                             JavaScript for ESM and CommonJS consumers, and .d.ts
+  --package-name <name>      package name (default @<organization>/<application>-client)
   --package-version <v>      package version (default: the spec's version)
   --check                    write nothing; exit 1 with a unified diff when the files on disk
                              differ from what would be generated (a CI freshness gate)
@@ -119,14 +119,11 @@ export const command: Command = {
     }
 
     if (values.package) {
-      const { buildPackage, checkPackageIdentity, packageIdentity } = await import('../output/package.js');
+      const { packageFiles } = await import('../output/package.js');
       const overrides: { name?: string; version?: string } = {};
       if (values['package-name'] !== undefined) overrides.name = values['package-name'];
       if (values['package-version'] !== undefined) overrides.version = values['package-version'];
-      const identity = packageIdentity(loaded.service, overrides);
-      const problems = checkPackageIdentity(identity);
-      if (problems.length > 0) throw new UsageError(problems.join(' '));
-      files = (await buildPackage(files, loaded.service, identity)).map((f) => ({
+      files = packageFiles(files, loaded.service, overrides).map((f) => ({
         ...f,
         generator: PACKAGE_LABEL,
       }));

@@ -142,6 +142,7 @@ function implementation(
   resolve: NamedTypeResolver,
   baseUrl: Code,
   settings: Code,
+  optionsOptional: boolean,
 ): Code {
   const properties = resources.map((resource) => {
     const methods = resource.operations.map((op) => {
@@ -159,7 +160,7 @@ function implementation(
  * @example
  * const client = createClient({ baseUrl: 'https://api.example.com', headers: { authorization: token } });
  */
-export function createClient(options: ClientOptions): Client {
+export function createClient(${optionsOptional ? fixed('options: ClientOptions = {}') : fixed('options: ClientOptions')}): Client {
   const call = createTransport(${settings}, ${baseUrl});
   return {
     ${indentCode(joinCode(properties, '\n'), '  ')}
@@ -319,7 +320,12 @@ export function clientModule(service: Service, imports: readonly Service[]): Gen
     service.headers.length === 0
       ? fixed('options')
       : fixed('{ ...options, headers: { ...serviceHeaders(options.serviceHeaders), ...options.headers } }');
-  declarations.push({ kind: 'code', code: implementation(resources, types.resolve, baseUrl, settings) });
+  // With a base URL in the spec and no header the caller must give, `createClient()` is enough.
+  const optionsOptional = service.baseUrl !== undefined && service.headers.every(mayOmit);
+  declarations.push({
+    kind: 'code',
+    code: implementation(resources, types.resolve, baseUrl, settings, optionsOptional),
+  });
   const statements: Statement[] = [
     ...types.importStatements(),
     { kind: 'code', code: CLIENT_RUNTIME },
