@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { isError } from '../../core/diagnostic.js';
 import type { JsonObject } from '../../core/ir.js';
@@ -86,7 +87,9 @@ export const command: Command = {
       throw new UsageError('--package-name and --package-version only apply with --package.');
     }
 
+    await requireDirectory(resolve(io.cwd, values.out), values.out);
     const config = await loadConfig(io.cwd, values.config);
+    io.progress?.(`reading ${specFile}`);
     const loaded = await readSpec(specFile, io.cwd, config);
     const errors = loaded.diagnostics.filter(isError);
     if (!loaded.service || errors.length > 0) {
@@ -111,6 +114,7 @@ export const command: Command = {
     }
     const options = await generatorOptions(config, generators);
     let files: OwnedFile[];
+    io.progress?.(`running ${generators.map((g) => g.name).join(', ')}`);
     try {
       files = runGenerators(generators, loaded.service, loaded.imports, options);
     } catch (error) {
@@ -119,6 +123,7 @@ export const command: Command = {
     }
 
     if (values.package) {
+      io.progress?.('compiling the package: JavaScript for ESM and CommonJS, and .d.ts (TypeScript)');
       const { packageFiles } = await import('../output/package.js');
       const overrides: { name?: string; version?: string } = {};
       if (values['package-name'] !== undefined) overrides.name = values['package-name'];
@@ -155,9 +160,19 @@ export const command: Command = {
       manifest,
       label: (path) => relative(io.cwd, join(outDir, path)) || '.',
     };
+    io.progress?.(values.check ? 'comparing with the files on disk' : `writing ${planned.length} files`);
     return values.check ? check(output, io) : write(output, io);
   },
 };
+
+/** `--out` must be a directory, or not exist yet (it is created); a file there is a usage error. */
+async function requireDirectory(path: string, given: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (info !== undefined && !info.isDirectory())
+    throw new UsageError(
+      `--out ${given} is a file, not a directory; name a directory for the generated files (it is created when missing).`,
+    );
+}
 
 function configModules(config: CanonConfig): string[] {
   const entries = config.raw.generators;

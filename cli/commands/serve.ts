@@ -1,14 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DEFAULT_DB, DEFAULT_PORT } from '../../registry/defaults.js';
-import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
+import { type Command, EXIT, type Io, parseCommandArgs, UsageError } from '../command.js';
 
 const HELP = `Usage: canon serve [--port <n>] [--host <addr>] [--db <file>] [--private]
 
 Runs the registry on a SQLite database until Ctrl-C (in-flight requests finish first).
 
 Options:
-  --port <n>      port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --port <n>      port to listen on (default: CANON_PORT, else ${DEFAULT_PORT}; 0 picks a free
+                  one); a port that is taken is an error, never silently another port
   --host <addr>   address to bind (default 127.0.0.1)
   --db <file>     SQLite database file (default ${DEFAULT_DB}; created with its directory)
   --private       refuse reads without a token (default: anonymous reads allowed)
@@ -33,7 +34,7 @@ export const command: Command = {
     );
     if (positionals.length > 0)
       throw new UsageError(`unexpected argument '${positionals[0]}'. Run 'canon serve --help' for usage.`);
-    const port = parsePort(values.port);
+    const port = portOf(values.port, io.env);
     const db = resolve(io.cwd, values.db ?? DEFAULT_DB);
     await mkdir(dirname(db), { recursive: true });
     const { startRegistry, serveUntilSignal } = await import('../../registry/server.js');
@@ -46,7 +47,7 @@ export const command: Command = {
       log: (line) => io.err(`${line}\n`),
     }).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(
-        `cannot start the registry: ${error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message}.`,
+        `cannot start the registry: ${error.code === 'EADDRINUSE' ? portTaken(port) : error.message}.`,
       );
     });
     // Signal handlers first: whoever reads the URL below may stop the server at once.
@@ -60,9 +61,16 @@ export const command: Command = {
   },
 };
 
-export function parsePort(text: string | undefined): number {
+/** The port to listen on: `--port`, else the CANON_PORT environment variable, else the default. */
+export function portOf(flag: string | undefined, env: Io['env']): number {
+  const [text, name] =
+    flag !== undefined ? [flag, '--port'] : env.CANON_PORT ? [env.CANON_PORT, 'CANON_PORT'] : [undefined, ''];
   if (text === undefined) return DEFAULT_PORT;
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65535)
-    throw new UsageError(`--port must be a number from 0 to 65535, not '${text}'.`);
+    throw new UsageError(`${name} must be a number from 0 to 65535, not '${text}'.`);
   return Number(text);
 }
+
+/** What to say when the port is taken: which one, and how to choose another. */
+export const portTaken = (port: number): string =>
+  `port ${port} is in use (another registry, or another program); pick a free one with --port <n> or CANON_PORT, or stop what holds it`;
