@@ -28,10 +28,17 @@ export function packageIdentity(service: Service, overrides: Partial<PackageIden
   const scope = slug(service.organization.key);
   const base = `${slug(service.application.key) || 'api'}-client`;
   const derived = scope === '' ? base : `@${scope}/${base}`;
-  const version = SEMVER.test(service.version)
-    ? service.version
-    : `0.0.0-${service.version.replace(/[^0-9A-Za-z.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'unversioned'}`;
-  return { name: overrides.name ?? derived.slice(0, 214), version: overrides.version ?? version };
+  return {
+    name: overrides.name ?? derived.slice(0, 214),
+    version: overrides.version ?? npmVersion(service.version),
+  };
+}
+
+/** A spec version as an npm version: itself when semver, else a prerelease of 0.0.0. */
+export function npmVersion(specVersion: string): string {
+  if (SEMVER.test(specVersion)) return specVersion;
+  const tag = specVersion.replace(/[^0-9A-Za-z.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  return `0.0.0-${tag || 'unversioned'}`;
 }
 
 /** Errors in a user-given package name or version, as messages. */

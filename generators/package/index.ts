@@ -5,4 +5,10 @@
  */
 export { assemblePackage } from './assemble.js';
 export { PackageCompileError } from './compile.js';
-export { checkPackageIdentity, isSemver, type PackageIdentity, packageIdentity } from './identity.js';
+export {
+  checkPackageIdentity,
+  isSemver,
+  npmVersion,
+  type PackageIdentity,
+  packageIdentity,
+} from './identity.js';

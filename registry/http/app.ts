@@ -1,6 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ANONYMOUS, hashToken, type Principal } from '../access.js';
 import { problem } from '../errors.js';
+import { npmRoutes } from '../npm/routes.js';
 import type { Registry } from '../registry.js';
 import { errorHandler, routeNotFound, sendErrors } from './error-handler.js';
 import { ROUTES } from './routes.js';
@@ -35,6 +36,9 @@ export function createRegistryApp(registry: Registry, options: AppOptions = {}):
       next();
     }, next);
   });
+
+  // Generated clients as an npm registry (registry/npm/).
+  app.use('/npm', npmRoutes(registry));
 
   const methodsByPath = new Map<string, string[]>();
   for (const route of ROUTES) {
