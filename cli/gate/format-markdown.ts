@@ -13,6 +13,7 @@ export function formatMarkdown(report: GateReport): string {
         ? '⚠️ No breaking changes, some warnings'
         : '✅ No breaking changes';
   out.push(`## Canon ${report.command}: ${verdict}`, '');
+  if (report.specs.length === 0) return `${[...out, 'No spec changed.'].join('\n')}\n`;
   const diffs = report.command !== 'lint';
   const lints = linted(report);
   const header = [

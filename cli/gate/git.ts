@@ -26,7 +26,7 @@ export async function gitTop(cwd: string): Promise<string> {
   const result = await git(cwd, ['rev-parse', '--show-toplevel']);
   if (!result.ok) {
     throw new UsageError(
-      `--against needs a git repository, and ${cwd} is not inside one (${result.stderr.trim() || 'git failed'}).`,
+      `comparing with a git ref (--against, --changed-since) needs a git repository, and ${cwd} is not inside one (${result.stderr.trim() || 'git failed'}).`,
     );
   }
   return result.stdout.trim();
