@@ -193,10 +193,10 @@ async function changedTargets(
     throw new UsageError(
       "--changed-since looks for specs under specs/ by default, and there is none here; name the directories that hold your specs, e.g. 'canon check --changed-since origin/main apis/'.",
     );
-  const watched = [
-    ...(config.file === undefined ? [] : [config.file]),
-    ...importedFiles(config).filter((path) => repoPath(top, path) !== undefined),
-  ];
+  // Only files inside the repository can be asked about; git refuses pathspecs outside it.
+  const watched = [...(config.file === undefined ? [] : [config.file]), ...importedFiles(config)].filter(
+    (path) => repoPath(top, path) !== undefined,
+  );
   const changed = await changedSpecs(top, cwd, base, searched, watched);
   return changed.map((c) => ({
     file: relative(cwd, c.path) || c.path,
