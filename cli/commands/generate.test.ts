@@ -224,6 +224,13 @@ test('--package builds a package for ESM and CommonJS consumers, named from the 
     default: { types: './dist/esm/index.d.ts', default: './dist/esm/index.js' },
   });
   assert.equal(canon(dir, ...generate, '--package-version', '1.0.0', '--check').code, 0, 'deterministic');
+  // A name from canon.config.json, used when --package-name is not given.
+  const sub = join(dir, 'configured');
+  mkdirSync(sub);
+  writeFileSync(join(sub, 'canon.config.json'), '{ "package": { "name": "@acme/people" } }\n');
+  const named = canon(sub, 'generate', '../api.json', '-g', 'typescript-client', '-o', 'pkg', '--package');
+  assert.equal(named.code, 0, named.err);
+  assert.equal(JSON.parse(readFileSync(join(sub, 'pkg', 'package.json'), 'utf8')).name, '@acme/people');
 
   const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], {
     cwd: join(dir, 'pkg'),

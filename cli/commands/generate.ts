@@ -31,7 +31,8 @@ Options:
   -o, --out <dir>            output directory
   --package                  write an installable npm package: package.json and dist/ with
                              JavaScript for ESM and CommonJS consumers, and .d.ts
-  --package-name <name>      package name (default @<organization>/<application>-client)
+  --package-name <name>      package name (default: canon.config.json "package": { "name" },
+                             else @<organization>/<application>-client)
   --package-version <v>      package version (default: the spec's version)
   --check                    write nothing; exit 1 with a unified diff when the files on disk
                              differ from what would be generated (a CI freshness gate)
@@ -126,6 +127,8 @@ export const command: Command = {
       io.progress?.('compiling the package: JavaScript for ESM and CommonJS, and .d.ts (TypeScript)');
       const { packageFiles } = await import('../output/package.js');
       const overrides: { name?: string; version?: string } = {};
+      const configured = configuredPackageName(config);
+      if (configured !== undefined) overrides.name = configured;
       if (values['package-name'] !== undefined) overrides.name = values['package-name'];
       if (values['package-version'] !== undefined) overrides.version = values['package-version'];
       files = packageFiles(files, loaded.service, overrides).map((f) => ({
@@ -164,6 +167,18 @@ export const command: Command = {
     return values.check ? check(output, io) : write(output, io);
   },
 };
+
+/** canon.config.json `"package": { "name": "@acme/users" }`: the package name, unless --package-name says otherwise. */
+function configuredPackageName(config: CanonConfig): string | undefined {
+  const section = config.raw.package;
+  if (section === undefined) return undefined;
+  const name = (section as { name?: unknown } | null)?.name;
+  if (typeof section !== 'object' || section === null || Array.isArray(section) || typeof name !== 'string')
+    throw new UsageError(
+      `"package" in ${config.file} must be an object with a "name" string, e.g. { "name": "@acme/users" }.`,
+    );
+  return name;
+}
 
 /** `--out` must be a directory, or not exist yet (it is created); a file there is a usage error. */
 async function requireDirectory(path: string, given: string): Promise<void> {

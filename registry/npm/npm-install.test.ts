@@ -96,6 +96,9 @@ describe('npm install of generated clients from the registry (/npm/, npm itself 
       assert.equal(packument.status, 200, packument.text);
       assert.deepEqual(Object.keys(packument.json.versions), VERSIONS);
       assert.deepEqual(packument.json['dist-tags'], { latest: '2.0.0' });
+      assert.equal((await registry.http.request('GET', '/npm/@acme%2fnobody-client')).status, 404);
+      const publish = await registry.http.request('PUT', '/npm/@acme%2fuser-client', { body: {} });
+      assert.equal(publish.status, 405, 'publishing goes through specs, not npm publish');
 
       // Only @acme comes from Canon; everything else would still come from the public registry.
       const esm = project('esm', 'module', [`@acme:registry=${registry.url}/npm/`]);
