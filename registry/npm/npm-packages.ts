@@ -1,8 +1,9 @@
-import { assemblePackage, npmVersion } from '../../generators/package/index.js';
+import { npmVersion } from '../../generators/package/index.js';
 import { notFound } from '../errors.js';
 import { GENERATED_CACHE_VERSION, type Registry } from '../registry.js';
 import { compareSemver, parseSemver } from '../semver.js';
 import type { VersionRecord } from '../store/store.js';
+import { assembleOffThread } from './off-thread.js';
 import { packTarball, type Tarball, tarballOf } from './tarball.js';
 
 /** The generator whose output (with the types it imports) makes a service's npm package. */
@@ -94,7 +95,7 @@ export class NpmPackages {
     );
     const ir = await this.registry.store.getServiceIr(organization, application, record.version);
     if (!ir) throw this.#missing(service);
-    const files = assemblePackage(code.files, ir, identity);
+    const files = await assembleOffThread(code.files, ir, identity);
     const manifest = JSON.parse(files.find((f) => f.path === 'package.json')!.contents) as Record<
       string,
       unknown
