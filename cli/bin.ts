@@ -16,11 +16,28 @@ process.on('beforeExit', () => {
   process.exitCode = 2;
 });
 
+// `canon … | head` closes the pipe early: stop writing there, without a stack trace, and let the
+// command finish so the exit code is still its own.
+const open = { stdout: true, stderr: true };
+for (const name of ['stdout', 'stderr'] as const) {
+  process[name].on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    open[name] = false;
+  });
+}
+
 main(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: (text) => {
+    if (open.stdout) process.stdout.write(text);
+  },
+  err: (text) => {
+    if (open.stderr) process.stderr.write(text);
+  },
   cwd: process.cwd(),
   env: process.env,
+  ...(process.stderr.isTTY
+    ? { progress: (text: string) => open.stderr && process.stderr.write(`… ${text}\n`) }
+    : {}),
 }).then((code) => {
   finished = true;
   process.exitCode = code;

@@ -9,6 +9,11 @@ export interface Io {
   err(text: string): void;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Steps of a long run, for a person watching (the binary passes it only when stderr is a
+   * terminal, so logs and pipes stay clean).
+   */
+  progress?(text: string): void;
 }
 
 /** One `canon <name>` command. Each lives in its own module, loaded only when invoked. */

@@ -24,6 +24,10 @@ export const COMMANDS: Readonly<
     summary: 'CI gate: diff specs against a git ref or the registry, and lint them',
     load: () => import('./commands/check.js'),
   },
+  'github-check': {
+    summary: 'CI gate for GitHub Actions: annotations, job summary, one pull-request comment',
+    load: () => import('./commands/github-check.js'),
+  },
   generate: { summary: 'Generate code from a spec', load: () => import('./commands/generate.js') },
   generators: { summary: 'List the available generators', load: () => import('./commands/generators.js') },
   convert: {

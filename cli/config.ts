@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { parseJsonText } from '../core/json-text.js';
 import { UsageError } from './command.js';
 
 export const CONFIG_FILE = 'canon.config.json';
@@ -39,14 +40,12 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<CanonC
 
 /** The config held in `text`, as if read from `file`; malformed JSON is a UsageError. */
 export function parseConfig(text: string, file: string): CanonConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(
-      `${file} is not valid JSON (${(error as Error).message}). Fix the file or remove it.`,
-    );
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    // The diagnostic says where (line and column) and what is wrong there.
+    throw new UsageError(`${file}: ${parsed.diagnostic.message}`);
   }
+  const raw = parsed.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new UsageError(`${file} must hold a JSON object.`);
   }

@@ -302,7 +302,7 @@ export class Registry {
  * the organization the import record names and the one its URI points to are checked (in a
  * service.json document the author writes both).
  */
-function requireReadableImports(service: Service, mayRead: MayRead): void {
+export function requireReadableImports(service: Service, mayRead: MayRead): void {
   for (const i of service.imports) {
     const organizations = [i.organization.key, importTarget(i.uri)?.organization];
     const hidden = organizations.find((org) => org !== undefined && !mayRead(org));

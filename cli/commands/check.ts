@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import type { ImportResolver } from '../../core/import-resolver.js';
 import type { Service } from '../../core/ir.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
 import { type CanonConfig, loadConfig, parseConfig } from '../config.js';
+import { changedSpecs, mergeBase } from '../gate/changed-specs.js';
 import { render } from '../gate/format.js';
 import { fileAt, gitTop, repoPath, verifyRef } from '../gate/git.js';
 import { gateConfig, lintReport } from '../gate/lint-run.js';
@@ -13,7 +14,8 @@ import { LocalImportResolver } from '../local-resolver.js';
 import { loadSpecText, readSpec } from '../read-spec.js';
 import { readText } from '../read-text.js';
 
-const HELP = `Usage: canon check <spec…> --against <git-ref> [--format F] [--fail-on L] [--no-lint]
+const HELP = `Usage: canon check --changed-since <git-ref> [<path>…] [--format F] [--fail-on L] [--no-lint]
+       canon check <spec…> --against <git-ref> [--format F] [--fail-on L] [--no-lint]
        canon check <spec…> --against-registry [--org O] [--app A] [--registry URL] [options]
 
 The CI gate. Compares each spec with its version at a git ref (for example origin/main) and lints
@@ -23,7 +25,17 @@ every operation and type it defined is reported as removed. The version at the r
 imports as they were there too (canon.config.json and the imported files at the ref), so a change
 in an imported spec that this spec uses is reported as well.
 
+With --changed-since, git says which specs to check: every spec file (.json, .yaml, .yml,
+except canon.config.json, package.json and the like) under the given paths (default specs/)
+that differs from the commit where this branch left <git-ref> (their merge base), untracked
+files included. A renamed spec is compared with its old path's version; a deleted one is gated
+as the removal of everything it defined; when canon.config.json or a file it maps imports to
+changed, every spec under the paths is checked again. Nothing to name, nothing to forget.
+
 Options:
+  --changed-since <git-ref>
+                       find the changed specs with git and compare each with its version at
+                       the merge base of <git-ref> and HEAD (in a pull request: origin/<base>)
   --against <git-ref>  the baseline: a branch, tag or commit (fetch it first in CI)
   --format text|json|markdown|github|junit
                        text (default); json {"specs", "changes", "summary", "findings"};
@@ -52,6 +64,7 @@ export const command: Command = {
       argv,
       {
         against: { type: 'string' },
+        'changed-since': { type: 'string' },
         format: { type: 'string' },
         'fail-on': { type: 'string' },
         'no-lint': { type: 'boolean' },
@@ -64,7 +77,12 @@ export const command: Command = {
     );
     const format = formatOf(values.format, 'check');
     const failOn = failOnOf(values['fail-on'], 'check');
-    if (positionals.length === 0)
+    const since = values['changed-since'];
+    if (since !== undefined && (values.against !== undefined || values['against-registry']))
+      throw new UsageError(
+        '--changed-since finds its own baseline; leave out --against and --against-registry.',
+      );
+    if (positionals.length === 0 && since === undefined)
       throw new UsageError(
         "name at least one spec file, e.g. 'canon check specs/api.json --against origin/main'.",
       );
@@ -87,18 +105,25 @@ export const command: Command = {
       }
       return finish(specs);
     }
-    const ref = values.against;
-    if (ref === undefined || ref === '')
-      throw new UsageError("say what to compare against: '--against origin/main' (a git ref).");
+    const given = since ?? values.against;
+    if (given === undefined || given === '')
+      throw new UsageError(
+        "say what to compare against: '--changed-since origin/main' or '--against origin/main' (a git ref).",
+      );
     const config = await loadConfig(io.cwd);
     const settings = gateConfig(config);
     const top = await gitTop(io.cwd);
-    await verifyRef(top, ref);
+    await verifyRef(top, given);
+    const ref = since === undefined ? given : await mergeBase(top, given);
     const baseline = await baselineAt(top, ref, config);
+    const targets =
+      since === undefined
+        ? positionals.map((file) => ({ file }))
+        : await changedTargets(top, io.cwd, ref, positionals, config);
     const specs: SpecReport[] = [];
-    for (const file of positionals) {
+    for (const target of targets) {
       const ctx = { top, ref, cwd: io.cwd, config, settings, lint: !values['no-lint'], baseline };
-      specs.push(await checkOne(file, ctx));
+      specs.push(await checkOne(target, ctx));
     }
     return finish(specs);
   },
@@ -146,19 +171,62 @@ async function configAt(top: string, ref: string, current: CanonConfig): Promise
   }
 }
 
-async function checkOne(file: string, ctx: CheckContext): Promise<SpecReport> {
+/** A spec to check: its file now and, when it was renamed, where it was at the ref. */
+interface Target {
+  file: string;
+  before?: string;
+}
+
+/**
+ * `--changed-since`: the specs git reports changed under `paths` (default specs/), and all of
+ * them again when canon.config.json or an imported file changed.
+ */
+async function changedTargets(
+  top: string,
+  cwd: string,
+  base: string,
+  paths: readonly string[],
+  config: CanonConfig,
+): Promise<Target[]> {
+  const searched = paths.length > 0 ? paths : ['specs'];
+  if (paths.length === 0 && !existsSync(resolve(cwd, 'specs')))
+    throw new UsageError(
+      "--changed-since looks for specs under specs/ by default, and there is none here; name the directories that hold your specs, e.g. 'canon check --changed-since origin/main apis/'.",
+    );
+  // Only files inside the repository can be asked about; git refuses pathspecs outside it.
+  const watched = [...(config.file === undefined ? [] : [config.file]), ...importedFiles(config)].filter(
+    (path) => repoPath(top, path) !== undefined,
+  );
+  const changed = await changedSpecs(top, cwd, base, searched, watched);
+  return changed.map((c) => ({
+    file: relative(cwd, c.path) || c.path,
+    ...(c.before === undefined ? {} : { before: c.before }),
+  }));
+}
+
+/** The files canon.config.json maps imports to, as absolute paths. */
+function importedFiles(config: CanonConfig): string[] {
+  const imports = config.raw.imports;
+  if (typeof imports !== 'object' || imports === null || Array.isArray(imports)) return [];
+  return Object.values(imports)
+    .filter((p): p is string => typeof p === 'string')
+    .map((p) => resolve(config.dir, p));
+}
+
+async function checkOne({ file, before }: Target, ctx: CheckContext): Promise<SpecReport> {
   const path = resolve(ctx.cwd, file);
   const inRepo = repoPath(ctx.top, path);
   if (inRepo === undefined) throw new UsageError(`${file} is outside the git repository at ${ctx.top}.`);
-  const oldText = await fileAt(ctx.top, ctx.ref, path);
+  const oldText = await fileAt(ctx.top, ctx.ref, before ?? path);
+  const renamed = before === undefined ? {} : { previousFile: repoPath(ctx.top, before) ?? before };
   if (!existsSync(path)) return checkDeleted(file, inRepo, oldText, ctx);
   const current = await readSpec(file, ctx.cwd, ctx.config);
   let report: SpecReport;
   if (oldText === undefined) {
     report = { file: inRepo, status: 'new', changes: [], findings: [], diagnostics: [] };
   } else {
-    const old = await loadText(oldText, basename(file), ctx);
-    report = compare(inRepo, old, current, ctx.settings.diff);
+    const old = await loadText(oldText, basename(before ?? file), ctx);
+    report = { ...compare(inRepo, old, current, ctx.settings.diff), ...renamed };
   }
   if (!ctx.lint || report.status === 'invalid') return report;
   const linted = lintReport(inRepo, current, ctx.settings.lint);

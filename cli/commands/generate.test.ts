@@ -209,26 +209,28 @@ test('third-party generators from canon.config.json run after their dependencies
   assert.match(badOptions.err, /generatorOptions\.readme\.title: must be string/);
 });
 
-test('--package builds a package that installs and runs in a separate project', () => {
+test('--package builds a package for ESM and CommonJS consumers, named from the organization', () => {
   const dir = project();
-  const built = canon(
-    dir,
-    'generate',
-    'api.json',
-    '-g',
-    'typescript-mock-client',
-    '-o',
-    'pkg',
-    '--package',
-    '--package-name',
-    '@acme/people-client',
-    '--package-version',
-    '1.0.0',
-  );
+  writeFileSync(join(dir, 'api.json'), JSON.stringify({ ...SPEC, base_url: 'http://api.test' }, null, 2));
+  writeFileSync(join(dir, 'canon.config.json'), '{ "organization": { "key": "acme" } }\n');
+  const generate = ['generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'pkg', '--package'];
+  const built = canon(dir, ...generate, '--package-version', '1.0.0');
   assert.equal(built.code, 0, built.err);
   const manifest = JSON.parse(readFileSync(join(dir, 'pkg', 'package.json'), 'utf8'));
   assert.equal(manifest.name, '@acme/people-client');
   assert.equal(manifest.version, '1.0.0');
+  assert.deepEqual(manifest.exports['.'], {
+    require: { types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js' },
+    default: { types: './dist/esm/index.d.ts', default: './dist/esm/index.js' },
+  });
+  assert.equal(canon(dir, ...generate, '--package-version', '1.0.0', '--check').code, 0, 'deterministic');
+  // A name from canon.config.json, used when --package-name is not given.
+  const sub = join(dir, 'configured');
+  mkdirSync(sub);
+  writeFileSync(join(sub, 'canon.config.json'), '{ "package": { "name": "@acme/people" } }\n');
+  const named = canon(sub, 'generate', '../api.json', '-g', 'typescript-client', '-o', 'pkg', '--package');
+  assert.equal(named.code, 0, named.err);
+  assert.equal(JSON.parse(readFileSync(join(sub, 'pkg', 'package.json'), 'utf8')).name, '@acme/people');
 
   const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], {
     cwd: join(dir, 'pkg'),
@@ -237,43 +239,57 @@ test('--package builds a package that installs and runs in a separate project', 
   assert.equal(pack.status, 0, pack.stderr);
   const tarball = join(dir, pack.stdout.trim().split('\n').pop()!);
 
-  const consumer = mkdtempSync(join(tmpdir(), 'canon-consumer-'));
-  writeFileSync(
-    join(consumer, 'package.json'),
-    '{ "name": "consumer", "private": true, "type": "module" }\n',
-  );
-  const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], {
-    cwd: consumer,
-    encoding: 'utf8',
-  });
-  assert.equal(install.status, 0, install.stderr);
-  writeFileSync(
-    join(consumer, 'main.js'),
-    `import { createClient, ResponseError, types } from '@acme/people-client';
-import { MockClient } from '@acme/people-client/mock-client';
-const calls = [];
-const fetch = async (url, init) => {
+  const fetchStub = `async (url, init) => {
   calls.push(init.method + ' ' + url);
   return url.endsWith('/users/missing') ? new Response('', { status: 404 }) : Response.json({ id: 'u1', name: 'Ada', status: 'active' });
-};
-const client = createClient({ baseUrl: 'http://api.test', fetch });
-const user = await client.users.getById({ id: 'u1' });
-let status;
-try { await client.users.getById({ id: 'missing' }); } catch (error) { status = error instanceof ResponseError ? error.status : 'other'; }
-const mock = new MockClient({ store: true });
-const created = await mock.users.post({ name: 'Bea' });
-console.log(JSON.stringify({ user: user.name, status, calls, values: types.userStatusValues, created: created.name }));
+}`;
+  // An ES module project, and what `npm init -y` makes: "type": "commonjs".
+  const consumers = [
+    {
+      type: 'module',
+      main: `import { createClient, ResponseError, types } from '@acme/people-client';
+import { MockClient } from '@acme/people-client/mock-client';`,
+    },
+    {
+      type: 'commonjs',
+      main: `const { createClient, ResponseError, types } = require('@acme/people-client');
+const { MockClient } = require('@acme/people-client/mock-client');`,
+    },
+  ];
+  for (const { type, main } of consumers) {
+    const consumer = mkdtempSync(join(tmpdir(), 'canon-consumer-'));
+    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type }));
+    const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], {
+      cwd: consumer,
+      encoding: 'utf8',
+    });
+    assert.equal(install.status, 0, install.stderr);
+    writeFileSync(
+      join(consumer, 'main.js'),
+      `${main}
+const calls = [];
+(async () => {
+  const client = createClient({ fetch: ${fetchStub} });
+  const user = await client.users.getById({ id: 'u1' });
+  let status;
+  try { await client.users.getById({ id: 'missing' }); } catch (error) { status = error instanceof ResponseError ? error.status : 'other'; }
+  const mock = new MockClient({ store: true });
+  const created = await mock.users.post({ name: 'Bea' });
+  console.log(JSON.stringify({ user: user.name, status, calls, values: types.userStatusValues, created: created.name }));
+})();
 `,
-  );
-  const run = spawnSync(process.execPath, ['main.js'], { cwd: consumer, encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-  assert.deepEqual(JSON.parse(run.stdout), {
-    user: 'Ada',
-    status: 404,
-    calls: ['GET http://api.test/users/u1', 'GET http://api.test/users/missing'],
-    values: ['active', 'blocked'],
-    created: 'Bea',
-  });
+    );
+    const run = spawnSync(process.execPath, ['main.js'], { cwd: consumer, encoding: 'utf8' });
+    assert.equal(run.status, 0, `${type}: ${run.stderr}`);
+    assert.deepEqual(JSON.parse(run.stdout), {
+      user: 'Ada',
+      status: 404,
+      calls: ['GET http://api.test/users/u1', 'GET http://api.test/users/missing'],
+      values: ['active', 'blocked'],
+      created: 'Bea',
+    });
+    rmSync(consumer, { recursive: true, force: true });
+  }
 });
 
 test('a generator that throws or writes outside --out is reported by name, exit 2', () => {

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { isError } from '../../core/diagnostic.js';
 import type { JsonObject } from '../../core/ir.js';
@@ -28,9 +29,10 @@ it never listed are never touched.
 Options:
   -g, --generator <names>    generators to run, comma-separated (see 'canon generators')
   -o, --out <dir>            output directory
-  --package                  write an installable npm package: package.json, src/ and dist/
-                             (ESM JavaScript and .d.ts)
-  --package-name <name>      package name (default <organization>-<application>-client)
+  --package                  write an installable npm package: package.json and dist/ with
+                             JavaScript for ESM and CommonJS consumers, and .d.ts
+  --package-name <name>      package name (default: canon.config.json "package": { "name" },
+                             else @<organization>/<application>-client)
   --package-version <v>      package version (default: the spec's version)
   --check                    write nothing; exit 1 with a unified diff when the files on disk
                              differ from what would be generated (a CI freshness gate)
@@ -86,7 +88,9 @@ export const command: Command = {
       throw new UsageError('--package-name and --package-version only apply with --package.');
     }
 
+    await requireDirectory(resolve(io.cwd, values.out), values.out);
     const config = await loadConfig(io.cwd, values.config);
+    io.progress?.(`reading ${specFile}`);
     const loaded = await readSpec(specFile, io.cwd, config);
     const errors = loaded.diagnostics.filter(isError);
     if (!loaded.service || errors.length > 0) {
@@ -111,6 +115,7 @@ export const command: Command = {
     }
     const options = await generatorOptions(config, generators);
     let files: OwnedFile[];
+    io.progress?.(`running ${generators.map((g) => g.name).join(', ')}`);
     try {
       files = runGenerators(generators, loaded.service, loaded.imports, options);
     } catch (error) {
@@ -119,14 +124,14 @@ export const command: Command = {
     }
 
     if (values.package) {
-      const { buildPackage, checkPackageIdentity, packageIdentity } = await import('../output/package.js');
+      io.progress?.('compiling the package: JavaScript for ESM and CommonJS, and .d.ts (TypeScript)');
+      const { packageFiles } = await import('../output/package.js');
       const overrides: { name?: string; version?: string } = {};
+      const configured = configuredPackageName(config);
+      if (configured !== undefined) overrides.name = configured;
       if (values['package-name'] !== undefined) overrides.name = values['package-name'];
       if (values['package-version'] !== undefined) overrides.version = values['package-version'];
-      const identity = packageIdentity(loaded.service, overrides);
-      const problems = checkPackageIdentity(identity);
-      if (problems.length > 0) throw new UsageError(problems.join(' '));
-      files = (await buildPackage(files, loaded.service, identity)).map((f) => ({
+      files = packageFiles(files, loaded.service, overrides).map((f) => ({
         ...f,
         generator: PACKAGE_LABEL,
       }));
@@ -158,9 +163,31 @@ export const command: Command = {
       manifest,
       label: (path) => relative(io.cwd, join(outDir, path)) || '.',
     };
+    io.progress?.(values.check ? 'comparing with the files on disk' : `writing ${planned.length} files`);
     return values.check ? check(output, io) : write(output, io);
   },
 };
+
+/** canon.config.json `"package": { "name": "@acme/users" }`: the package name, unless --package-name says otherwise. */
+function configuredPackageName(config: CanonConfig): string | undefined {
+  const section = config.raw.package;
+  if (section === undefined) return undefined;
+  const name = (section as { name?: unknown } | null)?.name;
+  if (typeof section !== 'object' || section === null || Array.isArray(section) || typeof name !== 'string')
+    throw new UsageError(
+      `"package" in ${config.file} must be an object with a "name" string, e.g. { "name": "@acme/users" }.`,
+    );
+  return name;
+}
+
+/** `--out` must be a directory, or not exist yet (it is created); a file there is a usage error. */
+async function requireDirectory(path: string, given: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (info !== undefined && !info.isDirectory())
+    throw new UsageError(
+      `--out ${given} is a file, not a directory; name a directory for the generated files (it is created when missing).`,
+    );
+}
 
 function configModules(config: CanonConfig): string[] {
   const entries = config.raw.generators;

@@ -1,5 +1,5 @@
 import { DEFAULT_DB, DEFAULT_PORT } from '../../registry/defaults.js';
-import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
+import { type Command, EXIT, type Io, parseCommandArgs, UsageError } from '../command.js';
 import { databaseArg } from '../database-arg.js';
 
 const HELP = `Usage: canon serve [--port <n>] [--host <addr>] [--allowed-host <name>]... [--db <file|url>] [--private]
@@ -8,7 +8,8 @@ Runs the registry until Ctrl-C (in-flight requests finish first), on a SQLite fi
 PostgreSQL; any number of replicas may serve one PostgreSQL database.
 
 Options:
-  --port <n>      port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --port <n>      port to listen on (default: CANON_PORT, else ${DEFAULT_PORT}; 0 picks a free
+                  one); a port that is taken is an error, never silently another port
   --host <addr>   address to bind (default 127.0.0.1)
   --allowed-host <name>
                   a Host name to answer for besides localhost, 127.0.0.1 and [::1] (repeatable);
@@ -40,7 +41,7 @@ export const command: Command = {
     );
     if (positionals.length > 0)
       throw new UsageError(`unexpected argument '${positionals[0]}'. Run 'canon serve --help' for usage.`);
-    const port = parsePort(values.port);
+    const port = portOf(values.port, io.env);
     const { db, shown } = await databaseArg(values.db ?? DEFAULT_DB, io.cwd, true);
     const { startRegistry, serveUntilSignal } = await import('../../registry/server.js');
     const running = await startRegistry({
@@ -53,7 +54,7 @@ export const command: Command = {
       log: (line) => io.err(`${line}\n`),
     }).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(
-        `cannot start the registry: ${error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message.replace(/\.$/, '')}.`,
+        `cannot start the registry: ${error.code === 'EADDRINUSE' ? portTaken(port) : error.message.replace(/\.$/, '')}.`,
       );
     });
     // Signal handlers first: whoever reads the URL below may stop the server at once.
@@ -68,9 +69,16 @@ export const command: Command = {
   },
 };
 
-export function parsePort(text: string | undefined): number {
+/** The port to listen on: `--port`, else the CANON_PORT environment variable, else the default. */
+export function portOf(flag: string | undefined, env: Io['env']): number {
+  const [text, name] =
+    flag !== undefined ? [flag, '--port'] : env.CANON_PORT ? [env.CANON_PORT, 'CANON_PORT'] : [undefined, ''];
   if (text === undefined) return DEFAULT_PORT;
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65535)
-    throw new UsageError(`--port must be a number from 0 to 65535, not '${text}'.`);
+    throw new UsageError(`${name} must be a number from 0 to 65535, not '${text}'.`);
   return Number(text);
 }
+
+/** What to say when the port is taken: which one, and how to choose another. */
+export const portTaken = (port: number): string =>
+  `port ${port} is in use (another registry, or another program); pick a free one with --port <n> or CANON_PORT, or stop what holds it`;

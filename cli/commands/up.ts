@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_DB, DEFAULT_PORT } from '../../registry/defaults.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
 import { databaseArg } from '../database-arg.js';
-import { parsePort } from './serve.js';
+import { portOf, portTaken } from './serve.js';
 
 const HELP = `Usage: canon up [--port <n>] [--db <file|url>] [--specs <dir>] [--org <org>]
 
@@ -12,7 +12,8 @@ it when it is empty (common.json first, then the rest in dependency order), prin
 first command to try and the URL of its web pages (/ui/), and keeps serving until Ctrl-C.
 
 Options:
-  --port <n>     port (default ${DEFAULT_PORT}; when it is taken, a free port is used instead)
+  --port <n>     port (default: CANON_PORT, else ${DEFAULT_PORT}); a port that is taken is an
+                 error, never silently another port
   --db <file|url> SQLite database file (default ${DEFAULT_DB}) or a postgres:// URL
   --specs <dir>  the specs to publish (default specs)
   --org <org>    organization to publish them under (default: canon.config.json organization,
@@ -37,26 +38,19 @@ export const command: Command = {
     );
     if (positionals.length > 0)
       throw new UsageError(`unexpected argument '${positionals[0]}'. Run 'canon up --help' for usage.`);
-    const requested = parsePort(values.port);
+    const port = portOf(values.port, io.env);
     const { db, shown: dbName } = await databaseArg(values.db ?? DEFAULT_DB, io.cwd, true);
     const { startRegistry, serveUntilSignal } = await import('../../registry/server.js');
-    const start = (port: number) =>
-      startRegistry({
-        db,
-        port,
-        ...(io.env.CANON_ADMIN_TOKEN ? { adminToken: io.env.CANON_ADMIN_TOKEN } : {}),
-        log: (line) => io.err(`${line}\n`),
-      });
-    let running: Awaited<ReturnType<typeof start>>;
-    try {
-      running = await start(requested).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EADDRINUSE' || values.port !== undefined) throw error;
-        io.out(`Port ${requested} is in use; using a free port instead.\n`);
-        return start(0);
-      });
-    } catch (error) {
-      throw new UsageError(`cannot start the registry: ${(error as Error).message.replace(/\.$/, '')}.`);
-    }
+    const running = await startRegistry({
+      db,
+      port,
+      ...(io.env.CANON_ADMIN_TOKEN ? { adminToken: io.env.CANON_ADMIN_TOKEN } : {}),
+      log: (line) => io.err(`${line}\n`),
+    }).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(
+        `cannot start the registry: ${error.code === 'EADDRINUSE' ? portTaken(port) : error.message.replace(/\.$/, '')}.`,
+      );
+    });
     const configured = await configuredOrganization(io.cwd);
     const organization = values.org ?? configured.key ?? 'canon';
     const specsDir = resolve(io.cwd, values.specs ?? 'specs');

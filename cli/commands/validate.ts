@@ -12,8 +12,10 @@ Options:
   --format text|json   text (default) for people; json prints {"valid", "errors", "warnings"}
                        per file (an array when several files are given)
 
+Every file named is reported, in order, also after one that cannot be read.
+
 Exit codes: 0 every spec is valid, 1 a spec has problems (including malformed JSON),
-            2 usage error or a file that cannot be read.`;
+            2 usage error or a file that cannot be read (the others are still checked).`;
 
 export const command: Command = {
   name: 'validate',
@@ -25,16 +27,38 @@ export const command: Command = {
     if (positionals.length === 0)
       throw new UsageError("name at least one spec file, e.g. 'canon validate specs/api.json'.");
     const config = await loadConfig(io.cwd);
-    const results: { file: string; result: LoadResult }[] = [];
-    for (const file of positionals) results.push({ file, result: await readSpec(file, io.cwd, config) });
+    // Every file is reported, the unreadable ones too: one missing file hides none of the others.
+    const results: { file: string; result: LoadResult | UsageError }[] = [];
+    for (const file of positionals) {
+      const result = await readSpec(file, io.cwd, config).catch((error: unknown) => {
+        if (error instanceof UsageError) return error;
+        throw error;
+      });
+      results.push({ file, result });
+    }
 
     if (format === 'json') {
-      const reports = results.map(({ file, result }) => jsonReport(file, result));
+      const reports = results.map(({ file, result }) =>
+        result instanceof UsageError
+          ? {
+              file,
+              valid: false,
+              errors: [{ code: 'unreadable', path: '', message: result.message }],
+              warnings: [],
+            }
+          : jsonReport(file, result),
+      );
       io.out(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
     } else {
-      for (const { file, result } of results) io.out(textReport(file, result));
+      for (const { file, result } of results) {
+        if (result instanceof UsageError) io.err(`canon validate: ${result.message}\n`);
+        else io.out(textReport(file, result));
+      }
     }
-    return results.every(({ result }) => isValid(result)) ? EXIT.ok : EXIT.problems;
+    if (results.some(({ result }) => result instanceof UsageError)) return EXIT.usage;
+    return results.every(({ result }) => !(result instanceof UsageError) && isValid(result))
+      ? EXIT.ok
+      : EXIT.problems;
   },
 };
 

@@ -17,7 +17,11 @@ export function formatJson(report: GateReport): string {
       : report.command === 'lint'
         ? { findings }
         : {
-            specs: report.specs.map((s) => ({ file: s.file, status: s.status })),
+            specs: report.specs.map((s) => ({
+              file: s.file,
+              status: s.status,
+              ...(s.previousFile === undefined ? {} : { previousFile: s.previousFile }),
+            })),
             changes,
             summary,
             // With --no-lint there are no findings to report, not zero of them.

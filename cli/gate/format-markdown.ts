@@ -13,6 +13,7 @@ export function formatMarkdown(report: GateReport): string {
         ? '⚠️ No breaking changes, some warnings'
         : '✅ No breaking changes';
   out.push(`## Canon ${report.command}: ${verdict}`, '');
+  if (report.specs.length === 0) return `${[...out, 'No spec changed.'].join('\n')}\n`;
   const diffs = report.command !== 'lint';
   const lints = linted(report);
   const header = [
@@ -24,7 +25,7 @@ export function formatMarkdown(report: GateReport): string {
   for (const s of report.specs) {
     const count = (level: string) => String(s.changes.filter((c) => c.level === level).length);
     const cells = [
-      `\`${cell(s.file)}\`${s.status === 'new' ? ' (new)' : s.status === 'invalid' ? ' (invalid)' : ''}`,
+      `\`${cell(s.file)}\`${s.status === 'new' ? ' (new)' : s.status === 'invalid' ? ' (invalid)' : ''}${s.previousFile ? ` (renamed from \`${cell(s.previousFile)}\`)` : ''}`,
       ...(diffs ? [count('breaking'), count('warning'), count('info')] : []),
       ...(lints
         ? [

@@ -4,6 +4,7 @@ import { type GateReport, type Located, linted, plural, type SpecReport } from '
 
 /** For people: per spec, changes grouped by level (breaking first), then lint findings. */
 export function formatText(report: GateReport): string {
+  if (report.specs.length === 0) return 'no spec to check: none changed\n';
   return report.specs.map((spec) => specText(report, spec)).join('\n');
 }
 
@@ -26,7 +27,7 @@ function specText(report: GateReport, spec: SpecReport): string {
     lines.push(
       spec.status === 'new'
         ? `${spec.file}: new spec (nothing to compare against)`
-        : `${spec.file}: ${counts.join(', ')}`,
+        : `${spec.file}${spec.previousFile ? ` (renamed from ${spec.previousFile})` : ''}: ${counts.join(', ')}`,
     );
     for (const level of ['breaking', 'warning', 'info'] as const) {
       const group = spec.changes.filter((c) => c.level === level);

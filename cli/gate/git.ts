@@ -3,7 +3,8 @@ import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { UsageError } from '../command.js';
 
-function git(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+/** Runs git in `cwd`; never rejects (`ok` is false when git failed or is missing). */
+export function git(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       'git',
@@ -25,7 +26,7 @@ export async function gitTop(cwd: string): Promise<string> {
   const result = await git(cwd, ['rev-parse', '--show-toplevel']);
   if (!result.ok) {
     throw new UsageError(
-      `--against needs a git repository, and ${cwd} is not inside one (${result.stderr.trim() || 'git failed'}).`,
+      `comparing with a git ref (--against, --changed-since) needs a git repository, and ${cwd} is not inside one (${result.stderr.trim() || 'git failed'}).`,
     );
   }
   return result.stdout.trim();

@@ -11,6 +11,8 @@ export type Located<T> = T & { line?: number };
 export interface SpecReport {
   /** The file as the user named it (`check`: relative to the repository top). */
   file: string;
+  /** Where the spec was at the baseline, when it has been renamed since (`check --changed-since`). */
+  previousFile?: string;
   /** `new`: absent at the baseline, so nothing to diff; `invalid`: the spec did not load cleanly. */
   status: 'compared' | 'new' | 'linted' | 'invalid';
   changes: Located<Change>[];

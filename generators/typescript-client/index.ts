@@ -149,6 +149,7 @@ function implementation(
   resolve: NamedTypeResolver,
   baseUrl: Code,
   settings: Layout,
+  optionsOptional: boolean,
 ): Layout {
   const properties = resources.map((resource): Layout => {
     const methods = resource.operations.map((op): Layout => {
@@ -173,7 +174,9 @@ function implementation(
  * @example
  * const client = createClient({ baseUrl: 'https://api.example.com', headers: { authorization: token } });
  */
-export function createClient(options: ClientOptions): Client `),
+export function createClient(`),
+    fixed(optionsOptional ? 'options: ClientOptions = {}' : 'options: ClientOptions'),
+    fixed('): Client '),
     blockLayout([
       [
         fixed('const call = '),
@@ -349,7 +352,12 @@ export function clientModule(service: Service, imports: readonly Service[]): Gen
             objectLayout([fixed('...serviceHeaders(options.serviceHeaders)'), fixed('...options.headers')]),
           ],
         ]);
-  declarations.push({ kind: 'code', code: implementation(resources, types.resolve, baseUrl, settings) });
+  // With a base URL in the spec and no header the caller must give, `createClient()` is enough.
+  const optionsOptional = service.baseUrl !== undefined && service.headers.every(mayOmit);
+  declarations.push({
+    kind: 'code',
+    code: implementation(resources, types.resolve, baseUrl, settings, optionsOptional),
+  });
   const runtime = importSpecifier(CLIENT_MODULE, CLIENT_RUNTIME_MODULE);
   const statements: Statement[] = [
     {

@@ -18,6 +18,7 @@ test('the client for the people sample matches its golden file and compiles with
 import type { User } from './types.js';
 const client: Client = createClient({ baseUrl: 'http://127.0.0.1', retries: 0 });
 export const defaulted: Client = createClient({}); // the spec has a base_url
+export const bare: Client = createClient(); // and no header the caller must give
 export async function use(): Promise<User[]> {
   const one: User = await client.users.getById({ id: 'x' });
   await client.users.putById({ name: 'n', status: 'active', tags: [] }, { id: one.id });

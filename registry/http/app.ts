@@ -1,6 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ANONYMOUS, hasExpired, hashToken, type Principal } from '../access.js';
 import { problem } from '../errors.js';
+import { npmRoutes } from '../npm/routes.js';
 import type { Registry } from '../registry.js';
 import { createUiRouter } from '../ui/router.js';
 import { errorHandler, routeNotFound, sendErrors } from './error-handler.js';
@@ -52,6 +53,9 @@ export function createRegistryApp(registry: Registry, options: AppOptions = {}):
     }, next);
   });
   app.use('/ui', createUiRouter(registry, log));
+
+  // Generated clients as an npm registry (registry/npm/).
+  app.use('/npm', npmRoutes(registry));
 
   const methodsByPath = new Map<string, string[]>();
   for (const route of ROUTES) {

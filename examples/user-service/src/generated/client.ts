@@ -110,7 +110,7 @@ export interface ClientOptions extends ClientSettings {
  * @example
  * const client = createClient({ baseUrl: 'https://api.example.com', headers: { authorization: token } });
  */
-export function createClient(options: ClientOptions): Client {
+export function createClient(options: ClientOptions = {}): Client {
   const call = createTransport(options, options.baseUrl ?? DEFAULT_BASE_URL);
   return {
     users: {

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { repoPath, repoRoot } from './paths.js';
+
+interface LockEntry {
+  dev?: boolean;
+  link?: boolean;
+  [key: string]: unknown;
+}
+
+/**
+ * A lock file for a project that depends only on the packed tarball, with Canon's own runtime
+ * dependencies at the versions Canon's lock pins: `npm ci --offline` then installs them from the
+ * cache `npm ci` filled, without the network (a plain `npm install --offline` would need the
+ * packuments, which `npm ci` never caches).
+ */
+function consumerLock(tarball: string): object {
+  const canonLock = JSON.parse(readFileSync(repoPath('package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  };
+  const manifest = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as Record<string, unknown>;
+  const packages: Record<string, unknown> = {
+    '': { name: 'consumer', version: '1.0.0', dependencies: { [String(manifest.name)]: `file:${tarball}` } },
+    [`node_modules/${manifest.name}`]: {
+      version: manifest.version,
+      resolved: `file:${tarball}`,
+      license: manifest.license,
+      dependencies: manifest.dependencies,
+      bin: manifest.bin,
+      engines: manifest.engines,
+    },
+  };
+  for (const [path, entry] of Object.entries(canonLock.packages)) {
+    if (path !== '' && !entry.dev && !entry.link) packages[path] = entry;
+  }
+  return { name: 'consumer', version: '1.0.0', lockfileVersion: 3, requires: true, packages };
+}
+
+describe('Canon as an npm package: npm pack, install the tarball into an empty project, run it', () => {
+  const work = mkdtempSync(join(tmpdir(), 'canon-pack-'));
+  const project = join(work, 'consumer');
+  const npm = (args: string[], cwd: string) =>
+    execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const canon = (...args: string[]) =>
+    spawnSync('npx', ['--offline', '--no-install', 'canon', ...args], { cwd: project, encoding: 'utf8' });
+  let tarball = '';
+
+  before(() => {
+    // The suite has just built dist/; prepack would build again.
+    npm(['pack', '--ignore-scripts', '--pack-destination', work], repoRoot);
+    const name = readdirSync(work).find((f) => f.endsWith('.tgz'));
+    assert.ok(name, 'npm pack wrote a tarball');
+    tarball = join(work, name);
+    execFileSync('mkdir', [project]);
+    const lock = consumerLock(tarball) as { packages: Record<string, { dependencies?: unknown }> };
+    writeFileSync(
+      join(project, 'package.json'),
+      `${JSON.stringify({ name: 'consumer', version: '1.0.0', dependencies: lock.packages['']?.dependencies }, null, 2)}\n`,
+    );
+    writeFileSync(join(project, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
+    // --ignore-scripts: better-sqlite3's native build needs the network; the commands below
+    // never load it (only serve and up do).
+    npm(['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], project);
+    copyFileSync(repoPath('specs', 'examples', 'user.json'), join(project, 'user.json'));
+  });
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it('ships dist/ and nothing of tests, fixtures or sources', () => {
+    const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
+    assert.ok(listing.includes('package/dist/cli/bin.js'));
+    const stray = listing.filter(
+      (f) =>
+        f !== '' &&
+        f !== 'package/package.json' &&
+        f !== 'package/README.md' &&
+        !(f.startsWith('package/dist/') && f.endsWith('.js') && !f.endsWith('.test.js')),
+    );
+    assert.deepEqual(stray, []);
+    assert.ok(!listing.some((f) => /\/(test|testing|fixtures|golden)\//.test(f) || f.includes('/scripts/')));
+  });
+
+  it('runs canon --help, validate, generate and check from the installed package', () => {
+    const help = canon('--help');
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /spec-first API toolchain/);
+
+    const valid = canon('validate', 'user.json');
+    assert.equal(valid.status, 0, valid.stderr);
+    assert.match(valid.stdout, /user\.json: valid api\.json/);
+
+    const generated = canon('generate', 'user.json', '-g', 'typescript-client', '-o', 'generated');
+    assert.equal(generated.status, 0, generated.stderr);
+    assert.ok(readdirSync(join(project, 'generated')).includes('client.ts'));
+
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: project, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', 'user.json');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'v1');
+    const spec = JSON.parse(readFileSync(join(project, 'user.json'), 'utf8'));
+    spec.models.user.fields = spec.models.user.fields.filter((f: { name: string }) => f.name !== 'email');
+    writeFileSync(join(project, 'user.json'), JSON.stringify(spec, null, 2));
+    const checked = canon('check', 'user.json', '--against', 'HEAD', '--no-lint');
+    assert.equal(checked.status, 1, checked.stderr);
+    assert.match(checked.stdout, /field-removed/);
+  });
+});
