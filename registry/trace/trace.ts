@@ -1,4 +1,4 @@
-import type { Field, NamedTypeRef, Service, TypeRef } from '../../core/ir.js';
+import type { Field, Service, TypeRef } from '../../core/ir.js';
 
 /** The annotation traced when none is named. */
 export const DEFAULT_TRACE_ANNOTATION = 'personal_data';
@@ -57,8 +57,6 @@ interface Definition {
   service: Service;
   kind: Kind;
   name: string;
-  /** The named types this one refers to, each with the field (or member) that refers to it. */
-  refs: { target: string; through: string }[];
   annotated: Field[];
 }
 
@@ -73,44 +71,37 @@ interface Definition {
 export function trace(services: readonly Service[], annotation = DEFAULT_TRACE_ANNOTATION): Trace {
   const sorted = [...services].sort((a, b) => label(a).localeCompare(label(b)));
   const definitions = new Map<string, Definition>();
+  // Reverse edges (who refers to a type, through which field or member), built in the same pass.
+  const referrers = new Map<string, { from: string; through: string }[]>();
+  const refer = (from: string, type: TypeRef, through: string) => {
+    const target = namedTarget(type);
+    if (target === undefined) return;
+    const list = referrers.get(target);
+    if (list === undefined) referrers.set(target, [{ from, through }]);
+    else list.push({ from, through });
+  };
   for (const service of sorted) {
     for (const kind of ['model', 'interface'] as const) {
       for (const type of kind === 'model' ? service.models : service.interfaces) {
         const k = key(service.namespace, type.name);
         if (definitions.has(k)) continue;
-        definitions.set(k, {
-          service,
-          kind,
-          name: type.name,
-          refs: type.fields.flatMap((f) =>
-            named(f.type).map((t) => ({ target: refKey(t), through: f.name })),
-          ),
-          annotated: type.fields.filter((f) => f.annotations.includes(annotation)),
-        });
+        const annotated: Field[] = [];
+        for (const f of type.fields) {
+          if (f.annotations.includes(annotation)) annotated.push(f);
+          refer(k, f.type, f.name);
+        }
+        definitions.set(k, { service, kind, name: type.name, annotated });
       }
     }
     for (const union of service.unions) {
       const k = key(service.namespace, union.name);
       if (definitions.has(k)) continue;
-      definitions.set(k, {
-        service,
-        kind: 'union',
-        name: union.name,
-        refs: union.types.flatMap((m) => named(m.type).map((t) => ({ target: refKey(t), through: t.name }))),
-        annotated: [],
-      });
+      for (const member of union.types) refer(k, member.type, member.discriminatorValue);
+      definitions.set(k, { service, kind: 'union', name: union.name, annotated: [] });
     }
   }
 
-  // Reverse edges, then a breadth-first walk from the annotated types: linear in the refs.
-  const referrers = new Map<string, { from: string; through: string }[]>();
-  for (const [from, def] of definitions) {
-    for (const ref of def.refs) {
-      const list = referrers.get(ref.target) ?? [];
-      list.push({ from, through: ref.through });
-      referrers.set(ref.target, list);
-    }
-  }
+  // A breadth-first walk back from the annotated types: linear in the refs.
   const reached = new Map<string, string>();
   const queue: string[] = [];
   for (const [k, def] of definitions) {
@@ -128,7 +119,10 @@ export function trace(services: readonly Service[], annotation = DEFAULT_TRACE_A
     }
   }
 
-  const carries = (type: TypeRef) => named(type).some((t) => reached.has(refKey(t)));
+  const carries = (type: TypeRef) => {
+    const target = namedTarget(type);
+    return target !== undefined && reached.has(target);
+  };
   const result: Trace = {
     annotation,
     services: sorted.length,
@@ -174,19 +168,12 @@ export function trace(services: readonly Service[], annotation = DEFAULT_TRACE_A
 }
 
 const label = (service: Service) => `${service.organization.key}/${service.application.key}`;
-const refKey = (t: NamedTypeRef) => key(t.namespace, t.name);
 
-/** The named types a type ref mentions (through lists and maps). */
-function named(type: TypeRef): NamedTypeRef[] {
-  switch (type.kind) {
-    case 'list':
-    case 'map':
-      return named(type.of);
-    case 'model':
-    case 'interface':
-    case 'union':
-      return [type];
-    default:
-      return [];
-  }
+/** The key of the named type a type ref mentions (through lists and maps), if any. */
+function namedTarget(type: TypeRef): string | undefined {
+  let t = type;
+  while (t.kind === 'list' || t.kind === 'map') t = t.of;
+  return t.kind === 'model' || t.kind === 'interface' || t.kind === 'union'
+    ? key(t.namespace, t.name)
+    : undefined;
 }
