@@ -1,14 +1,14 @@
 import type { Service } from '../../core/ir.js';
 import { importTarget } from '../intake.js';
 
-/** One import of one service version: who imports whom, at which version. */
+/** One import of one service version: who imports whom, at which version (wire names: snake_case). */
 export interface ImportEdge {
   /** The importing service, `org/app`, and the version of it that imports. */
   from: string;
-  fromVersion: string;
+  from_version: string;
   /** The imported service, `org/app`, and the version (or `latest`) the import names. */
   to: string;
-  toVersion: string;
+  to_version: string;
 }
 
 const label = (service: Service) => `${service.organization.key}/${service.application.key}`;
@@ -29,15 +29,15 @@ export function importEdges(services: readonly Service[]): ImportEdge[] {
       };
       edges.push({
         from: label(service),
-        fromVersion: service.version,
+        from_version: service.version,
         to: `${target.organization}/${target.application}`,
-        toVersion: target.version,
+        to_version: target.version,
       });
     }
   }
   return edges.sort(
     (a, b) =>
-      a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.toVersion.localeCompare(b.toVersion),
+      a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.to_version.localeCompare(b.to_version),
   );
 }
 
