@@ -90,6 +90,8 @@ export interface CheckResult {
   policy: Policy;
   against?: string;
   changes: Change[];
+  /** When breaking: the services whose latest version imports this one, which the change would reach. */
+  dependents?: ImportEdge[];
 }
 
 /** Wire name: code */
@@ -135,6 +137,8 @@ export interface ErrorResponse {
   errors: Error[];
   /** The breaking changes, when a publish is refused for them. */
   changes?: Change[];
+  /** When a publish is refused for breaking changes: the services whose latest version imports this one. */
+  dependents?: ImportEdge[];
 }
 
 /**

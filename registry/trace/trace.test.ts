@@ -64,6 +64,27 @@ describe('the trace and the dependency answers', () => {
       assert.deepEqual(graph.services, ['shop/orders']);
       assert.equal(graph.edges.length, 1);
       assert.equal((await http.request('GET', '/trace/not%20a%20name')).status, 400);
+      // A breaking change to canon/user names the dependent it would reach, on publish and on check.
+      const spec = JSON.parse(await repo('specs/examples/user.json'));
+      spec.models.user.fields = spec.models.user.fields.filter((f: { name: string }) => f.name !== 'status');
+      const refused = await http.publish('canon', 'user', '1.1.0', JSON.stringify(spec));
+      assert.equal(refused.status, 409);
+      assert.deepEqual(
+        refused.json.dependents.map((d: { from: string }) => d.from),
+        ['shop/orders'],
+      );
+      assert.ok(
+        refused.json.errors.some(
+          (e: { code: string; message: string }) =>
+            e.code === 'dependents-reached' && e.message.includes('shop/orders 1.0.0'),
+        ),
+      );
+      const checked = await http.request('POST', '/services/canon/user/checks', {
+        token: ADMIN,
+        body: { original: JSON.stringify(spec) },
+      });
+      assert.equal(checked.json.compatible, false);
+      assert.equal(checked.json.dependents[0].from, 'shop/orders');
     });
   });
 
