@@ -3,10 +3,8 @@ import { problem } from '../errors.js';
 import { checkKey } from '../keys.js';
 import { dependencyGraph, referencedBy } from '../trace/dependents.js';
 import { latestServices } from '../trace/latest-services.js';
-import { trace } from '../trace/trace.js';
+import { ANNOTATION_NAME, trace } from '../trace/trace.js';
 import { json, noService, param, type Route, readsOf, serviceParams } from './route.js';
-
-const ANNOTATION = /^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/;
 
 /** Questions across services: the annotation trace, who imports a service, an organization's graph. */
 export const TRACE_ROUTES: Route[] = [
@@ -16,7 +14,7 @@ export const TRACE_ROUTES: Route[] = [
     expensive: true,
     async handle(req, res, ctx) {
       const annotation = param(req, 'annotation');
-      if (!ANNOTATION.test(annotation))
+      if (!ANNOTATION_NAME.test(annotation))
         throw problem(
           400,
           'invalid-annotation',

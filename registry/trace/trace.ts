@@ -3,6 +3,9 @@ import type { Field, Service, TypeRef } from '../../core/ir.js';
 /** The annotation traced when none is named. */
 export const DEFAULT_TRACE_ANNOTATION = 'personal_data';
 
+/** Names an annotation may have (as API Builder writes them: `personal_data`). */
+export const ANNOTATION_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/;
+
 /** A field that carries the annotation itself. */
 export interface TracedField {
   service: string;
