@@ -10,6 +10,7 @@ import { checkKey } from './keys.js';
 import { semverSortKey } from './semver.js';
 import { maxSatisfying, parseRange } from './semver-range.js';
 import type { PublishOutcome, RegistryStore, StoredChange } from './store/store.js';
+import { dependentsOf, withDependents } from './trace/reached-dependents.js';
 import { checkVersion } from './version-key.js';
 
 /** The generators the registry can run, by name (`generators/` provides the real one). */
@@ -97,37 +98,52 @@ export class Registry {
     const hash = contentHash(stamped);
     // Shares every subtree it has in common with the stored versions (see json-interner.ts).
     const service = IR_INTERNER.intern(JSON.parse(normalized) as Service);
-    const outcome = await this.store.publish(
-      {
-        organization: input.organization,
-        application: input.application,
-        name: service.name,
-        version: input.version,
-        sortKey: semverSortKey(semver),
-        original: input.original,
-        format: intake.format,
-        normalized,
-        contentHash: hash,
-        eventUnions: service.unions.map((u) => u.name).filter((name) => name.endsWith('_event')),
-        imports: service.imports.map((i) => ({
-          organization: i.organization.key,
-          application: i.application.key,
-          version: i.version,
-        })),
-        publishedBy: input.actor,
-        publishedAt: new Date().toISOString(),
-        dryRun: input.dryRun ?? false,
-        ...(input.forceReason === undefined ? {} : { forcedReason: input.forceReason }),
-      },
-      publishGate({
-        version: input.version,
-        service,
-        contentHash: hash,
-        diff: this.diff,
-        ...(input.forceReason === undefined ? {} : { forceReason: input.forceReason }),
-      }),
+    const outcome = await this.#refusingWithDependents(input, () =>
+      this.store.publish(
+        {
+          organization: input.organization,
+          application: input.application,
+          name: service.name,
+          version: input.version,
+          sortKey: semverSortKey(semver),
+          original: input.original,
+          format: intake.format,
+          normalized,
+          contentHash: hash,
+          eventUnions: service.unions.map((u) => u.name).filter((name) => name.endsWith('_event')),
+          imports: service.imports.map((i) => ({
+            organization: i.organization.key,
+            application: i.application.key,
+            version: i.version,
+          })),
+          publishedBy: input.actor,
+          publishedAt: new Date().toISOString(),
+          dryRun: input.dryRun ?? false,
+          ...(input.forceReason === undefined ? {} : { forcedReason: input.forceReason }),
+        },
+        publishGate({
+          version: input.version,
+          service,
+          contentHash: hash,
+          diff: this.diff,
+          ...(input.forceReason === undefined ? {} : { forceReason: input.forceReason }),
+        }),
+      ),
     );
     return { ...outcome, warnings: intake.warnings };
+  }
+
+  /** Runs a publish; a refusal for breaking changes also names the dependents they would reach. */
+  async #refusingWithDependents<T>(input: PublishInput, publish: () => Promise<T>): Promise<T> {
+    try {
+      return await publish();
+    } catch (error) {
+      if (!(error instanceof RegistryError) || error.status !== 409) throw error;
+      throw withDependents(
+        error,
+        await dependentsOf(this.store, input.mayRead, input.organization, input.application),
+      );
+    }
   }
 
   /** The registry's view of a spec: organization, application and version are the registry's. */
@@ -183,7 +199,7 @@ export class Registry {
       return { compatible: true, policy: record?.policy ?? 'backward', changes: [] as StoredChange[] };
     }
     const next = this.#stamp(intake.service, { organization, application, version: latest.version });
-    return checkCompatibility({
+    const verdict = await checkCompatibility({
       store: this.store,
       diff: this.diff,
       organization,
@@ -192,6 +208,9 @@ export class Registry {
       latest,
       next,
     });
+    if (verdict.compatible) return verdict;
+    const dependents = await dependentsOf(this.store, mayRead, organization, application);
+    return dependents.length === 0 ? verdict : { ...verdict, dependents };
   }
 
   /** What changed from one version to another (any two, either order), computed from the IRs. */

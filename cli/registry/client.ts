@@ -67,6 +67,16 @@ export class RegistryClient {
     );
   }
 
+  /** Every field, type, operation and event stream that carries or reaches `annotation`. */
+  trace(annotation: string): Promise<Api.Trace> {
+    return this.#call(() => this.#client.traces.getByAnnotation({ annotation }));
+  }
+
+  /** The services whose latest version imports `organization/application`. */
+  referencedBy(organization: string, application: string): Promise<Api.ImportEdge[]> {
+    return this.#call(() => this.#client.importEdges.get({ organization, application }));
+  }
+
   check(organization: string, application: string, form: Api.DocumentForm): Promise<Api.CheckResult> {
     return this.#call(() => this.#client.checkResults.post(form, { organization, application }));
   }

@@ -177,6 +177,27 @@ export interface ContentsResource {
   getByContentHash(params: ContentsGetByContentHashParams, options?: RequestOptions): Promise<types.Content>;
 }
 
+/** Parameters of dependencyGraphs.get. */
+export interface DependencyGraphsGetParams {
+  /** In path. */
+  organization: string;
+}
+
+/** The declared error responses of dependencyGraphs.get. */
+export type DependencyGraphsGetError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>;
+
+/** The dependency_graphs resource: client.dependencyGraphs. */
+export interface DependencyGraphsResource {
+  /**
+   * The organization's dependency graph over the latest versions.
+   * GET /organizations/:organization/dependencies
+   * @throws {DependencyGraphsGetError} for a declared error status
+   */
+  get(params: DependencyGraphsGetParams, options?: RequestOptions): Promise<types.DependencyGraph>;
+}
+
 /** Parameters of eventUnionOwners.get. */
 export interface EventUnionOwnersGetParams {
   /** In query. */
@@ -219,6 +240,30 @@ export interface HealthchecksResource {
    * @throws {HealthchecksGetError} for a declared error status
    */
   get(options?: RequestOptions): Promise<types.Healthcheck>;
+}
+
+/** Parameters of importEdges.get. */
+export interface ImportEdgesGetParams {
+  /** In path. */
+  organization: string;
+  /** In path. */
+  application: string;
+}
+
+/** The declared error responses of importEdges.get. */
+export type ImportEdgesGetError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>;
+
+/** The import_edges resource: client.importEdges. */
+export interface ImportEdgesResource {
+  /**
+   * Which services (their latest versions) import this one, and at which version.
+   * GET /services/:organization/:application/referenced-by
+   * @throws {ImportEdgesGetError} for a declared error status
+   */
+  get(params: ImportEdgesGetParams, options?: RequestOptions): Promise<types.ImportEdge[]>;
 }
 
 /** The declared error responses of modeSettings.get. */
@@ -504,6 +549,28 @@ export interface TokensResource {
   deleteById(params: TokensDeleteByIdParams, options?: RequestOptions): Promise<undefined>;
 }
 
+/** Parameters of traces.getByAnnotation. */
+export interface TracesGetByAnnotationParams {
+  /** In path. */
+  annotation: string;
+}
+
+/** The declared error responses of traces.getByAnnotation. */
+export type TracesGetByAnnotationError =
+  | ResponseError<400, types.ErrorResponse>
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<429, types.ErrorResponse>;
+
+/** The traces resource: client.traces. */
+export interface TracesResource {
+  /**
+   * The annotation trace (personal_data, for example) across the latest version of every readable service.
+   * GET /trace/:annotation
+   * @throws {TracesGetByAnnotationError} for a declared error status
+   */
+  getByAnnotation(params: TracesGetByAnnotationParams, options?: RequestOptions): Promise<types.Trace>;
+}
+
 /** The declared error responses of validations.post. */
 export type ValidationsPostError =
   | ResponseError<401, types.ErrorResponse>
@@ -689,13 +756,16 @@ export interface Client {
   readonly checkResults: CheckResultsResource;
   readonly codes: CodesResource;
   readonly contents: ContentsResource;
+  readonly dependencyGraphs: DependencyGraphsResource;
   readonly eventUnionOwners: EventUnionOwnersResource;
   readonly generators: GeneratorsResource;
   readonly healthchecks: HealthchecksResource;
+  readonly importEdges: ImportEdgesResource;
   readonly modeSettings: ModeSettingsResource;
   readonly organizations: OrganizationsResource;
   readonly services: ServicesResource;
   readonly tokens: TokensResource;
+  readonly traces: TracesResource;
   readonly validations: ValidationsResource;
   readonly versions: VersionsResource;
 }
@@ -847,6 +917,25 @@ export function createClient(options: ClientOptions): Client {
           options,
         ) as Promise<types.Content>,
     },
+    dependencyGraphs: {
+      get: (params, options) =>
+        call(
+          {
+            name: 'dependencyGraphs.get',
+            method: 'GET',
+            path: ['/organizations/', 'organization', '/dependencies'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.DependencyGraph>,
+    },
     eventUnionOwners: {
       get: (params, options) =>
         call(
@@ -903,6 +992,25 @@ export function createClient(options: ClientOptions): Client {
           undefined,
           options,
         ) as Promise<types.Healthcheck>,
+    },
+    importEdges: {
+      get: (params, options) =>
+        call(
+          {
+            name: 'importEdges.get',
+            method: 'GET',
+            path: ['/services/', 'organization', '/', 'application', '/referenced-by'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.ImportEdge[]>,
     },
     modeSettings: {
       get: (options) =>
@@ -1132,6 +1240,25 @@ export function createClient(options: ClientOptions): Client {
           params,
           options,
         ) as Promise<undefined>,
+    },
+    traces: {
+      getByAnnotation: (params, options) =>
+        call(
+          {
+            name: 'traces.getByAnnotation',
+            method: 'GET',
+            path: ['/trace/', 'annotation', ''],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [400, 401, 429],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Trace>,
     },
     validations: {
       post: (body, options) =>

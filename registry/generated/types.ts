@@ -101,6 +101,8 @@ export interface CheckResult {
   policy: Policy;
   against?: string;
   changes: Change[];
+  /** When breaking: the services whose latest version imports this one, which the change would reach. */
+  dependents?: ImportEdge[];
 }
 
 /** Wire name: code */
@@ -124,6 +126,16 @@ export interface Content {
   versions: Version[];
 }
 
+/**
+ * An organization's services and every import from or to one of them.
+ * Wire name: dependency_graph
+ */
+export interface DependencyGraph {
+  organization: string;
+  services: string[];
+  edges: ImportEdge[];
+}
+
 /** Wire name: document_form */
 export interface DocumentForm {
   original: string;
@@ -145,6 +157,8 @@ export interface ErrorResponse {
   errors: Error[];
   /** The breaking changes, when a publish is refused for them. */
   changes?: Change[];
+  /** When a publish is refused for breaking changes: the services whose latest version imports this one. */
+  dependents?: ImportEdge[];
 }
 
 /**
@@ -174,6 +188,18 @@ export interface Generator {
 export interface Healthcheck {
   /** Example: healthy */
   status: string;
+}
+
+/**
+ * One import: the latest version of service `from` imports service `to` at `to_version`.
+ * Wire name: import_edge
+ */
+export interface ImportEdge {
+  from: string;
+  from_version: string;
+  to: string;
+  /** The version the import names, or latest. */
+  to_version: string;
 }
 
 /**
@@ -270,6 +296,71 @@ export interface TokenForm {
   description: string;
   /** When the token stops working: in the future, at most 3 years ahead (default: 90 days). */
   expires_at?: string;
+}
+
+/**
+ * Everything that carries or reaches one annotation in the latest version of every service the caller may read.
+ * Wire name: trace
+ */
+export interface Trace {
+  annotation: string;
+  /** How many services were traced. */
+  services: number;
+  fields: TracedField[];
+  types: TracedType[];
+  operations: TracedOperation[];
+  streams: TracedStream[];
+}
+
+/**
+ * A field that carries the traced annotation itself.
+ * Wire name: traced_field
+ */
+export interface TracedField {
+  /** org/app */
+  service: string;
+  version: string;
+  /** model or interface */
+  owner: string;
+  type: string;
+  field: string;
+}
+
+/**
+ * An operation whose request (body or parameters) or response carries a traced type.
+ * Wire name: traced_operation
+ */
+export interface TracedOperation {
+  service: string;
+  version: string;
+  method: string;
+  path: string;
+  request: boolean;
+  response: boolean;
+}
+
+/**
+ * An event stream whose *_event union reaches the annotation.
+ * Wire name: traced_stream
+ */
+export interface TracedStream {
+  service: string;
+  version: string;
+  union: string;
+}
+
+/**
+ * A model, interface or union that reaches an annotated field.
+ * Wire name: traced_type
+ */
+export interface TracedType {
+  service: string;
+  version: string;
+  /** model, interface or union */
+  kind: string;
+  name: string;
+  /** The first step towards the annotation: the annotated field's name, or 'field → namespace.type'. */
+  via: string;
 }
 
 /** Wire name: validation */

@@ -3,6 +3,7 @@ import { CODE_ROUTES } from './code-routes.js';
 import { LIFECYCLE_ROUTES } from './lifecycle-routes.js';
 import { READ_ROUTES } from './read-routes.js';
 import type { Route } from './route.js';
+import { TRACE_ROUTES } from './trace-routes.js';
 import { WRITE_ROUTES } from './write-routes.js';
 
 export type { Route, RouteContext } from './route.js';
@@ -14,4 +15,5 @@ export const ROUTES: Route[] = [
   ...ADMIN_ROUTES,
   ...LIFECYCLE_ROUTES,
   ...CODE_ROUTES,
+  ...TRACE_ROUTES,
 ];

@@ -1,5 +1,6 @@
 import type { Service } from '../../core/ir.js';
 import type { ServiceRecord } from '../store/store.js';
+import { referencedBy } from '../trace/dependents.js';
 import { canRead, type UiContext } from './context.js';
 
 /** A service the caller may read, with the IR of its latest version. */
@@ -38,9 +39,12 @@ export async function catalog(ctx: UiContext): Promise<CatalogEntry[]> {
   );
 }
 
-/** The services whose latest version imports `organization/application`. */
+/**
+ * The services whose latest version imports `organization/application`: the same rule as
+ * `GET …/referenced-by` (`trace/dependents.ts`), so the page and the API never disagree.
+ */
 export function dependentsOf(entries: CatalogEntry[], organization: string, application: string) {
-  return entries.filter((e) =>
-    e.latest?.imports.some((i) => i.organization.key === organization && i.application.key === application),
-  );
+  const latest = entries.flatMap((e) => (e.latest ? [e.latest] : []));
+  const importers = new Set(referencedBy(latest, organization, application).map((edge) => edge.from));
+  return entries.filter((e) => importers.has(`${e.record.organization}/${e.record.application}`));
 }

@@ -3,6 +3,7 @@ import { ANONYMOUS, type Principal } from '../access.js';
 import { RegistryError } from '../errors.js';
 import { param } from '../http/route.js';
 import type { Registry } from '../registry.js';
+import { DEFAULT_TRACE_ANNOTATION } from '../trace/trace.js';
 import { ASSETS, type Asset } from './assets.js';
 import type { UiContext } from './context.js';
 import { layoutAround, type PageShell } from './layout.js';
@@ -13,6 +14,7 @@ import { organizationPage } from './pages/organization.js';
 import { rulesPage } from './pages/rules.js';
 import { servicePage } from './pages/service.js';
 import { signInPage } from './pages/sign-in.js';
+import { tracePage } from './pages/trace.js';
 import { versionDocumentation } from './pages/version-route.js';
 import { keyParam, versionParam } from './params.js';
 import { secureHeaders } from './security.js';
@@ -41,6 +43,14 @@ export function createUiRouter(registry: Registry, log: (line: string) => void):
   router.get(
     '/-/rules',
     page(() => rulesPage()),
+  );
+  router.get(
+    '/-/trace',
+    page((_req, ctx) => tracePage(ctx, DEFAULT_TRACE_ANNOTATION)),
+  );
+  router.get(
+    '/-/trace/:annotation',
+    page((req, ctx) => tracePage(ctx, param(req, 'annotation'))),
   );
   router.get(
     '/-/sign-in',
