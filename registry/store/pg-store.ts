@@ -16,6 +16,7 @@ import {
   LIVE_VERSION,
   SERVICE_COLUMNS,
   type ServiceRow,
+  TOKEN_COLUMNS,
   type TokenRow,
   toService,
   toStoredDocument,
@@ -55,8 +56,6 @@ export interface PgStoreOptions {
   /** Bytes of generated code kept (default 256 MiB); the oldest entries go first. */
   generatedCacheBytes?: number;
 }
-
-const TOKEN_COLUMNS = 'id, organization, role, description, created_at, created_by, expires_at';
 
 /**
  * The registry store on PostgreSQL, for any number of `canon serve` replicas on one database.
