@@ -39,7 +39,7 @@ import {
   unionLayout,
 } from '../shared/index.js';
 import { expressPath, routeOrder } from './express-path.js';
-import { bodySchemas, typeSchema } from './json-schemas.js';
+import { bodySchemas, typeSchema } from '../shared/json-schemas.js';
 
 /** The routes module, relative to the output directory. */
 export const ROUTES_MODULE = 'routes.ts';

@@ -1,10 +1,11 @@
 import type { Field, NamedTypeRef, Service, TypeRef } from '../../core/ir.js';
 import { qualifiedName } from '../../core/type-ref.js';
-import type { LiteralObject, LiteralValue } from '../shared/index.js';
+import type { LiteralObject, LiteralValue } from './string-literal.js';
 
 /**
- * JSON Schemas (draft 2020-12 subset that Ajv 8 compiles) for the request bodies of a service:
- * one `$defs` entry per named type reachable from a body, keyed by its qualified name. Field
+ * JSON Schemas (draft 2020-12 subset that Ajv 8 compiles) for the values generated code validates
+ * at run time (shared by generators; the routes validate request bodies with them): one `$defs`
+ * entry per named type reachable from the roots, keyed by its qualified name. Field
  * `minimum`/`maximum` become length, value or item bounds by type; defaults are filled in by
  * Ajv (`useDefaults`), so handlers see the values the spec promises.
  */
