@@ -1,5 +1,6 @@
 import type { Service } from '../ir.js';
 import type { Change, ChangeLevel } from './change.js';
+import { alignInlineTypes } from './inline-types.js';
 import { DIFF_RULES } from './rules.js';
 import { type ChangeSource, DiffWalker, type ImportedServices } from './walk.js';
 
@@ -26,14 +27,21 @@ const sources = new WeakMap<Change, ChangeSource>();
 /**
  * Classifies every difference between two versions of a service, from the point of view of its
  * clients and event consumers. Elements are matched by name (operations by method and path, with
- * moved operations recognised); each change names its rule, level and element.
+ * moved operations recognised; path parameters by position; types Canon named after inline
+ * OpenAPI schemas by structure); each change names its rule, level and element.
  *
  * @example
  * const changes = diff(oldService, newService);
  * summarize(changes); // { breaking: 1, warning: 0, info: 3 }
  */
 export function diff(before: Service, after: Service, options: DiffOptions = {}): Change[] {
-  const walker = new DiffWalker(before, after, DIFF_RULES, options.rules, options.imports);
+  const walker = new DiffWalker(
+    alignInlineTypes(before, after),
+    after,
+    DIFF_RULES,
+    options.rules,
+    options.imports,
+  );
   const changes = walker.run();
   for (const change of changes) {
     const source = walker.sources.get(change);

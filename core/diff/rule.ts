@@ -71,6 +71,8 @@ export interface Pair<T> {
   usage: Usage;
   /** The old element, or one of its ancestors, was deprecated. */
   deprecated: boolean;
+  /** The label of the deprecated element (this one or an ancestor), when `deprecated`. */
+  deprecatedBy: string | undefined;
   /** Namespaces of the two services, to compare local type names across a namespace change. */
   namespaces: { before: string; after: string };
   /** `[before, after]` when both exist (built once per pair; read it through `both`). */

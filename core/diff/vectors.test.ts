@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { repoPath } from '../../test/paths.js';
 import type { ImportResolver } from '../import-resolver.js';
@@ -29,7 +29,15 @@ interface VectorFile {
   cases: Case[];
 }
 
-const vectors = JSON.parse(readFileSync(repoPath('core/diff/vectors/diff-cases.json'), 'utf8')) as VectorFile;
+const VECTORS = 'core/diff/vectors';
+/** Every vector file: `diff-cases.json` and the files of later issues, each with its own bases. */
+const files = readdirSync(repoPath(VECTORS))
+  .filter((name) => name.endsWith('.json'))
+  .sort()
+  .map((name) => ({
+    name,
+    vectors: JSON.parse(readFileSync(repoPath(`${VECTORS}/${name}`), 'utf8')) as VectorFile,
+  }));
 
 /** Objects merge key by key, arrays and scalars replace, `null` deletes; `$reorder` reverses key order. */
 function apply(base: Json, patch: Json | undefined): Json {
@@ -58,14 +66,17 @@ function isObject(value: Json | undefined): value is { [key: string]: Json } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const resolver: ImportResolver = {
-  async resolve(uri) {
-    const doc = vectors.imports[uri];
-    return doc === undefined ? undefined : (await load(doc)).service;
-  },
-};
-
-async function load(doc: Json): Promise<{ service: Service; imports: Service[] }> {
+/** Loads a vector spec; imports resolve from the vector file's own `imports`. */
+async function load(
+  doc: Json,
+  imports: VectorFile['imports'],
+): Promise<{ service: Service; imports: Service[] }> {
+  const resolver: ImportResolver = {
+    async resolve(uri) {
+      const target = imports[uri];
+      return target === undefined ? undefined : (await load(target, imports)).service;
+    },
+  };
   const result = await loadSpec(JSON.stringify(doc), { resolver });
   const errors = result.diagnostics.filter((d) => d.severity !== 'warning');
   assert.deepEqual(errors, [], 'the vector spec itself must be valid');
@@ -75,26 +86,31 @@ async function load(doc: Json): Promise<{ service: Service; imports: Service[] }
 
 const key = (e: Expected) => `${e.rule} ${e.level} ${e.path}`;
 
-describe('diff vectors (core/diff/vectors/diff-cases.json)', () => {
+describe('diff vectors (core/diff/vectors/*.json)', () => {
+  const cases = files.flatMap((f) => f.vectors.cases);
   it('has at least 150 cases and covers every rule', async () => {
-    assert.ok(vectors.cases.length >= 150, `only ${vectors.cases.length} cases`);
-    const expected = new Set(vectors.cases.flatMap((c) => c.expected.map((e) => e.rule)));
+    assert.ok(cases.length >= 150, `only ${cases.length} cases`);
+    const expected = new Set(cases.flatMap((c) => c.expected.map((e) => e.rule)));
     const uncovered = DIFF_RULES.map((r) => r.id).filter((id) => !expected.has(id));
     assert.deepEqual(uncovered, [], 'rules that no case expects');
   });
-  for (const c of vectors.cases) {
-    it(c.description, async () => {
-      const base = vectors.bases[c.base];
-      assert.ok(base !== undefined, `unknown base ${c.base}`);
-      const before = await load(apply(base, c.before));
-      const afterBase = c.afterBase === undefined ? base : vectors.bases[c.afterBase];
-      assert.ok(afterBase !== undefined, `unknown base ${c.afterBase}`);
-      const after = await load(apply(afterBase, c.after));
-      const imports = { before: before.imports, after: after.imports };
-      const actual = diff(before.service, after.service, { imports })
-        .map((ch) => key(ch))
-        .sort();
-      assert.deepEqual(actual, c.expected.map(key).sort());
+  for (const { name, vectors } of files) {
+    describe(name, () => {
+      for (const c of vectors.cases) {
+        it(c.description, async () => {
+          const base = vectors.bases[c.base];
+          assert.ok(base !== undefined, `unknown base ${c.base}`);
+          const before = await load(apply(base, c.before), vectors.imports);
+          const afterBase = c.afterBase === undefined ? base : vectors.bases[c.afterBase];
+          assert.ok(afterBase !== undefined, `unknown base ${c.afterBase}`);
+          const after = await load(apply(afterBase, c.after), vectors.imports);
+          const imports = { before: before.imports, after: after.imports };
+          const actual = diff(before.service, after.service, { imports })
+            .map((ch) => key(ch))
+            .sort();
+          assert.deepEqual(actual, c.expected.map(key).sort());
+        });
+      }
     });
   }
 });

@@ -25,7 +25,8 @@ interface Namespaces {
 
 interface Scope {
   path: string;
-  deprecated: boolean;
+  /** The label of the deprecated element (this scope's or an ancestor's), when there is one. */
+  deprecatedBy: string | undefined;
   anchor: ChangeSource;
   /** The namespaces local type names resolve in: the service's, or an imported service's. */
   namespaces: Namespaces;
@@ -73,7 +74,7 @@ export class DiffWalker {
     const { before: b, after: a } = this;
     const root: Scope = {
       path: '',
-      deprecated: false,
+      deprecatedBy: undefined,
       anchor: { before: b, after: a },
       namespaces: this.namespaces,
     };
@@ -265,10 +266,12 @@ export class DiffWalker {
       if (!opScope || !ob || !oa) continue;
       if (!this.bothEqual(ob.body, oa.body, opScope))
         this.visit('body', ob.body, oa.body, opScope, 'body', `body of ${name}`, INPUT);
-      const renames = pathParameterRenames(ob.path, oa.path);
+      // Path parameters are one URL segment each: matched by position, since renaming a
+      // placeholder (`/:key/margins/:id` → `/:experience_key/margins/:key`) sends the same URL.
+      // What is left pairs by name: a parameter that moved into or out of the path.
       const parameters = pairLeftovers(
-        matchBy(ob.parameters, oa.parameters, (p) => p.name),
-        (x, y) => x.location === 'path' && y.location === 'path' && renames.get(x.name) === y.name,
+        matchBy(ob.parameters, oa.parameters, parameterKey(ob.path), parameterKey(oa.path)),
+        (x, y) => x.name === y.name,
       );
       for (const [pb, pa] of this.changed(parameters, opScope)) {
         const p = (pa ?? pb)!.name;
@@ -326,8 +329,9 @@ export class DiffWalker {
     if (before === undefined && after === undefined) return undefined;
     const usage = typeof usageOf === 'function' ? usageOf() : usageOf;
     const path = parent.path === '' ? segment : segment === '' ? parent.path : `${parent.path}/${segment}`;
-    const deprecated =
-      parent.deprecated || (before as { deprecation?: unknown } | undefined)?.deprecation !== undefined;
+    const deprecatedBy =
+      parent.deprecatedBy ??
+      ((before as { deprecation?: unknown } | undefined)?.deprecation !== undefined ? label : undefined);
     const anchor: ChangeSource = {
       before: (before as object | undefined) ?? parent.anchor.before,
       after: (after as object | undefined) ?? parent.anchor.after,
@@ -341,13 +345,14 @@ export class DiffWalker {
       path,
       label,
       usage,
-      deprecated,
+      deprecated: deprecatedBy !== undefined,
+      deprecatedBy,
       namespaces: parent.namespaces,
       sides,
     };
     this.apply(this.byKind.get(kind), pair, anchor);
     if (before !== undefined && after !== undefined) this.apply(this.byKind.get('any'), pair, anchor);
-    return { path, deprecated, anchor, namespaces: parent.namespaces };
+    return { path, deprecatedBy, anchor, namespaces: parent.namespaces };
   }
 
   private apply<T>(rules: AnyDiffRule[] | undefined, pair: Pair<T>, anchor: ChangeSource): void {
@@ -402,17 +407,19 @@ export class DiffWalker {
   }
 }
 
-/** `/users/:id` → `/users/:guid` gives `id → guid`, when both paths have the same shape. */
-function pathParameterRenames(before: string, after: string): Map<string, string> {
-  const renames = new Map<string, string>();
-  const b = before.split('/');
-  const a = after.split('/');
-  if (b.length !== a.length) return renames;
-  b.forEach((segment, i) => {
-    const other = a[i]!;
-    if (segment.startsWith(':') && other.startsWith(':')) renames.set(segment.slice(1), other.slice(1));
-  });
-  return renames;
+/**
+ * How parameters are matched: a path parameter by its position among the path's placeholders,
+ * every other one by name.
+ */
+function parameterKey(path: string): (parameter: Operation['parameters'][number]) => string {
+  const placeholders = path
+    .split('/')
+    .filter((segment) => segment.startsWith(':'))
+    .map((segment) => segment.slice(1));
+  return (p) => {
+    const position = p.location === 'path' ? placeholders.indexOf(p.name) : -1;
+    return position >= 0 ? `path #${position}` : p.name;
+  };
 }
 
 const byName = (element: { name: string }): string => element.name;

@@ -39,7 +39,7 @@ export class ImportContext {
   constructor(
     readonly doc: Json,
     readonly namespace: string,
-    private readonly translate: PointerTranslator = (p) => p,
+    readonly translate: PointerTranslator = (p) => p,
   ) {}
 
   /** Remembers where `element` came from and returns it. */
@@ -57,6 +57,13 @@ export class ImportContext {
 
   error(code: string, path: string, message: string): void {
     this.diagnostics.push({ code, path: this.translate(path), message });
+  }
+
+  /** The list the types of `kind` are declared in. */
+  declarations(kind: NamedKind): Array<Model | Enum | Union | Interface> {
+    if (kind === 'enum') return this.enums;
+    if (kind === 'union') return this.unions;
+    return kind === 'interface' ? this.interfaces : this.models;
   }
 
   named(kind: NamedKind, name: string): TypeRef {

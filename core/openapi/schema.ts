@@ -1,5 +1,5 @@
 import { pointer } from '../diagnostic.js';
-import type { NamedKind, PrimitiveName, TypeRef } from '../ir.js';
+import type { Attribute, NamedKind, PrimitiveName, TypeRef } from '../ir.js';
 import { primitive } from '../type-ref.js';
 import type { ImportContext } from './context.js';
 import { extensionOf } from './extensions.js';
@@ -120,7 +120,11 @@ function readSchema(ctx: ImportContext, schema: unknown, path: string, hint: str
     const name = ctx.names.claim(hint);
     const type = ctx.named(kind, name);
     ctx.inline.set(path, type);
+    const declared = ctx.declarations(kind);
+    const index = declared.length;
     buildNamed(ctx, kind, name, schema, path);
+    const element = declared[index];
+    if (element) markInline(element, ctx.translate(path));
     return type;
   }
   return aliasType(ctx, schema, path, hint);
@@ -263,4 +267,15 @@ function stringFormat(format: unknown): PrimitiveName {
     (typeof format === 'string' && Object.hasOwn(STRING_FORMATS, format) && STRING_FORMATS[format]) ||
     'string'
   );
+}
+
+/**
+ * Marks a named type built from an inline schema (`openapi.inline`, the schema's pointer): its
+ * name is Canon's, made from an operationId or a property, so the diff pairs such types by
+ * structure or by where they sit in the document, not by name.
+ */
+function markInline(element: { attributes: Attribute[] }, at: string): void {
+  const existing = element.attributes.find((a) => a.name === 'openapi');
+  if (existing) existing.value = { ...existing.value, inline: at };
+  else element.attributes.push({ name: 'openapi', value: { inline: at } });
 }

@@ -55,6 +55,17 @@ for (const store of STORE_KINDS) {
       });
     });
 
+    test('a new major version with the same content passes the default policy: its derived namespace is no wire change', async () => {
+      await withRegistry(async ({ http }) => {
+        await http.publish('acme', 'user', '1.0.0', v1);
+        const next = await http.publish('acme', 'user', '2.0.0', v1);
+        assert.equal(next.status, 201, JSON.stringify(next.json));
+        const namespace = next.json.version.changes.find((c: { path: string }) => c.path === 'namespace');
+        assert.equal(namespace.rule, 'derived-namespace-changed');
+        assert.equal(namespace.level, 'info');
+      });
+    });
+
     test('dry runs store nothing; an admin can force a breaking change with a reason; others cannot', async () => {
       await withRegistry(async ({ http }) => {
         await http.publish('acme', 'user', '1.0.0', v1);

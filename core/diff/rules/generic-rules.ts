@@ -111,6 +111,9 @@ function attributeVerdicts(
   if (!matched || !before || !after || (before.length === 0 && after.length === 0)) return undefined;
   // The usual case for a changed element: its attributes are not what changed.
   if (deepEqual(before, after)) return undefined;
+  before = withoutBookkeeping(before);
+  after = withoutBookkeeping(after);
+  if (deepEqual(before, after)) return undefined;
   const old = new Map(before.map((a) => [a.name, a]));
   const now = new Map(after.map((a) => [a.name, a]));
   const out: Verdict[] = [];
@@ -149,6 +152,18 @@ function attributeVerdicts(
     }
   }
   return out;
+}
+
+/**
+ * Attributes as the diff compares them: without `openapi.inline`, the importer's record of where an
+ * inline schema sat (it moves when a placeholder or operationId is renamed; nothing on the wire does).
+ */
+function withoutBookkeeping(attributes: Attribute[]): Attribute[] {
+  return attributes.map((a) => {
+    if (a.name !== 'openapi' || !('inline' in a.value)) return a;
+    const { inline: _, ...value } = a.value;
+    return { ...a, value };
+  });
 }
 
 function interfaceVerdicts(pair: Pair<Annotated>, kind: 'added' | 'removed'): Verdict[] | undefined {

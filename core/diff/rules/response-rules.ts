@@ -1,15 +1,41 @@
-import { type AnyDiffRule, added, both, removed, rule } from '../rule.js';
-import { deprecatedRemoval, lifecycleRules } from './lifecycle.js';
+import type { Header, Response } from '../../ir.js';
+import { type AnyDiffRule, added, both, type Pair, removed, rule } from '../rule.js';
+import { deprecatedRemoval, removedAfterDeprecation } from './lifecycle.js';
 import { typeVerdict } from './service-rules.js';
 
 /** Responses and their headers: clients receive them. */
 export const responseRules: AnyDiffRule[] = [
-  ...lifecycleRules(
-    'response',
-    'response',
-    'breaking',
-    'clients that handle that status code lose the contract for it.',
-  ),
+  rule({
+    id: 'response-added',
+    level: 'info',
+    description: 'A response was added.',
+    elements: ['response'],
+    check: (pair) => (added(pair) ? { message: `${pair.label} was added` } : undefined),
+  }),
+  rule({
+    id: 'response-removed',
+    level: 'breaking',
+    description:
+      'A success (2xx) response was removed without being deprecated first: clients that handle that status code lose the contract for it.',
+    elements: ['response'],
+    check: (pair) => {
+      const r = removed(pair);
+      return r && isSuccess(r) && !pair.deprecated ? { message: `${pair.label} was removed` } : undefined;
+    },
+  }),
+  deprecatedRemoval('response', 'response', (pair) => isSuccess(removed(pair as Pair<Response>)!)),
+  rule({
+    id: 'non-success-response-removed',
+    level: 'info',
+    description:
+      "An error, redirect or `default` response was removed. As oasdiff holds, this breaks no client: a client that handled the status keeps working, and the status, if the service still sends it, reaches the client as any undeclared one does (the generated client's ResponseError).",
+    elements: ['response'],
+    check: (pair) => {
+      const r = removed(pair);
+      if (!r || isSuccess(r)) return undefined;
+      return { message: pair.deprecated ? removedAfterDeprecation(pair) : `${pair.label} was removed` };
+    },
+  }),
   rule({
     id: 'response-type-changed',
     level: 'breaking',
@@ -47,10 +73,15 @@ export const responseRules: AnyDiffRule[] = [
     elements: ['response-header'],
     check: (pair) => {
       const h = removed(pair);
-      return h && !h.required && !pair.deprecated ? { message: `${pair.label} was removed` } : undefined;
+      if (!h || h.required) return undefined;
+      return { message: pair.deprecated ? removedAfterDeprecation(pair) : `${pair.label} was removed` };
     },
   }),
-  deprecatedRemoval('response-header', 'response-header'),
+  deprecatedRemoval(
+    'response-header',
+    'response-header',
+    (pair) => !!removed(pair as Pair<Header>)?.required,
+  ),
   rule({
     id: 'response-header-type-changed',
     level: 'breaking',
@@ -91,3 +122,8 @@ export const responseRules: AnyDiffRule[] = [
     },
   }),
 ];
+
+/** 2xx: the statuses a client reads a result from. */
+function isSuccess(response: Response): boolean {
+  return typeof response.code === 'number' && response.code >= 200 && response.code < 300;
+}

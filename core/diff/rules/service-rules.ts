@@ -2,6 +2,7 @@ import type { TypeRef } from '../../ir.js';
 import { formatTypeRef } from '../../type-ref.js';
 import { type AnyDiffRule, added, both, removed, rule, show } from '../rule.js';
 import { compareTypes, type TypeCompatibility } from '../type-compat.js';
+import { derivedNamespaceChange } from './namespace.js';
 
 function changed<T>(label: string, what: string, before: T | undefined, after: T | undefined, at?: string) {
   if (before === after) return undefined;
@@ -56,11 +57,27 @@ export const serviceRules: AnyDiffRule[] = [
     id: 'namespace-changed',
     level: 'breaking',
     description:
-      'The namespace changed: every fully qualified type name changes for importers and generated code.',
+      'The namespace was changed by hand: every fully qualified type name changes for importers and generated code.',
     elements: ['service'],
-    check: (pair) =>
-      both(pair) &&
-      changed(pair.label, 'namespace', pair.before?.namespace, pair.after?.namespace, 'namespace'),
+    check: (pair) => {
+      const sides = both(pair);
+      return sides && !derivedNamespaceChange(...sides)
+        ? changed(pair.label, 'namespace', sides[0].namespace, sides[1].namespace, 'namespace')
+        : undefined;
+    },
+  }),
+  rule({
+    id: 'derived-namespace-changed',
+    level: 'info',
+    description:
+      'The namespace followed the major version or the title it is derived from; namespaces never cross the wire, so clients see no change.',
+    elements: ['service'],
+    check: (pair) => {
+      const sides = both(pair);
+      return sides && derivedNamespaceChange(...sides)
+        ? changed(pair.label, 'namespace', sides[0].namespace, sides[1].namespace, 'namespace')
+        : undefined;
+    },
   }),
   rule({
     id: 'version-changed',

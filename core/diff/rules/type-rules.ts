@@ -1,17 +1,35 @@
-import type { Union } from '../../ir.js';
+import type { Attribute, Union } from '../../ir.js';
 import { formatTypeRef } from '../../type-ref.js';
-import { type AnyDiffRule, added, both, removed, rule, show } from '../rule.js';
-import { deprecatedRemoval, lifecycleRules } from './lifecycle.js';
+import { isInlineType } from '../inline-types.js';
+import { type AnyDiffRule, added, both, type Pair, removed, rule, show } from '../rule.js';
+import { deprecatedRemoval, lifecycleRules, removedAfterDeprecation } from './lifecycle.js';
+
+/** A type with a name its document chose (not one Canon made up for an inline schema). */
+const named = (pair: Pair<never>): boolean => {
+  const t = removed(pair as Pair<{ attributes?: Attribute[] }>);
+  return t !== undefined && !isInlineType(t);
+};
 
 const REMOVED_TYPE =
   'code and importers that refer to it by name no longer compile, and clients lose its values.';
 
 /** Enums, unions, interfaces and models, and the values and members inside enums and unions. */
 export const typeRules: AnyDiffRule[] = [
-  ...lifecycleRules('enum', 'enum', 'breaking', REMOVED_TYPE),
-  ...lifecycleRules('union', 'union', 'breaking', REMOVED_TYPE),
-  ...lifecycleRules('interface', 'interface', 'breaking', REMOVED_TYPE),
-  ...lifecycleRules('model', 'model', 'breaking', REMOVED_TYPE),
+  ...lifecycleRules('enum', 'enum', 'breaking', REMOVED_TYPE, named),
+  ...lifecycleRules('union', 'union', 'breaking', REMOVED_TYPE, named),
+  ...lifecycleRules('interface', 'interface', 'breaking', REMOVED_TYPE, named),
+  ...lifecycleRules('model', 'model', 'breaking', REMOVED_TYPE, named),
+  rule({
+    id: 'inline-type-removed',
+    level: 'info',
+    description:
+      'A type Canon had named after an inline OpenAPI schema is gone. Its name never crossed the wire and nothing could import it by a name it did not choose; where it was used reports its own change.',
+    elements: ['enum', 'union', 'interface', 'model'],
+    check: (pair) => {
+      const t = removed(pair);
+      return t && isInlineType(t) ? { message: `${pair.label} was removed` } : undefined;
+    },
+  }),
 
   rule({
     id: 'enum-value-added',
@@ -46,11 +64,11 @@ export const typeRules: AnyDiffRule[] = [
     description: 'A value was removed from an enum clients only receive: they simply stop seeing it.',
     elements: ['enum-value'],
     check: (pair) =>
-      removed(pair) && !pair.deprecated && !pair.usage.input
-        ? { message: `${pair.label} was removed` }
+      removed(pair) && !pair.usage.input
+        ? { message: pair.deprecated ? removedAfterDeprecation(pair) : `${pair.label} was removed` }
         : undefined,
   }),
-  deprecatedRemoval('enum-value', 'enum-value'),
+  deprecatedRemoval('enum-value', 'enum-value', (pair) => pair.usage.input),
   rule({
     id: 'enum-value-wire-changed',
     level: 'breaking',
@@ -151,11 +169,11 @@ export const typeRules: AnyDiffRule[] = [
     description: 'A member was removed from a union clients only receive.',
     elements: ['union-member'],
     check: (pair) =>
-      removed(pair) && !pair.deprecated && !pair.usage.input
-        ? { message: `${pair.label} was removed` }
+      removed(pair) && !pair.usage.input
+        ? { message: pair.deprecated ? removedAfterDeprecation(pair) : `${pair.label} was removed` }
         : undefined,
   }),
-  deprecatedRemoval('union-member', 'union-member'),
+  deprecatedRemoval('union-member', 'union-member', (pair) => pair.usage.input),
   rule({
     id: 'union-member-discriminator-value-changed',
     level: 'breaking',
