@@ -95,6 +95,50 @@ describe('diff', () => {
     );
   });
 
+  it('messages say which kind a same-named type became, and which parent was deprecated', async () => {
+    const spec = (role: object, deprecated: boolean) =>
+      JSON.stringify({
+        name: 'test',
+        models: { user: { fields: [{ name: 'roles', type: '[flow_role]' }] }, admin: { fields: [] } },
+        ...role,
+        resources: {
+          user: {
+            operations: [
+              {
+                method: 'GET',
+                path: '/:id',
+                ...(deprecated && { deprecation: {} }),
+                responses: { 200: { type: 'user' }, 403: { type: 'unit' } },
+              },
+            ],
+          },
+        },
+      });
+    const asModel = {
+      models: { user: { fields: [{ name: 'roles', type: '[flow_role]' }] }, flow_role: { fields: [] } },
+    };
+    const asUnion = {
+      models: { user: { fields: [{ name: 'roles', type: '[flow_role]' }] }, admin: { fields: [] } },
+      unions: { flow_role: { types: [{ type: 'admin' }] } },
+    };
+    const before = (await loadSpec(spec(asModel, true))).service!;
+    const after = (await loadSpec(spec(asUnion, false))).service!;
+    const messages = diff(before, after).map((c) => c.message);
+    assert.ok(
+      messages.includes(
+        "field 'roles' of model 'user' type changed from [flow_role] (model) to [flow_role] (union)",
+      ),
+      messages.join('\n'),
+    );
+    const without403 = JSON.parse(spec(asModel, true));
+    delete without403.resources.user.operations[0].responses['403'];
+    const gone = diff(before, (await loadSpec(JSON.stringify(without403))).service!);
+    assert.deepEqual(
+      gone.map((c) => c.message),
+      ['response 403 of GET /users/:id was removed after operation GET /users/:id was deprecated'],
+    );
+  });
+
   it('summarizes by level', () => {
     const changes = diff(
       service([operation('/a'), operation('/b')]),

@@ -155,15 +155,21 @@ function attributeVerdicts(
 }
 
 /**
- * Attributes as the diff compares them: without `openapi.inline`, the importer's record of where an
- * inline schema sat (it moves when a placeholder or operationId is renamed; nothing on the wire does).
+ * Attributes as the diff compares them, without what other rules judge or what never reaches the
+ * wire: `openapi.inline`, the importer's record of where an inline schema sat (it moves when a
+ * placeholder or operationId is renamed), and a body's `openapi.required` (`body-became-required`).
  */
 function withoutBookkeeping(attributes: Attribute[]): Attribute[] {
-  return attributes.map((a) => {
-    if (a.name !== 'openapi' || !('inline' in a.value)) return a;
-    const { inline: _, ...value } = a.value;
-    return { ...a, value };
-  });
+  const out: Attribute[] = [];
+  for (const a of attributes) {
+    if (a.name !== 'openapi' || !('inline' in a.value || 'required' in a.value)) {
+      out.push(a);
+      continue;
+    }
+    const { inline: _inline, required: _required, ...value } = a.value;
+    if (Object.keys(value).length > 0) out.push({ ...a, value });
+  }
+  return out;
 }
 
 function interfaceVerdicts(pair: Pair<Annotated>, kind: 'added' | 'removed'): Verdict[] | undefined {

@@ -1,4 +1,4 @@
-import type { Operation, Resource } from '../../ir.js';
+import type { Body, Operation, Resource } from '../../ir.js';
 import { type AnyDiffRule, added, both, removed, rule } from '../rule.js';
 import { deprecatedRemoval, lifecycleRules } from './lifecycle.js';
 import { becameRequired, relaxed } from './requiredness.js';
@@ -81,9 +81,46 @@ export const resourceRules: AnyDiffRule[] = [
   rule({
     id: 'body-added',
     level: 'breaking',
-    description: 'An operation now takes a request body: existing clients call it without one.',
+    description: 'An operation now requires a request body: existing clients call it without one.',
     elements: ['body'],
-    check: (pair) => (added(pair) ? { message: `${pair.label} was added` } : undefined),
+    check: (pair) => {
+      const body = added(pair);
+      return body && bodyRequired(body) ? { message: `${pair.label} was added` } : undefined;
+    },
+  }),
+  rule({
+    id: 'optional-body-added',
+    level: 'info',
+    description: 'An operation now accepts an optional request body (OpenAPI `required: false`).',
+    elements: ['body'],
+    check: (pair) => {
+      const body = added(pair);
+      return body && !bodyRequired(body) ? { message: `${pair.label} was added, optional` } : undefined;
+    },
+  }),
+  rule({
+    id: 'body-became-required',
+    level: 'breaking',
+    description: 'An optional request body became required: clients that call without one are refused.',
+    elements: ['body'],
+    check: (pair) => {
+      const sides = both(pair);
+      return sides && !bodyRequired(sides[0]) && bodyRequired(sides[1])
+        ? { message: `${pair.label} became required`, before: 'optional', after: 'required' }
+        : undefined;
+    },
+  }),
+  rule({
+    id: 'body-became-optional',
+    level: 'info',
+    description: 'A required request body became optional.',
+    elements: ['body'],
+    check: (pair) => {
+      const sides = both(pair);
+      return sides && bodyRequired(sides[0]) && !bodyRequired(sides[1])
+        ? { message: `${pair.label} became optional`, before: 'required', after: 'optional' }
+        : undefined;
+    },
   }),
   rule({
     id: 'body-removed',
@@ -198,3 +235,8 @@ export const resourceRules: AnyDiffRule[] = [
     },
   }),
 ];
+
+/** API Builder bodies are always sent; an OpenAPI body may say `required: false` (kept in the `openapi` attribute). */
+function bodyRequired(body: Body): boolean {
+  return !body.attributes.some((a) => a.name === 'openapi' && a.value.required === false);
+}

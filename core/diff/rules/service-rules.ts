@@ -236,9 +236,19 @@ export function typeChange(
   after: Parameters<typeof formatTypeRef>[0],
   namespaces: { before: string; after: string },
 ) {
-  const b = formatTypeRef(before, namespaces.before);
-  const a = formatTypeRef(after, namespaces.after);
+  let b = formatTypeRef(before, namespaces.before);
+  let a = formatTypeRef(after, namespaces.after);
+  if (a === b) {
+    // Same name, another kind of type (a model that became a union): say which.
+    b = `${b} (${namedKind(before)})`;
+    a = `${a} (${namedKind(after)})`;
+  }
   return { message: `${label} type changed from ${b} to ${a}`, before: b, after: a };
+}
+
+/** The kind of the named type inside lists and maps (`[flow_role]` → `model`). */
+function namedKind(type: TypeRef): string {
+  return type.kind === 'list' || type.kind === 'map' ? namedKind(type.of) : type.kind;
 }
 
 /** The type change of two sides when `compareTypes` gives one of the `wanted` verdicts. */
