@@ -72,9 +72,9 @@ export class RegistryClient {
     return this.#call(() => this.#client.traces.getByAnnotation({ annotation }));
   }
 
-  /** The services whose latest version imports `organization/application`. */
-  referencedBy(organization: string, application: string): Promise<Api.ImportEdge[]> {
-    return this.#call(() => this.#client.importEdges.get({ organization, application }));
+  /** Every live version of another service that imports `organization/application`. */
+  referencedBy(organization: string, application: string): Promise<Api.ImportingVersion[]> {
+    return this.#call(() => this.#client.importingVersions.get({ organization, application }));
   }
 
   check(organization: string, application: string, form: Api.DocumentForm): Promise<Api.CheckResult> {

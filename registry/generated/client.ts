@@ -242,28 +242,28 @@ export interface HealthchecksResource {
   get(options?: RequestOptions): Promise<types.Healthcheck>;
 }
 
-/** Parameters of importEdges.get. */
-export interface ImportEdgesGetParams {
+/** Parameters of importingVersions.get. */
+export interface ImportingVersionsGetParams {
   /** In path. */
   organization: string;
   /** In path. */
   application: string;
 }
 
-/** The declared error responses of importEdges.get. */
-export type ImportEdgesGetError =
+/** The declared error responses of importingVersions.get. */
+export type ImportingVersionsGetError =
   | ResponseError<401, types.ErrorResponse>
   | ResponseError<403, types.ErrorResponse>
   | ResponseError<404, types.ErrorResponse>;
 
-/** The import_edges resource: client.importEdges. */
-export interface ImportEdgesResource {
+/** The importing_versions resource: client.importingVersions. */
+export interface ImportingVersionsResource {
   /**
-   * Which services (their latest versions) import this one, and at which version.
+   * Which services, and which of their live versions, import this one, and at which version.
    * GET /services/:organization/:application/referenced-by
-   * @throws {ImportEdgesGetError} for a declared error status
+   * @throws {ImportingVersionsGetError} for a declared error status
    */
-  get(params: ImportEdgesGetParams, options?: RequestOptions): Promise<types.ImportEdge[]>;
+  get(params: ImportingVersionsGetParams, options?: RequestOptions): Promise<types.ImportingVersion[]>;
 }
 
 /** The declared error responses of modeSettings.get. */
@@ -760,7 +760,7 @@ export interface Client {
   readonly eventUnionOwners: EventUnionOwnersResource;
   readonly generators: GeneratorsResource;
   readonly healthchecks: HealthchecksResource;
-  readonly importEdges: ImportEdgesResource;
+  readonly importingVersions: ImportingVersionsResource;
   readonly modeSettings: ModeSettingsResource;
   readonly organizations: OrganizationsResource;
   readonly services: ServicesResource;
@@ -993,11 +993,11 @@ export function createClient(options: ClientOptions): Client {
           options,
         ) as Promise<types.Healthcheck>,
     },
-    importEdges: {
+    importingVersions: {
       get: (params, options) =>
         call(
           {
-            name: 'importEdges.get',
+            name: 'importingVersions.get',
             method: 'GET',
             path: ['/services/', 'organization', '/', 'application', '/referenced-by'],
             query: [],
@@ -1010,7 +1010,7 @@ export function createClient(options: ClientOptions): Client {
           undefined,
           params,
           options,
-        ) as Promise<types.ImportEdge[]>,
+        ) as Promise<types.ImportingVersion[]>,
     },
     modeSettings: {
       get: (options) =>

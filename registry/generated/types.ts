@@ -203,6 +203,20 @@ export interface ImportEdge {
 }
 
 /**
+ * A live version of service `from` that imports service `to` at `to_version`.
+ * Wire name: importing_version
+ */
+export interface ImportingVersion {
+  from: string;
+  from_version: string;
+  /** Whether from_version is the latest version of from: while it is, deleting what it imports is refused. */
+  latest: boolean;
+  to: string;
+  /** The version the import names, or latest. */
+  to_version: string;
+}
+
+/**
  * The mode of the registry or of one service.
  * Wire name: mode_setting
  */

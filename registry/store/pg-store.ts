@@ -7,6 +7,7 @@ import {
   deleteServiceInTransaction,
   deleteVersionInTransaction,
   importersOf,
+  importingVersions,
   registryMode,
 } from './pg-lifecycle.js';
 import { migratePg } from './pg-migrations.js';
@@ -33,6 +34,7 @@ import type {
   EventUnionOwner,
   Gate,
   Importer,
+  ImportingVersion,
   Mode,
   OrganizationRecord,
   PublishOutcome,
@@ -274,6 +276,10 @@ export class PgStore implements RegistryStore {
 
   async importersOf(organization: string, application: string, version?: string): Promise<Importer[]> {
     return importersOf(this.db, organization, application, version);
+  }
+
+  async importingVersions(organization: string, application: string): Promise<ImportingVersion[]> {
+    return importingVersions(this.db, organization, application);
   }
 
   async getMode(scope?: { organization: string; application: string }): Promise<Mode | undefined> {

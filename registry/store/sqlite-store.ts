@@ -23,6 +23,7 @@ import {
   deleteServiceInTransaction,
   deleteVersionInTransaction,
   importersOf,
+  importingVersions,
   registryMode,
 } from './sqlite-lifecycle.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
@@ -35,6 +36,7 @@ import type {
   Gate,
   HistoryEntry,
   Importer,
+  ImportingVersion,
   Mode,
   OrganizationRecord,
   PublishOutcome,
@@ -354,6 +356,10 @@ export class SqliteStore implements RegistryStore {
 
   async importersOf(organization: string, application: string, version?: string): Promise<Importer[]> {
     return importersOf(this.#access, organization, application, version);
+  }
+
+  async importingVersions(organization: string, application: string): Promise<ImportingVersion[]> {
+    return importingVersions(this.#access, organization, application);
   }
 
   async getMode(scope?: { organization: string; application: string }): Promise<Mode | undefined> {

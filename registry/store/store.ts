@@ -146,6 +146,12 @@ export interface Importer {
   version: string;
 }
 
+/** A live version of another service whose recorded imports name the service asked about. */
+export interface ImportingVersion extends Importer {
+  /** True when it is that service's latest version (the one a delete is refused for). */
+  latest: boolean;
+}
+
 /** How to delete: soft (hidden from reads, kept) or hard (gone), always with a reason. */
 export interface DeleteRequest {
   hard: boolean;
@@ -260,6 +266,11 @@ export interface RegistryStore {
    * given). The reverse of every version's imports, recorded at publish.
    */
   importersOf(organization: string, application: string, version?: string): Promise<Importer[]>;
+  /**
+   * Every live version of other live services that imports `organization/application`, at any
+   * version: what `GET …/referenced-by` answers. Sorted by organization, application, then semver.
+   */
+  importingVersions(organization: string, application: string): Promise<ImportingVersion[]>;
   /** The registry's mode, and the service's when one is named (undefined: no such service). */
   getMode(scope?: { organization: string; application: string }): Promise<Mode | undefined>;
   /** Sets the registry's mode, or one service's; false when the service does not exist. */
