@@ -275,6 +275,40 @@ export class Registry {
     );
   }
 
+  /**
+   * Undoes a soft delete of a version, or of the service when `version` is undefined (admins; the
+   * route checks the role). A hard delete cannot be undone: there is nothing left to restore.
+   */
+  async restore(
+    target: { organization: string; application: string; version?: string },
+    actor: string,
+  ): Promise<void> {
+    const { organization, application, version } = target;
+    const name = `${organization}/${application}`;
+    const outcome = await this.store.restore(organization, application, version, actor);
+    if (outcome === 'restored') return;
+    if (outcome === 'service-deleted') {
+      throw problem(
+        409,
+        'service-deleted',
+        `${name} is deleted: restore the service first (POST /services/${name}/restore), then its versions.`,
+      );
+    }
+    const what = version === undefined ? name : `${name} ${version.slice(0, 100)}`;
+    if (outcome === 'not-deleted')
+      throw problem(409, 'not-deleted', `${what} is not deleted: there is nothing to restore.`);
+    if (version === undefined || !(await this.store.getService(organization, application))) {
+      throw notFound(
+        `The service ${name}`,
+        'Only a soft delete can be undone: a hard-deleted service is gone.',
+      );
+    }
+    throw notFound(
+      `Version ${version.slice(0, 100)} of ${name}`,
+      'Only a soft delete can be undone: a hard-deleted version is gone.',
+    );
+  }
+
   /** Runs a generator over a stored version; results are cached by content hash and options. */
   async generate(
     organization: string,

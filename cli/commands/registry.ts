@@ -8,6 +8,7 @@ import { graph } from './registry/graph.js';
 import { mode } from './registry/mode.js';
 import { namespace } from './registry/namespace.js';
 import { policy } from './registry/policy.js';
+import { restore } from './registry/restore.js';
 import { EXIT_HELP, type Subcommand } from './registry/subcommand.js';
 import { tokens } from './registry/tokens.js';
 
@@ -20,6 +21,7 @@ const SUBCOMMANDS: readonly Subcommand[] = [
   dependents,
   graph,
   remove,
+  restore,
   namespace,
   audit,
   exportBackup,

@@ -132,6 +132,20 @@ export class RegistryClient {
     );
   }
 
+  /** Undoes a soft delete of one version, or of the service when `version` is undefined. */
+  restore(
+    organization: string,
+    application: string,
+    version: string | undefined,
+  ): Promise<Api.Version | Api.Service> {
+    return this.#call(
+      (): Promise<Api.Version | Api.Service> =>
+        version === undefined
+          ? this.#client.services.postRestoreByOrganizationAndApplication({ organization, application })
+          : this.#client.versions.postRestoreByVersion({ organization, application, version }),
+    );
+  }
+
   /** The registry's mode, or one service's. */
   getMode(service?: { organization: string; application: string }): Promise<Api.ModeSetting> {
     return this.#call(() =>

@@ -413,6 +413,21 @@ export type ServicesDeleteByOrganizationAndApplicationError =
   | ResponseError<404, types.ErrorResponse>
   | ResponseError<409, types.ErrorResponse>;
 
+/** Parameters of services.postRestoreByOrganizationAndApplication. */
+export interface ServicesPostRestoreByOrganizationAndApplicationParams {
+  /** In path. */
+  organization: string;
+  /** In path. */
+  application: string;
+}
+
+/** The declared error responses of services.postRestoreByOrganizationAndApplication. */
+export type ServicesPostRestoreByOrganizationAndApplicationError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>
+  | ResponseError<409, types.ErrorResponse>;
+
 /** Parameters of services.getModeByOrganizationAndApplication. */
 export interface ServicesGetModeByOrganizationAndApplicationParams {
   /** In path. */
@@ -477,6 +492,15 @@ export interface ServicesResource {
     params: ServicesDeleteByOrganizationAndApplicationParams,
     options?: RequestOptions,
   ): Promise<undefined>;
+  /**
+   * Brings back a soft-deleted service with the versions it had (admins). A hard delete cannot be undone.
+   * POST /services/:organization/:application/restore
+   * @throws {ServicesPostRestoreByOrganizationAndApplicationError} for a declared error status
+   */
+  postRestoreByOrganizationAndApplication(
+    params: ServicesPostRestoreByOrganizationAndApplicationParams,
+    options?: RequestOptions,
+  ): Promise<types.Service>;
   /**
    * GET /services/:organization/:application/mode
    * @throws {ServicesGetModeByOrganizationAndApplicationError} for a declared error status
@@ -699,6 +723,23 @@ export type VersionsDeleteByVersionError =
   | ResponseError<404, types.ErrorResponse>
   | ResponseError<409, types.ErrorResponse>;
 
+/** Parameters of versions.postRestoreByVersion. */
+export interface VersionsPostRestoreByVersionParams {
+  /** In path. */
+  organization: string;
+  /** In path. */
+  application: string;
+  /** In path. */
+  version: string;
+}
+
+/** The declared error responses of versions.postRestoreByVersion. */
+export type VersionsPostRestoreByVersionError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>
+  | ResponseError<409, types.ErrorResponse>;
+
 /** The versions resource: client.versions. */
 export interface VersionsResource {
   /**
@@ -744,6 +785,15 @@ export interface VersionsResource {
    * @throws {VersionsDeleteByVersionError} for a declared error status
    */
   deleteByVersion(params: VersionsDeleteByVersionParams, options?: RequestOptions): Promise<undefined>;
+  /**
+   * Brings back a soft-deleted version (admins); latest moves to it when it is the highest. A hard delete cannot be undone.
+   * POST /services/:organization/:application/versions/:version/restore
+   * @throws {VersionsPostRestoreByVersionError} for a declared error status
+   */
+  postRestoreByVersion(
+    params: VersionsPostRestoreByVersionParams,
+    options?: RequestOptions,
+  ): Promise<types.Version>;
 }
 
 /**
@@ -1153,6 +1203,23 @@ export function createClient(options: ClientOptions): Client {
           params,
           options,
         ) as Promise<undefined>,
+      postRestoreByOrganizationAndApplication: (params, options) =>
+        call(
+          {
+            name: 'services.postRestoreByOrganizationAndApplication',
+            method: 'POST',
+            path: ['/services/', 'organization', '/', 'application', '/restore'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404, 409],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Service>,
       getModeByOrganizationAndApplication: (params, options) =>
         call(
           {
@@ -1382,6 +1449,23 @@ export function createClient(options: ClientOptions): Client {
           params,
           options,
         ) as Promise<undefined>,
+      postRestoreByVersion: (params, options) =>
+        call(
+          {
+            name: 'versions.postRestoreByVersion',
+            method: 'POST',
+            path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/restore'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404, 409],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Version>,
     },
   };
 }

@@ -12,6 +12,7 @@ import {
 } from './pg-lifecycle.js';
 import { migratePg } from './pg-migrations.js';
 import { publishInPgTransaction } from './pg-publish.js';
+import { restoreInPgTransaction } from './pg-restore.js';
 import {
   LIVE_SERVICE,
   LIVE_VERSION,
@@ -41,6 +42,7 @@ import type {
   PublishPlan,
   RegistryDump,
   RegistryStore,
+  RestoreOutcome,
   ServiceQuery,
   ServiceRecord,
   StoredDocument,
@@ -263,6 +265,13 @@ export class PgStore implements RegistryStore {
     return this.db.transaction(async (tx) => {
       const service = await this.#lockService(tx, organization, application);
       return service ? deleteServiceInTransaction(tx, service, request) : false;
+    });
+  }
+
+  async restore(organization: string, application: string, version: string | undefined, by: string) {
+    return this.db.transaction(async (tx): Promise<RestoreOutcome> => {
+      const service = await this.#lockService(tx, organization, application);
+      return service ? restoreInPgTransaction(tx, service, version, by) : 'missing';
     });
   }
 

@@ -28,6 +28,7 @@ import {
 } from './sqlite-lifecycle.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { DryRunDone, publishInTransaction, type SqliteAccess } from './sqlite-publish.js';
+import { restoreInTransaction } from './sqlite-restore.js';
 import type {
   AuditEntry,
   CompatibilityPolicy,
@@ -43,6 +44,7 @@ import type {
   PublishPlan,
   RegistryDump,
   RegistryStore,
+  RestoreOutcome,
   ServiceQuery,
   ServiceRecord,
   StoredDocument,
@@ -352,6 +354,14 @@ export class SqliteStore implements RegistryStore {
       return service ? deleteServiceInTransaction(this.#access, service, request) : false;
     });
     return remove.immediate();
+  }
+
+  async restore(organization: string, application: string, version: string | undefined, by: string) {
+    const restore = this.db.transaction((): RestoreOutcome => {
+      const service = this.#serviceRow(organization, application);
+      return service ? restoreInTransaction(this.#access, service, version, by) : 'missing';
+    });
+    return restore.immediate();
   }
 
   async importersOf(organization: string, application: string, version?: string): Promise<Importer[]> {

@@ -152,6 +152,13 @@ export interface ImportingVersion extends Importer {
   latest: boolean;
 }
 
+/**
+ * What a restore found: the soft-deleted version or service is live again (`restored`); it was
+ * not deleted (`not-deleted`); there is none (`missing`: never published, or hard-deleted); or
+ * the version's service is itself soft-deleted (`service-deleted`: restore the service first).
+ */
+export type RestoreOutcome = 'restored' | 'not-deleted' | 'missing' | 'service-deleted';
+
 /** How to delete: soft (hidden from reads, kept) or hard (gone), always with a reason. */
 export interface DeleteRequest {
   hard: boolean;
@@ -261,6 +268,16 @@ export interface RegistryStore {
   ): Promise<boolean>;
   /** Deletes a service and its versions, with the same refusals; false when it does not exist. */
   deleteService(organization: string, application: string, request: DeleteRequest): Promise<boolean>;
+  /**
+   * Brings back a soft-deleted version (`latest` moves to it when it is the highest), or with
+   * `version` undefined a soft-deleted service with the versions it had. Refused under READONLY.
+   */
+  restore(
+    organization: string,
+    application: string,
+    version: string | undefined,
+    by: string,
+  ): Promise<RestoreOutcome>;
   /**
    * The latest versions of other services that import this one (any of its versions, or the one
    * given). The reverse of every version's imports, recorded at publish.

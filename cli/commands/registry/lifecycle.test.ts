@@ -118,7 +118,7 @@ for (const store of STORE_KINDS) {
       });
     });
 
-    test('canon registry delete: soft, hard, a whole service; a reason is required', async () => {
+    test('canon registry delete and restore: soft, hard, a whole service; a reason is required', async () => {
       await withRegistry(async ({ url, http }) => {
         const admin = registryCli(url);
         for (const [version, spec] of [
@@ -172,6 +172,35 @@ for (const store of STORE_KINDS) {
         const service = await admin('delete', 'acme/user', '--service', '--reason', 'retired');
         assert.equal(service.code, 0, service.stderr);
         assert.equal((await http.request('GET', '/services/acme/user')).status, 404);
+
+        // Restore undoes a soft delete: the service first, then a version deleted on its own.
+        assert.equal(
+          (await admin('delete', 'acme/user', '1.0.0', '--reason', 'x')).code,
+          1,
+          'the service is gone',
+        );
+        const versionFirst = await admin('restore', 'acme/user', '1.1.0');
+        assert.equal(versionFirst.code, 1);
+        assert.match(
+          versionFirst.stdout,
+          /service-deleted: .*\nRestore the service first: canon registry restore acme\/user --service\n$/,
+        );
+        const back = await admin('restore', 'acme/user', '--service');
+        assert.equal(back.code, 0, back.stderr);
+        assert.equal(back.stdout, 'Restored acme/user (latest: 1.1.0).\n');
+        assert.equal((await admin('delete', 'acme/user', '1.1.0', '--reason', 'again')).code, 0);
+        const version = await admin('restore', 'acme/user', '1.1.0', '--format', 'json');
+        assert.equal(version.code, 0, version.stderr);
+        assert.equal(JSON.parse(version.stdout).version, '1.1.0');
+        const live = await admin('restore', 'acme/user', '1.1.0');
+        assert.equal(live.code, 1);
+        assert.match(
+          live.stdout,
+          /not-deleted: acme\/user 1\.1\.0 is not deleted: there is nothing to restore\./,
+        );
+        const both = await admin('restore', 'acme/user', '1.1.0', '--service');
+        assert.equal(both.code, 2);
+        await admin('delete', 'acme/user', '--service', '--reason', 'retired');
         const reader = (
           await http.request('POST', '/tokens', {
             token: ADMIN,

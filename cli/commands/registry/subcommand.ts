@@ -128,6 +128,8 @@ function nextStep(body: Api.ErrorResponse, subject: string): string | undefined 
       ? `Switch it back: canon registry mode ${service} READWRITE`
       : 'Switch it back: canon registry mode READWRITE';
   }
+  if (codes.has('service-deleted') && service)
+    return `Restore the service first: canon registry restore ${service} --service`;
   if (codes.has('unauthorized'))
     return 'Set CANON_TOKEN to a token of this registry (an admin token for writes).';
   return undefined;
