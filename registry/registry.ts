@@ -196,7 +196,8 @@ export class Registry {
     });
     const latest = await this.store.getServiceIr(organization, application, 'latest');
     if (!record || !latest) {
-      return { compatible: true, policy: record?.policy ?? 'backward', changes: [] as StoredChange[] };
+      const policy = record?.policy ?? (await this.store.getDefaultPolicy());
+      return { compatible: true, policy, changes: [] as StoredChange[] };
     }
     const next = this.#stamp(intake.service, { organization, application, version: latest.version });
     const verdict = await checkCompatibility({

@@ -106,6 +106,15 @@ export class RegistryClient {
     );
   }
 
+  /** The policy new services start with. */
+  getDefaultPolicy(): Promise<Api.DefaultPolicy> {
+    return this.#call(() => this.#client.defaultPolicies.get());
+  }
+
+  setDefaultPolicy(policy: Api.Policy): Promise<Api.DefaultPolicy> {
+    return this.#call(() => this.#client.defaultPolicies.put({ policy }));
+  }
+
   /** Every live version, oldest first, each with its change log. */
   listVersions(organization: string, application: string): Promise<Api.Version[]> {
     return this.#call(() => this.#client.versions.get({ organization, application }));

@@ -177,6 +177,32 @@ export interface ContentsResource {
   getByContentHash(params: ContentsGetByContentHashParams, options?: RequestOptions): Promise<types.Content>;
 }
 
+/** The declared error responses of defaultPolicies.get. */
+export type DefaultPoliciesGetError = ResponseError<401, types.ErrorResponse>;
+
+/** The declared error responses of defaultPolicies.put. */
+export type DefaultPoliciesPutError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
+
+/** The default_policies resource: client.defaultPolicies. */
+export interface DefaultPoliciesResource {
+  /**
+   * The policy new services start with.
+   * GET /policy
+   * @throws {DefaultPoliciesGetError} for a declared error status
+   */
+  get(options?: RequestOptions): Promise<types.DefaultPolicy>;
+  /**
+   * Sets the policy new services start with (admins of every organization); existing services keep theirs.
+   * PUT /policy
+   * @throws {DefaultPoliciesPutError} for a declared error status
+   */
+  put(body: types.DefaultPolicy, options?: RequestOptions): Promise<types.DefaultPolicy>;
+}
+
 /** Parameters of dependencyGraphs.get. */
 export interface DependencyGraphsGetParams {
   /** In path. */
@@ -806,6 +832,7 @@ export interface Client {
   readonly checkResults: CheckResultsResource;
   readonly codes: CodesResource;
   readonly contents: ContentsResource;
+  readonly defaultPolicies: DefaultPoliciesResource;
   readonly dependencyGraphs: DependencyGraphsResource;
   readonly eventUnionOwners: EventUnionOwnersResource;
   readonly generators: GeneratorsResource;
@@ -966,6 +993,42 @@ export function createClient(options: ClientOptions): Client {
           params,
           options,
         ) as Promise<types.Content>,
+    },
+    defaultPolicies: {
+      get: (options) =>
+        call(
+          {
+            name: 'defaultPolicies.get',
+            method: 'GET',
+            path: ['/policy'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401],
+          },
+          undefined,
+          undefined,
+          options,
+        ) as Promise<types.DefaultPolicy>,
+      put: (body, options) =>
+        call(
+          {
+            name: 'defaultPolicies.put',
+            method: 'PUT',
+            path: ['/policy'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 415, 422],
+          },
+          body,
+          undefined,
+          options,
+        ) as Promise<types.DefaultPolicy>,
     },
     dependencyGraphs: {
       get: (params, options) =>

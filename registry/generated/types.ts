@@ -127,6 +127,14 @@ export interface Content {
 }
 
 /**
+ * The policy a new service starts with at its first publish (backward unless an admin of every organization sets another).
+ * Wire name: default_policy
+ */
+export interface DefaultPolicy {
+  policy: Policy;
+}
+
+/**
  * An organization's services and every import from or to one of them.
  * Wire name: dependency_graph
  */

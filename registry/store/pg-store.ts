@@ -49,6 +49,7 @@ import type {
   TokenRecord,
   VersionRecord,
 } from './store.js';
+import { DEFAULT_POLICY_SQL } from './store.js';
 
 export interface PgStoreOptions {
   /** Bytes of documents kept in memory for fast reads (default 64 MiB). */
@@ -299,6 +300,21 @@ export class PgStore implements RegistryStore {
         [scope.organization, scope.application],
       )
     )?.mode;
+  }
+
+  async getDefaultPolicy(): Promise<CompatibilityPolicy> {
+    return (await this.db.row<{ policy: CompatibilityPolicy }>(`SELECT ${DEFAULT_POLICY_SQL} AS policy`))!
+      .policy;
+  }
+
+  async setDefaultPolicy(policy: CompatibilityPolicy, by: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.rows(
+        "INSERT INTO settings (key, value) VALUES ('policy', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+        [policy],
+      );
+      await audit(tx, by, 'set-default-policy', '*', policy);
+    });
   }
 
   async setMode(scope: { organization: string; application: string } | undefined, mode: Mode, by: string) {

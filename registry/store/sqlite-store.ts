@@ -51,6 +51,7 @@ import type {
   TokenRecord,
   VersionRecord,
 } from './store.js';
+import { DEFAULT_POLICY_SQL } from './store.js';
 
 export interface SqliteStoreOptions {
   /** Bytes of documents kept in memory for fast reads (default 64 MiB). */
@@ -376,6 +377,20 @@ export class SqliteStore implements RegistryStore {
     if (!scope) return registryMode(this.#access);
     const service = this.#serviceRow(scope.organization, scope.application);
     return service && service.deleted_at === null ? service.mode : undefined;
+  }
+
+  async getDefaultPolicy(): Promise<CompatibilityPolicy> {
+    return this.#q(`SELECT ${DEFAULT_POLICY_SQL}`).pluck().get() as CompatibilityPolicy;
+  }
+
+  async setDefaultPolicy(policy: CompatibilityPolicy, by: string): Promise<void> {
+    const update = this.db.transaction(() => {
+      this.#q(
+        "INSERT INTO settings (key, value) VALUES ('policy', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ).run(policy);
+      this.#audit(by, 'set-default-policy', '*', policy);
+    });
+    update.immediate();
   }
 
   async setMode(scope: { organization: string; application: string } | undefined, mode: Mode, by: string) {

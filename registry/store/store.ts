@@ -4,6 +4,13 @@ import type { Service } from '../../core/ir.js';
 export const POLICIES = ['backward', 'backward-transitive', 'none', 'major-may-break'] as const;
 export type CompatibilityPolicy = (typeof POLICIES)[number];
 
+/**
+ * The policy a new service starts with: the registry's default (`settings.policy`, set with
+ * `PUT /policy`), else `backward`. Both stores use it in the insert of a service's first publish,
+ * so the default is read in the publish's own transaction.
+ */
+export const DEFAULT_POLICY_SQL = "COALESCE((SELECT value FROM settings WHERE key = 'policy'), 'backward')";
+
 /** READONLY refuses publishes and deletes (of the whole registry, or of one service). */
 export const MODES = ['READWRITE', 'READONLY'] as const;
 export type Mode = (typeof MODES)[number];
@@ -288,6 +295,10 @@ export interface RegistryStore {
    * version: what `GET …/referenced-by` answers. Sorted by organization, application, then semver.
    */
   importingVersions(organization: string, application: string): Promise<ImportingVersion[]>;
+  /** The policy new services start with (`backward` until one is set). */
+  getDefaultPolicy(): Promise<CompatibilityPolicy>;
+  /** Sets the policy new services start with; services that exist keep theirs. */
+  setDefaultPolicy(policy: CompatibilityPolicy, by: string): Promise<void>;
   /** The registry's mode, and the service's when one is named (undefined: no such service). */
   getMode(scope?: { organization: string; application: string }): Promise<Mode | undefined>;
   /** Sets the registry's mode, or one service's; false when the service does not exist. */

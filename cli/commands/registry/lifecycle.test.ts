@@ -39,6 +39,16 @@ for (const store of STORE_KINDS) {
           bad.stderr,
           /'lenient' is not a policy; use one of: backward, backward-transitive, major-may-break, none/,
         );
+        assert.equal((await admin('policy', '--default')).stdout, 'new services: backward\n');
+        const setDefault = await admin('policy', '--default', 'backward-transitive');
+        assert.equal(setDefault.code, 0, setDefault.stderr);
+        assert.equal(
+          setDefault.stdout,
+          'new services: policy set to backward-transitive (existing services keep theirs).\n',
+        );
+        assert.deepEqual(JSON.parse((await admin('policy', '--default', '--format', 'json')).stdout), {
+          policy: 'backward-transitive',
+        });
         const unknown = await admin('policy', 'acme/nothing', 'none');
         assert.equal(unknown.code, 1);
         assert.match(unknown.stdout, /^acme\/nothing: refused \(404\)\.\n {2}not-found: /);
