@@ -22,6 +22,8 @@ export interface Command {
   summary: string;
   /** Full `--help` text. */
   help: string;
+  /** The `--help` text for these arguments, for a command with subcommands (default: `help`). */
+  helpFor?(argv: string[]): string;
   run(argv: string[], io: Io): Promise<number>;
 }
 

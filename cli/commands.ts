@@ -45,7 +45,7 @@ export const COMMANDS: Readonly<
     load: () => import('./commands/update.js'),
   },
   registry: {
-    summary: 'Registry maintenance: export and import backups',
+    summary: 'Operate a registry: tokens, policies, modes, change logs, dependents, deletes, backups',
     load: () => import('./commands/registry.js'),
   },
   up: {

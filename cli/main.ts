@@ -31,7 +31,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.out(`${command.help.trimEnd()}\n`);
+      io.out(`${(command.helpFor?.(rest) ?? command.help).trimEnd()}\n`);
       return EXIT.ok;
     }
     return await command.run(rest, io);

@@ -196,7 +196,8 @@ export class Registry {
     });
     const latest = await this.store.getServiceIr(organization, application, 'latest');
     if (!record || !latest) {
-      return { compatible: true, policy: record?.policy ?? 'backward', changes: [] as StoredChange[] };
+      const policy = record?.policy ?? (await this.store.getDefaultPolicy());
+      return { compatible: true, policy, changes: [] as StoredChange[] };
     }
     const next = this.#stamp(intake.service, { organization, application, version: latest.version });
     const verdict = await checkCompatibility({
@@ -272,6 +273,40 @@ export class Registry {
     throw notFound(
       `Version ${version.slice(0, 100)} of ${organization}/${application}`,
       `List its versions with GET /services/${organization}/${application}/versions.`,
+    );
+  }
+
+  /**
+   * Undoes a soft delete of a version, or of the service when `version` is undefined (admins; the
+   * route checks the role). A hard delete cannot be undone: there is nothing left to restore.
+   */
+  async restore(
+    target: { organization: string; application: string; version?: string },
+    actor: string,
+  ): Promise<void> {
+    const { organization, application, version } = target;
+    const name = `${organization}/${application}`;
+    const outcome = await this.store.restore(organization, application, version, actor);
+    if (outcome === 'restored') return;
+    if (outcome === 'service-deleted') {
+      throw problem(
+        409,
+        'service-deleted',
+        `${name} is deleted: restore the service first (POST /services/${name}/restore), then its versions.`,
+      );
+    }
+    const what = version === undefined ? name : `${name} ${version.slice(0, 100)}`;
+    if (outcome === 'not-deleted')
+      throw problem(409, 'not-deleted', `${what} is not deleted: there is nothing to restore.`);
+    if (version === undefined || !(await this.store.getService(organization, application))) {
+      throw notFound(
+        `The service ${name}`,
+        'Only a soft delete can be undone: a hard-deleted service is gone.',
+      );
+    }
+    throw notFound(
+      `Version ${version.slice(0, 100)} of ${name}`,
+      'Only a soft delete can be undone: a hard-deleted version is gone.',
     );
   }
 

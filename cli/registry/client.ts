@@ -72,9 +72,9 @@ export class RegistryClient {
     return this.#call(() => this.#client.traces.getByAnnotation({ annotation }));
   }
 
-  /** The services whose latest version imports `organization/application`. */
-  referencedBy(organization: string, application: string): Promise<Api.ImportEdge[]> {
-    return this.#call(() => this.#client.importEdges.get({ organization, application }));
+  /** Every live version of another service that imports `organization/application`. */
+  referencedBy(organization: string, application: string): Promise<Api.ImportingVersion[]> {
+    return this.#call(() => this.#client.importingVersions.get({ organization, application }));
   }
 
   check(organization: string, application: string, form: Api.DocumentForm): Promise<Api.CheckResult> {
@@ -91,6 +91,111 @@ export class RegistryClient {
     return this.#call(() =>
       this.#client.codes.postByGenerator(form, { organization, application, version, generator }),
     );
+  }
+
+  /** The service record: name, policy, latest version. */
+  getServiceRecord(organization: string, application: string): Promise<Api.Service> {
+    return this.#call(() =>
+      this.#client.services.getByOrganizationAndApplication({ organization, application }),
+    );
+  }
+
+  setPolicy(organization: string, application: string, policy: Api.Policy): Promise<Api.Service> {
+    return this.#call(() =>
+      this.#client.services.putPolicyByOrganizationAndApplication({ policy }, { organization, application }),
+    );
+  }
+
+  /** The policy new services start with. */
+  getDefaultPolicy(): Promise<Api.DefaultPolicy> {
+    return this.#call(() => this.#client.defaultPolicies.get());
+  }
+
+  setDefaultPolicy(policy: Api.Policy): Promise<Api.DefaultPolicy> {
+    return this.#call(() => this.#client.defaultPolicies.put({ policy }));
+  }
+
+  /** Every live version, oldest first, each with its change log. */
+  listVersions(organization: string, application: string): Promise<Api.Version[]> {
+    return this.#call(() => this.#client.versions.get({ organization, application }));
+  }
+
+  /** The changes between two versions (`to` defaults to latest). */
+  changes(organization: string, application: string, from: string, to?: string): Promise<Api.ChangeLog> {
+    return this.#call(() =>
+      this.#client.changeLogs.get({ organization, application, from, ...(to === undefined ? {} : { to }) }),
+    );
+  }
+
+  /** Deletes one version, or the service with every version when `version` is undefined. */
+  async delete(
+    organization: string,
+    application: string,
+    version: string | undefined,
+    how: { reason: string; hard: boolean },
+  ): Promise<void> {
+    await this.#call(() =>
+      version === undefined
+        ? this.#client.services.deleteByOrganizationAndApplication({ organization, application, ...how })
+        : this.#client.versions.deleteByVersion({ organization, application, version, ...how }),
+    );
+  }
+
+  /** Undoes a soft delete of one version, or of the service when `version` is undefined. */
+  restore(
+    organization: string,
+    application: string,
+    version: string | undefined,
+  ): Promise<Api.Version | Api.Service> {
+    return this.#call(
+      (): Promise<Api.Version | Api.Service> =>
+        version === undefined
+          ? this.#client.services.postRestoreByOrganizationAndApplication({ organization, application })
+          : this.#client.versions.postRestoreByVersion({ organization, application, version }),
+    );
+  }
+
+  /** The registry's mode, or one service's. */
+  getMode(service?: { organization: string; application: string }): Promise<Api.ModeSetting> {
+    return this.#call(() =>
+      service
+        ? this.#client.services.getModeByOrganizationAndApplication(service)
+        : this.#client.modeSettings.get(),
+    );
+  }
+
+  setMode(mode: Api.Mode, service?: { organization: string; application: string }): Promise<Api.ModeSetting> {
+    return this.#call(() =>
+      service
+        ? this.#client.services.putModeByOrganizationAndApplication({ mode }, service)
+        : this.#client.modeSettings.put({ mode }),
+    );
+  }
+
+  listTokens(organization?: string): Promise<Api.Token[]> {
+    return this.#call(() => this.#client.tokens.get(organization === undefined ? {} : { organization }));
+  }
+
+  createToken(form: Api.TokenForm): Promise<Api.TokenCreated> {
+    return this.#call(() => this.#client.tokens.post(form));
+  }
+
+  async revokeToken(id: string): Promise<void> {
+    await this.#call(() => this.#client.tokens.deleteById({ id }));
+  }
+
+  /** The organization's services and every import from or to one of them (latest versions). */
+  dependencyGraph(organization: string): Promise<Api.DependencyGraph> {
+    return this.#call(() => this.#client.dependencyGraphs.get({ organization }));
+  }
+
+  setNamespace(organization: string, namespace: string): Promise<Api.Organization> {
+    return this.#call(() => this.#client.organizations.putByOrganization({ namespace }, { organization }));
+  }
+
+  /** The audit log, newest first. */
+  audit(limit: number, offset = 0): Promise<Api.AuditEntry[]> {
+    return this.#call(() => this.#client.auditEntries.get({ limit, offset }));
   }
 
   /** The generated client itself, for everything else. */

@@ -177,6 +177,32 @@ export interface ContentsResource {
   getByContentHash(params: ContentsGetByContentHashParams, options?: RequestOptions): Promise<types.Content>;
 }
 
+/** The declared error responses of defaultPolicies.get. */
+export type DefaultPoliciesGetError = ResponseError<401, types.ErrorResponse>;
+
+/** The declared error responses of defaultPolicies.put. */
+export type DefaultPoliciesPutError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<415, types.ErrorResponse>
+  | ResponseError<422, types.ErrorResponse>;
+
+/** The default_policies resource: client.defaultPolicies. */
+export interface DefaultPoliciesResource {
+  /**
+   * The policy new services start with.
+   * GET /policy
+   * @throws {DefaultPoliciesGetError} for a declared error status
+   */
+  get(options?: RequestOptions): Promise<types.DefaultPolicy>;
+  /**
+   * Sets the policy new services start with (admins of every organization); existing services keep theirs.
+   * PUT /policy
+   * @throws {DefaultPoliciesPutError} for a declared error status
+   */
+  put(body: types.DefaultPolicy, options?: RequestOptions): Promise<types.DefaultPolicy>;
+}
+
 /** Parameters of dependencyGraphs.get. */
 export interface DependencyGraphsGetParams {
   /** In path. */
@@ -242,28 +268,28 @@ export interface HealthchecksResource {
   get(options?: RequestOptions): Promise<types.Healthcheck>;
 }
 
-/** Parameters of importEdges.get. */
-export interface ImportEdgesGetParams {
+/** Parameters of importingVersions.get. */
+export interface ImportingVersionsGetParams {
   /** In path. */
   organization: string;
   /** In path. */
   application: string;
 }
 
-/** The declared error responses of importEdges.get. */
-export type ImportEdgesGetError =
+/** The declared error responses of importingVersions.get. */
+export type ImportingVersionsGetError =
   | ResponseError<401, types.ErrorResponse>
   | ResponseError<403, types.ErrorResponse>
   | ResponseError<404, types.ErrorResponse>;
 
-/** The import_edges resource: client.importEdges. */
-export interface ImportEdgesResource {
+/** The importing_versions resource: client.importingVersions. */
+export interface ImportingVersionsResource {
   /**
-   * Which services (their latest versions) import this one, and at which version.
+   * Which services, and which of their live versions, import this one, and at which version.
    * GET /services/:organization/:application/referenced-by
-   * @throws {ImportEdgesGetError} for a declared error status
+   * @throws {ImportingVersionsGetError} for a declared error status
    */
-  get(params: ImportEdgesGetParams, options?: RequestOptions): Promise<types.ImportEdge[]>;
+  get(params: ImportingVersionsGetParams, options?: RequestOptions): Promise<types.ImportingVersion[]>;
 }
 
 /** The declared error responses of modeSettings.get. */
@@ -413,6 +439,21 @@ export type ServicesDeleteByOrganizationAndApplicationError =
   | ResponseError<404, types.ErrorResponse>
   | ResponseError<409, types.ErrorResponse>;
 
+/** Parameters of services.postRestoreByOrganizationAndApplication. */
+export interface ServicesPostRestoreByOrganizationAndApplicationParams {
+  /** In path. */
+  organization: string;
+  /** In path. */
+  application: string;
+}
+
+/** The declared error responses of services.postRestoreByOrganizationAndApplication. */
+export type ServicesPostRestoreByOrganizationAndApplicationError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>
+  | ResponseError<409, types.ErrorResponse>;
+
 /** Parameters of services.getModeByOrganizationAndApplication. */
 export interface ServicesGetModeByOrganizationAndApplicationParams {
   /** In path. */
@@ -477,6 +518,15 @@ export interface ServicesResource {
     params: ServicesDeleteByOrganizationAndApplicationParams,
     options?: RequestOptions,
   ): Promise<undefined>;
+  /**
+   * Brings back a soft-deleted service with the versions it had (admins). A hard delete cannot be undone.
+   * POST /services/:organization/:application/restore
+   * @throws {ServicesPostRestoreByOrganizationAndApplicationError} for a declared error status
+   */
+  postRestoreByOrganizationAndApplication(
+    params: ServicesPostRestoreByOrganizationAndApplicationParams,
+    options?: RequestOptions,
+  ): Promise<types.Service>;
   /**
    * GET /services/:organization/:application/mode
    * @throws {ServicesGetModeByOrganizationAndApplicationError} for a declared error status
@@ -699,6 +749,23 @@ export type VersionsDeleteByVersionError =
   | ResponseError<404, types.ErrorResponse>
   | ResponseError<409, types.ErrorResponse>;
 
+/** Parameters of versions.postRestoreByVersion. */
+export interface VersionsPostRestoreByVersionParams {
+  /** In path. */
+  organization: string;
+  /** In path. */
+  application: string;
+  /** In path. */
+  version: string;
+}
+
+/** The declared error responses of versions.postRestoreByVersion. */
+export type VersionsPostRestoreByVersionError =
+  | ResponseError<401, types.ErrorResponse>
+  | ResponseError<403, types.ErrorResponse>
+  | ResponseError<404, types.ErrorResponse>
+  | ResponseError<409, types.ErrorResponse>;
+
 /** The versions resource: client.versions. */
 export interface VersionsResource {
   /**
@@ -744,6 +811,15 @@ export interface VersionsResource {
    * @throws {VersionsDeleteByVersionError} for a declared error status
    */
   deleteByVersion(params: VersionsDeleteByVersionParams, options?: RequestOptions): Promise<undefined>;
+  /**
+   * Brings back a soft-deleted version (admins); latest moves to it when it is the highest. A hard delete cannot be undone.
+   * POST /services/:organization/:application/versions/:version/restore
+   * @throws {VersionsPostRestoreByVersionError} for a declared error status
+   */
+  postRestoreByVersion(
+    params: VersionsPostRestoreByVersionParams,
+    options?: RequestOptions,
+  ): Promise<types.Version>;
 }
 
 /**
@@ -756,11 +832,12 @@ export interface Client {
   readonly checkResults: CheckResultsResource;
   readonly codes: CodesResource;
   readonly contents: ContentsResource;
+  readonly defaultPolicies: DefaultPoliciesResource;
   readonly dependencyGraphs: DependencyGraphsResource;
   readonly eventUnionOwners: EventUnionOwnersResource;
   readonly generators: GeneratorsResource;
   readonly healthchecks: HealthchecksResource;
-  readonly importEdges: ImportEdgesResource;
+  readonly importingVersions: ImportingVersionsResource;
   readonly modeSettings: ModeSettingsResource;
   readonly organizations: OrganizationsResource;
   readonly services: ServicesResource;
@@ -917,6 +994,42 @@ export function createClient(options: ClientOptions): Client {
           options,
         ) as Promise<types.Content>,
     },
+    defaultPolicies: {
+      get: (options) =>
+        call(
+          {
+            name: 'defaultPolicies.get',
+            method: 'GET',
+            path: ['/policy'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401],
+          },
+          undefined,
+          undefined,
+          options,
+        ) as Promise<types.DefaultPolicy>,
+      put: (body, options) =>
+        call(
+          {
+            name: 'defaultPolicies.put',
+            method: 'PUT',
+            path: ['/policy'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 415, 422],
+          },
+          body,
+          undefined,
+          options,
+        ) as Promise<types.DefaultPolicy>,
+    },
     dependencyGraphs: {
       get: (params, options) =>
         call(
@@ -993,11 +1106,11 @@ export function createClient(options: ClientOptions): Client {
           options,
         ) as Promise<types.Healthcheck>,
     },
-    importEdges: {
+    importingVersions: {
       get: (params, options) =>
         call(
           {
-            name: 'importEdges.get',
+            name: 'importingVersions.get',
             method: 'GET',
             path: ['/services/', 'organization', '/', 'application', '/referenced-by'],
             query: [],
@@ -1010,7 +1123,7 @@ export function createClient(options: ClientOptions): Client {
           undefined,
           params,
           options,
-        ) as Promise<types.ImportEdge[]>,
+        ) as Promise<types.ImportingVersion[]>,
     },
     modeSettings: {
       get: (options) =>
@@ -1153,6 +1266,23 @@ export function createClient(options: ClientOptions): Client {
           params,
           options,
         ) as Promise<undefined>,
+      postRestoreByOrganizationAndApplication: (params, options) =>
+        call(
+          {
+            name: 'services.postRestoreByOrganizationAndApplication',
+            method: 'POST',
+            path: ['/services/', 'organization', '/', 'application', '/restore'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404, 409],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Service>,
       getModeByOrganizationAndApplication: (params, options) =>
         call(
           {
@@ -1382,6 +1512,23 @@ export function createClient(options: ClientOptions): Client {
           params,
           options,
         ) as Promise<undefined>,
+      postRestoreByVersion: (params, options) =>
+        call(
+          {
+            name: 'versions.postRestoreByVersion',
+            method: 'POST',
+            path: ['/services/', 'organization', '/', 'application', '/versions/', 'version', '/restore'],
+            query: [],
+            header: [],
+            form: [],
+            success: [200],
+            unit: [],
+            errors: [401, 403, 404, 409],
+          },
+          undefined,
+          params,
+          options,
+        ) as Promise<types.Version>,
     },
   };
 }

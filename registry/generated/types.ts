@@ -127,6 +127,14 @@ export interface Content {
 }
 
 /**
+ * The policy a new service starts with at its first publish (backward unless an admin of every organization sets another).
+ * Wire name: default_policy
+ */
+export interface DefaultPolicy {
+  policy: Policy;
+}
+
+/**
  * An organization's services and every import from or to one of them.
  * Wire name: dependency_graph
  */
@@ -197,6 +205,20 @@ export interface Healthcheck {
 export interface ImportEdge {
   from: string;
   from_version: string;
+  to: string;
+  /** The version the import names, or latest. */
+  to_version: string;
+}
+
+/**
+ * A live version of service `from` that imports service `to` at `to_version`.
+ * Wire name: importing_version
+ */
+export interface ImportingVersion {
+  from: string;
+  from_version: string;
+  /** Whether from_version is the latest version of from: while it is, deleting what it imports is refused. */
+  latest: boolean;
   to: string;
   /** The version the import names, or latest. */
   to_version: string;

@@ -13,7 +13,7 @@ import {
   tokenToWire,
 } from './wire.js';
 
-/** Organizations, compatibility policies and tokens. */
+/** Organizations, compatibility policies (per service and the default for new ones) and tokens. */
 export const ADMIN_ROUTES: Route[] = [
   {
     method: 'get',
@@ -68,6 +68,30 @@ export const ADMIN_ROUTES: Route[] = [
       );
       if (!service) throw noService(organization, application);
       json(res, 200, serviceToWire(service));
+    },
+  },
+  {
+    method: 'get',
+    path: '/policy',
+    async handle(_req, res, ctx) {
+      if (!ctx.principal.token && !ctx.registry.anonymousReads) {
+        throw problem(
+          401,
+          'unauthorized',
+          "Reading the default policy needs a token: send 'Authorization: Bearer <token>'.",
+        );
+      }
+      json(res, 200, { policy: await ctx.registry.store.getDefaultPolicy() } satisfies Api.DefaultPolicy);
+    },
+  },
+  {
+    method: 'put',
+    path: '/policy',
+    async handle(req, res, ctx) {
+      requireRole(ctx.principal, '*', 'admin', false);
+      const form = readForm<Api.DefaultPolicy>(req.body, { policy: POLICIES }, 'default_policy');
+      await ctx.registry.store.setDefaultPolicy(form.policy, ctx.principal.actor);
+      json(res, 200, { policy: form.policy } satisfies Api.DefaultPolicy);
     },
   },
   {

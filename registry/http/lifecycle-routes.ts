@@ -4,9 +4,9 @@ import type * as Api from '../api-types.js';
 import { notFound, problem } from '../errors.js';
 import { MODES } from '../store/store.js';
 import { json, noService, param, type Route, serviceParams } from './route.js';
-import { queryString, readForm, versionToWire } from './wire.js';
+import { queryString, readForm, serviceToWire, versionToWire } from './wire.js';
 
-/** Deletes, READONLY modes and lookup by content hash. */
+/** Deletes and restores, READONLY modes and lookup by content hash. */
 export const LIFECYCLE_ROUTES: Route[] = [
   {
     method: 'delete',
@@ -30,6 +30,26 @@ export const LIFECYCLE_ROUTES: Route[] = [
         { ...deleteQuery(req), actor: ctx.principal.actor },
       );
       res.status(204).end();
+    },
+  },
+  {
+    method: 'post',
+    path: '/services/:org/:app/versions/:version/restore',
+    async handle(req, res, ctx) {
+      const { organization, application } = serviceParams(req, ctx, 'admin');
+      const version = param(req, 'version');
+      await ctx.registry.restore({ organization, application, version }, ctx.principal.actor);
+      const restored = await ctx.registry.store.getVersion(organization, application, version);
+      json(res, 200, versionToWire(restored!));
+    },
+  },
+  {
+    method: 'post',
+    path: '/services/:org/:app/restore',
+    async handle(req, res, ctx) {
+      const { organization, application } = serviceParams(req, ctx, 'admin');
+      await ctx.registry.restore({ organization, application }, ctx.principal.actor);
+      json(res, 200, serviceToWire((await ctx.registry.store.getService(organization, application))!));
     },
   },
   {

@@ -1,7 +1,8 @@
 import { requireRole } from '../access.js';
 import { problem } from '../errors.js';
 import { checkKey } from '../keys.js';
-import { dependencyGraph, referencedBy } from '../trace/dependents.js';
+import { dependencyGraph } from '../trace/dependents.js';
+import { importingVersions } from '../trace/importing-versions.js';
 import { latestServices } from '../trace/latest-services.js';
 import { ANNOTATION_NAME, trace } from '../trace/trace.js';
 import { json, noService, param, type Route, readsOf, serviceParams } from './route.js';
@@ -30,8 +31,7 @@ export const TRACE_ROUTES: Route[] = [
       const { organization, application } = serviceParams(req, ctx);
       if (!(await ctx.registry.store.getService(organization, application)))
         throw noService(organization, application);
-      const services = await latestServices(ctx.registry.store, readsOf(ctx));
-      json(res, 200, referencedBy(services, organization, application));
+      json(res, 200, await importingVersions(ctx.registry.store, readsOf(ctx), organization, application));
     },
   },
   {

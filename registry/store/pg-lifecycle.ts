@@ -2,7 +2,7 @@ import type { IrCache } from './ir-cache.js';
 import type { PgQueryable } from './pg-database.js';
 import { importedBy, readOnly } from './publish-refusals.js';
 import type { ServiceRow } from './rows.js';
-import type { DeleteRequest, Importer, Mode } from './store.js';
+import type { DeleteRequest, Importer, ImportingVersion, Mode } from './store.js';
 
 /**
  * The registry-wide mode (`settings.mode`), read fresh: replicas share it. `lock` (inside a write
@@ -50,6 +50,31 @@ export function importersOf(
      ) importers ORDER BY organization COLLATE "C", application COLLATE "C"`,
     [organization, application, version ?? null],
   );
+}
+
+/** Every live version of other live services that imports `organization/application` (see `RegistryStore`). */
+export async function importingVersions(
+  db: PgQueryable,
+  organization: string,
+  application: string,
+): Promise<ImportingVersion[]> {
+  const rows = await db.rows<ImportingVersion & { sort_key: string }>(
+    `SELECT * FROM (
+       SELECT DISTINCT o.key AS organization, s.key AS application, v.version, v.sort_key,
+              s.latest_version_id IS NOT DISTINCT FROM v.id AS latest
+       FROM version_imports i JOIN versions v ON v.id = i.version_id
+         JOIN services s ON s.id = v.service_id JOIN organizations o ON o.id = s.organization_id
+       WHERE i.organization = $1 AND i.application = $2 AND v.deleted_at IS NULL AND s.deleted_at IS NULL
+         AND NOT (o.key = $1 AND s.key = $2)
+     ) importing ORDER BY organization COLLATE "C", application COLLATE "C", sort_key`,
+    [organization, application],
+  );
+  return rows.map(({ organization, application, version, latest }) => ({
+    organization,
+    application,
+    version,
+    latest,
+  }));
 }
 
 /** One version's delete, inside the caller's transaction, with the service row locked. */

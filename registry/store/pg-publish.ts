@@ -5,7 +5,14 @@ import type { PgQueryable } from './pg-database.js';
 import { refuseIfReadOnly } from './pg-lifecycle.js';
 import { eventUnionsOwned, serviceDeleted, versionDeleted, versionExists } from './publish-refusals.js';
 import { type ServiceRow, toVersion, VERSION_COLUMNS, type VersionRow } from './rows.js';
-import { type Gate, gateReads, type HistoryEntry, type PublishOutcome, type PublishPlan } from './store.js';
+import {
+  DEFAULT_POLICY_SQL,
+  type Gate,
+  gateReads,
+  type HistoryEntry,
+  type PublishOutcome,
+  type PublishPlan,
+} from './store.js';
 
 interface HistoryRow {
   id: number;
@@ -34,7 +41,8 @@ export async function publishInPgTransaction(
   const orgId = await organizationId(tx, plan);
   // The upsert locks the service row (DO UPDATE takes the row lock, as FOR UPDATE would).
   const claimed = (await tx.row<Omit<ServiceRow, 'organization' | 'latest'>>(
-    `INSERT INTO services (organization_id, key, name, created_at, created_by) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO services (organization_id, key, name, created_at, created_by, policy)
+       VALUES ($1, $2, $3, $4, $5, ${DEFAULT_POLICY_SQL})
        ON CONFLICT (organization_id, key) DO UPDATE SET key = EXCLUDED.key
        RETURNING id, key, name, policy, created_at, created_by, deleted_at, mode`,
     [orgId, plan.application, plan.name, plan.publishedAt, plan.publishedBy],

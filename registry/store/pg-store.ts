@@ -7,10 +7,12 @@ import {
   deleteServiceInTransaction,
   deleteVersionInTransaction,
   importersOf,
+  importingVersions,
   registryMode,
 } from './pg-lifecycle.js';
 import { migratePg } from './pg-migrations.js';
 import { publishInPgTransaction } from './pg-publish.js';
+import { restoreInPgTransaction } from './pg-restore.js';
 import {
   LIVE_SERVICE,
   LIVE_VERSION,
@@ -33,18 +35,21 @@ import type {
   EventUnionOwner,
   Gate,
   Importer,
+  ImportingVersion,
   Mode,
   OrganizationRecord,
   PublishOutcome,
   PublishPlan,
   RegistryDump,
   RegistryStore,
+  RestoreOutcome,
   ServiceQuery,
   ServiceRecord,
   StoredDocument,
   TokenRecord,
   VersionRecord,
 } from './store.js';
+import { DEFAULT_POLICY_SQL } from './store.js';
 
 export interface PgStoreOptions {
   /** Bytes of documents kept in memory for fast reads (default 64 MiB). */
@@ -264,6 +269,13 @@ export class PgStore implements RegistryStore {
     });
   }
 
+  async restore(organization: string, application: string, version: string | undefined, by: string) {
+    return this.db.transaction(async (tx): Promise<RestoreOutcome> => {
+      const service = await this.#lockService(tx, organization, application);
+      return service ? restoreInPgTransaction(tx, service, version, by) : 'missing';
+    });
+  }
+
   /** The service row, locked against concurrent publishes and deletes until the transaction ends. */
   #lockService(tx: PgQueryable, organization: string, application: string) {
     return tx.row<ServiceRow>(`SELECT ${SERVICE_COLUMNS} WHERE o.key = $1 AND s.key = $2 FOR UPDATE OF s`, [
@@ -276,6 +288,10 @@ export class PgStore implements RegistryStore {
     return importersOf(this.db, organization, application, version);
   }
 
+  async importingVersions(organization: string, application: string): Promise<ImportingVersion[]> {
+    return importingVersions(this.db, organization, application);
+  }
+
   async getMode(scope?: { organization: string; application: string }): Promise<Mode | undefined> {
     if (!scope) return registryMode(this.db);
     return (
@@ -284,6 +300,21 @@ export class PgStore implements RegistryStore {
         [scope.organization, scope.application],
       )
     )?.mode;
+  }
+
+  async getDefaultPolicy(): Promise<CompatibilityPolicy> {
+    return (await this.db.row<{ policy: CompatibilityPolicy }>(`SELECT ${DEFAULT_POLICY_SQL} AS policy`))!
+      .policy;
+  }
+
+  async setDefaultPolicy(policy: CompatibilityPolicy, by: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.rows(
+        "INSERT INTO settings (key, value) VALUES ('policy', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+        [policy],
+      );
+      await audit(tx, by, 'set-default-policy', '*', policy);
+    });
   }
 
   async setMode(scope: { organization: string; application: string } | undefined, mode: Mode, by: string) {

@@ -1,7 +1,7 @@
 import { importedBy, readOnly } from './publish-refusals.js';
 import type { ServiceRow } from './rows.js';
 import type { SqliteAccess } from './sqlite-publish.js';
-import type { DeleteRequest, Importer, Mode } from './store.js';
+import type { DeleteRequest, Importer, ImportingVersion, Mode } from './store.js';
 
 /** The registry-wide mode (`settings.mode`, READWRITE when unset). */
 export function registryMode(db: SqliteAccess): Mode {
@@ -54,6 +54,31 @@ export function importersOf(
       organization,
       application,
     ) as Importer[];
+}
+
+/** Every live version of other live services that imports `organization/application` (see `RegistryStore`). */
+export function importingVersions(
+  db: SqliteAccess,
+  organization: string,
+  application: string,
+): ImportingVersion[] {
+  const rows = db
+    .q(
+      `SELECT DISTINCT o.key AS organization, s.key AS application, v.version, v.sort_key,
+              s.latest_version_id = v.id AS latest
+       FROM version_imports i JOIN versions v ON v.id = i.version_id
+         JOIN services s ON s.id = v.service_id JOIN organizations o ON o.id = s.organization_id
+       WHERE i.organization = ? AND i.application = ? AND v.deleted_at IS NULL AND s.deleted_at IS NULL
+         AND NOT (o.key = ? AND s.key = ?)
+       ORDER BY o.key, s.key, v.sort_key`,
+    )
+    .all(organization, application, organization, application) as (Importer & { latest: number })[];
+  return rows.map((r) => ({
+    organization: r.organization,
+    application: r.application,
+    version: r.version,
+    latest: r.latest === 1,
+  }));
 }
 
 /** One version's delete, inside the caller's `BEGIN IMMEDIATE` transaction (see `RegistryStore`). */

@@ -4,7 +4,13 @@ import { sha256 } from '../content-hash.js';
 import { eventUnionsOwned, serviceDeleted, versionDeleted, versionExists } from './publish-refusals.js';
 import { type ServiceRow, toVersion, VERSION_COLUMNS, type VersionRow } from './rows.js';
 import { refuseIfReadOnly, setLatest } from './sqlite-lifecycle.js';
-import type { Gate, HistoryEntry, PublishOutcome, PublishPlan } from './store.js';
+import {
+  DEFAULT_POLICY_SQL,
+  type Gate,
+  type HistoryEntry,
+  type PublishOutcome,
+  type PublishPlan,
+} from './store.js';
 
 /** What the publish transaction needs from the store it runs in. */
 export interface SqliteAccess {
@@ -38,7 +44,7 @@ export function publishInTransaction(db: SqliteAccess, plan: PublishPlan, gate: 
   let service = db.serviceRow(plan.organization, plan.application);
   if (!service) {
     db.q(
-      'INSERT INTO services (organization_id, key, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO services (organization_id, key, name, created_at, created_by, policy) VALUES (?, ?, ?, ?, ?, ${DEFAULT_POLICY_SQL})`,
     ).run(orgId, plan.application, plan.name, plan.publishedAt, plan.publishedBy);
     service = db.serviceRow(plan.organization, plan.application)!;
   }

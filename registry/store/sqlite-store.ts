@@ -23,10 +23,12 @@ import {
   deleteServiceInTransaction,
   deleteVersionInTransaction,
   importersOf,
+  importingVersions,
   registryMode,
 } from './sqlite-lifecycle.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { DryRunDone, publishInTransaction, type SqliteAccess } from './sqlite-publish.js';
+import { restoreInTransaction } from './sqlite-restore.js';
 import type {
   AuditEntry,
   CompatibilityPolicy,
@@ -35,18 +37,21 @@ import type {
   Gate,
   HistoryEntry,
   Importer,
+  ImportingVersion,
   Mode,
   OrganizationRecord,
   PublishOutcome,
   PublishPlan,
   RegistryDump,
   RegistryStore,
+  RestoreOutcome,
   ServiceQuery,
   ServiceRecord,
   StoredDocument,
   TokenRecord,
   VersionRecord,
 } from './store.js';
+import { DEFAULT_POLICY_SQL } from './store.js';
 
 export interface SqliteStoreOptions {
   /** Bytes of documents kept in memory for fast reads (default 64 MiB). */
@@ -352,14 +357,40 @@ export class SqliteStore implements RegistryStore {
     return remove.immediate();
   }
 
+  async restore(organization: string, application: string, version: string | undefined, by: string) {
+    const restore = this.db.transaction((): RestoreOutcome => {
+      const service = this.#serviceRow(organization, application);
+      return service ? restoreInTransaction(this.#access, service, version, by) : 'missing';
+    });
+    return restore.immediate();
+  }
+
   async importersOf(organization: string, application: string, version?: string): Promise<Importer[]> {
     return importersOf(this.#access, organization, application, version);
+  }
+
+  async importingVersions(organization: string, application: string): Promise<ImportingVersion[]> {
+    return importingVersions(this.#access, organization, application);
   }
 
   async getMode(scope?: { organization: string; application: string }): Promise<Mode | undefined> {
     if (!scope) return registryMode(this.#access);
     const service = this.#serviceRow(scope.organization, scope.application);
     return service && service.deleted_at === null ? service.mode : undefined;
+  }
+
+  async getDefaultPolicy(): Promise<CompatibilityPolicy> {
+    return this.#q(`SELECT ${DEFAULT_POLICY_SQL}`).pluck().get() as CompatibilityPolicy;
+  }
+
+  async setDefaultPolicy(policy: CompatibilityPolicy, by: string): Promise<void> {
+    const update = this.db.transaction(() => {
+      this.#q(
+        "INSERT INTO settings (key, value) VALUES ('policy', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ).run(policy);
+      this.#audit(by, 'set-default-policy', '*', policy);
+    });
+    update.immediate();
   }
 
   async setMode(scope: { organization: string; application: string } | undefined, mode: Mode, by: string) {

@@ -4,6 +4,13 @@ import type { Service } from '../../core/ir.js';
 export const POLICIES = ['backward', 'backward-transitive', 'none', 'major-may-break'] as const;
 export type CompatibilityPolicy = (typeof POLICIES)[number];
 
+/**
+ * The policy a new service starts with: the registry's default (`settings.policy`, set with
+ * `PUT /policy`), else `backward`. Both stores use it in the insert of a service's first publish,
+ * so the default is read in the publish's own transaction.
+ */
+export const DEFAULT_POLICY_SQL = "COALESCE((SELECT value FROM settings WHERE key = 'policy'), 'backward')";
+
 /** READONLY refuses publishes and deletes (of the whole registry, or of one service). */
 export const MODES = ['READWRITE', 'READONLY'] as const;
 export type Mode = (typeof MODES)[number];
@@ -146,6 +153,19 @@ export interface Importer {
   version: string;
 }
 
+/** A live version of another service whose recorded imports name the service asked about. */
+export interface ImportingVersion extends Importer {
+  /** True when it is that service's latest version (the one a delete is refused for). */
+  latest: boolean;
+}
+
+/**
+ * What a restore found: the soft-deleted version or service is live again (`restored`); it was
+ * not deleted (`not-deleted`); there is none (`missing`: never published, or hard-deleted); or
+ * the version's service is itself soft-deleted (`service-deleted`: restore the service first).
+ */
+export type RestoreOutcome = 'restored' | 'not-deleted' | 'missing' | 'service-deleted';
+
 /** How to delete: soft (hidden from reads, kept) or hard (gone), always with a reason. */
 export interface DeleteRequest {
   hard: boolean;
@@ -256,10 +276,29 @@ export interface RegistryStore {
   /** Deletes a service and its versions, with the same refusals; false when it does not exist. */
   deleteService(organization: string, application: string, request: DeleteRequest): Promise<boolean>;
   /**
+   * Brings back a soft-deleted version (`latest` moves to it when it is the highest), or with
+   * `version` undefined a soft-deleted service with the versions it had. Refused under READONLY.
+   */
+  restore(
+    organization: string,
+    application: string,
+    version: string | undefined,
+    by: string,
+  ): Promise<RestoreOutcome>;
+  /**
    * The latest versions of other services that import this one (any of its versions, or the one
    * given). The reverse of every version's imports, recorded at publish.
    */
   importersOf(organization: string, application: string, version?: string): Promise<Importer[]>;
+  /**
+   * Every live version of other live services that imports `organization/application`, at any
+   * version: what `GET …/referenced-by` answers. Sorted by organization, application, then semver.
+   */
+  importingVersions(organization: string, application: string): Promise<ImportingVersion[]>;
+  /** The policy new services start with (`backward` until one is set). */
+  getDefaultPolicy(): Promise<CompatibilityPolicy>;
+  /** Sets the policy new services start with; services that exist keep theirs. */
+  setDefaultPolicy(policy: CompatibilityPolicy, by: string): Promise<void>;
   /** The registry's mode, and the service's when one is named (undefined: no such service). */
   getMode(scope?: { organization: string; application: string }): Promise<Mode | undefined>;
   /** Sets the registry's mode, or one service's; false when the service does not exist. */

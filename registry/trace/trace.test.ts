@@ -58,7 +58,7 @@ describe('the trace and the dependency answers', () => {
 
       const referrers = (await http.request('GET', '/services/canon/user/referenced-by')).json;
       assert.deepEqual(referrers, [
-        { from: 'shop/orders', from_version: '1.0.0', to: 'canon/user', to_version: '1.0.0' },
+        { from: 'shop/orders', from_version: '1.0.0', latest: true, to: 'canon/user', to_version: '1.0.0' },
       ]);
       const graph = (await http.request('GET', '/organizations/shop/dependencies')).json;
       assert.deepEqual(graph.services, ['shop/orders']);
