@@ -25,7 +25,7 @@ import {
   type EventStore,
   type EventStream,
   type EventValidator,
-  encodeEvent,
+  encodeBatch,
   errorText,
   inEnvironment,
   type Outcome,
@@ -199,9 +199,7 @@ export class NatsProducer<E> implements Producer<E> {
 
   /** Resolves once the stream acked every event (a duplicate within the window counts as acked). */
   async publishBatch(events: readonly E[]): Promise<void> {
-    const wire = events.map((event, index) =>
-      encodeEvent(this.stream, this.validate, event, events.length === 1 ? undefined : index),
-    );
+    const wire = encodeBatch(this.stream, this.validate, events);
     if (wire.length === 0) return;
     const js = await this.start();
     const failed: string[] = [];

@@ -23,8 +23,8 @@ export interface PostgresClient {
 }
 
 /** The part of a pg `Pool` the store uses: a client per transaction. */
-export interface PostgresPool {
-  connect(): Promise<PostgresClient>;
+export interface PostgresPool<Client extends PostgresClient = PostgresClient> {
+  connect(): Promise<Client>;
 }
 
 /** Listing and retrying parked messages: what `canon events failures` does. */
@@ -117,14 +117,16 @@ class Serial {
  * hand the connection is inside the batch's transaction, and anything else written through it
  * would commit or roll back with the batch.
  */
-export class SqliteEventStore implements EventStore<SqliteDatabase>, FailureLog {
+export class SqliteEventStore<Db extends SqliteDatabase = SqliteDatabase>
+  implements EventStore<Db>, FailureLog
+{
   readonly #serial = new Serial();
 
-  constructor(readonly db: SqliteDatabase) {
+  constructor(readonly db: Db) {
     for (const sql of tables('INTEGER PRIMARY KEY AUTOINCREMENT')) db.exec(sql);
   }
 
-  transaction<T>(work: (tx: StoreTransaction<SqliteDatabase>) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: StoreTransaction<Db>) => Promise<T>): Promise<T> {
     return this.#serial.run(async () => {
       this.db.exec('BEGIN IMMEDIATE');
       try {
@@ -142,7 +144,7 @@ export class SqliteEventStore implements EventStore<SqliteDatabase>, FailureLog 
     });
   }
 
-  #transaction(): StoreTransaction<SqliteDatabase> {
+  #transaction(): StoreTransaction<Db> {
     const db = this.db;
     return {
       db,
@@ -230,8 +232,13 @@ function retryUpdate(
   };
 }
 
-/** A SQLite store on `db`, its tables created when missing. */
-export function sqliteEventStore(db: SqliteDatabase): SqliteEventStore {
+/**
+ * A SQLite store on `db` (a better-sqlite3 `Database`, which handlers get as `db`), its tables
+ * created when missing.
+ *
+ * @example const store = sqliteEventStore(new Database('read-model.db'));
+ */
+export function sqliteEventStore<Db extends SqliteDatabase>(db: Db): SqliteEventStore<Db> {
   return new SqliteEventStore(db);
 }
 
@@ -239,11 +246,15 @@ export function sqliteEventStore(db: SqliteDatabase): SqliteEventStore {
  * The store on a pg pool: each transaction takes a client of its own, which handlers get as `db`.
  * The tables live in the connection's `search_path`.
  */
-export class PostgresEventStore implements EventStore<PostgresClient>, FailureLog {
-  private constructor(readonly pool: PostgresPool) {}
+export class PostgresEventStore<Client extends PostgresClient = PostgresClient>
+  implements EventStore<Client>, FailureLog
+{
+  private constructor(readonly pool: PostgresPool<Client>) {}
 
   /** Connects and creates the tables when missing (under a lock: consumers may start together). */
-  static async open(pool: PostgresPool): Promise<PostgresEventStore> {
+  static async open<Client extends PostgresClient>(
+    pool: PostgresPool<Client>,
+  ): Promise<PostgresEventStore<Client>> {
     const store = new PostgresEventStore(pool);
     await store.#run(async (client) => {
       await client.query("SELECT pg_advisory_xact_lock(hashtext('canon_event_tables'))");
@@ -252,7 +263,7 @@ export class PostgresEventStore implements EventStore<PostgresClient>, FailureLo
     return store;
   }
 
-  async #run<T>(work: (client: PostgresClient) => Promise<T>): Promise<T> {
+  async #run<T>(work: (client: Client) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
     try {
@@ -270,7 +281,7 @@ export class PostgresEventStore implements EventStore<PostgresClient>, FailureLo
     }
   }
 
-  transaction<T>(work: (tx: StoreTransaction<PostgresClient>) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: StoreTransaction<Client>) => Promise<T>): Promise<T> {
     return this.#run((client) => work(postgresTransaction(client)));
   }
 
@@ -295,7 +306,7 @@ export class PostgresEventStore implements EventStore<PostgresClient>, FailureLo
   }
 }
 
-function postgresTransaction(client: PostgresClient): StoreTransaction<PostgresClient> {
+function postgresTransaction<Client extends PostgresClient>(client: Client): StoreTransaction<Client> {
   return {
     db: client,
     savepoint: async (work) => {
@@ -346,7 +357,14 @@ function postgresTransaction(client: PostgresClient): StoreTransaction<PostgresC
   };
 }
 
-/** A PostgreSQL store on `pool`, its tables created when missing. */
-export function postgresEventStore(pool: PostgresPool): Promise<PostgresEventStore> {
+/**
+ * A PostgreSQL store on `pool` (a pg `Pool`; handlers get the transaction's `PoolClient` as
+ * `db`), its tables created when missing.
+ *
+ * @example const store = await postgresEventStore(new pg.Pool({ connectionString }));
+ */
+export function postgresEventStore<Client extends PostgresClient>(
+  pool: PostgresPool<Client>,
+): Promise<PostgresEventStore<Client>> {
   return PostgresEventStore.open(pool);
 }

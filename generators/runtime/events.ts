@@ -198,6 +198,26 @@ export function encodeEvent(
   };
 }
 
+/** Encodes a batch, validating every event first: one `InvalidEventError` lists the problems of all of them. */
+export function encodeBatch(
+  stream: EventStream,
+  validate: EventValidator,
+  events: readonly unknown[],
+): ReturnType<typeof encodeEvent>[] {
+  const problems: EventProblem[] = [];
+  const wire: ReturnType<typeof encodeEvent>[] = [];
+  events.forEach((event, index) => {
+    try {
+      wire.push(encodeEvent(stream, validate, event, events.length === 1 ? undefined : index));
+    } catch (error) {
+      if (!(error instanceof InvalidEventError)) throw error;
+      problems.push(...error.problems);
+    }
+  });
+  if (problems.length > 0) throw new InvalidEventError(stream.stream, problems);
+  return wire;
+}
+
 const notJson = (): EventProblem[] => [{ code: 'event-not-json', path: '', message: 'is not a JSON value' }];
 
 /** A message as it arrived, before anything was made of it: what a parked message keeps. */
@@ -482,7 +502,7 @@ export class MockProducer<E> implements Producer<E> {
 
   /** Validates every event first: one invalid event refuses the batch, as the real producer does. */
   async publishBatch(events: readonly E[]): Promise<void> {
-    events.forEach((event, index) => void encodeEvent(this.stream, this.validate, event, index));
+    encodeBatch(this.stream, this.validate, events);
     for (const event of events) await this.queue.publish(this.stream, event, this.validate);
   }
 }
