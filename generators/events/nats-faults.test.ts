@@ -131,7 +131,11 @@ test('SIGKILL the consumer process mid-batch, three times: nothing lost, nothing
     before = now;
   }
   const last = await readModelProcess([TEST_NATS_URL, path, env], 'started');
-  await waitFor('every event applied', () => appliedCount(path), (n) => n >= total);
+  await waitFor(
+    'every event applied',
+    () => appliedCount(path),
+    (n) => n >= total,
+  );
   last.kill('SIGTERM');
   await once(last, 'exit');
   assertExactlyOnce(path, total);
@@ -173,7 +177,12 @@ test("stop and restart the test's own nats-server under load: nothing lost, noth
     }
     await pending;
   }
-  await waitFor('every event applied', () => appliedCount(path), (n) => n >= total, { timeout: 120_000 });
+  await waitFor(
+    'every event applied',
+    () => appliedCount(path),
+    (n) => n >= total,
+    { timeout: 120_000 },
+  );
   await consumer.stop();
   db.close();
   assertExactlyOnce(path, total);
