@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadSpec } from '../../core/load.js';
 import { corpusPath, repoPath } from '../../test/paths.js';
@@ -10,7 +11,7 @@ import { checkGolden } from '../testing/golden.js';
 import { generator as typesGenerator } from '../typescript-types/index.js';
 import { EventUnionError } from './event-unions.js';
 import { type EventsOptions, generator } from './index.js';
-import { eventsTypeOptions } from './testing.js';
+import { eventsTypeOptions, runnable, userApplicationFiles } from './testing.js';
 
 async function load(path: string) {
   const loaded = await loadSpec(readFileSync(path, 'utf8'), { file: path });
@@ -196,4 +197,62 @@ test('bad input: a union that is not an event union, a member without event_id, 
     /^events-not-event-union \/unions\/user_change union 'user_change' is not an event union/,
   );
   assert.match(picked[1]!, /^events-unknown-union \/options\/unions there is no union 'no_such_event'/);
+});
+
+test("a consumer test as a user writes it: the read model's handlers on the mock queue, with its SQLite store", async () => {
+  const files = [...(await userFiles()), ...userApplicationFiles()];
+  const usage = {
+    path: 'read-model.test-usage.ts',
+    contents: `import Database from 'better-sqlite3';
+import { MockEventQueue, mockUserEventConsumer, mockUserEventProducer, sqliteEventStore } from './events.js';
+import { readModelHandlers } from './read-model.js';
+const db = new Database(':memory:');
+const consumer = mockUserEventConsumer(new MockEventQueue(), readModelHandlers(), { store: sqliteEventStore(db), durable: 'read_model' });
+const rows: number = consumer.handled.length;
+void mockUserEventProducer;
+void rows;
+`,
+  };
+  assert.deepEqual(typeCheck(new Map([['user', [...files, usage]]]), eventsTypeOptions()).errors, []);
+
+  const app = runnable(files);
+  const events = await app.load<{
+    MockEventQueue: new () => object;
+    mockUserEventProducer(queue: object): { publishBatch(events: object[]): Promise<void> };
+    mockUserEventConsumer(
+      queue: object,
+      handlers: object,
+      options: object,
+    ): { start(): Promise<void>; handled: object[]; duplicates: object[]; failures: object[] };
+    sqliteEventStore(db: object): object;
+  }>('events.ts');
+  const { openReadModel, readModelHandlers } = await app.load<{
+    openReadModel(path: string): import('better-sqlite3').Database;
+    readModelHandlers(): object;
+  }>('read-model.ts');
+  const db = openReadModel(join(app.dir, 'read-model.db'));
+  const queue = new events.MockEventQueue();
+  const consumer = events.mockUserEventConsumer(queue, readModelHandlers(), {
+    store: events.sqliteEventStore(db),
+    durable: 'read_model',
+  });
+  await consumer.start();
+  const header = (id: string) => ({ event_id: id, timestamp: '2026-01-01T00:00:00Z' });
+  const user = (id: string, email: string) => ({ id, email, status: 'active' });
+  await events.mockUserEventProducer(queue).publishBatch([
+    { ...header('e1'), discriminator: 'user_upserted', user: user('u1', 'a@example.com') },
+    { ...header('e2'), discriminator: 'user_upserted', user: user('u2', 'b@example.com') },
+    { ...header('e3'), discriminator: 'user_deleted', id: 'u1' },
+    { ...header('e2'), discriminator: 'user_upserted', user: user('u2', 'b@example.com') },
+  ]);
+  assert.deepEqual(db.prepare('SELECT id, email FROM users').all(), [{ id: 'u2', email: 'b@example.com' }]);
+  assert.equal(consumer.handled.length, 3);
+  assert.equal(consumer.duplicates.length, 1);
+  assert.deepEqual(db.prepare('SELECT event_id FROM canon_event_applied ORDER BY event_id').all(), [
+    { event_id: 'e1' },
+    { event_id: 'e2' },
+    { event_id: 'e3' },
+  ]);
+  db.close();
+  rmSync(app.dir, { recursive: true, force: true });
 });

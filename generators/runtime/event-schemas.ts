@@ -12,19 +12,32 @@ const addFormats: FormatsPlugin =
   (formatsModule as unknown as { default?: FormatsPlugin }).default ??
   (formatsModule as unknown as FormatsPlugin);
 
-const ajvs = new WeakMap<object, Ajv>();
+interface Ajvs {
+  /** Stops at the first error and fills in defaults: what every valid received event pays. */
+  quick: Ajv;
+  /** Lists every error: only invalid events pay it. */
+  thorough: Ajv;
+  /** Stops at the first error and changes nothing: a producer's check of the caller's object. */
+  pure: Ajv;
+}
 
-/** One Ajv per schema document, shared by the validators of its unions. */
-function ajvFor(schemas: object): Ajv {
-  let ajv = ajvs.get(schemas);
-  if (!ajv) {
+const ajvs = new WeakMap<object, Ajvs>();
+
+/** The Ajvs of a schema document, shared by the validators of its unions. */
+function ajvFor(schemas: object): Ajvs {
+  let found = ajvs.get(schemas);
+  if (!found) {
     // useDefaults: a handler sees the defaults the spec promises, as the routes' services do.
-    ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
-    addFormats(ajv);
-    ajv.addSchema(schemas, 'canon');
-    ajvs.set(schemas, ajv);
+    const make = (allErrors: boolean, useDefaults: boolean) => {
+      const ajv = new Ajv({ allErrors, strict: false, useDefaults });
+      addFormats(ajv);
+      ajv.addSchema(schemas, 'canon');
+      return ajv;
+    };
+    found = { quick: make(false, true), thorough: make(true, true), pure: make(false, false) };
+    ajvs.set(schemas, found);
   }
-  return ajv;
+  return found;
 }
 
 const escapePointer = (token: string) => token.replaceAll('~', '~0').replaceAll('/', '~1');
@@ -51,9 +64,18 @@ function problemsOf(errors: readonly ErrorObject[]): EventProblem[] {
  * @example const validateUserEvent = eventValidator(SCHEMAS, { $ref: 'canon#/$defs/user.v0.unions.user_event' });
  */
 export function eventValidator(schemas: object, root: object): EventValidator {
-  let compiled: ValidateFunction | undefined;
-  return (event) => {
-    compiled ??= ajvFor(schemas).compile(root);
-    return compiled(event) ? [] : problemsOf(compiled.errors ?? []);
+  let quick: ValidateFunction | undefined;
+  let thorough: ValidateFunction | undefined;
+  let pure: ValidateFunction | undefined;
+  const validate = (event: unknown) => {
+    quick ??= ajvFor(schemas).quick.compile(root);
+    if (quick(event)) return [];
+    thorough ??= ajvFor(schemas).thorough.compile(root);
+    return thorough(event) ? [] : problemsOf(thorough.errors ?? []);
   };
+  const accepts = (event: unknown) => {
+    pure ??= ajvFor(schemas).pure.compile(root);
+    return pure(event) === true;
+  };
+  return Object.assign(validate, { accepts });
 }

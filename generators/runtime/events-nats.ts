@@ -27,6 +27,7 @@ import {
   type EventValidator,
   encodeBatch,
   errorText,
+  IsolationNeeded,
   inEnvironment,
   type Outcome,
   type Producer,
@@ -371,18 +372,26 @@ export class NatsConsumer<E, D extends keyof E, Db> implements Consumer {
   }
 
   async #handle(messages: readonly JsMsg[]): Promise<void> {
-    let decisions: { decision: Decision; kind: Outcome['kind'] }[];
-    try {
-      decisions = await this.#options.store.transaction(async (tx) => {
+    const raws = messages.map(rawMessage);
+    // Savepoints cost two statements per message: a batch first goes without them, and only
+    // when a handler fails is it rolled back and applied again, one savepoint per message
+    // (a handler may so run twice; its writes commit once).
+    const attempt = (isolate: boolean) =>
+      this.#options.store.transaction(async (tx) => {
         const out: { decision: Decision; kind: Outcome['kind'] }[] = [];
-        for (const message of messages) {
-          const raw = rawMessage(message);
-          const outcome = await receive(tx, this.#receiver, raw);
+        for (const raw of raws) {
+          const outcome = await receive(tx, this.#receiver, raw, isolate);
           const decision = this.#decide(raw, outcome);
           if ('term' in decision) await tx.park(parked(this.#receiver, raw, outcome as ParkOutcome));
           out.push({ decision, kind: outcome.kind });
         }
         return out;
+      });
+    let decisions: { decision: Decision; kind: Outcome['kind'] }[];
+    try {
+      decisions = await attempt(false).catch((error: unknown) => {
+        if (error instanceof IsolationNeeded) return attempt(true);
+        throw error;
       });
     } catch (error) {
       // Nothing was committed: every message comes back after the first backoff delay.
@@ -427,14 +436,22 @@ export class NatsConsumer<E, D extends keyof E, Db> implements Consumer {
 
 type ParkOutcome = Extract<Outcome, { kind: 'invalid' | 'failed' }>;
 
+/** The message as a `RawMessage`; its headers and delivery count are decoded only when read. */
 function rawMessage(message: JsMsg): RawMessage {
-  const headers: Record<string, string> = {};
-  for (const [key, values] of message.headers ?? []) headers[key] = values.join(', ');
+  let headers: Record<string, string> | undefined;
   return {
     subject: message.subject,
     sequence: message.seq,
-    deliveries: message.info.deliveryCount,
-    headers,
+    get deliveries() {
+      return message.info.deliveryCount;
+    },
+    get headers() {
+      if (headers === undefined) {
+        headers = {};
+        for (const [key, values] of message.headers ?? []) headers[key] = values.join(', ');
+      }
+      return headers;
+    },
     body: message.string(),
   };
 }

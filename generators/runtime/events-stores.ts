@@ -121,17 +121,34 @@ export class SqliteEventStore<Db extends SqliteDatabase = SqliteDatabase>
   implements EventStore<Db>, FailureLog
 {
   readonly #serial = new Serial();
+  // Prepared once: preparing a statement costs more than running it, and a batch runs each per event.
+  readonly #statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
 
   constructor(readonly db: Db) {
     for (const sql of tables('INTEGER PRIMARY KEY AUTOINCREMENT')) db.exec(sql);
   }
 
+  #sql(sql: string): ReturnType<SqliteDatabase['prepare']> {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Whether `consumer` has messages marked for retry; read without a transaction, before each batch. */
+  async hasRetries(consumer: string): Promise<boolean> {
+    const sql = "SELECT 1 FROM canon_event_failures WHERE consumer = ? AND status = 'retry' LIMIT 1";
+    return this.#sql(sql).get(consumer) !== undefined;
+  }
+
   transaction<T>(work: (tx: StoreTransaction<Db>) => Promise<T>): Promise<T> {
     return this.#serial.run(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.#sql('BEGIN IMMEDIATE').run();
       try {
         const result = await work(this.#transaction());
-        this.db.exec('COMMIT');
+        this.#sql('COMMIT').run();
         return result;
       } catch (error) {
         try {
@@ -146,49 +163,45 @@ export class SqliteEventStore<Db extends SqliteDatabase = SqliteDatabase>
 
   #transaction(): StoreTransaction<Db> {
     const db = this.db;
+    const now = new Date().toISOString();
     return {
       db,
       savepoint: async (work) => {
-        db.exec('SAVEPOINT canon_event');
+        this.#sql('SAVEPOINT canon_event').run();
         try {
           await work();
         } catch (error) {
-          db.exec('ROLLBACK TO canon_event');
+          this.#sql('ROLLBACK TO canon_event').run();
           throw error;
         } finally {
-          db.exec('RELEASE canon_event');
+          this.#sql('RELEASE canon_event').run();
         }
       },
       applied: async (consumer, eventId) =>
-        db
-          .prepare('SELECT 1 FROM canon_event_applied WHERE consumer = ? AND event_id = ?')
-          .get(consumer, eventId) !== undefined,
+        this.#sql('SELECT 1 FROM canon_event_applied WHERE consumer = ? AND event_id = ?').get(
+          consumer,
+          eventId,
+        ) !== undefined,
       markApplied: async (consumer, eventId) =>
-        void db
-          .prepare('INSERT INTO canon_event_applied (consumer, event_id, applied_at) VALUES (?, ?, ?)')
-          .run(consumer, eventId, new Date().toISOString()),
+        void this.#sql(
+          'INSERT INTO canon_event_applied (consumer, event_id, applied_at) VALUES (?, ?, ?)',
+        ).run(consumer, eventId, now),
       park: async (message) =>
-        void db
-          .prepare(
-            `INSERT INTO canon_event_failures (consumer, stream, subject, sequence, event_id, reason, error, deliveries, headers, body, parked_at, status, attempts)
+        void this.#sql(
+          `INSERT INTO canon_event_failures (consumer, stream, subject, sequence, event_id, reason, error, deliveries, headers, body, parked_at, status, attempts)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'parked', 1)`,
-          )
-          .run(...parkValues(message)),
+        ).run(...parkValues(message)),
       retries: async (consumer) =>
         (
-          db
-            .prepare(
-              `SELECT ${COLUMNS} FROM canon_event_failures WHERE consumer = ? AND status = 'retry' ORDER BY id`,
-            )
-            .all(consumer) as Row[]
+          this.#sql(
+            `SELECT ${COLUMNS} FROM canon_event_failures WHERE consumer = ? AND status = 'retry' ORDER BY id`,
+          ).all(consumer) as Row[]
         ).map(failureOf),
-      unpark: async (id) => void db.prepare('DELETE FROM canon_event_failures WHERE id = ?').run(id),
+      unpark: async (id) => void this.#sql('DELETE FROM canon_event_failures WHERE id = ?').run(id),
       parkAgain: async (id, error) =>
-        void db
-          .prepare(
-            "UPDATE canon_event_failures SET status = 'parked', error = ?, attempts = attempts + 1 WHERE id = ?",
-          )
-          .run(error, id),
+        void this.#sql(
+          "UPDATE canon_event_failures SET status = 'parked', error = ?, attempts = attempts + 1 WHERE id = ?",
+        ).run(error, id),
     };
   }
 
@@ -283,6 +296,17 @@ export class PostgresEventStore<Client extends PostgresClient = PostgresClient>
 
   transaction<T>(work: (tx: StoreTransaction<Client>) => Promise<T>): Promise<T> {
     return this.#run((client) => work(postgresTransaction(client)));
+  }
+
+  /** Whether `consumer` has messages marked for retry; read without a transaction, before each batch. */
+  async hasRetries(consumer: string): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      const sql = "SELECT 1 FROM canon_event_failures WHERE consumer = $1 AND status = 'retry' LIMIT 1";
+      return (await client.query(sql, [consumer])).rows.length > 0;
+    } finally {
+      client.release();
+    }
   }
 
   async listFailures(filter: { consumer?: string } = {}): Promise<StoredFailure[]> {

@@ -135,8 +135,14 @@ export interface EventProblem {
   message: string;
 }
 
-/** Checks a decoded event against its union's JSON Schema; every problem at once, `[]` when valid. */
-export type EventValidator = (event: unknown) => EventProblem[];
+/**
+ * Checks a decoded event against its union's JSON Schema; every problem at once, `[]` when valid
+ * (the spec's defaults are filled in). `accepts`, when there, only says whether a value is valid
+ * as it is, changing nothing: a producer tries it first on the caller's object.
+ */
+export type EventValidator = ((event: unknown) => EventProblem[]) & {
+  readonly accepts?: (event: unknown) => boolean;
+};
 
 /** Accepts everything: for a producer or consumer built without the spec's schemas. */
 export const acceptAnyEvent: EventValidator = () => [];
@@ -169,8 +175,11 @@ export function encodeEvent(
 ): { subject: string; eventId: string; body: string; headers: Record<string, string> } {
   const body = globalThis.JSON.stringify(event);
   const at = (path: string) => (index === undefined ? path : `/${index}${path}`);
-  // The copy is what is validated: the schemas fill in defaults, and the caller's object stays as it was.
-  const problems = body === undefined ? notJson() : validate(globalThis.JSON.parse(body));
+  // The caller's object is checked as it is, which a valid event passes; otherwise its JSON text,
+  // what travels, is (a Date, an undefined field are fine once in JSON), on a copy, since the
+  // schemas fill in defaults and the caller's object stays as it was.
+  const problems =
+    body === undefined ? notJson() : validate.accepts?.(event) ? [] : validate(globalThis.JSON.parse(body));
   if (problems.length > 0)
     throw new InvalidEventError(
       stream.stream,
@@ -257,6 +266,8 @@ export interface StoredFailure extends ParkedMessage {
 export interface EventStore<Db> {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: StoreTransaction<Db>) => Promise<T>): Promise<T>;
+  /** A cheap look, before each batch, for messages marked for retry (without it, a transaction looks). */
+  hasRetries?(consumer: string): Promise<boolean>;
 }
 
 /** What a consumer does inside one transaction of its store. */
@@ -301,12 +312,15 @@ export function errorText(error: unknown): string {
 /**
  * Decodes and validates one message, then, unless its event was applied already, runs its handler
  * and records its `event_id` under one savepoint of `tx`: the handler's writes and the record
- * commit together or not at all. Never throws for the message's sake; the caller parks, naks or acks.
+ * commit together or not at all. Never throws for the message's sake; the caller parks, naks or
+ * acks. With `isolate` false there is no savepoint: a failing handler then throws
+ * `IsolationNeeded`, and the caller rolls the whole transaction back and goes again, isolated.
  */
 export async function receive<Db>(
   tx: StoreTransaction<Db>,
   receiver: Receiver<Db>,
   message: RawMessage,
+  isolate = true,
 ): Promise<Outcome> {
   let event: unknown;
   try {
@@ -327,18 +341,37 @@ export async function receive<Db>(
     db: tx.db,
     subject: message.subject,
     sequence: message.sequence,
-    deliveries: message.deliveries,
-    headers: message.headers,
+    get deliveries() {
+      return message.deliveries;
+    },
+    get headers() {
+      return message.headers;
+    },
   };
-  try {
-    await tx.savepoint(async () => {
-      await dispatch(receiver.stream, receiver.handlers, event as never, context);
-      await tx.markApplied(receiver.consumer, eventId);
+  const apply = async () => {
+    await dispatch(receiver.stream, receiver.handlers, event as never, context);
+    await tx.markApplied(receiver.consumer, eventId);
+  };
+  if (!isolate) {
+    await apply().catch(() => {
+      throw new IsolationNeeded();
     });
+    return { kind: 'applied' };
+  }
+  try {
+    await tx.savepoint(apply);
     return { kind: 'applied' };
   } catch (error) {
     return { kind: 'failed', eventId, error: errorText(error) };
   }
+}
+
+/**
+ * A handler failed in a batch run without savepoints: its writes cannot be undone alone, so the
+ * batch's transaction is rolled back and the batch goes again with a savepoint per message.
+ */
+export class IsolationNeeded extends globalThis.Error {
+  override readonly name: string = 'IsolationNeeded';
 }
 
 /** The failures-table row of a message the consumer gives up on. */
@@ -363,6 +396,7 @@ export function parked<Db>(
  * now accept it) and leaves the table, or stays parked with its new error. Returns how many went through.
  */
 export async function retryParked<Db>(store: EventStore<Db>, receiver: Receiver<Db>): Promise<number> {
+  if (store.hasRetries && !(await store.hasRetries(receiver.consumer))) return 0;
   return store.transaction(async (tx) => {
     let done = 0;
     for (const failure of await tx.retries(receiver.consumer)) {
