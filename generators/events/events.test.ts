@@ -7,11 +7,11 @@ import { corpusPath, repoPath } from '../../test/paths.js';
 import type { GeneratedFile } from '../contract.js';
 import { importGenerated } from '../dao-shared/testing.js';
 import { typeCheck } from '../testing/compile.js';
+import { eventsTypeOptions, runnable, userApplicationFiles } from '../testing/events.js';
 import { checkGolden } from '../testing/golden.js';
 import { generator as typesGenerator } from '../typescript-types/index.js';
 import { EventUnionError } from './event-unions.js';
 import { type EventsOptions, generator } from './index.js';
-import { eventsTypeOptions, runnable, userApplicationFiles } from './testing.js';
 
 async function load(path: string) {
   const loaded = await loadSpec(readFileSync(path, 'utf8'), { file: path });

@@ -25,6 +25,7 @@ import {
   printType,
   type Statement,
   stringLiteral,
+  typeArgumentsLayout,
   typeNameOf,
   UniqueNames,
 } from '../shared/index.js';
@@ -98,7 +99,11 @@ function unionStatements(event: EventUnion, base: Identifier, unionType: Code): 
         `The handlers of a ${union.name} consumer: one per event type, or some of them and \`default\`.`,
         ["Each gets the event and its context (`db`: the consumer's store inside the event's transaction)."],
       ),
-      type: code`runtime.EventHandlers<${unionType}, ${discriminator}, runtime.EventContext<Db>>`,
+      type: typeArgumentsLayout(fixed('runtime.EventHandlers'), [
+        unionType,
+        discriminator,
+        fixed('runtime.EventContext<Db>'),
+      ]),
       typeParameters: fixed('<Db = unknown>'),
     },
   ];
@@ -168,7 +173,8 @@ function unionStatements(event: EventUnion, base: Identifier, unionType: Code): 
   handlers: ${handlers}<Db>,
   options: runtime.MockConsumerOptions<Db> = {},
 ): runtime.MockConsumer<${unionType}, ${discriminator}, Db> {
-  return new runtime.MockConsumer(queue, ${stream}, handlers, { validate: ${validator}, ...options });
+  const settings = { validate: ${validator}, ...options };
+  return new runtime.MockConsumer(queue, ${stream}, handlers, settings);
 }`),
     },
   );

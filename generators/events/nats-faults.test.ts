@@ -8,7 +8,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import Database from 'better-sqlite3';
 import { startOwnBroker, TEST_NATS_URL, uniqueEnvironment, waitFor } from '../../test/nats-broker.js';
-import { runnable, userApplicationFiles, userEventFiles } from './testing.js';
+import { runnable, userApplicationFiles, userEventFiles } from '../testing/events.js';
 
 /**
  * Fault drills over real NATS, on the generated code and a user's read model: the consumer

@@ -15,7 +15,7 @@ import {
 } from '../../test/nats-broker.js';
 import { temporaryDatabase } from '../../test/temporary-database.js';
 import { typeCheck } from '../testing/compile.js';
-import { eventsTypeOptions, runnable, userApplicationFiles, userEventFiles } from './testing.js';
+import { eventsTypeOptions, runnable, userApplicationFiles, userEventFiles } from '../testing/events.js';
 
 /** The parts of the generated module and of the user's read model the tests drive. */
 interface Consumer {

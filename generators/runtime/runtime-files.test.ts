@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { repoPath } from '../../test/paths.js';
-import { eventsTypeOptions } from '../events/testing.js';
 import { generator as routesGenerator } from '../express-routes/index.js';
 import {
   clientRuntimeFile,
@@ -11,6 +10,7 @@ import {
   mockClientRuntimeFile,
 } from '../shared/index.js';
 import { typeCheck } from '../testing/compile.js';
+import { eventsTypeOptions } from '../testing/events.js';
 import { peopleService } from '../testing/sample-services.js';
 import { generator as clientGenerator } from '../typescript-client/index.js';
 import { generator as mockGenerator } from '../typescript-mock-client/index.js';

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import Database from 'better-sqlite3';
-import { runnable, userEventFiles } from '../../generators/events/testing.js';
+import { runnable, userEventFiles } from '../../generators/testing/events.js';
 import { uniqueEnvironment } from '../../test/nats-broker.js';
 import { median } from './stats.js';
 

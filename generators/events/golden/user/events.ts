@@ -116,8 +116,11 @@ export const validateUserEvent: runtime.EventValidator = eventValidator(SCHEMAS,
  * The handlers of a user_event consumer: one per event type, or some of them and `default`.
  * Each gets the event and its context (`db`: the consumer's store inside the event's transaction).
  */
-export type UserEventHandlers<Db = unknown> =
-  runtime.EventHandlers<types.UserEvent, 'discriminator', runtime.EventContext<Db>>;
+export type UserEventHandlers<Db = unknown> = runtime.EventHandlers<
+  types.UserEvent,
+  'discriminator',
+  runtime.EventContext<Db>
+>;
 
 /** Publishes user_event; only user owns this stream. */
 export type UserEventProducer = runtime.Producer<types.UserEvent>;
@@ -163,5 +166,6 @@ export function mockUserEventConsumer<Db = undefined>(
   handlers: UserEventHandlers<Db>,
   options: runtime.MockConsumerOptions<Db> = {},
 ): runtime.MockConsumer<types.UserEvent, 'discriminator', Db> {
-  return new runtime.MockConsumer(queue, userEventStream, handlers, { validate: validateUserEvent, ...options });
+  const settings = { validate: validateUserEvent, ...options };
+  return new runtime.MockConsumer(queue, userEventStream, handlers, settings);
 }

@@ -7,8 +7,8 @@ import { loadSpec } from '../../core/load.js';
 import { repoPath } from '../../test/paths.js';
 import type { GeneratedFile } from '../contract.js';
 import { driverTypeOptions } from '../dao-shared/testing.js';
+import { generator } from '../events/index.js';
 import { generator as typesGenerator } from '../typescript-types/index.js';
-import { generator } from './index.js';
 
 /**
  * Compiler options for type-checking a generated `events.ts` and its runtime with what they
