@@ -44,6 +44,10 @@ export const COMMANDS: Readonly<
     summary: 'Refresh generated code from the registry per canon.config.json',
     load: () => import('./commands/update.js'),
   },
+  events: {
+    summary: 'List and retry the messages an event consumer parked in its database',
+    load: () => import('./commands/events.js'),
+  },
   registry: {
     summary: 'Operate a registry: tokens, policies, modes, change logs, dependents, deletes, backups',
     load: () => import('./commands/registry.js'),

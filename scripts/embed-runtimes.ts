@@ -15,6 +15,9 @@ export const EMBEDDED_RUNTIMES = [
   { source: 'generators/runtime/mock-client.ts', constant: 'MOCK_CLIENT_RUNTIME_SOURCE' },
   { source: 'generators/runtime/express-routes.ts', constant: 'EXPRESS_ROUTES_RUNTIME_SOURCE' },
   { source: 'generators/runtime/events.ts', constant: 'EVENTS_RUNTIME_SOURCE' },
+  { source: 'generators/runtime/event-schemas.ts', constant: 'EVENT_SCHEMAS_RUNTIME_SOURCE' },
+  { source: 'generators/runtime/events-nats.ts', constant: 'EVENTS_NATS_RUNTIME_SOURCE' },
+  { source: 'generators/runtime/events-stores.ts', constant: 'EVENTS_STORES_RUNTIME_SOURCE' },
 ] as const;
 
 /** Where the embedded copy lives, relative to the repository. */

@@ -4,10 +4,14 @@ import {
   type Code,
   code,
   createTypeResolver,
+  dataLayout,
   docComment,
+  EVENT_SCHEMAS_RUNTIME_MODULE,
   EVENTS_MODULE,
+  EVENTS_NATS_RUNTIME_MODULE,
   EVENTS_RUNTIME_MODULE,
-  eventsRuntimeFile,
+  EVENTS_STORES_RUNTIME_MODULE,
+  eventsRuntimeFiles,
   fileHeader,
   fixed,
   type Identifier,
@@ -21,9 +25,11 @@ import {
   printType,
   type Statement,
   stringLiteral,
+  typeArgumentsLayout,
   typeNameOf,
   UniqueNames,
 } from '../shared/index.js';
+import { bodySchemas, typeSchema } from '../shared/json-schemas.js';
 import { type EventUnion, readEventUnions } from './event-unions.js';
 
 export const GENERATOR_NAME = 'events';
@@ -40,23 +46,30 @@ function literalKey(wireName: string): Code {
   return isIdentifierName(wireName) ? fixed(wireName) : stringLiteral(wireName);
 }
 
-/** The declarations of one event union: stream descriptor, handler type, producer type, mocks. */
+/** The declarations of one event union: stream descriptor, validator, handlers, producer, consumer, mocks. */
 function unionStatements(event: EventUnion, base: Identifier, unionType: Code): Statement[] {
   const { union } = event;
   const discriminator = stringLiteral(union.discriminator ?? '');
-  const stream = identifier(`${base.charAt(0).toLowerCase()}${base.slice(1)}Stream`);
+  const lower = `${base.charAt(0).toLowerCase()}${base.slice(1)}`;
+  const stream = identifier(`${lower}Stream`);
+  const validator = identifier(`validate${base}`);
   const handlers = identifier(`${base}Handlers`);
   const subjects = objectLayout(
     event.subjects.map(([type, subject]) => code`${literalKey(type)}: ${stringLiteral(subject)}`),
   );
+  const prefix = event.subjects[0]?.[1].split('.').slice(0, -1).join('.') ?? '';
   const descriptor: Layout = objectLayout([
     code`union: ${stringLiteral(union.name)}`,
     code`stream: ${stringLiteral(event.stream)}`,
     code`discriminator: ${discriminator}`,
     code`source: ${stringLiteral(event.source)}`,
+    code`allSubjects: ${stringLiteral(`${prefix}.>`)}`,
     [fixed('subjects: '), subjects],
   ]);
-  const prefix = event.subjects[0]?.[1].split('.').slice(0, -1).join('.') ?? '';
+  const ref = { kind: 'union', name: union.name, namespace: event.home.namespace } as const;
+  const root = dataLayout(typeSchema(ref, 'canon#')).layout;
+  const docs = (description: string, notes: string[] = [], example?: string) =>
+    docComment({ description, notes, tags: example === undefined ? [] : ['', `@example ${example}`] });
   const statements: Statement[] = [
     {
       kind: 'const',
@@ -71,16 +84,29 @@ function unionStatements(event: EventUnion, base: Identifier, unionType: Code): 
       value: descriptor,
     },
     {
+      kind: 'const',
+      name: validator,
+      exported: true,
+      docs: docs(`Checks a decoded ${union.name} against the spec; every problem, \`[]\` when valid.`),
+      type: fixed('runtime.EventValidator'),
+      value: [fixed('eventValidator(SCHEMAS, '), root, fixed(')')],
+    },
+    {
       kind: 'type',
       name: handlers,
       exported: true,
-      docs: docComment({
-        description: `The handlers of a ${union.name} consumer: one per event type, or some of them and \`default\`.`,
-      }),
-      type: code`runtime.EventHandlers<${unionType}, ${discriminator}>`,
+      docs: docs(
+        `The handlers of a ${union.name} consumer: one per event type, or some of them and \`default\`.`,
+        ["Each gets the event and its context (`db`: the consumer's store inside the event's transaction)."],
+      ),
+      type: typeArgumentsLayout(fixed('runtime.EventHandlers'), [
+        unionType,
+        discriminator,
+        fixed('runtime.EventContext<Db>'),
+      ]),
+      typeParameters: fixed('<Db = unknown>'),
     },
   ];
-  const mockDocs = (what: string) => docComment({ description: what });
   if (event.owned) {
     const producer = identifier(`${base}Producer`);
     statements.push(
@@ -88,34 +114,70 @@ function unionStatements(event: EventUnion, base: Identifier, unionType: Code): 
         kind: 'type',
         name: producer,
         exported: true,
-        docs: docComment({
-          description: `Publishes ${union.name}; only ${event.home.name} owns this stream.`,
-        }),
+        docs: docs(`Publishes ${union.name}; only ${event.home.name} owns this stream.`),
         type: code`runtime.Producer<${unionType}>`,
       },
       {
         kind: 'code',
-        docs: mockDocs(
-          `A ${union.name} producer on an in-memory queue, for tests: records events, delivers them at once.`,
+        docs: docs(
+          `Publishes ${union.name} to its NATS JetStream stream, created on first use.`,
+          ['Every event is validated first; a batch resolves once the stream acked each event.'],
+          `const producer = ${lower}Producer(await connectToBroker('127.0.0.1:4222'));`,
+        ),
+        code: fixed(`export function ${lower}Producer(
+  nc: nats.NatsConnection,
+  options: nats.ProducerOptions = {},
+): nats.NatsProducer<${unionType}> {
+  return new nats.NatsProducer(nc, ${stream}, ${validator}, options);
+}`),
+      },
+      {
+        kind: 'code',
+        docs: docs(
+          `A ${union.name} producer on an in-memory queue, for tests: validates and records events, delivers them at once.`,
         ),
         code: fixed(`export function mock${base}Producer(queue: runtime.MockEventQueue): runtime.MockProducer<${unionType}> {
-  return new runtime.MockProducer(queue, ${stream});
+  return new runtime.MockProducer(queue, ${stream}, ${validator});
 }`),
       },
     );
   }
-  statements.push({
-    kind: 'code',
-    docs: mockDocs(
-      `A ${union.name} consumer on an in-memory queue, for tests: records what it handled and what failed.`,
-    ),
-    code: fixed(`export function mock${base}Consumer(
-  queue: runtime.MockEventQueue,
-  handlers: ${handlers},
-): runtime.MockConsumer<${unionType}, ${discriminator}> {
-  return new runtime.MockConsumer(queue, ${stream}, handlers);
+  statements.push(
+    {
+      kind: 'code',
+      docs: docs(
+        `A durable ${union.name} consumer over NATS JetStream, one per consuming application.`,
+        [
+          "Micro-batches are applied in the store's transactions and acked after the commit; each",
+          'event_id is applied once; what fails validation, or fails `maxDeliver` times, is parked.',
+        ],
+        `await ${lower}Consumer(nc, { durable: 'search', store: sqliteEventStore(db), handlers }).start();`,
+      ),
+      code: fixed(`export function ${lower}Consumer<Db>(
+  nc: nats.NatsConnection,
+  options: nats.ConsumerOptions<${unionType}, ${discriminator}, Db>,
+): nats.NatsConsumer<${unionType}, ${discriminator}, Db> {
+  return new nats.NatsConsumer(nc, ${stream}, ${validator}, options);
 }`),
-  });
+    },
+    {
+      kind: 'code',
+      docs: docs(
+        `A ${union.name} consumer on an in-memory queue, for tests, recording what it handled and what failed.`,
+        [
+          'It handles events as the real consumer does: validated, each in a transaction of the store, each event_id once.',
+        ],
+      ),
+      code: fixed(`export function mock${base}Consumer<Db = undefined>(
+  queue: runtime.MockEventQueue,
+  handlers: ${handlers}<Db>,
+  options: runtime.MockConsumerOptions<Db> = {},
+): runtime.MockConsumer<${unionType}, ${discriminator}, Db> {
+  const settings = { validate: ${validator}, ...options };
+  return new runtime.MockConsumer(queue, ${stream}, handlers, settings);
+}`),
+    },
+  );
   return statements;
 }
 
@@ -131,7 +193,7 @@ export function eventsModule(
     fromModule: EVENTS_MODULE,
     localAlias: identifier('types'),
   });
-  const bases = new UniqueNames(['Runtime', 'Types']);
+  const bases = new UniqueNames(['Runtime', 'Types', 'Nats', 'Stores', 'Schemas']);
   const declared = new Set<string>();
   const body = events.flatMap((event) => {
     const ref = { kind: 'union', name: event.union.name, namespace: event.home.namespace } as const;
@@ -142,17 +204,37 @@ export function eventsModule(
     return statements;
   });
   // The runtime's API is re-exported, except a name a union's own declarations already take
-  // (union \`event\` declares \`EventHandlers\`); it stays reachable through \`canon-runtime/events.js\`.
+  // (union `event` declares `EventHandlers`); it stays reachable through `canon-runtime/`.
   const reexport = (names: readonly string[]) =>
     names.filter((name) => !declared.has(name)).map((name) => identifier(name));
   const runtime = importSpecifier(EVENTS_MODULE, EVENTS_RUNTIME_MODULE);
+  const nats = importSpecifier(EVENTS_MODULE, EVENTS_NATS_RUNTIME_MODULE);
+  const stores = importSpecifier(EVENTS_MODULE, EVENTS_STORES_RUNTIME_MODULE);
+  const roots = events.map(
+    (e) => ({ kind: 'union', name: e.union.name, namespace: e.home.namespace }) as const,
+  );
   const statements: Statement[] = [
     { kind: 'import', typeOnly: false, namespaceAlias: identifier('runtime'), from: runtime },
+    { kind: 'import', typeOnly: false, namespaceAlias: identifier('nats'), from: nats },
+    {
+      kind: 'import',
+      typeOnly: false,
+      names: [identifier('eventValidator')],
+      from: importSpecifier(EVENTS_MODULE, EVENT_SCHEMAS_RUNTIME_MODULE),
+    },
     ...types.importStatements(),
     {
       kind: 'export',
       typeOnly: false,
-      names: reexport(['MockConsumer', 'MockEventQueue', 'MockProducer', 'UnknownEventTypeError']),
+      names: reexport([
+        'InvalidEventError',
+        'inEnvironment',
+        'MemoryEventStore',
+        'MockConsumer',
+        'MockEventQueue',
+        'MockProducer',
+        'UnknownEventTypeError',
+      ]),
       from: runtime,
     },
     {
@@ -160,13 +242,43 @@ export function eventsModule(
       typeOnly: true,
       names: reexport([
         'Consumer',
+        'EventContext',
         'EventHandlers',
+        'EventProblem',
+        'EventStore',
         'EventStream',
+        'EventValidator',
         'FailedEvent',
         'Producer',
         'RecordedEvent',
       ]),
       from: runtime,
+    },
+    {
+      kind: 'export',
+      typeOnly: false,
+      names: reexport(['BrokerUnavailableError', 'connectToBroker', 'PublishError']),
+      from: nats,
+    },
+    {
+      kind: 'export',
+      typeOnly: true,
+      names: reexport(['BatchSummary', 'ConsumerOptions', 'NatsConnection', 'ProducerOptions']),
+      from: nats,
+    },
+    {
+      kind: 'export',
+      typeOnly: false,
+      names: reexport(['postgresEventStore', 'sqliteEventStore']),
+      from: stores,
+    },
+    { kind: 'export', typeOnly: true, names: reexport(['PostgresPool', 'SqliteDatabase']), from: stores },
+    {
+      kind: 'const',
+      name: identifier('SCHEMAS'),
+      exported: false,
+      docs: docComment({ description: 'JSON Schemas of the event unions, as the spec defines them.' }),
+      value: dataLayout(bodySchemas(service, imports, roots)).layout,
     },
     ...body,
   ];
@@ -181,7 +293,7 @@ export function eventsModule(
 export const generator: Generator<EventsOptions> = {
   name: GENERATOR_NAME,
   description:
-    'Typed event streams for every *_event union: stream and subject names, handlers, producer, mock queue (events.ts, canon-runtime/)',
+    'Typed event streams for every *_event union: NATS JetStream producer and durable consumer, validation, handlers, mock queue (events.ts, canon-runtime/)',
   options: {
     defaults: {},
     schema: {
@@ -193,6 +305,6 @@ export const generator: Generator<EventsOptions> = {
   dependencies: ['typescript-types'],
   generate(input: GeneratorInput<EventsOptions>): GeneratedFile[] {
     const events = readEventUnions(input.service, input.imports, input.options.unions);
-    return [eventsModule(input.service, input.imports, events), eventsRuntimeFile()];
+    return [eventsModule(input.service, input.imports, events), ...eventsRuntimeFiles()];
   },
 };

@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { repoPath } from '../../test/paths.js';
-import { driverTypeOptions } from '../dao-shared/testing.js';
 import { generator as routesGenerator } from '../express-routes/index.js';
 import {
   clientRuntimeFile,
-  eventsRuntimeFile,
+  eventsRuntimeFiles,
   expressRoutesRuntimeFile,
   mockClientRuntimeFile,
 } from '../shared/index.js';
 import { typeCheck } from '../testing/compile.js';
+import { eventsTypeOptions } from '../testing/events.js';
 import { peopleService } from '../testing/sample-services.js';
 import { generator as clientGenerator } from '../typescript-client/index.js';
 import { generator as mockGenerator } from '../typescript-mock-client/index.js';
@@ -19,7 +19,7 @@ const runtimes = [
   { file: clientRuntimeFile(), source: 'generators/runtime/client.ts' },
   { file: mockClientRuntimeFile(), source: 'generators/runtime/mock-client.ts' },
   { file: expressRoutesRuntimeFile(), source: 'generators/runtime/express-routes.ts' },
-  { file: eventsRuntimeFile(), source: 'generators/runtime/events.ts' },
+  ...eventsRuntimeFiles().map((file) => ({ file, source: `generators/runtime/${file.path.split('/')[1]}` })),
 ];
 
 test('each emitted runtime module is its source under generators/runtime/, after a fixed header', () => {
@@ -50,5 +50,5 @@ test('the client and the mock client emit the same client runtime, and no genera
 
 test('the runtime modules compile on their own under the options generated code must meet', () => {
   const files = runtimes.map((r) => r.file);
-  assert.deepEqual(typeCheck(new Map([['runtime', files]]), driverTypeOptions()).errors, []);
+  assert.deepEqual(typeCheck(new Map([['runtime', files]]), eventsTypeOptions()).errors, []);
 });

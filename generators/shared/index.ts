@@ -27,8 +27,11 @@ export * from './layout.js';
 export {
   CLIENT_MODULE,
   CLIENT_RUNTIME_MODULE,
+  EVENT_SCHEMAS_RUNTIME_MODULE,
   EVENTS_MODULE,
+  EVENTS_NATS_RUNTIME_MODULE,
   EVENTS_RUNTIME_MODULE,
+  EVENTS_STORES_RUNTIME_MODULE,
   EXPRESS_ROUTES_RUNTIME_MODULE,
   importedTypesModule,
   importSpecifier,
@@ -56,6 +59,7 @@ export { responsesType } from './responses-type.js';
 export {
   clientRuntimeFile,
   eventsRuntimeFile,
+  eventsRuntimeFiles,
   expressRoutesRuntimeFile,
   mockClientRuntimeFile,
 } from './runtime-files.js';

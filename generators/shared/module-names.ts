@@ -43,3 +43,9 @@ export const EXPRESS_ROUTES_RUNTIME_MODULE = `${RUNTIME_FOLDER}/express-routes.t
 export const EVENTS_MODULE = 'events.ts';
 /** The events runtime: stream descriptors, producer and consumer interfaces, the mock queue (events). */
 export const EVENTS_RUNTIME_MODULE = `${RUNTIME_FOLDER}/events.ts`;
+/** Event validation with Ajv against the embedded JSON Schemas (events). */
+export const EVENT_SCHEMAS_RUNTIME_MODULE = `${RUNTIME_FOLDER}/event-schemas.ts`;
+/** The NATS JetStream producer and durable consumer (events). */
+export const EVENTS_NATS_RUNTIME_MODULE = `${RUNTIME_FOLDER}/events-nats.ts`;
+/** A consumer's database on SQLite or PostgreSQL: applied ids, parked messages (events). */
+export const EVENTS_STORES_RUNTIME_MODULE = `${RUNTIME_FOLDER}/events-stores.ts`;

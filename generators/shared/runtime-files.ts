@@ -2,13 +2,19 @@ import type { GeneratedFile } from '../contract.js';
 import { blockComment } from './comment.js';
 import {
   CLIENT_RUNTIME_MODULE,
+  EVENT_SCHEMAS_RUNTIME_MODULE,
+  EVENTS_NATS_RUNTIME_MODULE,
   EVENTS_RUNTIME_MODULE,
+  EVENTS_STORES_RUNTIME_MODULE,
   EXPRESS_ROUTES_RUNTIME_MODULE,
   MOCK_CLIENT_RUNTIME_MODULE,
 } from './module-names.js';
 import {
   CLIENT_RUNTIME_SOURCE,
+  EVENT_SCHEMAS_RUNTIME_SOURCE,
+  EVENTS_NATS_RUNTIME_SOURCE,
   EVENTS_RUNTIME_SOURCE,
+  EVENTS_STORES_RUNTIME_SOURCE,
   EXPRESS_ROUTES_RUNTIME_SOURCE,
   MOCK_CLIENT_RUNTIME_SOURCE,
 } from './runtime-sources.js';
@@ -43,4 +49,17 @@ export function expressRoutesRuntimeFile(): GeneratedFile {
 /** `canon-runtime/events.ts`: what every generated `events.ts` imports. */
 export function eventsRuntimeFile(): GeneratedFile {
   return runtimeFile(EVENTS_RUNTIME_MODULE, EVENTS_RUNTIME_SOURCE);
+}
+
+/**
+ * Everything a generated `events.ts` imports: the events runtime, validation, the NATS producer
+ * and consumer, the SQLite and PostgreSQL stores.
+ */
+export function eventsRuntimeFiles(): GeneratedFile[] {
+  return [
+    eventsRuntimeFile(),
+    runtimeFile(EVENT_SCHEMAS_RUNTIME_MODULE, EVENT_SCHEMAS_RUNTIME_SOURCE),
+    runtimeFile(EVENTS_NATS_RUNTIME_MODULE, EVENTS_NATS_RUNTIME_SOURCE),
+    runtimeFile(EVENTS_STORES_RUNTIME_MODULE, EVENTS_STORES_RUNTIME_SOURCE),
+  ];
 }

@@ -4,17 +4,91 @@
  */
 
 import * as runtime from './canon-runtime/events.js';
+import * as nats from './canon-runtime/events-nats.js';
+import { eventValidator } from './canon-runtime/event-schemas.js';
 import type * as types from './types.js';
 
-export { MockConsumer, MockEventQueue, MockProducer, UnknownEventTypeError } from './canon-runtime/events.js';
+export {
+  InvalidEventError,
+  inEnvironment,
+  MemoryEventStore,
+  MockConsumer,
+  MockEventQueue,
+  MockProducer,
+  UnknownEventTypeError,
+} from './canon-runtime/events.js';
 export type {
   Consumer,
+  EventContext,
   EventHandlers,
+  EventProblem,
+  EventStore,
   EventStream,
+  EventValidator,
   FailedEvent,
   Producer,
   RecordedEvent,
 } from './canon-runtime/events.js';
+export { BrokerUnavailableError, connectToBroker, PublishError } from './canon-runtime/events-nats.js';
+export type {
+  BatchSummary,
+  ConsumerOptions,
+  NatsConnection,
+  ProducerOptions,
+} from './canon-runtime/events-nats.js';
+export { postgresEventStore, sqliteEventStore } from './canon-runtime/events-stores.js';
+export type { PostgresPool, SqliteDatabase } from './canon-runtime/events-stores.js';
+
+/** JSON Schemas of the event unions, as the spec defines them. */
+const SCHEMAS = {
+  $id: 'canon',
+  $defs: {
+    'user.v0.enums.user_status': { type: 'string', enum: ['active', 'inactive', 'suspended'] },
+    'user.v0.models.user': {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        email: { type: 'string', minLength: 3, maxLength: 254 },
+        name: { type: 'string', maxLength: 200 },
+        status: { $ref: '#/$defs/user.v0.enums.user_status' },
+      },
+      required: ['id', 'email', 'status'],
+    },
+    'user.v0.models.user_deleted': {
+      type: 'object',
+      properties: {
+        event_id: { type: 'string' },
+        timestamp: { type: 'string', format: 'date-time' },
+        id: { type: 'string' },
+      },
+      required: ['event_id', 'timestamp', 'id'],
+    },
+    'user.v0.models.user_upserted': {
+      type: 'object',
+      properties: {
+        event_id: { type: 'string' },
+        timestamp: { type: 'string', format: 'date-time' },
+        user: { $ref: '#/$defs/user.v0.models.user' },
+      },
+      required: ['event_id', 'timestamp', 'user'],
+    },
+    'user.v0.unions.user_event': {
+      type: 'object',
+      required: ['discriminator'],
+      properties: { discriminator: { enum: ['user_upserted', 'user_deleted'] } },
+      allOf: [
+        {
+          if: { required: ['discriminator'], properties: { discriminator: { const: 'user_upserted' } } },
+          then: { $ref: '#/$defs/user.v0.models.user_upserted' },
+        },
+        {
+          if: { required: ['discriminator'], properties: { discriminator: { const: 'user_deleted' } } },
+          then: { $ref: '#/$defs/user.v0.models.user_deleted' },
+        },
+      ],
+    },
+  },
+};
 
 /**
  * Every event the user service publishes, on one stream.
@@ -26,27 +100,72 @@ export const userEventStream: runtime.EventStream = {
   stream: 'default_user_v0_user_event',
   discriminator: 'discriminator',
   source: '/default/user',
+  allSubjects: 'default.user.v0.user_event.>',
   subjects: {
     user_upserted: 'default.user.v0.user_event.user_upserted',
     user_deleted: 'default.user.v0.user_event.user_deleted',
   },
 };
 
-/** The handlers of a user_event consumer: one per event type, or some of them and `default`. */
-export type UserEventHandlers = runtime.EventHandlers<types.UserEvent, 'discriminator'>;
+/** Checks a decoded user_event against the spec; every problem, `[]` when valid. */
+export const validateUserEvent: runtime.EventValidator = eventValidator(SCHEMAS, {
+  $ref: 'canon#/$defs/user.v0.unions.user_event',
+});
+
+/**
+ * The handlers of a user_event consumer: one per event type, or some of them and `default`.
+ * Each gets the event and its context (`db`: the consumer's store inside the event's transaction).
+ */
+export type UserEventHandlers<Db = unknown> = runtime.EventHandlers<
+  types.UserEvent,
+  'discriminator',
+  runtime.EventContext<Db>
+>;
 
 /** Publishes user_event; only user owns this stream. */
 export type UserEventProducer = runtime.Producer<types.UserEvent>;
 
-/** A user_event producer on an in-memory queue, for tests: records events, delivers them at once. */
-export function mockUserEventProducer(queue: runtime.MockEventQueue): runtime.MockProducer<types.UserEvent> {
-  return new runtime.MockProducer(queue, userEventStream);
+/**
+ * Publishes user_event to its NATS JetStream stream, created on first use.
+ * Every event is validated first; a batch resolves once the stream acked each event.
+ *
+ * @example const producer = userEventProducer(await connectToBroker('127.0.0.1:4222'));
+ */
+export function userEventProducer(
+  nc: nats.NatsConnection,
+  options: nats.ProducerOptions = {},
+): nats.NatsProducer<types.UserEvent> {
+  return new nats.NatsProducer(nc, userEventStream, validateUserEvent, options);
 }
 
-/** A user_event consumer on an in-memory queue, for tests: records what it handled and what failed. */
-export function mockUserEventConsumer(
+/** A user_event producer on an in-memory queue, for tests: validates and records events, delivers them at once. */
+export function mockUserEventProducer(queue: runtime.MockEventQueue): runtime.MockProducer<types.UserEvent> {
+  return new runtime.MockProducer(queue, userEventStream, validateUserEvent);
+}
+
+/**
+ * A durable user_event consumer over NATS JetStream, one per consuming application.
+ * Micro-batches are applied in the store's transactions and acked after the commit; each
+ * event_id is applied once; what fails validation, or fails `maxDeliver` times, is parked.
+ *
+ * @example await userEventConsumer(nc, { durable: 'search', store: sqliteEventStore(db), handlers }).start();
+ */
+export function userEventConsumer<Db>(
+  nc: nats.NatsConnection,
+  options: nats.ConsumerOptions<types.UserEvent, 'discriminator', Db>,
+): nats.NatsConsumer<types.UserEvent, 'discriminator', Db> {
+  return new nats.NatsConsumer(nc, userEventStream, validateUserEvent, options);
+}
+
+/**
+ * A user_event consumer on an in-memory queue, for tests, recording what it handled and what failed.
+ * It handles events as the real consumer does: validated, each in a transaction of the store, each event_id once.
+ */
+export function mockUserEventConsumer<Db = undefined>(
   queue: runtime.MockEventQueue,
-  handlers: UserEventHandlers,
-): runtime.MockConsumer<types.UserEvent, 'discriminator'> {
-  return new runtime.MockConsumer(queue, userEventStream, handlers);
+  handlers: UserEventHandlers<Db>,
+  options: runtime.MockConsumerOptions<Db> = {},
+): runtime.MockConsumer<types.UserEvent, 'discriminator', Db> {
+  const settings = { validate: validateUserEvent, ...options };
+  return new runtime.MockConsumer(queue, userEventStream, handlers, settings);
 }
