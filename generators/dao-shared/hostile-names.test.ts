@@ -6,7 +6,7 @@ import { injectedCalls } from '../testing/injection.js';
 import { usersService } from './fixture.js';
 import { daoFiles } from './generate.js';
 import { readTables } from './read-db-attribute.js';
-import { SQLITE_DB_RUNTIME } from './runtime/embedded.js';
+import { SQLITE_DB_RUNTIME, SQLITE_RELAY_RUNTIME } from './runtime/embedded.js';
 import { importGenerated } from './testing.js';
 
 /**
@@ -33,7 +33,10 @@ function hostileTables() {
 }
 
 test('hostile table, column and index names reach generated code only as data', async () => {
-  const files = daoFiles(hostileTables(), usersService(), sqliteDialect, SQLITE_DB_RUNTIME);
+  const files = daoFiles(hostileTables(), usersService(), sqliteDialect, {
+    db: SQLITE_DB_RUNTIME,
+    relay: SQLITE_RELAY_RUNTIME,
+  });
   for (const file of files.filter((f) => f.path.endsWith('.ts')))
     assert.deepEqual(injectedCalls(file.path, file.contents), [], file.path);
   const mod = await importGenerated<Record<string, unknown>>(files, 'index.js');

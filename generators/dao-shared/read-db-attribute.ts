@@ -2,13 +2,14 @@ import { type Diagnostic, pointer } from '../../core/diagnostic.js';
 import type { JsonObject, JsonValue, Model, Service } from '../../core/ir.js';
 import { fixed, pascalCase } from '../shared/index.js';
 import { columnType } from './column-type.js';
+import { readEventsMapping } from './read-events-mapping.js';
 import type { Column, ColumnRole, Index, KeyGeneration, PrimaryKey, TableSpec } from './table-spec.js';
 import { parseWhere } from './where-clause.js';
 
 /** The attribute that marks a model as a table (and, on the service, holds defaults). */
 export const DB_ATTRIBUTE = 'db';
 
-const KEYS = new Set(['table', 'primary_key', 'indexes', 'hash_code', 'audit', 'journal']);
+const KEYS = new Set(['table', 'primary_key', 'indexes', 'hash_code', 'audit', 'journal', 'events']);
 const AUDIT_ROLES = ['created_at', 'updated_at', 'created_by', 'updated_by'] as const;
 const GENERATIONS: readonly KeyGeneration[] = ['none', 'uuid', 'prefixed', 'auto'];
 const IDENTIFIER = /^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]*$/;
@@ -124,6 +125,12 @@ function readTable(
   const indexes = readIndexes(value.indexes, pointer(path, 'indexes'), table, columns, problem);
   const hashCode = booleanOr(value.hash_code, true, pointer(path, 'hash_code'), problem);
   const journal = booleanOr(value.journal, true, pointer(path, 'journal'), problem);
+  const events = readEventsMapping(
+    value.events,
+    pointer(path, 'events'),
+    { model, service, columns, journal },
+    problem,
+  );
   if (diagnostics.length > before || !primaryKey) return undefined;
   const typeName = pascalCase(model.name);
   return {
@@ -137,6 +144,7 @@ function readTable(
     indexes,
     hashCode,
     journal,
+    ...(events === undefined ? {} : { events }),
   };
 }
 
