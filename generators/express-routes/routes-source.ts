@@ -38,8 +38,8 @@ import {
   UniqueNames,
   unionLayout,
 } from '../shared/index.js';
-import { expressPath, routeOrder } from './express-path.js';
 import { bodySchemas, typeSchema } from '../shared/json-schemas.js';
+import { expressPath, routeOrder } from './express-path.js';
 
 /** The routes module, relative to the output directory. */
 export const ROUTES_MODULE = 'routes.ts';
