@@ -49,6 +49,13 @@ export function readEventsMapping(
         `unknown events key "${key}"; expected ${KEYS.join(', ')}.`,
       );
   }
+  if (names.upsert === names.delete) {
+    fail(
+      'db-events-invalid',
+      pointer(path, 'delete'),
+      `"upsert" and "delete" both name "${names.delete}"; a consumer could not tell a deleted row from a changed one, so name two members.`,
+    );
+  }
   if (!context.journal) {
     fail(
       'db-events-without-journal',

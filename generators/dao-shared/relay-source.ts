@@ -74,7 +74,7 @@ export function relaySource(table: TableSpec, events: TableEvents, dialect: Dial
       names.row,
       `what a deleted row of \`${table.table}\` becomes`,
     ),
-    code`/** The \`${fixed(events.union)}\` events the journal of \`${fixed(table.table)}\` becomes. */\n${unionAfter(
+    code`${wrappedDoc('', `The \`${events.union}\` events the journal of \`${table.table}\` becomes.`)}\n${unionAfter(
       '',
       code`export type ${names.event} =`,
       [names.upsert, names.delete],

@@ -19,7 +19,7 @@ import {
   type RelayModules,
   relayProjectFiles,
   type UsersDaoLike,
-} from './relay-testing.js';
+} from './testing/relay-project.js';
 import { driverTypeOptions, importGenerated } from './testing.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

@@ -1,10 +1,10 @@
-import type { Service } from '../../core/ir.js';
-import type { GeneratedFile, Generator } from '../contract.js';
-import { generator as events } from '../events/index.js';
-import { generator as postgresDao } from '../postgres-dao/index.js';
-import { generator as sqliteDao } from '../sqlite-dao/index.js';
-import { generator as types } from '../typescript-types/index.js';
-import { relayService } from './fixture.js';
+import type { Service } from '../../../core/ir.js';
+import type { GeneratedFile, Generator } from '../../contract.js';
+import { generator as events } from '../../events/index.js';
+import { generator as postgresDao } from '../../postgres-dao/index.js';
+import { generator as sqliteDao } from '../../sqlite-dao/index.js';
+import { generator as types } from '../../typescript-types/index.js';
+import { relayService } from '../fixture.js';
 
 /**
  * Test support for the journal relay: the code a service with a relayed table would generate
