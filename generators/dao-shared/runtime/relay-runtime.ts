@@ -37,6 +37,8 @@ export interface RelayOptions {
 export interface RelayStep {
   published: number;
   more: boolean;
+  /** Look again sooner than the poll interval (rows wait behind a gap that may settle soon). */
+  retryMs?: number;
 }
 
 /** The largest wait between attempts after repeated failures. */
@@ -129,18 +131,19 @@ export abstract class JournalRelay {
   async #run(): Promise<void> {
     let failures = 0;
     while (!this.#stopping) {
-      let more = false;
+      let step: RelayStep | undefined;
       try {
-        more = (await this.step()).more;
+        step = await this.step();
         failures = 0;
       } catch (error) {
         failures++;
         this.#onError(error);
       }
       if (this.#stopping) break;
-      if (more) continue;
+      if (step?.more) continue;
       const backoff = Math.min(Math.max(this.pollIntervalMs, 10) * 2 ** failures, MAX_BACKOFF_MS);
-      await this.#sleep(failures === 0 ? this.pollIntervalMs : backoff);
+      const wait = Math.min(this.pollIntervalMs, step?.retryMs ?? this.pollIntervalMs);
+      await this.#sleep(step === undefined ? backoff : wait);
     }
   }
 

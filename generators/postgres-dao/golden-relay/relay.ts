@@ -14,8 +14,9 @@
  * without a gap from the recorded position, or the id is at most a horizon known to be final. When
  * a batch stops at a gap, the relay notes the snapshot it read under and the highest id it saw;
  * once every transaction that snapshot lists as in progress has ended (`pg_xact_status`), an id
- * still missing below that horizon was rolled back and never comes, so the horizon is final. A
- * gap costs at most one poll after the transactions around it end; nothing blocks writers.
+ * still missing below that horizon was rolled back and never comes, so the horizon is final.
+ * While a gap is open the relay looks again after 1, 2, 4, … ms (up to the poll interval), so a
+ * gap costs a few milliseconds after the transactions around it end; nothing blocks writers.
  *
  * @example
  * const relay = usersRelay(pgPoolDb(pool), userEventProducer(nc));
@@ -75,6 +76,8 @@ export class PgJournalRelay<E> extends JournalRelay {
   /** Every journal id up to this one is settled: committed and visible, or never to appear. */
   #settled = 0;
   #gap: PendingGap | undefined;
+  /** Checks of the open gap so far: the wait before the next one doubles with each. */
+  #gapChecks = 0;
   #positionExists = false;
 
   constructor(
@@ -107,6 +110,7 @@ export class PgJournalRelay<E> extends JournalRelay {
       if (this.#gap && (await tx.query(STILL_RUNNING, [this.#gap.snapshot])).rows[0]?.running === 0) {
         this.#settled = Math.max(this.#settled, this.#gap.horizon);
         this.#gap = undefined;
+        this.#gapChecks = 0;
       }
       const rows = (await tx.query(this.source.select, [position, this.batchSize])).rows;
       const ready: Record<string, unknown>[] = [];
@@ -125,12 +129,13 @@ export class PgJournalRelay<E> extends JournalRelay {
           horizon: journalId(rows.at(-1)?.journal_id),
         };
       }
-      const last = ready.at(-1);
       // A gap just noted may be settled by the next step already: report more, so drain looks again.
-      if (last === undefined) return { published: 0, more: noted };
+      const retry = this.#gap === undefined ? {} : { retryMs: 2 ** Math.min(this.#gapChecks++, 16) };
+      const last = ready.at(-1);
+      if (last === undefined) return { published: 0, more: noted, ...retry };
       await this.producer.publishBatch(ready.map((row) => this.source.toEvent(row)));
       await tx.query(MOVE, [this.name, journalId(last.journal_id)]);
-      return { published: ready.length, more: noted || rows.length === this.batchSize };
+      return { published: ready.length, more: noted || rows.length === this.batchSize, ...retry };
     });
   }
 }
