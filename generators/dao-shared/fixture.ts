@@ -143,8 +143,9 @@ export const USER_EVENTS: JsonObject = {
 };
 
 /**
- * The users table with its journal relayed as `user_event` (as `specs/examples/user.json` has
- * it): `user_upserted { event_id, timestamp, user }` and `user_deleted { event_id, timestamp, id }`.
+ * The users table with its journal relayed as `user_event`, whose members are the ones
+ * `specs/examples/user.json` declares: `user_upserted { event_id, timestamp, user }` and
+ * `user_deleted { event_id, timestamp, id }`.
  */
 export function relayService(events: JsonObject = USER_EVENTS, db: JsonObject = {}): Service {
   const users = usersService({ events, ...db });
