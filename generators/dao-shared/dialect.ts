@@ -56,4 +56,6 @@ export interface Dialect {
   relayClass: string;
   /** A select-list entry the relay reads with each journal row (PostgreSQL: the snapshot). */
   snapshotColumn?: string;
+  /** The relay looks for new journal rows before it locks its position (PostgreSQL). */
+  peeks: boolean;
 }

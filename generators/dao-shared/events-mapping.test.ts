@@ -34,6 +34,13 @@ const cases: Array<{ description: string; service: Service; expected: Array<[str
     expected: [['db-events-invalid', `${EVENTS}/delete`, /both name "user_upserted"/]],
   },
   {
+    description: 'events among the service-wide db defaults',
+    service: changed((s) => {
+      s.attributes.push({ name: 'db', value: { events: USER_EVENTS } });
+    }),
+    expected: [['db-events-invalid', '/attributes/0/value/events', /each table maps its own journal/]],
+  },
+  {
     description: 'a table without journal',
     service: relayService(USER_EVENTS, { journal: false }),
     expected: [['db-events-without-journal', EVENTS, /"journal": false/]],
@@ -120,7 +127,7 @@ for (const { description, service, expected } of cases) {
     );
     diagnostics.forEach((d, i) => {
       assert.match(d.message, expected[i]![2]);
-      assert.match(d.message, /^Model "user": /);
+      if (d.path.startsWith('/models/')) assert.match(d.message, /^Model "user": /);
     });
   });
 }

@@ -31,7 +31,16 @@ export function readTables(
   imports: readonly Service[] = [],
 ): { tables: TableSpec[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const defaults = service.attributes.find((a) => a.name === DB_ATTRIBUTE)?.value ?? {};
+  const serviceIndex = service.attributes.findIndex((a) => a.name === DB_ATTRIBUTE);
+  const { events: sharedEvents, ...defaults } = service.attributes[serviceIndex]?.value ?? {};
+  if (sharedEvents !== undefined) {
+    diagnostics.push({
+      code: 'db-events-invalid',
+      path: pointer('', 'attributes', serviceIndex, 'value', 'events'),
+      message:
+        'The service\'s db attribute cannot hold "events": each table maps its own journal; move it to the model\'s db attribute.',
+    });
+  }
   const tables: TableSpec[] = [];
   service.models.forEach((model) => {
     const index = model.attributes.findIndex((a) => a.name === DB_ATTRIBUTE);

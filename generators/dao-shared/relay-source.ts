@@ -84,6 +84,9 @@ export function relaySource(table: TableSpec, events: TableEvents, dialect: Dial
       name: safeIdentifier('SELECT_JOURNAL'),
       sql: journalSelect(journal, events, dialect),
     }),
+    ...(dialect.peeks
+      ? [statementConstant({ name: safeIdentifier('PEEK_JOURNAL'), sql: journalPeek(journal, dialect) })]
+      : []),
     toEvent(journal, events, names, dialect),
     factory(table, journal, names, dialect),
   ];
@@ -133,6 +136,13 @@ function journalSelect(journal: string, events: TableEvents, dialect: Dialect): 
     ...(dialect.snapshotColumn ? [dialect.snapshotColumn] : []),
   ];
   return `SELECT ${columns.join(', ')} FROM ${q(journal)} WHERE ${q('journal_id')} > ${dialect.placeholder(1)} ORDER BY ${q('journal_id')} LIMIT ${dialect.placeholder(2)}`;
+}
+
+/** One row when the journal holds a row after the relay's recorded position. */
+function journalPeek(journal: string, dialect: Dialect): string {
+  const q = dialect.quoteIdentifier;
+  const position = `SELECT ${q('journal_id')} FROM ${q('canon_relay_progress')} WHERE ${q('relay')} = ${dialect.placeholder(1)}`;
+  return `SELECT 1 FROM ${q(journal)} WHERE ${q('journal_id')} > (${position}) LIMIT 1`;
 }
 
 function toEvent(journal: string, events: TableEvents, names: RelayNames, dialect: Dialect): Code {
@@ -201,6 +211,7 @@ function factory(table: TableSpec, journal: string, names: RelayNames, dialect: 
   const source = [
     code`journal: ${stringLiteral(journal)}`,
     fixed('select: SELECT_JOURNAL'),
+    ...(dialect.peeks ? [fixed('peek: PEEK_JOURNAL')] : []),
     fixed('toEvent'),
   ];
   const doc = wrappedDoc(

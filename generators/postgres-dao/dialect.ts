@@ -64,6 +64,7 @@ export const postgresDialect: Dialect = {
     '  "updated_at" timestamptz NOT NULL DEFAULT now()',
     ');',
   ].join('\n'),
+  peeks: true,
   relayClass: 'PgJournalRelay',
   // Read in the same statement as the rows: the relay settles gaps in journal ids with it.
   snapshotColumn: 'pg_current_snapshot()::text AS "journal_snapshot"',

@@ -66,6 +66,7 @@ export const sqliteDialect: Dialect = {
     `  "updated_at" TEXT NOT NULL DEFAULT ${NOW}`,
     ') STRICT;',
   ].join('\n'),
+  peeks: false,
   relayClass: 'SqliteJournalRelay',
 };
 

@@ -24,7 +24,7 @@ export interface RelayOptions {
   name?: string;
   /** Journal rows per `publishBatch` (default 100, at most 10,000). */
   batchSize?: number;
-  /** The wait after the journal is caught up, before looking again (default 50 ms). */
+  /** The wait after the journal is caught up, before looking again (default 25 ms). */
   pollIntervalMs?: number;
   /**
    * Told of every failed attempt (an unreachable broker, a refused event, a database error); the
@@ -66,7 +66,7 @@ export abstract class JournalRelay {
   constructor(journal: string, options: RelayOptions) {
     this.name = options.name ?? journal;
     this.batchSize = options.batchSize ?? 100;
-    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.pollIntervalMs = options.pollIntervalMs ?? 25;
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1 || this.batchSize > 10_000)
       throw new RelayOptionError(`relay ${this.name}: batchSize must be an integer from 1 to 10000`);
     if (!Number.isFinite(this.pollIntervalMs) || this.pollIntervalMs < 0)

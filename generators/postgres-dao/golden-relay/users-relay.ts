@@ -46,6 +46,12 @@ const SELECT_JOURNAL = [
   'ORDER BY "journal_id" LIMIT $2',
 ].join(' ');
 
+const PEEK_JOURNAL = [
+  'SELECT 1',
+  'FROM "users_journal"',
+  'WHERE "journal_id" > (SELECT "journal_id" FROM "canon_relay_progress" WHERE "relay" = $1) LIMIT 1',
+].join(' ');
+
 /**
  * A row of `users_journal` as its event; `event_id` is `users_journal:<journal_id>`, the same every time the
  * row is published.
@@ -77,6 +83,6 @@ export function usersRelay(
   producer: EventPublisher<UserJournalEvent>,
   options: RelayOptions = {},
 ): PgJournalRelay<UserJournalEvent> {
-  const source = { journal: 'users_journal', select: SELECT_JOURNAL, toEvent };
+  const source = { journal: 'users_journal', select: SELECT_JOURNAL, peek: PEEK_JOURNAL, toEvent };
   return new PgJournalRelay(db, producer, source, options);
 }

@@ -48,6 +48,11 @@ export interface JournalSource<E> {
    * statement's snapshot as `journal_snapshot` (`pg_current_snapshot()::text`).
    */
   select: string;
+  /**
+   * One row when the journal holds a row after the position of relay `$1`, else none: the look an
+   * idle poll takes, without a transaction or a lock.
+   */
+  peek: string;
   /** A journal row (as the driver returns it) as its event. */
   toEvent(row: Record<string, unknown>): E;
 }
@@ -93,12 +98,16 @@ export class PgJournalRelay<E> extends JournalRelay {
   async replayFrom(id: number): Promise<void> {
     checkReplayFrom(this.name, id);
     await this.db.query(CREATE_POSITION, [this.name]);
+    this.#positionExists = true;
     await this.db.query(MOVE, [this.name, id - 1]);
   }
 
   protected async step(): Promise<RelayStep> {
     if (!this.#positionExists) await this.db.query(CREATE_POSITION, [this.name]);
     this.#positionExists = true;
+    // Locking the progress row writes to it; an idle poll only reads.
+    if (this.#gap === undefined && (await this.db.query(this.source.peek, [this.name])).rows.length === 0)
+      return { published: 0, more: false };
     return this.db.transaction(async (tx) => {
       const position = journalId((await tx.query(LOCK_POSITION, [this.name])).rows[0]?.journal_id);
       // Everything up to a recorded position was settled when it was recorded.

@@ -63,14 +63,18 @@ export class SqliteJournalRelay<E> extends JournalRelay {
     super(source.journal, options);
   }
 
+  #positionExists = false;
+
   async position(): Promise<number> {
-    this.db.run(CREATE_POSITION, [this.name]);
+    // Once created, the row is only read here: an idle poll takes no write lock from writers.
+    if (!this.#positionExists) this.db.run(CREATE_POSITION, [this.name]);
+    this.#positionExists = true;
     return journalId(this.db.get(READ_POSITION, [this.name])?.journal_id);
   }
 
   async replayFrom(id: number): Promise<void> {
     checkReplayFrom(this.name, id);
-    this.db.run(CREATE_POSITION, [this.name]);
+    await this.position();
     this.db.run(MOVE, [id - 1, this.name]);
   }
 
