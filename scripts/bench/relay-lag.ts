@@ -8,7 +8,7 @@
  * The producer is the events generator's mock producer: the NATS producer is not
  * merged yet, so broker time is not in these figures.
  *
- *   node dist/scripts/bench/relay-lag.js [seconds=10] [rate=1000] [rounds=3]
+ *   node dist/scripts/bench/relay-lag.js [seconds=10] [rate=1000] [rounds=3] [dialects=sqlite,postgres]
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,8 +32,9 @@ import { median } from './stats.js';
 const [seconds, rate, rounds] = [10, 1000, 3].map((fallback, i) =>
   Number(process.argv[i + 2] ?? fallback),
 ) as [number, number, number];
+const dialects = (process.argv[5] ?? 'sqlite,postgres').split(',') as RelayDialect[];
 const BATCH = 100;
-const POLL_MS = 50;
+const POLL_MS = 25;
 
 /** Something that publishes the journal until stopped. */
 interface Relay {
@@ -228,14 +229,14 @@ async function measure(
 }
 
 const mods = new Map<RelayDialect, RelayModules>();
-for (const dialect of ['sqlite', 'postgres'] as const) {
+for (const dialect of dialects) {
   mods.set(dialect, await importGenerated<RelayModules>(relayProjectFiles(dialect), 'all.js'));
 }
 
 console.log(
   `relay lag: ${seconds} s at ${rate} rows/s, batch ${BATCH}, poll ${POLL_MS} ms, ${rounds} rounds`,
 );
-for (const dialect of ['sqlite', 'postgres'] as const) {
+for (const dialect of dialects) {
   const mod = mods.get(dialect)!;
   const results: Record<'generated' | 'baseline', Lag[]> = { generated: [], baseline: [] };
   for (let round = 0; round < rounds; round++) {
