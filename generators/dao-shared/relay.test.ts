@@ -28,7 +28,7 @@ for (const [dialect, generator] of [
   ['sqlite', sqliteDao],
   ['postgres', postgresDao],
 ] as const) {
-  test(`${dialect}: the relay output matches its golden files and compiles strictly with the events generator's producer`, () => {
+  test(`${dialect}: the relay output matches its golden files and compiles strictly with the events generator's producer, not another union's`, () => {
     const files = generator.generate({ service: relayService(), imports: [], options: {} });
     checkGolden(`generators/${dialect}-dao/golden-relay`, files);
     const open =
@@ -49,7 +49,7 @@ for (const [dialect, generator] of [
       path: 'usage.ts',
       contents: [
         ...open,
-        "import { MockEventQueue, mockUserEventProducer, type UserEventProducer } from './events.js';",
+        "import { MockEventQueue, mockUserEventProducer, type Producer, type UserEventProducer } from './events.js';",
         "import type { UserEvent } from './types.js';",
         '// The relay takes the events generator’s producer type, mock or real, unchanged.',
         'const producer: UserEventProducer = mockUserEventProducer(new MockEventQueue());',
@@ -60,6 +60,9 @@ for (const [dialect, generator] of [
         'await relay.replayFrom(1);',
         '// Every event the relay makes is a valid event of the union, checked by tsc.',
         'export const asUnionMember = (event: UserJournalEvent): UserEvent => event;',
+        'declare const orders: Producer<{ discriminator: "order_placed"; event_id: string; order: string }>;',
+        '// @ts-expect-error a producer of another union cannot take the journal of users',
+        'usersRelay(db, orders);',
         'export { published };',
       ].join('\n'),
     };
