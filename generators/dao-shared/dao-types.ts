@@ -44,7 +44,7 @@ export function daoTypes(table: TableSpec, names: DaoNames): Code[] {
 }
 
 /** A property of the row or form interface, with the column's description as JSDoc. */
-function field(column: Column): Code {
+export function field(column: Column): Code {
   const doc = docComment({ description: column.description });
   const line = property(column, unionMembers(column), !column.required);
   return doc ? code`${doc}\n${line}` : line;
@@ -62,6 +62,7 @@ function unionMembers(column: Column): Code[] {
   return values.length === 0 ? [column.tsType] : values.map((v) => stringLiteral(v));
 }
 
-function block(members: readonly Code[]): Code {
+/** `{ … }` with one member a line. */
+export function block(members: readonly Code[]): Code {
   return code`{\n${indented(INDENT, members)}\n}`;
 }

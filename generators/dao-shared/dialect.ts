@@ -50,4 +50,12 @@ export interface Dialect {
   changedRows?(table: string, key: string): string;
   /** The journal table, its triggers and their function. */
   journal(table: TableSpec): string;
+  /** `CREATE TABLE` of `canon_relay_progress`, where relays record their position. */
+  relayProgress: string;
+  /** The relay class of the dialect's `relay.ts`. */
+  relayClass: string;
+  /** A select-list entry the relay reads with each journal row (PostgreSQL: the snapshot). */
+  snapshotColumn?: string;
+  /** The relay looks for new journal rows before it locks its position (PostgreSQL). */
+  peeks: boolean;
 }

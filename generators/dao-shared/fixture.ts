@@ -134,3 +134,39 @@ export function typesService(): Service {
     ),
   ]);
 }
+
+/** The default events mapping of `relayService`: `user_event`'s upserted and deleted members. */
+export const USER_EVENTS: JsonObject = {
+  union: 'user_event',
+  upsert: 'user_upserted',
+  delete: 'user_deleted',
+};
+
+/**
+ * The users table with its journal relayed as `user_event`, whose members are the ones
+ * `specs/examples/user.json` declares: `user_upserted { event_id, timestamp, user }` and
+ * `user_deleted { event_id, timestamp, id }`.
+ */
+export function relayService(events: JsonObject = USER_EVENTS, db: JsonObject = {}): Service {
+  const users = usersService({ events, ...db });
+  const ref = (name: string): TypeRef => ({ kind: 'model', name, namespace: NAMESPACE });
+  const header = [field('event_id', 'string'), field('timestamp', 'date-time-iso8601')];
+  users.models.push(
+    model('user_upserted', 'user_upserteds', [...header, field('user', ref('user'))]),
+    model('user_deleted', 'user_deleteds', [...header, field('id', 'string')]),
+  );
+  users.unions.push({
+    name: 'user_event',
+    plural: 'user_events',
+    discriminator: 'discriminator',
+    types: ['user_upserted', 'user_deleted'].map((name) => ({
+      type: ref(name),
+      discriminatorValue: name,
+      default: false,
+      attributes: [],
+    })),
+    interfaces: [],
+    attributes: [],
+  });
+  return users;
+}

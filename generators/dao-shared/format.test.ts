@@ -7,7 +7,7 @@ import { repoPath, repoRoot } from '../../test/paths.js';
 import type { GeneratedFile } from '../contract.js';
 import { generator as postgresDao } from '../postgres-dao/index.js';
 import { generator as sqliteDao } from '../sqlite-dao/index.js';
-import { typesService, usersService } from './fixture.js';
+import { relayService, typesService, usersService } from './fixture.js';
 
 const BIOME = repoPath('node_modules', '.bin', 'biome');
 
@@ -35,7 +35,12 @@ function assertFormatted(label: string, files: readonly GeneratedFile[]): void {
   }
 }
 
-for (const dir of ['generators/sqlite-dao/golden', 'generators/postgres-dao/golden']) {
+for (const dir of [
+  'generators/sqlite-dao/golden',
+  'generators/postgres-dao/golden',
+  'generators/sqlite-dao/golden-relay',
+  'generators/postgres-dao/golden-relay',
+]) {
   test(`every file in ${dir} passes Biome's formatter in check mode`, () => {
     const files = readdirSync(repoPath(dir)).map((path) => ({
       path,
@@ -51,7 +56,7 @@ test('DAO output for every column type, key kind and audit column is formatted a
     audit: { created_at: true, updated_at: true, created_by: true, updated_by: 'changed_by' },
   });
   for (const generator of [sqliteDao, postgresDao]) {
-    for (const service of [typesService(), audited]) {
+    for (const service of [typesService(), audited, relayService(undefined, { audit: false })]) {
       assertFormatted(generator.name, generator.generate({ service, imports: [], options: {} }));
     }
   }

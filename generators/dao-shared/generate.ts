@@ -6,7 +6,8 @@ import { daoSource } from './dao-source.js';
 import type { Dialect } from './dialect.js';
 import { migrationModule, migrationSql } from './migration.js';
 import { readTables } from './read-db-attribute.js';
-import { DAO_RUNTIME } from './runtime/embedded.js';
+import { relayFileName, relaySource } from './relay-source.js';
+import { DAO_RUNTIME, RELAY_RUNTIME } from './runtime/embedded.js';
 import type { TableSpec } from './table-spec.js';
 
 /** The spec's `db` metadata is invalid; `diagnostics` lists every problem. */
@@ -33,13 +34,24 @@ export function daoFileName(table: string): string {
 /**
  * The files of a DAO generator: `dao-runtime.ts` (typed errors and helpers both dialects share),
  * `db.ts` (the dialect's database boundary, `runtime`), `migration.sql` and
- * `migration.ts` (the same SQL as a constant, with `migrate(db)`), one `<table>-dao.ts` per table
- * and an `index.ts` re-exporting them. Throws `DbMetadataError` when the metadata is invalid.
+ * `migration.ts` (the same SQL as a constant, with `migrate(db)`), one `<table>-dao.ts` per table,
+ * for tables whose `db` attribute maps the journal to events `relay-runtime.ts`, `relay.ts` and
+ * one `<table>-relay.ts` each, and an `index.ts` re-exporting them. Throws `DbMetadataError` when the metadata is invalid.
  */
-export function generateDaoFiles(input: GeneratorInput, dialect: Dialect, runtime: string): GeneratedFile[] {
+export function generateDaoFiles(
+  input: GeneratorInput,
+  dialect: Dialect,
+  runtime: DialectRuntime,
+): GeneratedFile[] {
   const { tables, diagnostics } = readTables(input.service, input.imports);
   if (diagnostics.length > 0) throw new DbMetadataError(diagnostics);
   return daoFiles(tables, input.service, dialect, runtime);
+}
+
+/** A dialect's runtime sources: its `db.ts`, and its `relay.ts` for tables whose journal is relayed. */
+export interface DialectRuntime {
+  db: string;
+  relay: string;
 }
 
 /** The files for tables already read (and checked) from `service`. */
@@ -47,7 +59,7 @@ export function daoFiles(
   tables: readonly TableSpec[],
   service: Service,
   dialect: Dialect,
-  runtime: string,
+  runtime: DialectRuntime,
 ): GeneratedFile[] {
   const header = fileHeader(dialect.generator, service);
   const headerText = commentLines(
@@ -56,13 +68,31 @@ export function daoFiles(
   const sql = migrationSql(tables, dialect, headerText.map((line) => `-- ${line}`).join('\n'));
   const files: GeneratedFile[] = [
     { path: 'dao-runtime.ts', contents: `${header}\n${DAO_RUNTIME}` },
-    { path: 'db.ts', contents: `${header}\n${runtime}` },
+    { path: 'db.ts', contents: `${header}\n${runtime.db}` },
     { path: 'migration.sql', contents: sql },
     { path: 'migration.ts', contents: `${header}\n${migrationModule(sql, dialect)}` },
   ];
   for (const table of tables)
     files.push({ path: daoFileName(table.table), contents: daoSource(table, dialect, header) });
-  const modules = ['db.ts', 'migration.ts', ...tables.map((t) => daoFileName(t.table))];
+  const relayed = tables.filter((t) => t.events !== undefined);
+  if (relayed.length > 0) {
+    files.push(
+      { path: 'relay-runtime.ts', contents: `${header}\n${RELAY_RUNTIME}` },
+      { path: 'relay.ts', contents: `${header}\n${runtime.relay}` },
+    );
+  }
+  const relays = relayed.map((table) => ({
+    path: relayFileName(daoFileName(table.table)),
+    contents: relaySource(table, table.events!, dialect, header),
+  }));
+  files.push(...relays);
+  const modules = [
+    'db.ts',
+    'migration.ts',
+    ...tables.map((t) => daoFileName(t.table)),
+    ...(relayed.length > 0 ? ['relay.ts'] : []),
+    ...relays.map((r) => r.path),
+  ];
   const exports = modules.map((m) => `export * from ${stringLiteral(`./${m.replace(/\.ts$/, '.js')}`)};`);
   files.push({ path: 'index.ts', contents: `${header}\n${exports.join('\n')}\n` });
   return files;

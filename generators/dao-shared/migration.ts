@@ -7,7 +7,8 @@ import type { Column, TableSpec } from './table-spec.js';
 /**
  * The migration for every table: `CREATE TABLE` with the company-wide checks (text never empty
  * after trimming, enums restricted to their values, NOT NULL from `required`), the `hash_code`
- * column, the indexes, and the journal. Statements are idempotent (`IF NOT EXISTS`), so applying
+ * column, the indexes, the journal, and `canon_relay_progress` when a table's journal is relayed
+ * as events. Statements are idempotent (`IF NOT EXISTS`), so applying
  * the file twice is harmless.
  */
 export function migrationSql(tables: readonly TableSpec[], dialect: Dialect, header: string): string {
@@ -23,6 +24,7 @@ export function migrationSql(tables: readonly TableSpec[], dialect: Dialect, hea
     }
     if (table.journal) parts.push(dialect.journal(table));
   }
+  if (tables.some((t) => t.events)) parts.push(dialect.relayProgress);
   return `${parts.join('\n\n')}\n`;
 }
 

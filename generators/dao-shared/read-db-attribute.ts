@@ -2,13 +2,14 @@ import { type Diagnostic, pointer } from '../../core/diagnostic.js';
 import type { JsonObject, JsonValue, Model, Service } from '../../core/ir.js';
 import { fixed, pascalCase } from '../shared/index.js';
 import { columnType } from './column-type.js';
+import { readEventsMapping } from './read-events-mapping.js';
 import type { Column, ColumnRole, Index, KeyGeneration, PrimaryKey, TableSpec } from './table-spec.js';
 import { parseWhere } from './where-clause.js';
 
 /** The attribute that marks a model as a table (and, on the service, holds defaults). */
 export const DB_ATTRIBUTE = 'db';
 
-const KEYS = new Set(['table', 'primary_key', 'indexes', 'hash_code', 'audit', 'journal']);
+const KEYS = new Set(['table', 'primary_key', 'indexes', 'hash_code', 'audit', 'journal', 'events']);
 const AUDIT_ROLES = ['created_at', 'updated_at', 'created_by', 'updated_by'] as const;
 const GENERATIONS: readonly KeyGeneration[] = ['none', 'uuid', 'prefixed', 'auto'];
 const IDENTIFIER = /^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]*$/;
@@ -30,7 +31,16 @@ export function readTables(
   imports: readonly Service[] = [],
 ): { tables: TableSpec[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const defaults = service.attributes.find((a) => a.name === DB_ATTRIBUTE)?.value ?? {};
+  const serviceIndex = service.attributes.findIndex((a) => a.name === DB_ATTRIBUTE);
+  const { events: sharedEvents, ...defaults } = service.attributes[serviceIndex]?.value ?? {};
+  if (sharedEvents !== undefined) {
+    diagnostics.push({
+      code: 'db-events-invalid',
+      path: pointer('', 'attributes', serviceIndex, 'value', 'events'),
+      message:
+        'The service\'s db attribute cannot hold "events": each table maps its own journal; move it to the model\'s db attribute.',
+    });
+  }
   const tables: TableSpec[] = [];
   service.models.forEach((model) => {
     const index = model.attributes.findIndex((a) => a.name === DB_ATTRIBUTE);
@@ -124,6 +134,12 @@ function readTable(
   const indexes = readIndexes(value.indexes, pointer(path, 'indexes'), table, columns, problem);
   const hashCode = booleanOr(value.hash_code, true, pointer(path, 'hash_code'), problem);
   const journal = booleanOr(value.journal, true, pointer(path, 'journal'), problem);
+  const events = readEventsMapping(
+    value.events,
+    pointer(path, 'events'),
+    { model, service, columns, journal },
+    problem,
+  );
   if (diagnostics.length > before || !primaryKey) return undefined;
   const typeName = pascalCase(model.name);
   return {
@@ -137,6 +153,7 @@ function readTable(
     indexes,
     hashCode,
     journal,
+    ...(events === undefined ? {} : { events }),
   };
 }
 

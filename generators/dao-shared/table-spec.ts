@@ -75,6 +75,34 @@ export interface TableSpec {
   indexes: Index[];
   hashCode: boolean;
   journal: boolean;
+  /** What the journal's rows become on the event stream, when the `db` attribute maps them. */
+  events?: TableEvents;
+}
+
+/** One member of the event union a journal row becomes, and where each of its fields comes from. */
+export interface EventMapping {
+  /** The member's discriminator value on the wire (`user_upserted`). */
+  type: string;
+  /** The member model (`user_upserted`). */
+  model: string;
+  /**
+   * The member's fields other than `event_id` and `timestamp`, in declaration order: the whole row
+   * (a field typed as the table's model) or one column. Optional fields nothing fills are absent.
+   */
+  fields: { name: string; from: { kind: 'row' } | { kind: 'column'; column: Column } }[];
+}
+
+/** The `events` key of a `db` attribute, read and checked: the relay publishes these. */
+export interface TableEvents {
+  /** The owned `*_event` union. */
+  union: string;
+  discriminator: string;
+  /** The columns of the table's model fields, in model order: the row an event carries. */
+  rowColumns: Column[];
+  /** What an inserted or updated row becomes. */
+  upsert: EventMapping;
+  /** What a deleted row becomes (filled from the row as it was). */
+  delete: EventMapping;
 }
 
 /** Columns written by forms, in declaration order (what hash_code covers). */

@@ -30,6 +30,16 @@ export function driverTypeOptions(): ts.CompilerOptions {
  * Type-checking is a separate step (`typeCheck`); this only makes the code runnable in tests.
  */
 export async function importGenerated<T>(files: readonly GeneratedFile[], entry: string): Promise<T> {
+  const root = transpileGenerated(files);
+  return (await import(pathToFileURL(join(root, entry)).href)) as T;
+}
+
+/**
+ * Writes generated files as JavaScript (an ES module package whose `node_modules` is the
+ * repository's) into a fresh temporary directory and returns it, for tests that run the code in
+ * another process too.
+ */
+export function transpileGenerated(files: readonly GeneratedFile[]): string {
   const root = mkdtempSync(join(tmpdir(), 'canon-run-'));
   writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
   // Generated routes import express and ajv: resolve them from the repository's node_modules.
@@ -48,5 +58,5 @@ export async function importGenerated<T>(files: readonly GeneratedFile[], entry:
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, output.outputText);
   }
-  return (await import(pathToFileURL(join(root, entry)).href)) as T;
+  return root;
 }

@@ -57,6 +57,17 @@ export const postgresDialect: Dialect = {
   inList: (column) => `${column} = ANY($1)`,
   listParam: (values) => values,
   journal: (table) => journalSql(table),
+  relayProgress: [
+    'CREATE TABLE IF NOT EXISTS "canon_relay_progress" (',
+    '  "relay" text NOT NULL PRIMARY KEY,',
+    '  "journal_id" bigint NOT NULL,',
+    '  "updated_at" timestamptz NOT NULL DEFAULT now()',
+    ');',
+  ].join('\n'),
+  peeks: true,
+  relayClass: 'PgJournalRelay',
+  // Read in the same statement as the rows: the relay settles gaps in journal ids with it.
+  snapshotColumn: 'pg_current_snapshot()::text AS "journal_snapshot"',
 };
 
 function journalSql(table: TableSpec): string {

@@ -1,6 +1,6 @@
 import type { Generator } from '../contract.js';
 import { generateDaoFiles } from '../dao-shared/generate.js';
-import { POSTGRES_DB_RUNTIME } from '../dao-shared/runtime/embedded.js';
+import { POSTGRES_DB_RUNTIME, POSTGRES_RELAY_RUNTIME } from '../dao-shared/runtime/embedded.js';
 import { postgresDialect } from './dialect.js';
 
 /**
@@ -11,5 +11,6 @@ export const generator: Generator<Record<string, never>> = {
   name: 'postgres-dao',
   description: 'PostgreSQL migration and typed DAOs (pg) from the models carrying a db attribute',
   options: { defaults: {}, schema: { type: 'object', properties: {}, additionalProperties: false } },
-  generate: (input) => generateDaoFiles(input, postgresDialect, POSTGRES_DB_RUNTIME),
+  generate: (input) =>
+    generateDaoFiles(input, postgresDialect, { db: POSTGRES_DB_RUNTIME, relay: POSTGRES_RELAY_RUNTIME }),
 };

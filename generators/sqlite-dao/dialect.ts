@@ -59,6 +59,15 @@ export const sqliteDialect: Dialect = {
   inList: (column) => `${column} IN (SELECT value FROM json_each(?))`,
   listParam: (values) => code`JSON.stringify(${values})`,
   journal: (table) => journalSql(table),
+  relayProgress: [
+    'CREATE TABLE IF NOT EXISTS "canon_relay_progress" (',
+    '  "relay" TEXT NOT NULL PRIMARY KEY,',
+    '  "journal_id" INTEGER NOT NULL,',
+    `  "updated_at" TEXT NOT NULL DEFAULT ${NOW}`,
+    ') STRICT;',
+  ].join('\n'),
+  peeks: false,
+  relayClass: 'SqliteJournalRelay',
 };
 
 function journalSql(table: TableSpec): string {

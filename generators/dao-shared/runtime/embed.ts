@@ -13,17 +13,20 @@ export const DAO_RUNTIMES: readonly EmbeddedRuntime[] = [
   { constant: 'DAO_RUNTIME', source: 'generators/dao-shared/runtime/dao-runtime.ts' },
   { constant: 'SQLITE_DB_RUNTIME', source: 'generators/sqlite-dao/runtime/db.ts' },
   { constant: 'POSTGRES_DB_RUNTIME', source: 'generators/postgres-dao/runtime/db.ts' },
+  { constant: 'RELAY_RUNTIME', source: 'generators/dao-shared/runtime/relay-runtime.ts' },
+  { constant: 'SQLITE_RELAY_RUNTIME', source: 'generators/sqlite-dao/runtime/relay.ts' },
+  { constant: 'POSTGRES_RELAY_RUNTIME', source: 'generators/postgres-dao/runtime/relay.ts' },
 ];
 
 /** Where the constants are committed, relative to the repository root. */
 export const EMBEDDED_MODULE = 'generators/dao-shared/runtime/embedded.ts';
 
 /**
- * In the repository the dialect runtimes import the shared one by its source path; in generated
- * output both sit in the same directory.
+ * In the repository the dialect runtimes import the shared ones (`dao-runtime.ts`,
+ * `relay-runtime.ts`) by their source path; in generated output they sit in the same directory.
  */
-const SHARED_IMPORT = "from '../../dao-shared/runtime/dao-runtime.js';";
-const OUTPUT_IMPORT = "from './dao-runtime.js';";
+const SHARED_IMPORT = /from '\.\.\/\.\.\/dao-shared\/runtime\/([a-z-]+)\.js';/g;
+const OUTPUT_IMPORT = "from './$1.js';";
 
 /**
  * The text of `embedded.ts`: every runtime source as a string constant, formatted as Biome
