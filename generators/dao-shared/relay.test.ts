@@ -10,6 +10,7 @@ import { TEST_POSTGRES_URL } from '../../test/temporary-database.js';
 import { generator as postgresDao } from '../postgres-dao/index.js';
 import { generator as sqliteDao } from '../sqlite-dao/index.js';
 import { typeCheck } from '../testing/compile.js';
+import { eventsTypeOptions } from '../testing/events.js';
 import { checkGolden } from '../testing/golden.js';
 import { relayService } from './fixture.js';
 import {
@@ -20,7 +21,7 @@ import {
   relayProjectFiles,
   type UsersDaoLike,
 } from './testing/relay-project.js';
-import { driverTypeOptions, importGenerated } from './testing.js';
+import { importGenerated } from './testing.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -67,7 +68,7 @@ for (const [dialect, generator] of [
       ].join('\n'),
     };
     const project = [...relayProjectFiles(dialect).filter((f) => f.path !== 'all.ts'), usage];
-    const { errors } = typeCheck(new Map([['out', project]]), driverTypeOptions());
+    const { errors } = typeCheck(new Map([['out', project]]), eventsTypeOptions());
     assert.deepEqual(errors, []);
   });
 }
