@@ -62,6 +62,16 @@ export interface Deprecation {
   description?: string;
 }
 
+/**
+ * A construct of the source document that the IR cannot hold faithfully (an OpenAPI `oneOf`
+ * next to `properties`, a tuple, a per-operation server), kept on the element where it was found
+ * (`code` is the importer's warning code), so generated code says so at that place.
+ */
+export interface Lossy {
+  code: string;
+  message: string;
+}
+
 /** Free-form extension data (`{ name, value }`), the format's own extension point. */
 export interface Attribute {
   name: string;
@@ -126,22 +136,65 @@ export interface Enum {
   description?: string;
   deprecation?: Deprecation;
   values: EnumValue[];
+  /** What the source said that this element cannot (absent when nothing was lost). */
+  lossy?: Lossy[];
   attributes: Attribute[];
 }
 
-export interface Field {
-  name: string;
-  type: TypeRef;
-  required: boolean;
-  /** Default value in its wire text form: `"100"`, `"true"`, `"active"`, `"[]"`. */
-  default?: string;
+/**
+ * What a field or parameter allows besides its type. `minimum`/`maximum` keep API Builder's
+ * meaning, which depends on the type: the value of a number, the length of a string, the number of
+ * items of a list (OpenAPI's `minLength`/`minItems` are read into them, and written back from
+ * them, by type). The other keywords are JSON Schema's, kept only where the type admits them.
+ */
+export interface Constraints {
   minimum?: number;
   maximum?: number;
+  /** Numbers: values must be greater than this (JSON Schema 2020-12 form). */
+  exclusiveMinimum?: number;
+  /** Numbers: values must be less than this. */
+  exclusiveMaximum?: number;
+  /** Numbers: values must be a multiple of this (> 0). */
+  multipleOf?: number;
+  /** Strings: an ECMAScript regular expression (without slashes) that values match somewhere. */
+  pattern?: string;
+  /** Strings: a format beyond what the type says (`email`, `uri`, `binary`…). */
+  format?: string;
+  /** Lists: present (and `true`) when no two items may be equal. */
+  uniqueItems?: true;
+  /** The one value allowed. */
+  const?: JsonValue;
+}
+
+/** The constraint keys of {@link Constraints}, in the order tools show them. */
+export const CONSTRAINT_KEYS = [
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'pattern',
+  'format',
+  'uniqueItems',
+  'const',
+] as const satisfies readonly (keyof Constraints)[];
+
+export interface Field extends Constraints {
+  name: string;
+  type: TypeRef;
+  /** Whether the key must be present. Independent of {@link Field.nullable}. */
+  required: boolean;
+  /** Present (and `true`) when the value may be `null` on the wire; absent when it may not. */
+  nullable?: true;
+  /** Default value in its wire text form: `"100"`, `"true"`, `"active"`, `"[]"`. */
+  default?: string;
   example?: string;
   description?: string;
   deprecation?: Deprecation;
   /** Names of annotations declared in the service or an import (e.g. `personal_data`). */
   annotations: string[];
+  /** What the source said that this element cannot (absent when nothing was lost). */
+  lossy?: Lossy[];
   attributes: Attribute[];
 }
 
@@ -151,6 +204,8 @@ export interface Interface {
   description?: string;
   deprecation?: Deprecation;
   fields: Field[];
+  /** What the source said that this element cannot (absent when nothing was lost). */
+  lossy?: Lossy[];
   attributes: Attribute[];
 }
 
@@ -162,6 +217,8 @@ export interface Model {
   fields: Field[];
   /** Names of the interfaces this model implements. */
   interfaces: string[];
+  /** What the source said that this element cannot (absent when nothing was lost). */
+  lossy?: Lossy[];
   attributes: Attribute[];
 }
 
@@ -179,12 +236,23 @@ export interface UnionMember {
 export interface Union {
   name: string;
   plural: string;
-  /** The tag field's name. Without one, members are wrapped as `{ "<tag>": {...} }` on the wire. */
+  /**
+   * The tag field's name. Without one, members are wrapped as `{ "<tag>": {...} }` on the wire
+   * (API Builder's form), unless the union is {@link Union.untagged}.
+   */
   discriminator?: string;
+  /**
+   * Present (and `true`) when members appear bare on the wire, told apart only by their shape:
+   * OpenAPI's `oneOf`/`anyOf` without a discriminator. Members' `discriminatorValue`s are then
+   * names for them (`customer`, `long`), never sent.
+   */
+  untagged?: true;
   description?: string;
   deprecation?: Deprecation;
   types: UnionMember[];
   interfaces: string[];
+  /** What the source said that this element cannot (absent when nothing was lost). */
+  lossy?: Lossy[];
   attributes: Attribute[];
 }
 
@@ -204,17 +272,40 @@ export type Method = (typeof METHODS)[number];
 export const PARAMETER_LOCATIONS = ['path', 'query', 'form', 'header'] as const;
 export type ParameterLocation = (typeof PARAMETER_LOCATIONS)[number];
 
-export interface Parameter {
+/**
+ * How a parameter's value is written (OpenAPI's `style`): `form` (`?a=1&a=2`, or `?a=1,2` without
+ * explode), `spaceDelimited`/`pipeDelimited` lists, `deepObject` (`?a[key]=v`, lists `?a[]=1`),
+ * `simple` (`1,2` in paths and headers), `label` (`.1.2`) and `matrix` (`;a=1`) in paths.
+ */
+export const PARAMETER_STYLES = [
+  'form',
+  'spaceDelimited',
+  'pipeDelimited',
+  'deepObject',
+  'simple',
+  'label',
+  'matrix',
+] as const;
+export type ParameterStyle = (typeof PARAMETER_STYLES)[number];
+
+export interface Parameter extends Constraints {
   name: string;
   type: TypeRef;
   location: ParameterLocation;
   required: boolean;
+  /**
+   * The declared style; absent means Canon's own form (API Builder's): lists as repeated keys,
+   * objects as JSON text.
+   */
+  style?: ParameterStyle;
+  /** OpenAPI's `explode`, when declared; absent means the style's default (true for form and deepObject). */
+  explode?: boolean;
   default?: string;
-  minimum?: number;
-  maximum?: number;
   example?: string;
   description?: string;
   deprecation?: Deprecation;
+  /** What the source said that this element cannot (absent when nothing was lost). */
+  lossy?: Lossy[];
   attributes: Attribute[];
 }
 
@@ -222,6 +313,8 @@ export interface Body {
   type: TypeRef;
   description?: string;
   deprecation?: Deprecation;
+  /** What the source said that this element cannot (absent when nothing was lost). */
+  lossy?: Lossy[];
   attributes: Attribute[];
 }
 
@@ -234,6 +327,8 @@ export interface Response {
   headers: Header[];
   description?: string;
   deprecation?: Deprecation;
+  /** What the source said that this element cannot (absent when nothing was lost). */
+  lossy?: Lossy[];
   attributes: Attribute[];
 }
 
@@ -246,8 +341,16 @@ export interface Operation {
   description?: string;
   deprecation?: Deprecation;
   body?: Body;
+  /**
+   * How `form` parameters travel: absent, as one JSON object (API Builder's form); `urlencoded`,
+   * as `application/x-www-form-urlencoded`; `multipart`, as `multipart/form-data`. Nested values
+   * use bracket keys in both (`metadata[key]=v`, `items[0][price]=p`, `expand[]=a`).
+   */
+  formEncoding?: 'urlencoded' | 'multipart';
   parameters: Parameter[];
   responses: Response[];
+  /** What the source said that this element cannot (absent when nothing was lost). */
+  lossy?: Lossy[];
   attributes: Attribute[];
 }
 

@@ -151,6 +151,7 @@ type Handler = (
 /**
  * An in-memory Stripe built from the imported IR: every operation of the import is routed by its
  * method and path template; three customer operations are implemented, the rest answer 501.
+ * Bodies must be form-encoded, as the document declares and Stripe's API insists.
  */
 function stripeServer(service: Service) {
   const customers = new Map<string, Customer>();
@@ -195,11 +196,11 @@ function stripeServer(service: Service) {
       if (!handler)
         return send(501, { error: { message: `${route.op.operationId} is not implemented here` } });
       const params = route.pattern.exec(url.pathname)?.groups ?? {};
-      const [status, body] = handler(
-        params,
-        url.searchParams,
-        raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>),
-      );
+      // As Stripe's API does: request bodies are form-encoded, never JSON.
+      const type = req.headers['content-type'] ?? '';
+      if (raw !== '' && type !== 'application/x-www-form-urlencoded')
+        return send(415, { error: { message: `expected a form-encoded body, got ${type}` } });
+      const [status, body] = handler(params, url.searchParams, Object.fromEntries(new URLSearchParams(raw)));
       send(status, body);
     });
   });

@@ -31,7 +31,7 @@ describe('canon convert', () => {
       scratch,
     );
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stderr, /warnings \(.*nullable-field ×137/);
+    assert.match(run.stderr, /warnings \(.*header-type ×166/);
     const apiJson = JSON.parse(readFileSync(out, 'utf8')) as {
       name: string;
       models: object;

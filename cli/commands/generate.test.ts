@@ -375,3 +375,83 @@ test('imported services get their own types module, imported from the main one; 
   }));
   assert.deepEqual(typeCheck(new Map([['orders', files]])).errors, []);
 });
+
+/** An OpenAPI document with lossy constructs: a tuple, oneOf next to properties, a per-operation server. */
+const LOSSY = {
+  openapi: '3.0.3',
+  info: { title: 'lossy', version: '1.0.0' },
+  paths: {
+    '/points': {
+      get: {
+        operationId: 'getPoints',
+        servers: [{ url: 'https://elsewhere.example.com' }],
+        responses: {
+          '200': {
+            description: 'ok',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/point' } } },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      point: {
+        type: 'object',
+        properties: {
+          xy: { type: 'array', items: [{ type: 'number' }, { type: 'number' }] },
+          a: { type: 'string' },
+          b: { type: 'string' },
+        },
+        oneOf: [{ required: ['a'] }, { required: ['b'] }],
+      },
+    },
+  },
+};
+
+test('an OpenAPI import summarizes its lossy constructs; generated code says so where each is', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'canon-generate-'));
+  writeFileSync(join(dir, 'lossy.json'), JSON.stringify(LOSSY, null, 2));
+  writeFileSync(join(dir, 'canon.config.json'), '{}\n');
+  const run = canon(dir, 'generate', 'lossy.json', '-g', 'typescript-client', '-o', 'out');
+  assert.equal(run.code, 0, run.err);
+  const [first, ...rest] = run.err.trimEnd().split('\n');
+  assert.equal(
+    first,
+    'lossy.json: 3 warnings (union-in-model ×1, tuple-items ×1, operation-servers ×1); generated code says "Not represented" where it cannot follow the spec',
+  );
+  assert.deepEqual(
+    rest.map((line) => line.replace(/^ {2}lossy\.json:\d+:\d+ /, '').replace(/:.*/, '')).sort(),
+    [
+      'operation-servers at /paths/~1points/get/servers',
+      'tuple-items at /components/schemas/point/properties/xy',
+      'union-in-model at /components/schemas/point',
+    ].sort(),
+  );
+  const types = readFileSync(join(dir, 'out', 'types.ts'), 'utf8');
+  assert.match(types, /Not represented \(union-in-model\): oneOf\/anyOf next to properties/);
+  assert.match(types, /Not represented \(tuple-items\)[^\n]*\n[^\n]*\n? *xy\?: unknown\[\];/);
+  const client = readFileSync(join(dir, 'out', 'client.ts'), 'utf8');
+  assert.match(client, /Not represented \(operation-servers\)/);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('--verbose lists every warning; without it only the first five', () => {
+  const many = structuredClone(LOSSY) as typeof LOSSY & { components: { schemas: Record<string, unknown> } };
+  for (let i = 0; i < 7; i++)
+    many.components.schemas[`tuple${i}`] = {
+      type: 'object',
+      properties: { t: { type: 'array', items: [{ type: 'string' }] } },
+    };
+  const dir = mkdtempSync(join(tmpdir(), 'canon-generate-'));
+  writeFileSync(join(dir, 'lossy.json'), JSON.stringify(many));
+  writeFileSync(join(dir, 'canon.config.json'), '{}\n');
+  const brief = canon(dir, 'generate', 'lossy.json', '-g', 'typescript-types', '-o', 'out');
+  assert.equal(brief.code, 0, brief.err);
+  const lines = brief.err.trimEnd().split('\n');
+  assert.equal(lines.length, 1 + 5 + 1);
+  assert.equal(lines.at(-1), '  … 5 more: --verbose lists them all');
+  const verbose = canon(dir, 'generate', 'lossy.json', '-g', 'typescript-types', '-o', 'out', '--verbose');
+  assert.equal(verbose.err.trimEnd().split('\n').length, 1 + 10);
+  rmSync(dir, { recursive: true, force: true });
+});

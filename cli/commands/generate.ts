@@ -15,6 +15,7 @@ import {
   planManifest,
   readManifest,
 } from '../output/manifest.js';
+import { warningSummary } from '../output/warning-summary.js';
 import { readSpec } from '../read-spec.js';
 
 const HELP = `Usage: canon generate <spec> --generator <name>[,<name>…] --out <dir> [options]
@@ -37,6 +38,8 @@ Options:
   --check                    write nothing; exit 1 with a unified diff when the files on disk
                              differ from what would be generated (a CI freshness gate)
   --config <file>            canon.config.json to use (default: found from the current directory)
+  --verbose                  list every warning of the spec (an OpenAPI import's lossy
+                             constructs), not only the count per code and the first five
 
 canon.config.json:
   "generators": ["./tools/my-generator.js", "some-package"]   third-party generators
@@ -63,6 +66,7 @@ export const command: Command = {
         'package-version': { type: 'string' },
         check: { type: 'boolean' },
         config: { type: 'string' },
+        verbose: { type: 'boolean' },
       },
       'generate',
     );
@@ -103,6 +107,9 @@ export const command: Command = {
       );
       return EXIT.problems;
     }
+
+    const summary = warningSummary(specFile, loaded.diagnostics, values.verbose === true);
+    if (summary !== '') io.err(summary);
 
     const { GeneratorError, resolveGenerators } = await import('../../generators/registry.js');
     const { GeneratorRunError, runGenerators } = await import('../../generators/run.js');

@@ -14,6 +14,7 @@ import type {
   Service,
   Union,
 } from '../ir.js';
+import { CONSTRAINT_KEYS } from '../ir.js';
 import { formatTypeRef } from '../type-ref.js';
 import { typedDefault } from './export-schema.js';
 import { dict } from './json.js';
@@ -92,7 +93,7 @@ function fieldJson(f: Field | Parameter, type: TypeText): JsonObject {
   if (f.minimum !== undefined) out.minimum = f.minimum;
   if (f.maximum !== undefined) out.maximum = f.maximum;
   if ('annotations' in f && f.annotations.length > 0) out.annotations = f.annotations;
-  return common(out, f);
+  return common(out, { ...f, attributes: withWireDetails(f) });
 }
 
 function modelJson(m: Model | Interface, type: TypeText): JsonObject {
@@ -111,7 +112,9 @@ function unionJson(u: Union, type: TypeText): JsonObject {
     return common(member, m);
   });
   if (u.interfaces.length > 0) out.interfaces = u.interfaces;
-  return common(out, u);
+  if (!u.untagged) return common(out, u);
+  const attributes = mergeOpenApi(u.attributes, { wire: 'untagged' });
+  return common(out, { ...u, attributes });
 }
 
 function header(h: Header, type: TypeText): JsonObject {
@@ -141,9 +144,32 @@ function operationJson(o: Operation, base: string, type: TypeText): JsonObject {
     }
     out.responses = responses;
   }
-  const attributes =
-    o.operationId === undefined ? o.attributes : withOperationId(o.attributes, o.operationId);
+  let attributes = o.operationId === undefined ? o.attributes : withOperationId(o.attributes, o.operationId);
+  // api.json's form parameters are JSON; a form encoding is kept for the record.
+  if (o.formEncoding !== undefined) attributes = mergeOpenApi(attributes, { formEncoding: o.formEncoding });
   return common(out, { ...o, attributes });
+}
+
+/**
+ * api.json has no keys for nullability or JSON Schema constraints: they travel in the element's
+ * `openapi` attribute (as OpenAPI keywords), so converting does not drop them silently.
+ */
+function withWireDetails(f: Field | Parameter): Attribute[] {
+  const details: JsonObject = {};
+  if ('nullable' in f && f.nullable) details.nullable = true;
+  for (const key of CONSTRAINT_KEYS) {
+    if (key === 'minimum' || key === 'maximum') continue;
+    const value = f[key];
+    if (value !== undefined) details[key] = value;
+  }
+  return Object.keys(details).length === 0 ? f.attributes : mergeOpenApi(f.attributes, details);
+}
+
+/** The attributes with `details` merged into the `openapi` attribute (added when missing). */
+function mergeOpenApi(attributes: Attribute[], details: JsonObject): Attribute[] {
+  const existing = attributes.find((a) => a.name === 'openapi');
+  if (!existing) return [...attributes, { name: 'openapi', value: details }];
+  return attributes.map((a) => (a === existing ? { ...a, value: { ...a.value, ...details } } : a));
 }
 
 function withOperationId(attributes: Attribute[], operationId: string): Attribute[] {

@@ -33,6 +33,8 @@ export class ImportContext {
   readonly building = new Set<string>();
   /** Pointers of form-encoded request bodies imported as `form` parameters (reported once, counted). */
   readonly formBodies: string[] = [];
+  /** The document is a Canon export (`x-canon` at the top): its form parameters are API Builder's. */
+  fromCanon = false;
   /** Warnings already given, so a construct reached twice is reported once. */
   private readonly reported = new Set<string>();
 
@@ -42,9 +44,14 @@ export class ImportContext {
     readonly translate: PointerTranslator = (p) => p,
   ) {}
 
+  /** Elements by the pointer they came from, so a warning can be pinned to the element it concerns. */
+  readonly elements = new Map<string, object>();
+
   /** Remembers where `element` came from and returns it. */
   at<T extends object>(element: T, path: string): T {
-    this.pointers.set(element, this.translate(path));
+    const translated = this.translate(path);
+    this.pointers.set(element, translated);
+    if (!this.elements.has(translated)) this.elements.set(translated, element);
     return element;
   }
 

@@ -6,6 +6,7 @@ import type {
   Field,
   Interface,
   JsonObject,
+  Lossy,
   Model,
   NamedTypeRef,
   PrimitiveName,
@@ -14,6 +15,7 @@ import type {
   Union,
 } from '../ir.js';
 import { formatTypeRef, qualifiedName } from '../type-ref.js';
+import { nullableSchema, writeConstraints } from './constraints.js';
 import { EXT } from './extensions.js';
 import { dict, wireText } from './json.js';
 
@@ -73,15 +75,15 @@ export class SchemaWriter {
   }
 
   field(field: Omit<Field, 'annotations'> & { annotations?: string[] }): SchemaObject {
-    const schema = this.type(field.type);
+    const typeSchema = this.type(field.type);
+    const schema = (field.nullable ? nullableSchema(typeSchema) : typeSchema) as SchemaObject;
     const ext: JsonObject = {};
     if (field.default !== undefined) {
       const typed = typedDefault(field.type, field.default);
       schema.default = typed;
       if (wireText(typed) !== field.default) ext.default = field.default;
     }
-    if (field.minimum !== undefined) schema.minimum = field.minimum;
-    if (field.maximum !== undefined) schema.maximum = field.maximum;
+    writeConstraints(schema, field, field.type);
     if (field.example !== undefined) schema.examples = [field.example];
     if (field.annotations && field.annotations.length > 0) ext.annotations = field.annotations;
     describeInto(schema, field, ext);
@@ -129,7 +131,7 @@ export class SchemaWriter {
    * from OpenAPI as untagged keep their bare members.
    */
   union(union: Union): SchemaObject {
-    const untagged = union.attributes.some((a) => a.name === 'openapi' && a.value.wire === 'untagged');
+    const untagged = union.untagged === true;
     const disc = union.discriminator;
     const mapping: Record<string, string> = dict();
     const oneOf = union.types.map((member): SchemaObject => {
@@ -157,7 +159,8 @@ export class SchemaWriter {
         additionalProperties: false,
       };
     });
-    const schema: SchemaObject = { oneOf };
+    const keyword = !untagged || oneOfKept(union) ? 'oneOf' : 'anyOf';
+    const schema: SchemaObject = { [keyword]: oneOf };
     if (disc !== undefined)
       schema.discriminator = { propertyName: disc, ...(Object.keys(mapping).length > 0 ? { mapping } : {}) };
     const members = union.types.map((m) => {
@@ -170,6 +173,7 @@ export class SchemaWriter {
     });
     const ext: JsonObject = { kind: 'union', plural: union.plural, members };
     if (disc !== undefined) ext.discriminator = disc;
+    if (untagged) ext.untagged = true;
     if (union.interfaces.length > 0) ext.interfaces = union.interfaces;
     describeInto(schema, union, ext);
     attributesInto(ext, union.attributes);
@@ -193,6 +197,11 @@ export class SchemaWriter {
     for (const u of service.unions) put('union', u.name, this.union(u));
     for (const i of service.interfaces) put('interface', i.name, this.model(i, 'interface'));
   }
+}
+
+/** Whether an untagged union was imported from `oneOf` (exactly one member matches). */
+function oneOfKept(union: Union): boolean {
+  return union.attributes.some((a) => a.name === 'openapi' && a.value.keyword === 'oneOf');
 }
 
 /** A default in its JSON type where the IR type says so (`"100"` → 100 for a long). */
@@ -234,9 +243,10 @@ export function deprecationJson(d: Deprecation): JsonObject {
 /** `description` and `deprecated` on the schema; a deprecation's text in `x-canon`. */
 export function describeInto(
   target: Record<string, unknown>,
-  source: { description?: string; deprecation?: Deprecation },
+  source: { description?: string; deprecation?: Deprecation; lossy?: Lossy[] },
   ext: JsonObject,
 ): void {
+  if (source.lossy) ext.lossy = source.lossy.map((l) => ({ code: l.code, message: l.message }));
   if (source.description !== undefined) target.description = source.description;
   if (source.deprecation) {
     target.deprecated = true;

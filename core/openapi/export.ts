@@ -9,6 +9,7 @@ import type {
   Response,
   Service,
 } from '../ir.js';
+import { writeConstraints } from './constraints.js';
 import {
   attributesInto,
   deprecationJson,
@@ -124,7 +125,10 @@ function writeOperation(
       properties[p.name] = writer.field(p);
       if (p.required) required.push(p.name);
     }
-    content['application/x-www-form-urlencoded'] = {
+    if (operation.formEncoding !== undefined) ext.formEncoding = operation.formEncoding;
+    const media =
+      operation.formEncoding === 'multipart' ? 'multipart/form-data' : 'application/x-www-form-urlencoded';
+    content[media] = {
       schema: { type: 'object', properties, ...(required.length > 0 ? { required } : {}) },
     };
     bodyJson ??= { required: required.length > 0 };
@@ -157,13 +161,13 @@ function writeParameter(writer: SchemaWriter, p: Parameter): Json {
     )
       ext.default = p.default;
   }
-  if (p.minimum !== undefined) schema.minimum = p.minimum;
-  if (p.maximum !== undefined) schema.maximum = p.maximum;
+  writeConstraints(schema, p, p.type);
   out.schema = schema;
   if (p.example !== undefined) out.example = p.example;
-  const style = openApiAttribute(p.attributes);
-  for (const key of ['style', 'explode', 'allowReserved'])
-    if (style?.[key] !== undefined) out[key] = style[key];
+  if (p.style !== undefined) out.style = p.style;
+  if (p.explode !== undefined) out.explode = p.explode;
+  const kept = openApiAttribute(p.attributes);
+  if (kept?.allowReserved !== undefined) out.allowReserved = kept.allowReserved;
   attributesInto(ext, p.attributes);
   if (p.location === 'path' && !p.required) ext.required = false;
   return withExt(out, ext);
@@ -173,6 +177,7 @@ function writeResponse(writer: SchemaWriter, r: Response): Json {
   const out: Json = { description: r.description ?? '' };
   const ext: JsonObject = {};
   if (r.deprecation) ext.deprecation = deprecationJson(r.deprecation);
+  if (r.lossy) ext.lossy = r.lossy.map((l) => ({ code: l.code, message: l.message }));
   if (!(r.type.kind === 'primitive' && r.type.name === 'unit')) {
     out.content = { 'application/json': { schema: writer.type(r.type) } };
   }

@@ -134,24 +134,27 @@ const cases: Case[] = [
     },
   },
   {
-    description: 'anyOf without a discriminator is an untagged union, said in an attribute and a warning',
+    description: 'anyOf/oneOf without a discriminator is an untagged union (bare members), with no warning',
     input: doc({
       schemas: {
         Id: {
           anyOf: [{ type: 'string' }, { type: 'integer' }, { type: 'array', items: { type: 'string' } }],
         },
+        One: { oneOf: [{ type: 'string' }, { type: 'boolean' }] },
       },
     }),
     check(s, ds) {
-      const u = s.unions[0]!;
+      const u = s.unions.find((x) => x.name === 'Id')!;
       assert.equal(u.discriminator, undefined);
+      assert.equal(u.untagged, true);
       assert.deepEqual(
         u.types.map((t) => t.discriminatorValue),
         ['string', 'long', 'string_list'],
       );
-      assert.deepEqual(u.attributes, [{ name: 'openapi', value: { wire: 'untagged', keyword: 'anyOf' } }]);
-      assert.deepEqual(codes(ds, 'warning'), ['untagged-union']);
-      assert.equal(ds[0]!.path, '/components/schemas/Id');
+      assert.deepEqual(u.attributes, []);
+      const one = s.unions.find((x) => x.name === 'One')!;
+      assert.deepEqual(one.attributes, [{ name: 'openapi', value: { keyword: 'oneOf' } }]);
+      assert.deepEqual(codes(ds, 'warning'), []);
     },
   },
   {
@@ -178,18 +181,49 @@ const cases: Case[] = [
     },
   },
   {
-    description:
-      'nullable (3.0) makes a field optional, keeps nullable in the openapi attribute and warns once per model',
+    description: "nullable (3.0) is the field's nullable, independent of required, with no warning",
     input: doc({
       schemas: {
-        A: { type: 'object', required: ['x'], properties: { x: { type: 'string', nullable: true } } },
+        A: {
+          type: 'object',
+          required: ['x'],
+          properties: {
+            x: { type: 'string', nullable: true },
+            y: { anyOf: [{ $ref: '#/components/schemas/B' }, { type: 'null' }] },
+            z: { type: 'string' },
+          },
+        },
+        B: { type: 'object', properties: { id: { type: 'string' } } },
       },
     }),
     check(s, ds) {
-      const x = model(s, 'A').fields[0]!;
-      assert.equal(x.required, false);
-      assert.deepEqual(x.attributes, [{ name: 'openapi', value: { nullable: true, required: true } }]);
-      assert.deepEqual(codes(ds, 'warning'), ['nullable-field']);
+      const [x, y, z] = model(s, 'A').fields;
+      assert.deepEqual([x!.required, x!.nullable, x!.attributes], [true, true, []]);
+      assert.deepEqual([y!.required, y!.nullable, y!.type], [false, true, named('model', 'B')]);
+      assert.equal('nullable' in z!, false);
+      assert.deepEqual(codes(ds, 'warning'), []);
+    },
+  },
+  {
+    description:
+      '3.0 boolean exclusiveMinimum makes minimum exclusive; a keyword the type cannot hold stays in the attribute',
+    input: doc({
+      schemas: {
+        A: {
+          type: 'object',
+          properties: {
+            n: { type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 1 },
+            u: { oneOf: [{ type: 'string' }, { type: 'integer' }], maxLength: 3 },
+            s: { anyOf: [{ type: 'string', maxLength: 8, pattern: '^a' }, { type: 'null' }] },
+          },
+        },
+      },
+    }),
+    check(s) {
+      const [n, u, str] = model(s, 'A').fields;
+      assert.deepEqual([n!.exclusiveMinimum, n!.minimum, n!.maximum], [0, undefined, 1]);
+      assert.deepEqual(u!.attributes, [{ name: 'openapi', value: { maxLength: 3 } }]);
+      assert.deepEqual([str!.maximum, str!.pattern, str!.nullable], [8, '^a', true]);
     },
   },
   {
@@ -205,6 +239,7 @@ const cases: Case[] = [
     }),
     check(s) {
       assert.deepEqual(fieldType(s, 'A', 'x'), { kind: 'primitive', name: 'string' });
+      assert.equal(model(s, 'A').fields[0]!.nullable, true);
       assert.deepEqual(fieldType(s, 'A', 'y'), named('union', 'A_y'));
       assert.equal(s.unions[0]!.types.length, 2);
     },
@@ -315,7 +350,7 @@ const cases: Case[] = [
     description: 'keys with ~ and / are escaped as ~0 and ~1 in pointers and resolve in $refs',
     input: doc({
       schemas: {
-        'a/b~c': { type: 'object', properties: { 'x/y': { type: 'string', nullable: true } } },
+        'a/b~c': { type: 'object', properties: { 'x/y': { type: 'string', pattern: '(' } } },
         U: { type: 'object', properties: { r: { $ref: '#/components/schemas/a~1b~0c' } } },
       },
     }),
@@ -325,7 +360,7 @@ const cases: Case[] = [
         ds.map((d) => [d.code, d.path]),
         [
           ['renamed', '/components/schemas/a~1b~0c'],
-          ['nullable-field', '/components/schemas/a~1b~0c'],
+          ['invalid-pattern', '/components/schemas/a~1b~0c/properties/x~1y'],
         ],
       );
     },
@@ -502,8 +537,10 @@ const cases: Case[] = [
         put!.parameters.map((p) => [p.name, p.location, p.required]),
         [['n', 'form', true]],
       );
+      assert.equal(put!.formEncoding, 'urlencoded');
+      assert.equal(post!.formEncoding, undefined);
       assert.deepEqual(patch!.body?.type, { kind: 'primitive', name: 'string' });
-      assert.deepEqual(codes(ds, 'warning'), ['non-json-body', 'form-body']);
+      assert.deepEqual(codes(ds, 'warning'), ['non-json-body']);
     },
   },
   {
@@ -598,6 +635,7 @@ describe('importOpenApi', () => {
       put!.parameters.map((p) => [p.name, p.location]),
       [['name', 'form']],
     );
+    assert.equal(put!.formEncoding, 'urlencoded');
     assert.deepEqual(service.models.find((m) => m.name === 'Pet')!.fields[1]!.type, {
       kind: 'model',
       name: 'Tag',
@@ -605,10 +643,7 @@ describe('importOpenApi', () => {
     });
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.path]),
-      [
-        ['missing-ref', '/definitions/Tag/properties/parent/$ref'],
-        ['form-body', '/paths/~1pets/put/parameters'],
-      ],
+      [['missing-ref', '/definitions/Tag/properties/parent/$ref']],
     );
   });
 

@@ -9,6 +9,7 @@ import { ImportContext } from './context.js';
 import { buildEnum } from './enum.js';
 import { extAttributes, extensionOf } from './extensions.js';
 import { asString, entries, isObject, type Json, jsonCopy } from './json.js';
+import { pinLossy } from './lossy.js';
 import { buildModel } from './model.js';
 import { isValidTypeName, toTypeName } from './names.js';
 import { buildResources } from './resources.js';
@@ -97,6 +98,7 @@ function importDocument(doc: unknown, options: { file?: string }): OpenApiImport
       ? extNamespace
       : defaultNamespace(applicationKey, version);
   const ctx = new ImportContext(source, namespace, translate);
+  ctx.fromCanon = ext !== undefined;
 
   declareSchemas(ctx, source);
   const resources = buildResources(ctx, source);
@@ -127,15 +129,8 @@ function importDocument(doc: unknown, options: { file?: string }): OpenApiImport
   if (description !== undefined) service.description = description;
   ctx.at(service, '');
   reportUnsupported(ctx, source);
-  const [firstForm] = ctx.formBodies;
-  // A Canon export's form parameters are API Builder's own; only foreign documents change meaning.
-  if (firstForm !== undefined && ext === undefined) {
-    ctx.warn(
-      'form-body',
-      firstForm,
-      `${ctx.formBodies.length} operation${ctx.formBodies.length === 1 ? '' : 's'} (this one first) take form-encoded bodies; their fields become API Builder form parameters, which Canon's clients send as one JSON object. A server expecting application/x-www-form-urlencoded needs an adapter.`,
-    );
-  }
+  // A Canon export carries its lossy notes in x-canon already; a foreign document gets them here.
+  if (ext === undefined) pinLossy(ctx, service);
   return { service, diagnostics: ctx.diagnostics, pointers: ctx.pointers };
 }
 

@@ -1,24 +1,19 @@
 import { pointer } from '../diagnostic.js';
 import type { Field, Interface, JsonObject, Model } from '../ir.js';
 import { pluralize } from '../parse/plural.js';
+import { readConstraints } from './constraints.js';
 import type { ImportContext } from './context.js';
 import { describe } from './describe.js';
 import { extAttributes, extensionOf, extStrings } from './extensions.js';
-import {
-  asArray,
-  asNumber,
-  asString,
-  entries,
-  hasKeys,
-  isObject,
-  type Json,
-  jsonCopy,
-  wireText,
-} from './json.js';
+import { asArray, asString, entries, hasKeys, isObject, type Json, jsonCopy, wireText } from './json.js';
 import { componentName, followRef, refOf } from './refs.js';
 import { isNullable, schemaType } from './schema.js';
 
-/** Validation keywords the IR has no place for; kept in the field's `openapi` attribute. */
+/**
+ * Validation keywords kept in the field's `openapi` attribute when the IR could not place them
+ * (a `pattern` on a number, `minLength` on a union), and `readOnly`/`writeOnly`, which the IR has
+ * no place for.
+ */
 const KEPT_KEYWORDS = [
   'format',
   'pattern',
@@ -30,13 +25,10 @@ const KEPT_KEYWORDS = [
   'multipleOf',
   'exclusiveMinimum',
   'exclusiveMaximum',
+  'const',
   'readOnly',
   'writeOnly',
-  'nullable',
 ] as const;
-
-/** Formats the IR type already says (`date-time` → `date-time-iso8601`, `int64` → `long`). */
-const MAPPED_FORMATS = new Set(['date', 'date-time', 'uuid', 'int32', 'int64', 'double', 'float', 'decimal']);
 
 /**
  * Builds a model (or interface) from an object schema. `allOf` parts are merged into one field
@@ -70,18 +62,8 @@ export function buildModel(
   const collected = new Map<string, { schema: unknown; path: string }>();
   const required = new Set<string>();
   collectProperties(ctx, schema, path, collected, required, new Set([path]));
-  const nullable: string[] = [];
   for (const [prop, source] of collected) {
-    const field = buildField(ctx, name, prop, source.schema, source.path, required.has(prop));
-    if (isNullable(source.schema) && ext === undefined) nullable.push(prop);
-    fields.push(field);
-  }
-  if (nullable.length > 0) {
-    ctx.warn(
-      'nullable-field',
-      path,
-      `${name}: ${nullable.join(', ')} may be null; the IR has no null, so ${nullable.length === 1 ? 'it is' : 'they are'} imported as optional (the 'openapi' attribute keeps nullable: true).`,
-    );
+    fields.push(buildField(ctx, name, prop, source.schema, source.path, required.has(prop)));
   }
 }
 
@@ -161,20 +143,17 @@ export function buildField(
   const type = schemaType(ctx, schema, path, `${parent}_${name}`);
   const source = isObject(schema) ? schema : {};
   const ext = extensionOf(source);
-  const nullable = isNullable(source);
-  const field: Field = {
-    name,
-    type,
-    required: required && !nullable,
-    annotations: [],
-    attributes: [],
-  };
+  const field: Field = { name, type, required, annotations: [], attributes: [] };
+  if (isNullable(source)) field.nullable = true;
   const def = ext && typeof ext.default === 'string' ? ext.default : wireText(source.default);
   if (def !== undefined) field.default = def;
-  const minimum = asNumber(source.minimum);
-  if (minimum !== undefined) field.minimum = minimum;
-  const maximum = asNumber(source.maximum);
-  if (maximum !== undefined) field.maximum = maximum;
+  const placed = readConstraints(field, source, type, (pattern) =>
+    ctx.warn(
+      'invalid-pattern',
+      path,
+      `pattern '${pattern}' is not an ECMAScript regular expression (with the u flag); it is kept in the 'openapi' attribute and not checked. Rewrite it in ECMAScript syntax.`,
+    ),
+  );
   const example = exampleText(source);
   if (example !== undefined) field.example = example;
   describe(field, source);
@@ -182,7 +161,7 @@ export function buildField(
     field.annotations = extStrings(ext, 'annotations') ?? [];
     field.attributes = extAttributes(ext) ?? [];
   } else {
-    const kept = keptKeywords(source, required, nullable);
+    const kept = keptKeywords(source, placed);
     if (kept) field.attributes = [{ name: 'openapi', value: kept }];
   }
   return ctx.at(field, path);
@@ -194,18 +173,13 @@ export function exampleText(source: Json): string | undefined {
   return undefined;
 }
 
-function keptKeywords(source: Json, required: boolean, nullable: boolean): JsonObject | undefined {
+function keptKeywords(source: Json, placed: ReadonlySet<string>): JsonObject | undefined {
   let kept: JsonObject | undefined;
   for (const key of KEPT_KEYWORDS) {
     const value = source[key];
-    if (value === undefined || (key === 'format' && MAPPED_FORMATS.has(String(value)))) continue;
+    if (value === undefined || placed.has(key)) continue;
     kept ??= {};
     kept[key] = jsonCopy(value);
-  }
-  if (nullable) {
-    kept ??= {};
-    kept.nullable = true;
-    if (required) kept.required = true;
   }
   return kept;
 }

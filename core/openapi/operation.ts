@@ -60,12 +60,17 @@ export function buildOperation(
     if (built) operation.responses.push(built);
   }
   dropDuplicateParameters(ctx, operation, opPath);
+  // An empty form (Stripe declares one on some GETs) travels as nothing: no encoding to keep.
+  if (operation.formEncoding !== undefined && !operation.parameters.some((p) => p.location === 'form'))
+    delete operation.formEncoding;
   const ext = extensionOf(op);
   if (ext && Array.isArray(ext.responses)) {
     const order = ext.responses.map(String);
     const rank = (r: Response) => order.indexOf(String(r.code));
     operation.responses.sort((a, b) => rank(a) - rank(b));
   }
+  if (ext?.formEncoding === 'urlencoded' || ext?.formEncoding === 'multipart')
+    operation.formEncoding = ext.formEncoding;
   if (ext) operation.attributes = extAttributes(ext) ?? [];
   else {
     const kept: JsonObject = {};
@@ -135,13 +140,16 @@ function readBody(
   const lower = mediaType.toLowerCase();
   if (lower.startsWith(FORM) || lower.startsWith(MULTIPART)) {
     if (formParameters(ctx, media.schema, pointer(mediaPath, 'schema'), name, operation)) {
-      if (lower.startsWith(MULTIPART)) {
+      const multipart = lower.startsWith(MULTIPART);
+      if (multipart && !ctx.fromCanon) {
         ctx.warn(
           'multipart-body',
           mediaPath,
-          'A multipart body is imported as form parameters; file parts become strings.',
+          'A multipart body is imported as form parameters sent as multipart/form-data; file parts are typed as strings (pass a Blob through a cast), and generated routes do not parse multipart bodies.',
         );
       }
+      // A Canon export's form parameters are API Builder's own (JSON) unless its x-canon says otherwise.
+      if (!ctx.fromCanon) operation.formEncoding = multipart ? 'multipart' : 'urlencoded';
       ctx.formBodies.push(mediaPath);
       return;
     }

@@ -1,9 +1,10 @@
 import { pointer } from '../diagnostic.js';
-import type { JsonObject, Parameter } from '../ir.js';
+import { PARAMETER_STYLES, type Parameter, type ParameterStyle } from '../ir.js';
+import { readConstraints } from './constraints.js';
 import type { ImportContext } from './context.js';
 import { describe } from './describe.js';
 import { extAttributes, extensionOf } from './extensions.js';
-import { asArray, asNumber, asString, isObject, type Json, jsonCopy, wireText } from './json.js';
+import { asArray, asString, isObject, type Json, jsonCopy, wireText } from './json.js';
 import { exampleText } from './model.js';
 import { schemaType } from './schema.js';
 
@@ -88,35 +89,44 @@ export function buildParameter(
   };
   const def = wireText(s.default);
   if (def !== undefined) parameter.default = def;
-  const minimum = asNumber(s.minimum);
-  if (minimum !== undefined) parameter.minimum = minimum;
-  const maximum = asNumber(s.maximum);
-  if (maximum !== undefined) parameter.maximum = maximum;
+  readConstraints(parameter, s, type, (pattern) =>
+    ctx.warn(
+      'invalid-pattern',
+      path,
+      `pattern '${pattern}' is not an ECMAScript regular expression (with the u flag); it is kept in the 'openapi' attribute and not checked. Rewrite it in ECMAScript syntax.`,
+    ),
+  );
   const example = p.example !== undefined ? wireText(p.example) : exampleText(s);
   if (example !== undefined) parameter.example = example;
   describe(parameter, p);
+  const style = asString(p.style);
+  if (style !== undefined && (PARAMETER_STYLES as readonly string[]).includes(style))
+    parameter.style = style as ParameterStyle;
+  if (typeof p.explode === 'boolean') parameter.explode = p.explode;
   const ext = extensionOf(p);
   if (ext) parameter.attributes = extAttributes(ext) ?? [];
-  else {
-    const style: JsonObject = {};
-    if (p.style !== undefined) style.style = jsonCopy(p.style);
-    if (p.explode !== undefined) style.explode = jsonCopy(p.explode);
-    if (p.allowReserved !== undefined) style.allowReserved = jsonCopy(p.allowReserved);
-    if (Object.keys(style).length > 0) {
-      parameter.attributes.push({ name: 'openapi', value: style });
-      if (
-        p.style === 'deepObject' ||
-        p.style === 'spaceDelimited' ||
-        p.style === 'pipeDelimited' ||
-        p.explode === false
-      ) {
-        ctx.warn(
-          'parameter-style',
-          path,
-          `Parameter '${name}' uses style ${String(p.style ?? 'form')}${p.explode === false ? ' without explode' : ''}; generated clients serialize query parameters in the default form style, so this is kept only in the 'openapi' attribute.`,
-        );
-      }
-    }
+  else if (p.allowReserved !== undefined)
+    parameter.attributes.push({ name: 'openapi', value: { allowReserved: jsonCopy(p.allowReserved) } });
+  if (!SUPPORTED_STYLES[location]?.has(parameter.style ?? DEFAULT_STYLES[location]!)) {
+    ctx.warn(
+      'parameter-style',
+      path,
+      `Parameter '${name}' in ${location} uses style ${String(p.style)}, which generated code does not write or read (${[...SUPPORTED_STYLES[location]!].join(', ')} only); it is sent as plain text. Use a supported style.`,
+    );
   }
   return ctx.at(parameter, path);
 }
+
+/** OpenAPI's default style per location. */
+const DEFAULT_STYLES: Readonly<Record<string, ParameterStyle>> = {
+  path: 'simple',
+  query: 'form',
+  header: 'simple',
+};
+
+/** The styles generated clients write and generated routes read, per location. */
+const SUPPORTED_STYLES: Readonly<Record<string, ReadonlySet<string>>> = {
+  path: new Set(['simple']),
+  query: new Set(['form', 'spaceDelimited', 'pipeDelimited', 'deepObject']),
+  header: new Set(['simple']),
+};

@@ -201,7 +201,7 @@ function aliasType(ctx: ImportContext, schema: Json, path: string, hint: string)
   if (Array.isArray(schema.allOf) && schema.allOf.length === 1) {
     return schemaType(ctx, schema.allOf[0], pointer(path, 'allOf', 0), hint);
   }
-  if (Array.isArray(schema.enum)) {
+  if (Array.isArray(schema.enum) && !isFieldConst(schema, path)) {
     ctx.warn(
       'non-string-enum',
       path,
@@ -237,6 +237,15 @@ function aliasType(ctx: ImportContext, schema: Json, path: string, hint: string)
     default:
       return primitive('json');
   }
+}
+
+/**
+ * A one-value enum of a property or parameter (Stripe's `deleted: {type: boolean, enum: [true]}`)
+ * is its `const`, which the field or parameter reading it keeps (`readConstraints`).
+ */
+function isFieldConst(schema: Json, path: string): boolean {
+  const values = asArray(schema.enum).filter((v) => v !== null);
+  return values.length === 1 && /\/(properties\/[^/]+|schema)$/.test(path);
 }
 
 function objectAlias(ctx: ImportContext, schema: Json, path: string, hint: string): TypeRef {

@@ -15,8 +15,7 @@ import { typeFromText } from './type-text.js';
  * Builds a union from `oneOf`/`anyOf` (or a 3.1 type array). With a `discriminator` it is a
  * discriminated union whose tag values come from `mapping` or the member's schema key. Without
  * one the members appear bare on the wire (OpenAPI's untagged form, unlike API Builder's wrapped
- * `{ "<type>": … }`): the union carries the `openapi` attribute `{ "wire": "untagged" }` and a
- * warning says so.
+ * `{ "<type>": … }`): the union is `untagged`, and its members' tags are only names.
  */
 export function buildUnion(ctx: ImportContext, name: string, schema: Json, path: string): void {
   const ext = extensionOf(schema);
@@ -31,6 +30,7 @@ export function buildUnion(ctx: ImportContext, name: string, schema: Json, path:
   if (ext && Array.isArray(ext.members)) {
     const discriminator = asString(ext.discriminator);
     if (discriminator !== undefined) union.discriminator = discriminator;
+    if (ext.untagged === true) union.untagged = true;
     union.types = ext.members
       .filter(isObject)
       .map((m, i) => memberFromExtension(ctx, m, pointer(path, 'x-canon', 'members', i)));
@@ -91,15 +91,10 @@ export function buildUnion(ctx: ImportContext, name: string, schema: Json, path:
     union.types.push(ctx.at(element, memberPath));
   });
   if (discriminator === undefined) {
-    union.attributes.push({
-      name: 'openapi',
-      value: { wire: 'untagged', keyword: variants?.keyword ?? 'type' },
-    });
-    ctx.warn(
-      'untagged-union',
-      path,
-      `${name}: ${variants?.keyword ?? 'a type list'} without a discriminator; imported as a union whose members appear bare on the wire (attribute openapi.wire = untagged), not API Builder's wrapped form.`,
-    );
+    // The members are bare on the wire; oneOf (exactly one matches) is kept for the export.
+    union.untagged = true;
+    if (variants?.keyword === 'oneOf')
+      union.attributes.push({ name: 'openapi', value: { keyword: 'oneOf' } });
   }
 }
 

@@ -148,6 +148,9 @@ export function readUnion(ctx: ParseContext, name: string, json: Json, path: str
     attributes: readAttributes(json.attributes),
   };
   setOptional(result, 'discriminator', asString(json.discriminator));
+  // api.json has no key for OpenAPI's bare members; `canon convert` writes them as this attribute.
+  if (result.attributes.some((a) => a.name === 'openapi' && a.value.wire === 'untagged'))
+    result.untagged = true;
   describe(result, json);
   return ctx.at(result, path);
 }

@@ -39,6 +39,7 @@ import {
   unionLayout,
 } from '../shared/index.js';
 import { bodySchemas, typeSchema } from '../shared/json-schemas.js';
+import { writtenStyle } from '../shared/parameter-style.js';
 import { expressPath, routeOrder } from './express-path.js';
 
 /** The routes module, relative to the output directory. */
@@ -83,8 +84,10 @@ const ROUTES_VALUES = [
   'createRouter',
   'errorHandler',
   'express',
+  'formBody',
   'healthcheck',
   'jsonBody',
+  'paramsValidator',
   'route',
   'types',
   'SCHEMAS',
@@ -105,6 +108,8 @@ export function routesSource(service: Service, imports: readonly Service[], head
   const allOperations: Operation[] = [];
   const paramConsts: Statement[] = [];
   const bodyRoots: TypeRef[] = [];
+  let usesStructured = false;
+  let usesForm = false;
   let ownsHealthcheck = false;
 
   const values = new UniqueNames(ROUTES_VALUES);
@@ -168,6 +173,19 @@ export function routesSource(service: Service, imports: readonly Service[], head
         value: dataLayout(paramSpecs(operation.parameters, service, imports)).layout,
       });
       const options: Layout[] = [propertyLayout(fixed('params'), constName)];
+      const structured = structuredParameters(operation);
+      if (structured.length > 0) {
+        usesStructured = true;
+        bodyRoots.push(...structured.map((p) => p.type));
+        const properties = Object.fromEntries(structured.map((p) => [p.name, typeSchema(p.type, 'canon#')]));
+        options.push([
+          fixed('structured: '),
+          callLayout(fixed('paramsValidator'), [
+            argument(fixed('ajv')),
+            dataArgument({ type: 'object', properties }),
+          ]),
+        ]);
+      }
       if (operation.body) {
         const validator = callLayout(fixed('bodyValidator'), [
           argument(fixed('ajv')),
@@ -191,12 +209,16 @@ export function routesSource(service: Service, imports: readonly Service[], head
         { layout: objectLayout(options), huggable: 'object' },
         arrowLayout([fixed('params'), fixed(operation.body ? 'body' : '_body'), fixed('context')], call),
       ]);
-      const parsesJson = operation.body || operation.parameters.some((p) => p.location === 'form');
+      const hasForm = operation.parameters.some((p) => p.location === 'form');
+      const parsesForm = hasForm && !operation.body && operation.formEncoding === 'urlencoded';
+      const parsesJson = !parsesForm && (operation.body || hasForm);
+      if (parsesForm) usesForm = true;
       allOperations.push(operation);
       mounts.set(operation, [
         callLayout(code`router.${fixed(operation.method.toLowerCase())}`, [
           argument(stringLiteral(expressPath(operation.path))),
           ...(parsesJson ? [argument(fixed('parseJson'))] : []),
+          ...(parsesForm ? [argument(fixed('parseForm'))] : []),
           argument(handler),
         ]),
         fixed(';'),
@@ -233,7 +255,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
   const body: Layout[] = [
     fixed(`const ajv = createAjv(SCHEMAS);
 const router = express.Router();
-const parseJson = jsonBody(options);`),
+const parseJson = jsonBody(options);${usesForm ? '\nconst parseForm = formBody(options);' : ''}`),
   ];
   if (!ownsHealthcheck) {
     const mount = callLayout(fixed('router.get'), [
@@ -271,9 +293,16 @@ const parseJson = jsonBody(options);`),
     {
       kind: 'import',
       typeOnly: false,
-      names: ['bodyValidator', 'createAjv', 'errorHandler', 'healthcheck', 'jsonBody', 'route'].map(
-        identifier,
-      ),
+      names: [
+        'bodyValidator',
+        'createAjv',
+        'errorHandler',
+        ...(usesForm ? ['formBody'] : []),
+        'healthcheck',
+        'jsonBody',
+        ...(usesStructured ? ['paramsValidator'] : []),
+        'route',
+      ].map(identifier),
       typeNames: [identifier('Context'), identifier('ParamSpec'), identifier('RouterOptions')],
       from: runtime,
     },
@@ -317,6 +346,19 @@ function resultType(responses: readonly Response[], print: (t: TypeRef) => Code)
   return unionLayout(variants);
 }
 
+/**
+ * Parameters of object or union types that arrive as text (query parameters in a declared style,
+ * fields of a url-encoded form): checked against their schemas, with coercion.
+ */
+function structuredParameters(operation: Operation): Parameter[] {
+  const form = operation.formEncoding === 'urlencoded';
+  return operation.parameters.filter((p) => {
+    if (writtenStyle(p) === undefined && !(form && p.location === 'form')) return false;
+    const inner = p.type.kind === 'list' ? p.type.of : p.type;
+    return inner.kind === 'model' || inner.kind === 'union' || inner.kind === 'map';
+  });
+}
+
 /** The runtime description of each parameter: where it is read and how it is coerced. */
 function paramSpecs(
   parameters: readonly Parameter[],
@@ -327,6 +369,7 @@ function paramSpecs(
     const list = p.type.kind === 'list';
     const scalar = list && p.type.kind === 'list' ? p.type.of : p.type;
     const { type, values } = scalarOf(scalar, service, imports);
+    const style = writtenStyle(p);
     return {
       name: p.name,
       location: p.location,
@@ -336,7 +379,13 @@ function paramSpecs(
       ...(p.default === undefined ? {} : { default: p.default }),
       ...(p.minimum === undefined ? {} : { minimum: p.minimum }),
       ...(p.maximum === undefined ? {} : { maximum: p.maximum }),
+      ...(p.exclusiveMinimum === undefined ? {} : { exclusiveMinimum: p.exclusiveMinimum }),
+      ...(p.exclusiveMaximum === undefined ? {} : { exclusiveMaximum: p.exclusiveMaximum }),
+      ...(p.multipleOf === undefined ? {} : { multipleOf: p.multipleOf }),
+      ...(p.pattern === undefined ? {} : { pattern: p.pattern }),
+      ...(p.uniqueItems ? { uniqueItems: true } : {}),
       ...(values ? { values } : {}),
+      ...(style ? { style: style[0], explode: style[1] } : {}),
     };
   });
 }

@@ -68,9 +68,18 @@ export interface OperationDescriptor {
   method: string;
   /** Literal path pieces at even indexes, path parameter names at odd ones. */
   path: readonly string[];
-  query: readonly string[];
+  /**
+   * Query parameter names; `[name, style, explode]` for one declared in an OpenAPI style that
+   * writes differently from the plain form (repeated keys for lists, JSON text for objects).
+   */
+  query: readonly QueryParameter[];
   header: readonly string[];
   form: readonly string[];
+  /**
+   * How the form parameters travel: absent, as one JSON object; otherwise as
+   * `application/x-www-form-urlencoded` or `multipart/form-data`, nested values with bracket keys.
+   */
+  encoding?: 'urlencoded' | 'multipart';
   /** Success statuses; `unit` ones return undefined. */
   success: readonly number[];
   unit: readonly number[];
@@ -78,6 +87,9 @@ export interface OperationDescriptor {
   /** Whether a `default` response covers other success (`'success'`) or error (`'error'`) statuses. */
   otherwise?: 'success' | 'error';
 }
+
+/** A query parameter: its name, or its name with its OpenAPI style and explode. */
+export type QueryParameter = string | readonly [name: string, style: string, explode: boolean];
 
 const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'TRACE']);
 const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
@@ -115,13 +127,93 @@ function buildUrl(baseUrl: string, op: OperationDescriptor, params: Params): str
     url += encodeURIComponent(text(value));
   });
   const query = new URLSearchParams();
-  for (const name of op.query) {
+  for (const entry of op.query) {
+    const name = typeof entry === 'string' ? entry : entry[0];
     const value = own(params, name);
     if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) query.append(name, text(item));
+    if (typeof entry === 'string') {
+      for (const item of Array.isArray(value) ? value : [value]) query.append(name, text(item));
+    } else appendStyled(query, name, entry[1], entry[2], value);
   }
   const search = query.toString();
   return search === '' ? url : `${url}?${search}`;
+}
+
+function isRecord(value: unknown): value is { readonly [key: string]: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A query value in its OpenAPI style: `form` (exploded lists repeat the key, exploded objects
+ * spread their keys; otherwise comma-separated), `spaceDelimited`, `pipeDelimited`, and
+ * `deepObject` (`created[gte]=1`, lists as `expand[]=a`, lists of objects as `items[0][price]=p`).
+ * A value that is not a list or object (one member of a union) is written as it is.
+ */
+function appendStyled(
+  query: URLSearchParams,
+  name: string,
+  style: string,
+  explode: boolean,
+  value: unknown,
+): void {
+  if (style === 'deepObject') {
+    appendDeep(query, name, value);
+    return;
+  }
+  const pairs = Array.isArray(value)
+    ? value.map((item) => [name, item] as const)
+    : isRecord(value)
+      ? globalThis.Object.entries(value)
+      : undefined;
+  if (pairs === undefined) {
+    query.append(name, text(value));
+    return;
+  }
+  if (style === 'form' && explode) {
+    for (const [key, item] of pairs) if (item !== undefined) query.append(key, text(item));
+    return;
+  }
+  const separator = style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ',';
+  const parts = Array.isArray(value)
+    ? value.map(text)
+    : pairs.flatMap(([key, item]) => (item === undefined ? [] : [key, text(item)]));
+  query.append(name, parts.join(separator));
+}
+
+function appendDeep(query: URLSearchParams, prefix: string, value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      appendDeep(query, isRecord(item) ? `${prefix}[${i}]` : `${prefix}[]`, item);
+    });
+  } else if (isRecord(value)) {
+    for (const [key, item] of globalThis.Object.entries(value)) appendDeep(query, `${prefix}[${key}]`, item);
+  } else query.append(prefix, text(value));
+}
+
+/**
+ * Form parameters as the document declares them: url-encoded, or multipart (Blobs as file parts).
+ * Nested values use bracket keys, as `appendDeep` writes them (`metadata[plan]=pro`).
+ */
+function formPayload(op: OperationDescriptor, params: Params, headers: Headers): string | FormData {
+  const pairs = new URLSearchParams();
+  const multipart = op.encoding === 'multipart' ? new FormData() : undefined;
+  for (const name of op.form) {
+    const value = own(params, name);
+    if (value === undefined) continue;
+    if (multipart && value instanceof Blob) multipart.append(name, value);
+    else appendDeep(pairs, name, value);
+  }
+  if (!multipart) {
+    headers.set('content-type', 'application/x-www-form-urlencoded');
+    return pairs.toString();
+  }
+  // No content-type: fetch writes multipart/form-data with its boundary.
+  // forEach, not for…of: consumers' lib may lack DOM iterables.
+  pairs.forEach((value, key) => {
+    multipart.append(key, value);
+  });
+  return multipart;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -164,8 +256,9 @@ export function createTransport(config: ClientSettings, baseUrl: string): Transp
         headers.set(name, Array.isArray(value) ? value.map(text).join(', ') : text(value));
     }
     for (const [name, value] of globalThis.Object.entries(options?.headers ?? {})) headers.set(name, value);
-    let payload: string | undefined;
+    let payload: string | FormData | undefined;
     if (body !== undefined) payload = JSON.stringify(body);
+    else if (op.form.length > 0 && op.encoding !== undefined) payload = formPayload(op, params, headers);
     else if (op.form.length > 0) {
       const form: { [name: string]: unknown } = {};
       for (const name of op.form) {
@@ -174,7 +267,8 @@ export function createTransport(config: ClientSettings, baseUrl: string): Transp
       }
       payload = JSON.stringify(form);
     }
-    if (payload !== undefined) headers.set('content-type', 'application/json');
+    if (typeof payload === 'string' && !headers.has('content-type'))
+      headers.set('content-type', 'application/json');
     const timeoutMs = options?.timeoutMs ?? config.timeoutMs ?? 30000;
     const attempts = IDEMPOTENT_METHODS.has(op.method) ? retries + 1 : 1;
     const signal = options?.signal;

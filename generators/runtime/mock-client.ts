@@ -5,10 +5,36 @@
  */
 import { ResponseError, UnexpectedStatusError } from './client.js';
 
-/** A field: wire name, type (API Builder syntax), required, minimum, maximum. */
-export type FieldSpec = readonly [string, string, boolean, number | null, number | null];
-/** A union: discriminator (or null when members are wrapped) and its members as [tag, type]. */
-export type UnionSpec = readonly [string | null, readonly (readonly [string, string])[]];
+/**
+ * A field: wire name, type (API Builder syntax), required, minimum, maximum (a number's value, a
+ * string's length, a list's item count), and its other rules when it has any.
+ */
+export type FieldSpec =
+  | readonly [string, string, boolean, number | null, number | null]
+  | readonly [string, string, boolean, number | null, number | null, FieldRules];
+
+/** What a field allows besides its type and bounds (only the rules it has are present). */
+export interface FieldRules {
+  /** The value may be null (sometimes generated as null). */
+  nullable?: boolean;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  pattern?: string;
+  format?: string;
+  uniqueItems?: boolean;
+  /** The one value allowed; the key is absent when there is none. */
+  const?: unknown;
+}
+
+const NO_RULES: FieldRules = {};
+/**
+ * A union: discriminator (or null when members are wrapped) and its members as [tag, type];
+ * `true` third when the members are bare on the wire (untagged: no discriminator, no wrapper).
+ */
+export type UnionSpec =
+  | readonly [string | null, readonly (readonly [string, string])[]]
+  | readonly [null, readonly (readonly [string, string])[], true];
 
 /** What a store-mode operation does with the resource's records. */
 export type StoreRole = 'create' | 'read' | 'list' | 'update' | 'delete' | null;
@@ -122,13 +148,15 @@ class DataGenerator {
     return day.toISOString().slice(0, 10);
   }
 
-  value(type: string, depth: number, min: number | null = null, max: number | null = null): unknown {
-    if (type.startsWith('[')) {
-      const length = depth >= MAX_DEPTH ? 0 : this.int(1, 2);
-      const items: unknown[] = [];
-      for (let i = 0; i < length; i++) items.push(this.value(type.slice(1, -1), depth + 1));
-      return items;
-    }
+  value(
+    type: string,
+    depth: number,
+    min: number | null = null,
+    max: number | null = null,
+    rules: FieldRules = NO_RULES,
+  ): unknown {
+    if (globalThis.Object.hasOwn(rules, 'const')) return rules.const;
+    if (type.startsWith('[')) return this.list(type.slice(1, -1), depth, min, max, rules);
     if (type.startsWith('map[') || type === 'map') {
       const out: { [key: string]: unknown } = {};
       if (depth < MAX_DEPTH)
@@ -143,18 +171,13 @@ class DataGenerator {
       case 'boolean':
         return this.next() < 0.5;
       case 'integer':
-      case 'long': {
-        const low = min ?? (max !== null ? max - 1000 : 0);
-        return this.int(Math.ceil(low), Math.floor(max ?? low + 1000));
-      }
+      case 'long':
+        return this.number(min, max, rules, 1);
       case 'double':
-      case 'decimal': {
-        const low = min ?? (max !== null ? max - 1000 : 0);
-        const high = max ?? low + 1000;
-        return Math.min(high, Math.max(low, Math.round((low + this.next() * (high - low)) * 100) / 100));
-      }
+      case 'decimal':
+        return this.number(min, max, rules, 0.01);
       case 'string':
-        return this.text(min, max);
+        return this.string(min, max, rules);
       case 'uuid':
         return this.uuid();
       case 'date-iso8601':
@@ -176,20 +199,97 @@ class DataGenerator {
     return {};
   }
 
+  private list(
+    item: string,
+    depth: number,
+    min: number | null,
+    max: number | null,
+    rules: FieldRules,
+  ): unknown[] {
+    const low = Math.max(min ?? 1, 0);
+    const high = Math.max(low, Math.min(max ?? low + 1, low + 1));
+    const length = depth >= MAX_DEPTH ? Math.min(low, 1) : this.int(low, high);
+    const items: unknown[] = [];
+    const seen = new Set<string>();
+    // Unique items: draw again on a repeat, a bounded number of times (an enum may run out).
+    for (let tries = 0; items.length < length && tries < length * 8; tries++) {
+      const value = this.value(item, depth + 1);
+      const key = JSON.stringify(value) ?? '';
+      if (rules.uniqueItems && seen.has(key)) continue;
+      seen.add(key);
+      items.push(value);
+    }
+    return items;
+  }
+
+  /** A number within the bounds, exclusive bounds and multipleOf, on a grid of `step`. */
+  private number(min: number | null, max: number | null, rules: FieldRules, step: number): number {
+    let low = min ?? -Infinity;
+    let high = max ?? Infinity;
+    if (rules.exclusiveMinimum !== undefined) low = Math.max(low, rules.exclusiveMinimum + step);
+    if (rules.exclusiveMaximum !== undefined) high = Math.min(high, rules.exclusiveMaximum - step);
+    if (!Number.isFinite(low)) low = Number.isFinite(high) ? high - 1000 : 0;
+    if (!Number.isFinite(high)) high = low + 1000;
+    const unit = rules.multipleOf ?? step;
+    const first = Math.ceil(low / unit - 1e-9);
+    const last = Math.floor(high / unit + 1e-9);
+    const k = last >= first ? this.int(first, last) : first;
+    // Rounded so that 0.1 * 3 prints as 0.3, as a human would write it.
+    return Number((k * unit).toPrecision(12));
+  }
+
+  private string(min: number | null, max: number | null, rules: FieldRules): string {
+    const formatted = rules.format === undefined ? undefined : this.formatted(rules.format);
+    if (formatted !== undefined) return formatted;
+    if (rules.pattern !== undefined) {
+      const sampled = samplePattern(rules.pattern, (n) => this.int(0, n - 1));
+      if (sampled !== undefined) return sampled;
+    }
+    return this.text(min, max);
+  }
+
+  private formatted(format: string): string | undefined {
+    const word = this.text(3, 8);
+    switch (format) {
+      case 'email':
+        return `${word}@example.com`;
+      case 'uri':
+      case 'url':
+      case 'uri-reference':
+        return `https://example.com/${word}`;
+      case 'hostname':
+        return `${word}.example.com`;
+      case 'ipv4':
+        return `192.0.2.${String(this.int(1, 254))}`;
+      case 'ipv6':
+        return `2001:db8::${String(this.int(1, 9999))}`;
+      case 'byte':
+        // Letters only, a multiple of four long: valid base64.
+        return this.text(8, 8);
+      case 'time':
+        return `${String(this.int(10, 23))}:${String(this.int(10, 59))}:00Z`;
+      default:
+        return undefined;
+    }
+  }
+
   model(fields: readonly FieldSpec[], depth: number): { [key: string]: unknown } {
     const out: { [key: string]: unknown } = {};
     if (depth > MAX_DEPTH * 2) return out;
-    for (const [name, type, required, min, max] of fields) {
+    for (const [name, type, required, min, max, rules = NO_RULES] of fields) {
       if (!required && (depth >= 2 || this.next() < 0.3)) continue;
-      define(out, name, this.value(type, depth + 1, min, max));
+      // Null is a value consumers must handle: a nullable field is sometimes null.
+      if (rules.nullable && this.next() < 0.2) define(out, name, null);
+      else define(out, name, this.value(type, depth + 1, min, max, rules));
     }
     return out;
   }
 
-  private union([discriminator, members]: UnionSpec, depth: number): unknown {
+  private union([discriminator, members, untagged]: UnionSpec, depth: number): unknown {
     const [tag, type] = members[this.int(0, members.length - 1)]!;
     const isObject = this.models.has(type) || this.unions.has(type);
     const inner = this.value(type, depth + 1);
+    if (untagged) return inner;
     const out: { [key: string]: unknown } = {};
     if (discriminator !== null) {
       define(out, discriminator, tag);
@@ -206,6 +306,125 @@ class DataGenerator {
       define(out, tag, wrapped);
     }
     return out;
+  }
+}
+
+/**
+ * A string that matches a regular expression of the common subset (literals, escapes, classes,
+ * groups with alternation, `?`, `*`, `+`, `{n,m}`, anchors), or undefined when the pattern uses
+ * anything else (then the caller falls back to plain text). `pick(n)` returns 0…n-1.
+ */
+export function samplePattern(pattern: string, pick: (n: number) => number): string | undefined {
+  let at = 0;
+  const fail = (): never => {
+    throw new RangeError('unsupported pattern');
+  };
+  const CLASSES: { readonly [key: string]: string } = {
+    d: '0123456789',
+    w: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_',
+    s: ' ',
+  };
+  const charClass = (): string => {
+    at++; // [
+    if (pattern[at] === '^') fail();
+    let chars = '';
+    while (at < pattern.length && pattern[at] !== ']') {
+      let c = pattern[at++]!;
+      if (c === '\\') {
+        const e = pattern[at++] ?? fail();
+        const cls = CLASSES[e];
+        if (cls !== undefined) {
+          chars += cls;
+          continue;
+        }
+        c = e;
+      }
+      if (pattern[at] === '-' && pattern[at + 1] !== ']' && at + 1 < pattern.length) {
+        const end = pattern[at + 1]!;
+        at += 2;
+        for (let code = c.charCodeAt(0); code <= end.charCodeAt(0); code++)
+          chars += String.fromCharCode(code);
+      } else chars += c;
+    }
+    if (pattern[at] !== ']' || chars === '') fail();
+    at++;
+    return chars;
+  };
+  // Each atom is a function producing one sample, so quantifiers can repeat it.
+  const sequence = (): (() => string)[][] => {
+    const branches: (() => string)[][] = [[]];
+    while (at < pattern.length && pattern[at] !== ')') {
+      const c = pattern[at]!;
+      let atom: () => string;
+      if (c === '|') {
+        at++;
+        branches.push([]);
+        continue;
+      }
+      if (c === '^' || c === '$') {
+        at++;
+        continue;
+      }
+      if (c === '(') {
+        at++;
+        if (pattern.startsWith('?:', at)) at += 2;
+        else if (pattern[at] === '?') fail();
+        const inner = sequence();
+        if (pattern[at] !== ')') fail();
+        at++;
+        atom = () => {
+          const branch = inner[pick(inner.length)]!;
+          return branch.map((f) => f()).join('');
+        };
+      } else if (c === '[') {
+        const chars = charClass();
+        atom = () => chars.charAt(pick(chars.length));
+      } else if (c === '\\') {
+        const e = pattern[at + 1] ?? fail();
+        at += 2;
+        const cls = CLASSES[e];
+        if (cls === undefined && /[a-zA-Z0-9]/.test(e)) fail();
+        atom = cls === undefined ? () => e : () => cls.charAt(pick(cls.length));
+      } else if (c === '.') {
+        at++;
+        atom = () => 'x';
+      } else if ('*+?{'.includes(c)) {
+        return fail();
+      } else {
+        at++;
+        atom = () => c;
+      }
+      let low = 1;
+      let high = 1;
+      const q = pattern[at];
+      if (q === '?' || q === '*' || q === '+') {
+        at++;
+        [low, high] = q === '?' ? [0, 1] : q === '*' ? [0, 3] : [1, 3];
+      } else if (q === '{') {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(at)) ?? fail();
+        at += m[0].length;
+        low = Number(m[1]);
+        high = m[2] === undefined ? low : m[3] === '' ? low + 3 : Number(m[3]);
+      }
+      if (pattern[at] === '?') at++; // lazy quantifiers sample the same way
+      const once = atom;
+      const count = () => low + pick(high - low + 1);
+      branches[branches.length - 1]!.push(() => {
+        let out = '';
+        for (let n = count(); n > 0; n--) out += once();
+        return out;
+      });
+    }
+    return branches;
+  };
+  try {
+    const branches = sequence();
+    if (at !== pattern.length) return undefined;
+    const branch = branches[pick(branches.length)]!;
+    const out = branch.map((f) => f()).join('');
+    return new RegExp(pattern, 'u').test(out) ? out : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,5 @@
-import type { Field, NamedTypeRef, Service, TypeRef } from '../../core/ir.js';
+import { type BoundMeaning, boundMeaning } from '../../core/constraints.js';
+import type { Constraints, Field, NamedTypeRef, Service, TypeRef } from '../../core/ir.js';
 import { qualifiedName } from '../../core/type-ref.js';
 import type { LiteralObject, LiteralValue } from './string-literal.js';
 
@@ -54,6 +55,15 @@ function namedSchema(ref: NamedTypeRef, home: Service, visit: (t: TypeRef) => vo
       const union = home.unions.find((u) => u.name === ref.name);
       if (!union) return {};
       const disc = union.discriminator;
+      if (union.untagged) {
+        // Bare members: the value is one of them as it is. `oneOf` only where the spec said so.
+        const oneOf = union.attributes.some((a) => a.name === 'openapi' && a.value.keyword === 'oneOf');
+        const members = union.types.map((member) => {
+          visit(member.type);
+          return typeSchema(member.type);
+        });
+        return { [oneOf ? 'oneOf' : 'anyOf']: members };
+      }
       if (disc === undefined) {
         return {
           anyOf: union.types.map((member) => {
@@ -106,24 +116,71 @@ function objectSchema(fields: readonly Field[], visit: (t: TypeRef) => void): Li
 function fieldSchema(field: Field): LiteralValue {
   const schema: Record<string, LiteralValue> = {
     ...(typeSchema(field.type) as Record<string, LiteralValue>),
+    ...constraintKeywords(field, field.type),
   };
-  const bounds = boundKeywords(field.type);
-  if (field.minimum !== undefined && bounds) schema[bounds[0]] = field.minimum;
-  if (field.maximum !== undefined && bounds) schema[bounds[1]] = field.maximum;
   if (field.default !== undefined) {
     const value = defaultValue(field.type, field.default);
     if (value !== undefined) schema.default = value;
   }
-  return schema;
+  // Null is a value of its own: the constraints above apply to the other values only.
+  return field.nullable ? { anyOf: [schema, { type: 'null' }] } : schema;
 }
 
-function boundKeywords(type: TypeRef): [string, string] | undefined {
-  if (type.kind === 'list') return ['minItems', 'maxItems'];
-  if (type.kind !== 'primitive') return undefined;
-  if (type.name === 'string') return ['minLength', 'maxLength'];
-  if (['integer', 'long', 'double', 'decimal'].includes(type.name)) return ['minimum', 'maximum'];
-  return undefined;
+const BOUND_KEYWORDS: Readonly<Record<BoundMeaning, readonly [string, string]>> = {
+  value: ['minimum', 'maximum'],
+  length: ['minLength', 'maxLength'],
+  count: ['minItems', 'maxItems'],
+};
+
+/**
+ * The JSON Schema keywords of a field's or parameter's constraints: `minimum`/`maximum` by what
+ * they mean for the type (value, length or item count), the others as they are.
+ */
+export function constraintKeywords(element: Constraints, type: TypeRef): Record<string, LiteralValue> {
+  const out: Record<string, LiteralValue> = {};
+  const meaning = boundMeaning(type);
+  if (meaning !== undefined) {
+    const [low, high] = BOUND_KEYWORDS[meaning];
+    if (element.minimum !== undefined) out[low] = element.minimum;
+    if (element.maximum !== undefined) out[high] = element.maximum;
+  }
+  if (element.exclusiveMinimum !== undefined) out.exclusiveMinimum = element.exclusiveMinimum;
+  if (element.exclusiveMaximum !== undefined) out.exclusiveMaximum = element.exclusiveMaximum;
+  if (element.multipleOf !== undefined) out.multipleOf = element.multipleOf;
+  if (element.pattern !== undefined) out.pattern = element.pattern;
+  if (element.format !== undefined && CHECKED_FORMATS.has(element.format)) out.format = element.format;
+  if (element.uniqueItems) out.uniqueItems = true;
+  if (element.const !== undefined) out.const = element.const as LiteralValue;
+  return out;
 }
+
+/**
+ * Formats the routes' Ajv (with ajv-formats) checks; others (`unix-time`, `binary`, `decimal`…)
+ * are documentation, and an unknown format must not reject valid values.
+ */
+const CHECKED_FORMATS: ReadonlySet<string> = new Set([
+  'date',
+  'time',
+  'date-time',
+  'duration',
+  'uri',
+  'uri-reference',
+  'url',
+  'email',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'regex',
+  'uuid',
+  'json-pointer',
+  'byte',
+  'int32',
+  'int64',
+  'float',
+  'double',
+  'password',
+  'binary',
+]);
 
 /** A default's wire text as the JSON value the body would carry. */
 function defaultValue(type: TypeRef, text: string): LiteralValue | undefined {

@@ -1,4 +1,4 @@
-import type { Header, Response, Service } from '../../core/ir.js';
+import type { Header, Parameter, Response, Service } from '../../core/ir.js';
 import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
 import {
   type Argument,
@@ -22,6 +22,7 @@ import {
   identifier,
   importSpecifier,
   type Layout,
+  type LiteralValue,
   type Member,
   memberKey,
   type NamedTypeResolver,
@@ -36,6 +37,8 @@ import {
   typeArgumentsLayout,
   unionLayout,
 } from '../shared/index.js';
+import { lossyNotes } from '../shared/lossy-notes.js';
+import { writtenStyle } from '../shared/parameter-style.js';
 
 export const GENERATOR_NAME = 'typescript-client';
 
@@ -68,7 +71,12 @@ function methodDocs(op: ClientOperation): Code | undefined {
   return docComment({
     description: operation.description,
     deprecation: operation.deprecation,
-    notes: [`${operation.method} ${operation.path}`],
+    notes: [
+      `${operation.method} ${operation.path}`,
+      ...lossyNotes(operation),
+      ...(operation.body ? lossyNotes(operation.body) : []),
+      ...op.successes.flatMap(lossyNotes),
+    ],
     tags,
   });
 }
@@ -83,7 +91,10 @@ function paramsStatement(op: ClientOperation, resolve: NamedTypeResolver): State
     docs: docComment({
       description: p.description,
       deprecation: p.deprecation,
-      notes: [`In ${p.location}.${p.default !== undefined ? ` Default: ${p.default}` : ''}`],
+      notes: [
+        `In ${p.location}.${p.default !== undefined ? ` Default: ${p.default}` : ''}`,
+        ...lossyNotes(p),
+      ],
     }),
   }));
   return {
@@ -114,14 +125,21 @@ function descriptor(op: ClientOperation): Argument {
     name: op.qualifiedName,
     method: operation.method,
     path,
-    query: byLocation('query'),
+    query: operation.parameters.filter((p) => p.location === 'query').map(queryEntry),
     header: byLocation('header'),
     form: byLocation('form'),
+    encoding: byLocation('form').length > 0 ? operation.formEncoding : undefined,
     success: codes(op.successes),
     unit: codes(unit),
     errors: codes(op.errors),
     otherwise: hasDefault ? (successDefault ? 'success' : 'error') : undefined,
   });
+}
+
+/** A query parameter's entry in the descriptor: its name, or `[name, style, explode]`. */
+function queryEntry(p: Parameter): LiteralValue {
+  const style = writtenStyle(p);
+  return style === undefined ? p.name : [p.name, ...style];
 }
 
 function resourceInterface(resource: ClientResource, resolve: NamedTypeResolver): Statement {

@@ -1,3 +1,4 @@
+import { hasConstraint } from '../../core/constraints.js';
 import type { Field, NamedTypeRef, Operation, Resource, Service, TypeRef } from '../../core/ir.js';
 import { formatTypeRef, qualifiedName, sameType } from '../../core/type-ref.js';
 import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
@@ -23,6 +24,7 @@ import {
   identifier,
   importSpecifier,
   type Layout,
+  type LiteralObject,
   type LiteralValue,
   MOCK_CLIENT_MODULE,
   MOCK_CLIENT_RUNTIME_MODULE,
@@ -41,13 +43,33 @@ export const GENERATOR_NAME = 'typescript-mock-client';
 const typeKey = (type: TypeRef, localNamespace: string) => formatTypeRef(type, localNamespace);
 
 function fieldRows(fields: readonly Field[], localNamespace: string): LiteralValue {
-  return fields.map((f) => [
-    f.name,
-    typeKey(f.type, localNamespace),
-    f.required,
-    f.minimum ?? null,
-    f.maximum ?? null,
-  ]);
+  return fields.map((f) => {
+    const row: LiteralValue[] = [
+      f.name,
+      typeKey(f.type, localNamespace),
+      f.required,
+      f.minimum ?? null,
+      f.maximum ?? null,
+    ];
+    const rules = fieldRules(f);
+    if (rules) row.push(rules);
+    return row;
+  });
+}
+
+/** The runtime's `FieldRules` of a field, or undefined when it has none (most fields). */
+function fieldRules(f: Field): LiteralObject | undefined {
+  if (!f.nullable && !hasConstraint(f)) return undefined;
+  const rules: Record<string, LiteralValue> = {};
+  if (f.nullable) rules.nullable = true;
+  if (f.exclusiveMinimum !== undefined) rules.exclusiveMinimum = f.exclusiveMinimum;
+  if (f.exclusiveMaximum !== undefined) rules.exclusiveMaximum = f.exclusiveMaximum;
+  if (f.multipleOf !== undefined) rules.multipleOf = f.multipleOf;
+  if (f.pattern !== undefined) rules.pattern = f.pattern;
+  if (f.format !== undefined) rules.format = f.format;
+  if (f.uniqueItems) rules.uniqueItems = true;
+  if (f.const !== undefined) rules.const = f.const as LiteralValue;
+  return Object.keys(rules).length > 0 ? rules : undefined;
 }
 
 /** The data tables the runtime generates values from: every model, enum and union it can reach. */
@@ -66,7 +88,9 @@ function tables(service: Service, imports: readonly Service[]) {
     for (const e of source.enums) enums.push([key('enum', e.name), e.values.map((v) => v.value)]);
     for (const u of source.unions) {
       const members = u.types.map((t) => [t.discriminatorValue, typeKey(t.type, service.namespace)]);
-      unions.push([key('union', u.name), [u.discriminator ?? null, members]]);
+      const spec: LiteralValue[] = [u.discriminator ?? null, members];
+      if (u.untagged) spec.push(true);
+      unions.push([key('union', u.name), spec]);
     }
   }
   const table = (name: string, type: string, rows: LiteralValue[]): Layout => [

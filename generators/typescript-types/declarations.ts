@@ -1,6 +1,7 @@
 import type { Enum, Field, Interface, Model, Service, Union, UnionMember } from '../../core/ir.js';
 import {
   arrayLayout,
+  type Code,
   callLayout,
   code,
   docComment,
@@ -8,6 +9,7 @@ import {
   type Layout,
   memberKey,
   type NamedTypeResolver,
+  numberLiteral,
   type PropertyMember,
   printType,
   type Statement,
@@ -15,6 +17,7 @@ import {
   typeLiteralLayout,
   unionLayout,
 } from '../shared/index.js';
+import { lossyNotes } from '../shared/lossy-notes.js';
 import { enumValuesName, typeNameOf } from '../shared/type-names.js';
 
 /** What a field says besides its type, as documentation lines. */
@@ -23,20 +26,48 @@ function fieldNotes(field: Field): string[] {
   if (field.default !== undefined) notes.push(`Default: ${field.default}`);
   if (field.minimum !== undefined) notes.push(`Minimum: ${field.minimum}`);
   if (field.maximum !== undefined) notes.push(`Maximum: ${field.maximum}`);
+  if (field.exclusiveMinimum !== undefined) notes.push(`Greater than: ${field.exclusiveMinimum}`);
+  if (field.exclusiveMaximum !== undefined) notes.push(`Less than: ${field.exclusiveMaximum}`);
+  if (field.multipleOf !== undefined) notes.push(`Multiple of: ${field.multipleOf}`);
+  if (field.pattern !== undefined) notes.push(`Pattern: ${field.pattern}`);
+  if (field.format !== undefined) notes.push(`Format: ${field.format}`);
+  if (field.uniqueItems) notes.push('Unique items');
+  if (field.const !== undefined) notes.push(`Constant: ${JSON.stringify(field.const)}`);
   if (field.example !== undefined) notes.push(`Example: ${field.example}`);
+  notes.push(...lossyNotes(field));
   return notes;
 }
 
-/** A field as an interface property: the wire name as key, optional when not required. */
+/**
+ * A field as an interface property: the wire name as key, optional when not required, `| null`
+ * when the value may be null (absent and null are different things on the wire).
+ */
 export function fieldMember(field: Field, resolve: NamedTypeResolver): PropertyMember {
   const notes = fieldNotes(field);
+  const type = constType(field) ?? printType(field.type, resolve);
   return {
     kind: 'property',
     key: memberKey(field.name),
-    type: printType(field.type, resolve),
+    type: field.nullable ? nullable(type) : type,
     optional: !field.required,
     docs: docComment({ description: field.description, deprecation: field.deprecation, notes }),
   };
+}
+
+/** The literal type of a boolean or number `const` (`deleted: true`), which narrows unions. */
+function constType(field: Field): Code | undefined {
+  if (field.type.kind !== 'primitive') return undefined;
+  if (typeof field.const === 'boolean' && field.type.name === 'boolean') return fixed(String(field.const));
+  if (typeof field.const === 'number' && Number.isFinite(field.const) && isNumeric(field.type.name))
+    return numberLiteral(field.const);
+  return undefined;
+}
+
+const isNumeric = (name: string) => ['integer', 'long', 'double', 'decimal'].includes(name);
+
+/** `T | null`; `unknown` already admits null. */
+function nullable(type: Code): Code {
+  return type === 'unknown' ? type : code`${type} | null`;
 }
 
 function nameOf(service: Service, kind: 'model' | 'enum' | 'union' | 'interface', name: string) {
@@ -58,7 +89,7 @@ export function modelDeclaration(
     docs: docComment({
       description: model.description,
       deprecation: model.deprecation,
-      notes: [`Wire name: ${model.name}`],
+      notes: [`Wire name: ${model.name}`, ...lossyNotes(model)],
     }),
     members: model.fields.map((field) => fieldMember(field, resolve)),
   };
@@ -81,7 +112,7 @@ export function enumDeclarations(service: Service, enumeration: Enum): Statement
       docs: docComment({
         description: enumeration.description,
         deprecation: enumeration.deprecation,
-        notes: [`Wire name: ${enumeration.name}`, ...valueNotes],
+        notes: [`Wire name: ${enumeration.name}`, ...valueNotes, ...lossyNotes(enumeration)],
       }),
       type: literals.length === 0 ? fixed('never') : unionLayout(literals),
     },
@@ -104,7 +135,7 @@ export function enumDeclarations(service: Service, enumeration: Enum): Statement
 /**
  * One union member as it travels on the wire: with a discriminator the tag is a literal property
  * next to the member's fields (objects) or next to `value` (primitives, enums); without one the
- * member is wrapped in an object keyed by the tag.
+ * member is wrapped in an object keyed by the tag, unless the union is untagged (bare members).
  */
 function unionMemberType(
   union: Union,
@@ -112,8 +143,10 @@ function unionMemberType(
   resolve: NamedTypeResolver,
   alone: boolean,
 ): Layout {
-  const tag = stringLiteral(member.discriminatorValue);
   const type = printType(member.type, resolve);
+  // OpenAPI's oneOf/anyOf without a discriminator: the member itself is the value on the wire.
+  if (union.untagged) return type;
+  const tag = stringLiteral(member.discriminatorValue);
   const isObject =
     member.type.kind === 'model' || member.type.kind === 'union' || member.type.kind === 'interface';
   if (union.discriminator !== undefined) {
@@ -133,10 +166,13 @@ export function unionDeclaration(service: Service, union: Union, resolve: NamedT
   const memberNotes = union.types
     .filter((member) => member.description !== undefined)
     .map((member) => `- ${member.discriminatorValue}: ${member.description}`);
+  // Bare members print as `A | B`; a union of one prints as that member alone.
   const alone = union.types.length === 1;
   const members = union.types.map((member) => unionMemberType(union, member, resolve, alone));
   const notes = [`Wire name: ${union.name}`];
   if (union.discriminator !== undefined) notes.push(`Discriminator: ${union.discriminator}`);
+  if (union.untagged)
+    notes.push('Untagged: each member appears on the wire as it is, told apart by its shape');
   return {
     kind: 'type',
     name: nameOf(service, 'union', union.name),
@@ -144,7 +180,7 @@ export function unionDeclaration(service: Service, union: Union, resolve: NamedT
     docs: docComment({
       description: union.description,
       deprecation: union.deprecation,
-      notes: [...notes, ...memberNotes],
+      notes: [...notes, ...memberNotes, ...lossyNotes(union)],
     }),
     type: members.length === 0 ? fixed('never') : unionLayout(members),
   };

@@ -1,6 +1,17 @@
-import { type AnyDiffRule, added, both, removed, rule } from '../rule.js';
+import type { Field } from '../../ir.js';
+import { type AnyDiffRule, added, both, type Pair, removed, rule, type Verdict } from '../rule.js';
 import { deprecatedRemoval } from './lifecycle.js';
 import { typeVerdict } from './service-rules.js';
+
+/** The field's nullability changed to `nullable`. Absent and `null` are different on the wire. */
+function nullability(pair: Pair<Field>, nullable: boolean): Verdict | undefined {
+  const sides = both(pair);
+  if (!sides || (sides[0].nullable === true) === (sides[1].nullable === true)) return undefined;
+  if ((sides[1].nullable === true) !== nullable) return undefined;
+  return nullable
+    ? { message: `${pair.label} may now be null`, before: 'not nullable', after: 'nullable' }
+    : { message: `${pair.label} may no longer be null`, before: 'nullable', after: 'not nullable' };
+}
 
 const needsValue = (f: { required: boolean; default?: string }) => f.required && f.default === undefined;
 
@@ -106,6 +117,36 @@ export const fieldRules: AnyDiffRule[] = [
         ? { message: `${pair.label} became optional`, before: 'required', after: 'optional' }
         : undefined;
     },
+  }),
+  rule({
+    id: 'response-field-became-nullable',
+    level: 'breaking',
+    description:
+      'A field clients receive may now be null: code that reads it as a value breaks on null (oasdiff: response-property-became-nullable).',
+    elements: ['field'],
+    check: (pair) => (pair.usage.output ? nullability(pair, true) : undefined),
+  }),
+  rule({
+    id: 'field-became-nullable',
+    level: 'info',
+    description: 'A field clients only send may now be null: what they send is still valid.',
+    elements: ['field'],
+    check: (pair) => (!pair.usage.output ? nullability(pair, true) : undefined),
+  }),
+  rule({
+    id: 'request-field-became-not-nullable',
+    level: 'breaking',
+    description:
+      'A field clients send may no longer be null: requests that send null are rejected (oasdiff: request-property-became-not-nullable).',
+    elements: ['field'],
+    check: (pair) => (pair.usage.input ? nullability(pair, false) : undefined),
+  }),
+  rule({
+    id: 'field-became-not-nullable',
+    level: 'info',
+    description: 'A field clients only receive may no longer be null: they simply stop seeing null.',
+    elements: ['field'],
+    check: (pair) => (!pair.usage.input ? nullability(pair, false) : undefined),
   }),
   rule({
     id: 'field-type-changed',

@@ -103,6 +103,24 @@ export const typeRules: AnyDiffRule[] = [
     },
   }),
   rule({
+    id: 'union-wire-form-changed',
+    level: 'breaking',
+    description:
+      'A union without a discriminator switched between bare members (OpenAPI\'s oneOf/anyOf) and API Builder\'s wrapped form `{ "<type>": … }`: the JSON of every member changes.',
+    elements: ['union'],
+    check(pair) {
+      const sides = both(pair);
+      if (!sides || (sides[0].untagged === true) === (sides[1].untagged === true)) return undefined;
+      if (sides[0].discriminator !== sides[1].discriminator) return undefined; // said by the rule above
+      const form = (u: Union) => (u.untagged ? 'bare members' : 'wrapped members');
+      return {
+        message: `${pair.label} changed from ${form(sides[0])} to ${form(sides[1])} on the wire`,
+        before: form(sides[0]),
+        after: form(sides[1]),
+      };
+    },
+  }),
+  rule({
     id: 'union-default-added',
     level: 'info',
     description: 'A union gained a default member, used when the discriminator is missing.',

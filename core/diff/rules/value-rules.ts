@@ -1,11 +1,11 @@
+import { CONSTRAINT_KEYS, type Constraints } from '../../ir.js';
 import { type AnyDiffRule, both, type Pair, rule, show, type Verdict } from '../rule.js';
+import { compareConstraint } from './constraint-order.js';
 
-/** Fields and parameters carry defaults, bounds and examples alike. */
-interface Bounded {
+/** Fields and parameters carry defaults, constraints and examples alike. */
+interface Bounded extends Constraints {
   required: boolean;
   default?: string;
-  minimum?: number;
-  maximum?: number;
   example?: string;
 }
 
@@ -50,14 +50,15 @@ export const valueRules: AnyDiffRule[] = [
     id: 'request-constraint-tightened',
     level: 'breaking',
     description:
-      'A minimum was added or raised, or a maximum added or lowered, on a value clients send: values that were valid are rejected.',
+      'A constraint was added or tightened on a value clients send (a minimum, length or item count raised, a maximum lowered, a pattern, format, multipleOf, uniqueItems or const added or changed): values that were valid are rejected.',
     elements: ['field', 'parameter'],
-    check: (pair) => (pair.usage.input ? bounds(pair, 'tightened') : undefined),
+    check: (pair) => (pair.usage.input ? bounds(pair, 'tightened', true) : undefined),
   }),
   rule({
     id: 'constraint-tightened',
     level: 'info',
-    description: 'A bound was tightened on a value clients only receive.',
+    description:
+      'A constraint was added or tightened on a value clients only receive: every value they get still fits what they expected.',
     elements: ['field', 'parameter'],
     check: (pair) => (!pair.usage.input ? bounds(pair, 'tightened') : undefined),
   }),
@@ -65,14 +66,15 @@ export const valueRules: AnyDiffRule[] = [
     id: 'response-constraint-loosened',
     level: 'warning',
     description:
-      'A minimum was lowered or removed, or a maximum raised or removed, on a value clients receive: they may see values they did not expect.',
+      'A constraint was loosened or removed on a value clients receive (a minimum lowered, a maximum raised, a pattern, format, multipleOf, uniqueItems or const removed or changed): they may see values they did not expect.',
     elements: ['field', 'parameter'],
-    check: (pair) => (pair.usage.output ? bounds(pair, 'loosened') : undefined),
+    check: (pair) => (pair.usage.output ? bounds(pair, 'loosened', true) : undefined),
   }),
   rule({
     id: 'constraint-loosened',
     level: 'info',
-    description: 'A bound was loosened on a value clients only send.',
+    description:
+      'A constraint was loosened or removed on a value clients only send: what they send is still valid.',
     elements: ['field', 'parameter'],
     check: (pair) => (!pair.usage.output ? bounds(pair, 'loosened') : undefined),
   }),
@@ -115,25 +117,39 @@ function defaults(
   };
 }
 
-function bounds(pair: Pair<Bounded>, wanted: 'tightened' | 'loosened'): Verdict[] | undefined {
+/**
+ * The constraints that changed in the `wanted` direction. A change that is neither (a pattern
+ * replaced by another) counts as both where `incomparable` says so: tightened for what clients
+ * send, loosened for what they receive, never as the harmless `info` of either.
+ */
+function bounds(
+  pair: Pair<Bounded>,
+  wanted: 'tightened' | 'loosened',
+  incomparable = false,
+): Verdict[] | undefined {
   const sides = both(pair);
   if (!sides) return undefined;
-  const b = sides[0];
-  const a = sides[1];
-  if (b.minimum === a.minimum && b.maximum === a.maximum) return undefined;
-  const out: Verdict[] = [];
-  const judge = (name: 'minimum' | 'maximum', old: number | undefined, now: number | undefined): void => {
-    if (old === now) return;
-    // A higher minimum or a lower maximum admits fewer values.
-    const tighter = old === undefined || (now !== undefined && (name === 'minimum' ? now > old : now < old));
-    if ((wanted === 'tightened') !== tighter) return;
+  const [b, a] = sides;
+  let out: Verdict[] | undefined;
+  for (const key of CONSTRAINT_KEYS) {
+    const old = b[key];
+    const now = a[key];
+    if (old === now) continue;
+    const direction = compareConstraint(key, old, now);
+    if (direction === 'same') continue;
+    if (direction !== wanted && !(direction === 'changed' && incomparable)) continue;
+    const oldText = old === undefined ? undefined : constraintText(old);
+    const nowText = now === undefined ? undefined : constraintText(now);
+    out ??= [];
     out.push({
-      message: `${pair.label} ${name} changed from ${show(old)} to ${show(now)}`,
-      ...(old !== undefined && { before: String(old) }),
-      ...(now !== undefined && { after: String(now) }),
+      message: `${pair.label} ${key} changed from ${show(oldText)} to ${show(nowText)}`,
+      ...(oldText !== undefined && { before: oldText }),
+      ...(nowText !== undefined && { after: nowText }),
     });
-  };
-  judge('minimum', b.minimum, a.minimum);
-  judge('maximum', b.maximum, a.maximum);
+  }
   return out;
+}
+
+function constraintText(value: NonNullable<Constraints[keyof Constraints]> | null): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }

@@ -78,9 +78,22 @@ export interface ParamSpec {
   list?: boolean;
   required: boolean;
   default?: string;
+  /** A number's least value, a string's least length, a list's least number of items. */
   minimum?: number;
   maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  /** An ECMAScript regular expression a string value matches somewhere. */
+  pattern?: string;
+  uniqueItems?: boolean;
   values?: readonly string[];
+  /**
+   * A query parameter's OpenAPI style when it reads differently from the plain form:
+   * `deepObject` (`created[gte]=1`, `expand[]=a`), delimited lists (`a,b`, `a|b`, `a b`).
+   */
+  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  explode?: boolean;
 }
 
 /** An operation as the runtime sees it. */
@@ -88,6 +101,11 @@ export interface OperationSpec {
   params: readonly ParamSpec[];
   /** Validates the body; absent when the operation takes none. */
   body?: ValidateFunction;
+  /**
+   * Checks (and coerces from text) the parameters whose type is an object, a union or a list of
+   * them, read in their style: `{ created: { gte: '1' } }` becomes `{ created: { gte: 1 } }`.
+   */
+  structured?: ValidateFunction;
   /**
    * Statuses (400, 422) the spec declares with a list body such as `[error]`: request problems
    * with these statuses are sent as that bare list, so the answer matches the declared type.
@@ -106,12 +124,26 @@ const addFormats: FormatsPlugin =
   (formatsModule as unknown as { default?: FormatsPlugin }).default ??
   (formatsModule as unknown as FormatsPlugin);
 
+const schemasOf = new WeakMap<Ajv, object>();
+
 /** One Ajv for a router: every schema added once, validators compiled at start-up. */
 export function createAjv(schemas: object): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
   addFormats(ajv);
   ajv.addSchema(schemas, 'canon');
+  schemasOf.set(ajv, schemas);
   return ajv;
+}
+
+/**
+ * Compiles the validator of an operation's structured parameters. Query text carries no types,
+ * so this Ajv coerces (`'1'` → 1 where the schema says integer, one value → a list of one).
+ */
+export function paramsValidator(ajv: Ajv, schema: object): ValidateFunction {
+  const coercing = new Ajv({ allErrors: true, strict: false, coerceTypes: 'array' });
+  addFormats(coercing);
+  coercing.addSchema(schemasOf.get(ajv) ?? {}, 'canon');
+  return coercing.compile(schema);
 }
 
 /** Compiles the validator of one body schema (named types by `$ref` into the shared schemas). */
@@ -127,7 +159,7 @@ function rawValue(req: Request, spec: ParamSpec): unknown {
     case 'path':
       return (req.params as Record<string, string | undefined>)[spec.name];
     case 'query':
-      return (req.query as Record<string, unknown>)[spec.name];
+      return spec.style === undefined ? (req.query as Record<string, unknown>)[spec.name] : styled(req, spec);
     case 'header':
       return req.get(spec.name);
     case 'form':
@@ -137,7 +169,57 @@ function rawValue(req: Request, spec: ParamSpec): unknown {
   }
 }
 
-function coerce(value: unknown, spec: ParamSpec, path: string, problems: RequestProblem[]): unknown {
+/** A query value written in its OpenAPI style, read back (see the client runtime's `appendStyled`). */
+function styled(req: Request, spec: ParamSpec): unknown {
+  const query = req.query as Record<string, unknown>;
+  if (spec.style === 'deepObject') {
+    const prefix = `${spec.name}[`;
+    let out: unknown = query[spec.name];
+    for (const key of Object.keys(query)) {
+      if (!key.startsWith(prefix)) continue;
+      out = put(out, key.slice(spec.name.length), query[key]);
+    }
+    return out;
+  }
+  const raw = query[spec.name];
+  if (typeof raw !== 'string' || (spec.style === 'form' && spec.explode !== false)) return raw;
+  const separator = spec.style === 'spaceDelimited' ? ' ' : spec.style === 'pipeDelimited' ? '|' : ',';
+  return raw === '' ? [] : raw.split(separator);
+}
+
+/** Sets `[a][b]`, `[]` (append) or `[0]` (index) of a nested value, as the client writes them. */
+function put(target: unknown, path: string, value: unknown): unknown {
+  const match = /^\[([^\]]*)\]/.exec(path);
+  if (!match) return target;
+  const key = match[1]!;
+  const rest = path.slice(match[0].length);
+  const values = Array.isArray(value) ? value : [value];
+  if (key === '' || /^\d+$/.test(key)) {
+    const list = Array.isArray(target) ? target : [];
+    if (key === '') for (const v of values) list.push(rest === '' ? v : put(undefined, rest, v));
+    else list[Number(key)] = rest === '' ? values[0] : put(list[Number(key)], rest, values[0]);
+    return list;
+  }
+  const record =
+    typeof target === 'object' && target !== null && !Array.isArray(target)
+      ? (target as Record<string, unknown>)
+      : {};
+  Object.defineProperty(record, key, {
+    value: rest === '' ? values[0] : put(record[key], rest, values[0]),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return record;
+}
+
+function coerce(
+  value: unknown,
+  spec: ParamSpec,
+  path: string,
+  problems: RequestProblem[],
+  item = false,
+): unknown {
   const bad = (what: string): undefined => {
     problems.push({ code: 'invalid-parameter', path, message: `${spec.name} must be ${what}` });
     return undefined;
@@ -145,6 +227,8 @@ function coerce(value: unknown, spec: ParamSpec, path: string, problems: Request
   if (spec.location === 'form' && typeof value !== 'string') {
     if (spec.type === 'json' || typeof value === 'number' || typeof value === 'boolean') return value;
   }
+  // Read in its style: checked and coerced against its schema (`OperationSpec.structured`).
+  if (spec.style !== undefined && spec.type === 'json') return value;
   if (typeof value !== 'string') return bad('a single value');
   let out: unknown = value;
   switch (spec.type) {
@@ -187,7 +271,26 @@ function coerce(value: unknown, spec: ParamSpec, path: string, problems: Request
     case 'string':
       break;
   }
-  const size = typeof out === 'number' ? out : typeof out === 'string' ? out.length : undefined;
+  if (typeof out === 'number') {
+    if (spec.exclusiveMinimum !== undefined && !(out > spec.exclusiveMinimum))
+      return bad(`greater than ${spec.exclusiveMinimum}`);
+    if (spec.exclusiveMaximum !== undefined && !(out < spec.exclusiveMaximum))
+      return bad(`less than ${spec.exclusiveMaximum}`);
+    if (spec.multipleOf !== undefined) {
+      const q = out / spec.multipleOf;
+      if (Math.abs(q - Math.round(q)) > 1e-9) return bad(`a multiple of ${spec.multipleOf}`);
+    }
+  }
+  if (typeof out === 'string' && spec.pattern !== undefined && !new RegExp(spec.pattern, 'u').test(out))
+    return bad(`text matching ${spec.pattern}`);
+  // On a list, minimum and maximum count its items (checked by the caller), not each item.
+  const size = item
+    ? undefined
+    : typeof out === 'number'
+      ? out
+      : typeof out === 'string'
+        ? out.length
+        : undefined;
   if (size !== undefined && spec.minimum !== undefined && size < spec.minimum) {
     return bad(
       typeof out === 'number' ? `at least ${spec.minimum}` : `at least ${spec.minimum} characters long`,
@@ -198,6 +301,31 @@ function coerce(value: unknown, spec: ParamSpec, path: string, problems: Request
       typeof out === 'number' ? `at most ${spec.maximum}` : `at most ${spec.maximum} characters long`,
     );
   }
+  return out;
+}
+
+function listValue(
+  items: readonly unknown[],
+  spec: ParamSpec,
+  path: string,
+  problems: RequestProblem[],
+): unknown[] {
+  const out = items.map((item, i) =>
+    coerce(
+      // Objects (deepObject query lists, url-encoded forms) are checked by `structured`.
+      typeof item === 'string' || spec.type !== 'json' ? String(item) : item,
+      spec,
+      `${path}/${i}`,
+      problems,
+      true,
+    ),
+  );
+  const bad = (what: string) =>
+    problems.push({ code: 'invalid-parameter', path, message: `${spec.name} must have ${what}` });
+  if (spec.minimum !== undefined && out.length < spec.minimum) bad(`at least ${spec.minimum} values`);
+  if (spec.maximum !== undefined && out.length > spec.maximum) bad(`at most ${spec.maximum} values`);
+  if (spec.uniqueItems && new Set(out.map((v) => JSON.stringify(v))).size !== out.length)
+    bad('no repeated values');
   return out;
 }
 
@@ -216,9 +344,7 @@ export function readParams(req: Request, specs: readonly ParamSpec[]): Record<st
       } else continue;
     }
     const coerced = spec.list
-      ? (Array.isArray(value) ? value : [value]).map((item, i) =>
-          coerce(typeof item === 'string' ? item : String(item), spec, `${path}/${i}`, problems),
-        )
+      ? listValue(Array.isArray(value) ? value : [value], spec, path, problems)
       : coerce(value, spec, path, problems);
     // A parameter may be called __proto__: define it as a property, never set the prototype.
     Object.defineProperty(params, spec.name, {
@@ -230,6 +356,15 @@ export function readParams(req: Request, specs: readonly ParamSpec[]): Record<st
   }
   if (problems.length > 0) throw new RequestError(400, problems);
   return params;
+}
+
+function paramProblems(errors: readonly ErrorObject[], specs: readonly ParamSpec[]): RequestProblem[] {
+  return errors.map((e) => {
+    const [, name = '', ...rest] = e.instancePath.split('/');
+    const spec = specs.find((p) => p.name.replaceAll('~', '~0').replaceAll('/', '~1') === name);
+    const path = `/${spec?.location ?? 'query'}/${[name, ...rest].join('/')}`;
+    return { code: 'invalid-parameter', path, message: `${path} ${e.message ?? 'is invalid'}` };
+  });
 }
 
 function bodyProblems(errors: readonly ErrorObject[]): RequestProblem[] {
@@ -265,6 +400,8 @@ export function route<P, B = undefined>(
   return (req, res, next) => {
     try {
       const params = readParams(req, operation.params) as P;
+      if (operation.structured && !operation.structured(params))
+        throw new RequestError(400, paramProblems(operation.structured.errors ?? [], operation.params));
       let body: unknown;
       if (operation.body) {
         body = req.body;
@@ -289,6 +426,14 @@ export function route<P, B = undefined>(
 /** The JSON body parser with the size limit, mounted only on operations that take a body. */
 export function jsonBody(options: RouterOptions): RequestHandler {
   return express.json({ limit: options.bodyLimit ?? '1mb' });
+}
+
+/**
+ * The url-encoded body parser with the size limit, for operations whose form parameters the spec
+ * declares as `application/x-www-form-urlencoded`; bracket keys nest (`metadata[plan]=pro`).
+ */
+export function formBody(options: RouterOptions): RequestHandler {
+  return express.urlencoded({ extended: true, limit: options.bodyLimit ?? '1mb' });
 }
 
 /** The default healthcheck handler. */

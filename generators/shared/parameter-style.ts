@@ -1,0 +1,18 @@
+import type { Parameter, ParameterStyle, TypeRef } from '../../core/ir.js';
+
+const scalar = (t: TypeRef) => t.kind === 'primitive' || t.kind === 'enum';
+
+/**
+ * The OpenAPI style a query parameter is written and read in, with its explode, or undefined when
+ * it is the plain form every generated client and route already speak (a scalar, or a list as
+ * repeated keys). Parameters without a declared style keep Canon's own form (objects as JSON).
+ *
+ * @example writtenStyle({ style: 'deepObject', … }) → ['deepObject', true]
+ */
+export function writtenStyle(p: Parameter): readonly [ParameterStyle, boolean] | undefined {
+  if (p.location !== 'query' || p.style === undefined) return undefined;
+  const explode = p.explode ?? (p.style === 'form' || p.style === 'deepObject');
+  const plain = scalar(p.type) || (p.type.kind === 'list' && scalar(p.type.of));
+  if (p.style === 'form' && explode && plain) return undefined;
+  return [p.style, explode];
+}
