@@ -188,3 +188,48 @@ test('canon events failures list and retry --all on PostgreSQL', async () => {
     await database.dispose();
   }
 });
+
+test('canon events failures list prints what a publisher wrote with its control characters escaped', async () => {
+  const database = await temporaryDatabase('sqlite', 'events');
+  try {
+    const db = new Database(database.db);
+    const store = sqliteEventStore(db);
+    // An attacker who may publish to the stream: an event id that clears the screen, and a raw
+    // body that retitles the terminal and forges a line of the listing.
+    const consumer = new MockConsumer(
+      new MockEventQueue(),
+      stream,
+      {
+        default: () => {
+          throw new Error('refused \u001b[31mred');
+        },
+      },
+      { store, durable: 'search' },
+    );
+    await consumer.deliver({ discriminator: 'user_deleted', event_id: '\u001b[2J\u001b[H' } as never);
+    await store.transaction(async (tx) =>
+      tx.park({
+        consumer: 'search',
+        stream: stream.stream,
+        subject: 'default.user.v0.user_event.user_deleted',
+        sequence: 9,
+        deliveries: 1,
+        headers: {},
+        body: 'x\u001b]0;pwned\u0007\n#99  search  all clear\u009b',
+        eventId: null,
+        reason: 'invalid',
+        error: 'the body is not JSON',
+      }),
+    );
+    db.close();
+    const listed = await runCanon(['events', 'failures', 'list', '--db', database.db]);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.doesNotMatch(listed.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    assert.match(listed.stdout, /event \\u001b\[2J\\u001b\[H\n/);
+    assert.match(listed.stdout, /Error: refused \\u001b\[31mred\n/);
+    assert.match(listed.stdout, /body: x\\u001b\]0;pwned\\u0007\\u000a#99 {2}search {2}all clear\\u009b\n/);
+    assert.doesNotMatch(listed.stdout, /^#99/m);
+  } finally {
+    await database.dispose();
+  }
+});

@@ -92,17 +92,30 @@ async function openFailures(value: string, cwd: string): Promise<Opened> {
   return { log: sqliteEventStore(sqlite), close: async () => void sqlite.close() };
 }
 
+/**
+ * Text from a message as a terminal may show it: whoever can publish to the stream wrote the body,
+ * the event id and much of the error, so control characters (escape sequences that could retitle
+ * or rewrite the operator's terminal, line breaks that could forge lines) are printed escaped.
+ */
+function printable(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** The text `canon events failures list` prints: one block per parked message. */
 export function describeFailures(failures: readonly StoredFailure[]): string {
   if (failures.length === 0) return 'no parked messages\n';
   const lines = [`${failures.length} parked message(s):`];
   for (const f of failures) {
+    const body = f.body.length > 200 ? `${f.body.slice(0, 200)}…` : f.body;
     lines.push(
       '',
-      `#${f.id}  ${f.consumer}  ${f.subject}  seq ${f.sequence}  event ${f.eventId ?? '(none)'}`,
+      printable(`#${f.id}  ${f.consumer}  ${f.subject}  seq ${f.sequence}  event ${f.eventId ?? '(none)'}`),
       `  ${f.reason === 'invalid' ? 'invalid' : `failed ${f.deliveries} deliveries`}, ${f.status}, ${f.attempts} attempt(s), parked ${f.parkedAt}`,
-      `  ${f.error}`,
-      `  body: ${f.body.length > 200 ? `${f.body.slice(0, 200)}…` : f.body}`,
+      `  ${printable(f.error)}`,
+      `  body: ${printable(body)}`,
     );
   }
   return `${lines.join('\n')}\n`;
