@@ -5,6 +5,8 @@ import { confluentPrincipal } from './confluent-auth.js';
 import { confluentErrorHandler, sendConfluent } from './confluent-errors.js';
 import { CONFLUENT_ROUTES } from './confluent-routes.js';
 
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
 /** Bodies Confluent clients send (and plain JSON); larger than 16 MiB is a 413. */
 const BODY_TYPES = [
   'application/vnd.schemaregistry.v1+json',
@@ -21,7 +23,21 @@ const BODY_TYPES = [
 export function confluentRouter(registry: Registry, log: (line: string) => void): Router {
   const router = express.Router();
   const subjects = new SubjectService(registry.store, registry.anonymousReads);
-  const body = express.json({ limit: 16 * 1024 * 1024, type: BODY_TYPES, strict: false });
+  const parse = express.json({ limit: MAX_BODY_BYTES, type: BODY_TYPES, strict: false });
+  // body-parser reads an oversized body to its end before it answers; a declared length over the
+  // limit is refused at once instead, and the connection closed (the rest is never read).
+  const body = (req: Request, res: Response, next: NextFunction) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      res.setHeader('connection', 'close');
+      sendConfluent(res, 413, {
+        error_code: 413,
+        message: `The request body is larger than this registry accepts (${MAX_BODY_BYTES} bytes).`,
+      });
+      req.socket.end();
+      return;
+    }
+    parse(req, res, next);
+  };
   router.use((req: Request, res: Response, next: NextFunction) => {
     confluentPrincipal(registry.store, req.headers.authorization).then((principal) => {
       res.locals.principal = principal;
