@@ -36,6 +36,10 @@ export const COMMANDS: Readonly<
   },
   serve: { summary: 'Run the registry', load: () => import('./commands/serve.js') },
   publish: { summary: 'Publish a spec version to the registry', load: () => import('./commands/publish.js') },
+  subjects: {
+    summary: 'JSON Schema subjects: register, check, fetch, set compatibility',
+    load: () => import('./commands/subjects.js'),
+  },
   trace: {
     summary: 'Trace an annotation (personal_data) through every service in the registry',
     load: () => import('./commands/trace.js'),
