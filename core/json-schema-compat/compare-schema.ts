@@ -12,12 +12,15 @@ import {
 } from './context.js';
 import type { DifferenceType } from './difference-types.js';
 import type { Located } from './schema-refs.js';
+import { sameWithoutReferences } from './subtree-hash.js';
 
 /**
  * Compares two schemas at `path`, following `$ref` on both sides. The original is what data was
  * written with, the update what will read it; every difference goes into `ctx`.
  */
 export function compareLocated(ctx: CompareContext, original: Located, update: Located, path: string): void {
+  // Most subtrees of two versions are equal: skip them without walking.
+  if (sameWithoutReferences(original.schema, update.schema)) return;
   const o = ctx.resolveOriginal(original, path);
   const u = ctx.resolveUpdate(update, path);
   ctx.once(o.schema, u.schema, () => compareResolved(ctx, o, u, path));

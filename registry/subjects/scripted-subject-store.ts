@@ -7,10 +7,15 @@ import type {
   RegistrationOutcome,
   RegistrationPlan,
   RegistrationRules,
+  SchemaRecord,
   SchemaReference,
   SubjectConfig,
   SubjectStore,
 } from './subject-store.js';
+
+/** How long a schema read by id is served from memory before its existence is read again. */
+export const SCHEMA_CACHE_MS = 1000;
+const SCHEMA_CACHE_ENTRIES = 10_000;
 
 /** How a store runs a script: as a read, or as one write transaction. */
 export interface ScriptRunner {
@@ -35,6 +40,14 @@ export class ScriptedSubjectStore implements SubjectStore {
     return schema;
   };
 
+  /**
+   * Schemas by id, for `GET /schemas/ids/{id}` (what every consumer asks on deserializing). An
+   * id's text never changes, only whether it still exists: a hard delete through this process
+   * clears the cache at once, one through another process (a replica) is seen within
+   * `SCHEMA_CACHE_MS`.
+   */
+  readonly #byId = new Map<number, { record: SchemaRecord | undefined; until: number }>();
+
   constructor(runner: ScriptRunner) {
     this.#run = runner;
   }
@@ -51,8 +64,16 @@ export class ScriptedSubjectStore implements SubjectStore {
   getVersion(subject: string, version: number | 'latest', deleted: boolean) {
     return this.#run.read(() => scripts.getVersion(subject, version, deleted));
   }
-  getSchema(id: number) {
-    return this.#run.read(() => scripts.getSchema(id));
+  async getSchema(id: number): Promise<SchemaRecord | undefined> {
+    const now = Date.now();
+    const cached = this.#byId.get(id);
+    if (cached && cached.until > now && cached.record) return cached.record;
+    const record = await this.#run.read(() => scripts.getSchema(id));
+    if (record) {
+      if (this.#byId.size >= SCHEMA_CACHE_ENTRIES) this.#byId.delete(this.#byId.keys().next().value!);
+      this.#byId.set(id, { record, until: now + SCHEMA_CACHE_MS });
+    }
+    return record;
   }
   usesOfSchema(id: number, deleted: boolean) {
     return this.#run.read(() => scripts.usesOfSchema(id, deleted));
@@ -76,9 +97,11 @@ export class ScriptedSubjectStore implements SubjectStore {
     by: string,
     admit: (organization: string, mode: string) => void,
   ) {
-    return this.#run.write(() =>
-      scripts.deleteVersions(subject, version, permanent, by, new Date().toISOString(), admit),
-    );
+    return this.#run
+      .write(() => scripts.deleteVersions(subject, version, permanent, by, new Date().toISOString(), admit))
+      .finally(() => {
+        if (permanent) this.#byId.clear();
+      });
   }
   getConfig(subject: string) {
     return this.#run.read(() => scripts.getConfig(subject));

@@ -43,6 +43,24 @@ function sendRawSchema(res: Response, text: string): void {
 
 const ok = (res: Response, body: unknown) => sendConfluent(res, 200, body);
 
+/** The by-id answer of a record, serialized once (the store caches records: consumers ask again and again). */
+const bodies = new WeakMap<SchemaRecord, string>();
+function schemaBody(record: SchemaRecord): string {
+  let body = bodies.get(record);
+  if (body === undefined) {
+    body = JSON.stringify({ schemaType: 'JSON', ...references(record), schema: record.schema });
+    bodies.set(record, body);
+  }
+  return body;
+}
+
+function sendSerialized(res: Response, body: string): void {
+  res
+    .status(200)
+    .set({ 'content-type': 'application/vnd.schemaregistry.v1+json', 'cache-control': 'no-store' })
+    .end(body);
+}
+
 /** Confluent Schema Registry's REST API (docs/subjects.md), JSON Schema only. */
 export const CONFLUENT_ROUTES: ConfluentRoute[] = [
   {
@@ -179,7 +197,7 @@ export const CONFLUENT_ROUTES: ConfluentRoute[] = [
         idParam(req),
         subject === undefined || subject === '' ? undefined : checkSubjectName(subject),
       );
-      ok(res, { schemaType: 'JSON', ...references(record), schema: record.schema });
+      sendSerialized(res, schemaBody(record));
     },
   },
   {
