@@ -31,7 +31,7 @@ export const COMMANDS: Readonly<
   generate: { summary: 'Generate code from a spec', load: () => import('./commands/generate.js') },
   generators: { summary: 'List the available generators', load: () => import('./commands/generators.js') },
   convert: {
-    summary: 'Convert a spec between api.json and OpenAPI',
+    summary: 'Convert a spec between api.json and OpenAPI, or export its events as AsyncAPI',
     load: () => import('./commands/convert.js'),
   },
   serve: { summary: 'Run the registry', load: () => import('./commands/serve.js') },
