@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { typeCheck } from '../../generators/testing/compile.js';
 import { ADMIN, withRegistry } from '../../test/registry-harness.js';
 import { runCanon } from '../../test/spawn.js';
 
@@ -44,6 +45,30 @@ test('canon subjects: register, check, get, compatibility over a real socket, wi
         `${schema({ type: 'number' })}\n`,
       );
       assert.equal((await run('list')).stdout, 'orders-value\n');
+
+      // Types of a subject's schema, and of a schema file, with json-schema-to-typescript; strict.
+      const types = await run('types', 'orders-value', '--version', '1');
+      assert.equal(types.code, 0, types.stderr);
+      assert.match(types.stdout, /from subject orders-value version 1\./);
+      assert.match(types.stdout, /export interface Orders \{\n {2}id\?: string\n {2}amount\?: number\n\}/);
+      assert.equal((await run('types', '--file', 'wide.json', '--out', 'wide.ts')).code, 0);
+      const written = readFileSync(join(dir, 'wide.ts'), 'utf8');
+      assert.match(
+        written,
+        /export interface Wide \{\n {2}id\?: string\n {2}amount\?: \(number \| string\)\n\}/,
+      );
+      const compiled = typeCheck(
+        new Map([
+          [
+            'subjects',
+            [
+              { path: 'orders.ts', contents: types.stdout },
+              { path: 'wide.ts', contents: written },
+            ],
+          ],
+        ]),
+      );
+      assert.deepEqual(compiled.errors, []);
 
       assert.equal((await run('get', 'nope')).code, 1, 'an unknown subject is a finding');
       assert.equal((await run('register', 'orders-value', 'missing.json')).code, 2);

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Command, EXIT, formatOption, type Io, parseCommandArgs, UsageError } from '../command.js';
 import { loadConfig } from '../config.js';
@@ -21,6 +22,8 @@ Actions:
   check <subject> <schema.json>          would it be accepted? against the versions the subject's
            [--version N|latest]          level requires, or one version
   get <subject> [--version N|latest]     print a version's schema (default latest)
+  types <subject> [--version N] [--out f] TypeScript types of a version's schema
+  types --file <schema.json> [--out f]    (json-schema-to-typescript, docs/generators.md)
   compatibility <subject|--global> [LEVEL] [--policy STRICT|LENIENT]
                                          print, or set, the compatibility level: NONE, BACKWARD,
                                          BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL,
@@ -37,6 +40,8 @@ const OPTIONS = {
   reference: { type: 'string', multiple: true },
   global: { type: 'boolean' },
   policy: { type: 'string' },
+  file: { type: 'string' },
+  out: { type: 'string', short: 'o' },
 } as const;
 
 export const command: Command = {
@@ -109,6 +114,48 @@ export const command: Command = {
             `${subjectPath(subject)}/versions/${version}`,
           );
           print(answer, answer.schema);
+          return EXIT.ok;
+        }
+        case 'types': {
+          const { schemaTypes } = await import('../../generators/json-schema-types/schema-types.js');
+          let text: string;
+          let name: string;
+          let source: string;
+          if (values.file !== undefined) {
+            if (rest.length > 0) throw new UsageError('name either a subject or --file, not both.');
+            text = await readSchema(values.file, io);
+            name = values.file.replace(/^.*[/\\]/, '').replace(/\.json$/i, '');
+            source = values.file.replace(/^.*[/\\]/, '');
+          } else {
+            const [subject] = need(
+              rest,
+              1,
+              "name a subject or --file, e.g. 'canon subjects types orders-value'",
+            );
+            const version = values.version ?? 'latest';
+            const answer = await client.call<{ schema: string; version: number }>(
+              'GET',
+              `${subjectPath(subject)}/versions/${encodeURIComponent(version)}`,
+            );
+            text = answer.schema;
+            name = subject.replace(/-(value|key)$/, '');
+            source = `subject ${subject} version ${answer.version}`;
+          }
+          let schema: Record<string, unknown> | boolean;
+          try {
+            schema = JSON.parse(text) as Record<string, unknown> | boolean;
+          } catch (error) {
+            throw new UsageError(`the schema is not JSON: ${(error as Error).message}.`);
+          }
+          const contents = schemaTypes(schema, name, source);
+          if (values.out === undefined) io.out(contents);
+          else {
+            try {
+              await writeFile(resolve(io.cwd, values.out), contents);
+            } catch (error) {
+              throw new UsageError(`cannot write ${values.out}: ${(error as Error).message}.`);
+            }
+          }
           return EXIT.ok;
         }
         case 'compatibility': {
