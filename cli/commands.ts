@@ -31,11 +31,15 @@ export const COMMANDS: Readonly<
   generate: { summary: 'Generate code from a spec', load: () => import('./commands/generate.js') },
   generators: { summary: 'List the available generators', load: () => import('./commands/generators.js') },
   convert: {
-    summary: 'Convert a spec between api.json and OpenAPI',
+    summary: 'Convert a spec between api.json and OpenAPI, or export its events as AsyncAPI',
     load: () => import('./commands/convert.js'),
   },
   serve: { summary: 'Run the registry', load: () => import('./commands/serve.js') },
   publish: { summary: 'Publish a spec version to the registry', load: () => import('./commands/publish.js') },
+  subjects: {
+    summary: 'JSON Schema subjects: register, check, fetch, set compatibility',
+    load: () => import('./commands/subjects.js'),
+  },
   trace: {
     summary: 'Trace an annotation (personal_data) through every service in the registry',
     load: () => import('./commands/trace.js'),

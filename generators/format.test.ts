@@ -27,6 +27,9 @@ function goldenFiles(): string[] {
   for (const generator of readdirSync(repoPath('generators'), { withFileTypes: true })) {
     const golden = `generators/${generator.name}/golden`;
     if (!generator.isDirectory()) continue;
+    // json-schema-types prints what json-schema-to-typescript prints (its prettier step is
+    // asynchronous, so it is skipped; docs/generators.md): not Canon's printer, not Biome's style.
+    if (generator.name === 'json-schema-types') continue;
     try {
       walk(golden);
     } catch {

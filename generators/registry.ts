@@ -36,6 +36,11 @@ export const BUILT_IN_GENERATORS: Readonly<Record<string, { description: string;
       'Typed event streams for every *_event union: stream and subject names, handlers, producer, mock queue (events.ts)',
     module: './events/index.js',
   },
+  'json-schema-types': {
+    description:
+      'TypeScript types from the JSON Schema of every type, with json-schema-to-typescript (json-schema-types.ts)',
+    module: './json-schema-types/index.js',
+  },
   'express-routes': {
     description: 'Express 5 router and typed service interfaces per resource (routes.ts)',
     module: './express-routes/index.js',

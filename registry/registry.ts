@@ -10,6 +10,7 @@ import { checkKey } from './keys.js';
 import { semverSortKey } from './semver.js';
 import { maxSatisfying, parseRange } from './semver-range.js';
 import type { PublishOutcome, RegistryStore, StoredChange } from './store/store.js';
+import { mirrorEventSubjects } from './subjects/event-subjects.js';
 import { dependentsOf, withDependents } from './trace/reached-dependents.js';
 import { checkVersion } from './version-key.js';
 
@@ -130,7 +131,22 @@ export class Registry {
         }),
       ),
     );
+    if (outcome.status === 'created') await this.#mirrorEvents(service, input.actor);
     return { ...outcome, warnings: intake.warnings };
+  }
+
+  /**
+   * Event unions are subjects too (`subjects/event-subjects.ts`). The version is stored already:
+   * a failure here is logged, and the next publish of the service registers the schema.
+   */
+  async #mirrorEvents(service: Service, actor: string): Promise<void> {
+    try {
+      await mirrorEventSubjects(this.store, service, actor);
+    } catch (error) {
+      this.log(
+        `event subjects of ${service.organization.key}/${service.application.key}: ${(error as Error).message}`,
+      );
+    }
   }
 
   /** Runs a publish; a refusal for breaking changes also names the dependents they would reach. */

@@ -4,10 +4,10 @@ import { isError } from '../../core/diagnostic.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
 import { readSpec } from '../read-spec.js';
 
-const TARGETS = ['openapi', 'api.json'] as const;
+const TARGETS = ['openapi', 'api.json', 'asyncapi'] as const;
 type Target = (typeof TARGETS)[number];
 
-const HELP = `Usage: canon convert <spec> --to openapi|api.json [--out file]
+const HELP = `Usage: canon convert <spec> --to openapi|api.json|asyncapi [--out file]
 
 Converts a spec between formats. Any input Canon reads works: api.json, service.json, OpenAPI
 3.0/3.1 or Swagger 2.0, in JSON or YAML.
@@ -16,6 +16,8 @@ Converts a spec between formats. Any input Canon reads works: api.json, service.
                   annotations, resources) travels in x-canon extensions so converting back is
                   lossless
   --to api.json   API Builder's authoring form, to move an OpenAPI document to Canon
+  --to asyncapi   an AsyncAPI 3.0 document of the service's event streams: a channel per
+                  *_event union, a message per event model, the service as the sender
   --out file      write there (YAML when the name ends in .yaml or .yml); default: stdout
 
 Warnings about constructs that do not convert faithfully go to stderr, counted by code; run
@@ -26,7 +28,7 @@ could be read), 2 usage error or unreadable file.`;
 
 export const command: Command = {
   name: 'convert',
-  summary: 'Convert a spec between api.json and OpenAPI',
+  summary: 'Convert a spec between api.json and OpenAPI, or export its events as AsyncAPI',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
@@ -81,6 +83,10 @@ async function convert(
   service: import('../../core/ir.js').Service,
   imports: import('../../core/ir.js').Service[],
 ): Promise<unknown> {
+  if (target === 'asyncapi') {
+    const { exportAsyncApi } = await import('../../core/asyncapi/export-asyncapi.js');
+    return exportAsyncApi(service, imports);
+  }
   if (target === 'openapi') {
     const { exportOpenApi } = await import('../../core/openapi/export.js');
     return exportOpenApi(service, imports);

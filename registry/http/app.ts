@@ -4,6 +4,7 @@ import { problem } from '../errors.js';
 import { npmRoutes } from '../npm/routes.js';
 import type { Registry } from '../registry.js';
 import { createUiRouter } from '../ui/router.js';
+import { confluentRouter } from './confluent/confluent-router.js';
 import { errorHandler, routeNotFound, sendErrors } from './error-handler.js';
 import { hostCheck } from './host-check.js';
 import { jsonBody } from './json-body.js';
@@ -46,6 +47,8 @@ export function createRegistryApp(registry: Registry, options: AppOptions = {}):
 
   const guard = hostCheck(options.bindHost ?? '127.0.0.1', options.allowedHosts);
   if (guard) app.use(guard);
+  // Confluent Schema Registry's API authenticates and answers errors its own way (registry/http/confluent/).
+  app.use('/confluent', confluentRouter(registry, log));
   app.use((req: Request, res: Response, next: NextFunction) => {
     authenticate(registry, req.headers.authorization).then((principal) => {
       res.locals.principal = principal;

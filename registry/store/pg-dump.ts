@@ -1,5 +1,7 @@
 import { problem } from '../errors.js';
+import { SUBJECT_DUMP_TABLES } from '../subjects/subject-migrations.js';
 import type { PgDatabase } from './pg-database.js';
+import { DEFAULTED } from './sqlite-dump.js';
 import type { RegistryDump } from './store.js';
 
 /** Tables in the order they can be loaded, each with a stable order (generated code is a cache). */
@@ -12,6 +14,7 @@ const TABLES = [
   ['tokens', 'created_at COLLATE "C", id COLLATE "C"'],
   ['audit_log', 'id'],
   ['settings', 'key COLLATE "C"'],
+  ...SUBJECT_DUMP_TABLES,
 ] as const;
 
 /** Tables whose `id` is an identity column: its sequence continues after an import. */
@@ -51,8 +54,8 @@ export async function importPgTables(db: PgDatabase, dump: RegistryDump): Promis
   await db.transaction(async (tx) => {
     for (const [table] of TABLES) {
       await tx.rows(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
-      // Settings always hold their defaults: the dump's replace them.
-      if (table !== 'settings' && (await tx.row(`SELECT 1 FROM ${table} LIMIT 1`))) {
+      // Settings (and the schema id sequence) always hold their defaults: the dump's replace them.
+      if (!DEFAULTED.includes(table) && (await tx.row(`SELECT 1 FROM ${table} LIMIT 1`))) {
         throw problem(
           409,
           'registry-not-empty',
@@ -62,7 +65,9 @@ export async function importPgTables(db: PgDatabase, dump: RegistryDump): Promis
     }
     // services point at their latest version, versions at predecessors loaded after them.
     await tx.rows('SET CONSTRAINTS ALL DEFERRED');
-    if (dump.tables.settings !== undefined) await tx.rows('DELETE FROM settings');
+    for (const table of DEFAULTED) {
+      if (dump.tables[table] !== undefined) await tx.rows(`DELETE FROM ${table}`);
+    }
     for (const [table] of TABLES) {
       const rows = dump.tables[table] ?? [];
       if (!Array.isArray(rows))

@@ -1,3 +1,4 @@
+import { SUBJECT_TABLES_SQL } from '../subjects/subject-migrations.js';
 import type { PgDatabase } from './pg-database.js';
 
 /**
@@ -117,6 +118,11 @@ ALTER TABLE generated_code ADD COLUMN bytes integer NOT NULL DEFAULT 0,
 UPDATE generated_code SET bytes = octet_length(files);
 CREATE INDEX generated_code_seq ON generated_code (seq);
 `,
+  },
+  {
+    version: 4,
+    name: 'subjects: JSON Schemas by registry-wide id, versions, references, config and modes',
+    sql: SUBJECT_TABLES_SQL,
   },
 ];
 

@@ -1,5 +1,7 @@
 import type { Service } from '../../core/ir.js';
 import { LruCache } from '../lru-cache.js';
+import { pgSubjectStore } from '../subjects/sql-runners.js';
+import type { SubjectStore } from '../subjects/subject-store.js';
 import { IrCache } from './ir-cache.js';
 import { PgDatabase, type PgQueryable, parsePgUrl } from './pg-database.js';
 import { exportPgTables, importPgTables } from './pg-dump.js';
@@ -73,11 +75,13 @@ export interface PgStoreOptions {
  */
 export class PgStore implements RegistryStore {
   readonly db: PgDatabase;
+  readonly subjects: SubjectStore;
   readonly #documents: LruCache<StoredDocument>;
   readonly #irs: IrCache;
 
   private constructor(db: PgDatabase, options: PgStoreOptions) {
     this.db = db;
+    this.subjects = pgSubjectStore(db);
     this.#documents = new LruCache(options.documentCacheBytes ?? 64 * 1024 * 1024, (d) => d.bytes.length);
     this.#irs = new IrCache(options.irCacheBytes ?? 96 * 1024 * 1024);
     this.#generatedCacheBytes = options.generatedCacheBytes ?? 256 * 1024 * 1024;

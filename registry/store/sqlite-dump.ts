@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { problem } from '../errors.js';
+import { SUBJECT_DUMP_TABLES } from '../subjects/subject-migrations.js';
 import type { RegistryDump } from './store.js';
 
 /** Tables in the order they can be loaded (generated code is a cache and is not exported). */
@@ -12,7 +13,11 @@ const TABLES = [
   'tokens',
   'audit_log',
   'settings',
+  ...SUBJECT_DUMP_TABLES.map(([table]) => table),
 ] as const;
+
+/** Tables that a new database fills with defaults. */
+export const DEFAULTED: readonly string[] = ['settings', 'subject_sequences'];
 
 /** Every row of every table, columns as stored, ordered by key so that the dump is stable. */
 export function exportTables(db: Database.Database): RegistryDump {
@@ -43,8 +48,8 @@ export function importTables(db: Database.Database, dump: RegistryDump): void {
     );
   }
   const load = db.transaction(() => {
-    // Settings always hold their defaults: the dump's replace them.
-    for (const table of TABLES.filter((t) => t !== 'settings')) {
+    // Settings (and the schema id sequence) always hold their defaults: the dump's replace them.
+    for (const table of TABLES.filter((t) => !DEFAULTED.includes(t))) {
       if (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() !== 0) {
         throw problem(
           409,
@@ -55,7 +60,9 @@ export function importTables(db: Database.Database, dump: RegistryDump): void {
     }
     // services point at their latest version, which is loaded after them.
     db.pragma('defer_foreign_keys = ON');
-    if (dump.tables.settings !== undefined) db.prepare('DELETE FROM settings').run();
+    for (const table of DEFAULTED) {
+      if (dump.tables[table] !== undefined) db.prepare(`DELETE FROM ${table}`).run();
+    }
     for (const table of TABLES) {
       const rows = dump.tables[table] ?? [];
       if (!Array.isArray(rows))

@@ -1,3 +1,5 @@
+import { SUBJECT_TABLES_SQL } from '../subjects/subject-migrations.js';
+
 /**
  * The SQLite schema, as numbered migrations applied in order at start (`schema_migrations`
  * records each). Never edit a shipped migration: add the next one.
@@ -121,5 +123,10 @@ INSERT OR IGNORE INTO version_imports (version_id, organization, application, ve
          json_extract(i.value, '$.version')
   FROM versions v, json_each(v.normalized, '$.imports') i;
 `,
+  },
+  {
+    version: 6,
+    name: 'subjects: JSON Schemas by registry-wide id, versions, references, config and modes',
+    sql: SUBJECT_TABLES_SQL,
   },
 ];

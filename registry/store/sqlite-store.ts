@@ -2,6 +2,8 @@ import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Service } from '../../core/ir.js';
 import { LruCache } from '../lru-cache.js';
+import { sqliteSubjectStore } from '../subjects/sql-runners.js';
+import type { SubjectStore } from '../subjects/subject-store.js';
 import { databaseBusy, isDatabaseBusy } from './contention.js';
 import { IrCache } from './ir-cache.js';
 import {
@@ -74,6 +76,7 @@ export interface SqliteStoreOptions {
  */
 export class SqliteStore implements RegistryStore {
   readonly db: Database.Database;
+  readonly subjects: SubjectStore;
   readonly #documents: LruCache<StoredDocument>;
   readonly #irs: IrCache;
   /** What the publish transaction (`sqlite-publish.ts`) may use of this store. */
@@ -104,6 +107,7 @@ export class SqliteStore implements RegistryStore {
     this.#lockWaitMs = options.lockWaitMs ?? 5000;
     this.#generatedCacheBytes = options.generatedCacheBytes ?? 256 * 1024 * 1024;
     this.#migrate();
+    this.subjects = sqliteSubjectStore(this.db, (work) => this.#write(work));
     // Serving: SQLite's busy handler would sleep inside the (synchronous) driver call and stall
     // every request; writes wait for the lock asynchronously instead (`#write`).
     this.db.pragma('busy_timeout = 0');

@@ -1,4 +1,5 @@
 import type { Service } from '../../core/ir.js';
+import type { SubjectStore } from '../subjects/subject-store.js';
 
 /** How a service's new versions are checked against its earlier ones (docs/registry.md). */
 export const POLICIES = ['backward', 'backward-transitive', 'none', 'major-may-break'] as const;
@@ -229,6 +230,8 @@ export interface RegistryDump {
  * from the database's transactions and unique constraints, never from process memory.
  */
 export interface RegistryStore {
+  /** JSON Schema subjects (the Confluent-compatible API), in the same database. */
+  readonly subjects: SubjectStore;
   /** Touches the database; throws when it cannot answer. */
   healthcheck(): Promise<void>;
   close(): Promise<void>;
