@@ -3,6 +3,7 @@ import type { ImportResolver } from './import-resolver.js';
 import type { Service } from './ir.js';
 import { MAX_NESTING, nestingBeyond } from './json-depth.js';
 import { locatePointers } from './json-locate.js';
+import { isJsonSchemaDocument } from './json-schema-document.js';
 import { type JsonParseResult, parseJsonText } from './json-text.js';
 import { type ApiJsonOptions, type ParseOutput, parseApiJson } from './parse/api-json.js';
 import { asArray, isObject } from './parse/read.js';
@@ -12,7 +13,7 @@ import { findDuplicateKeys } from './validate/duplicate-keys.js';
 import { validateService } from './validate/index.js';
 
 /** The source formats Canon reads. */
-export type SourceFormat = 'api.json' | 'service.json' | 'openapi' | 'swagger';
+export type SourceFormat = 'api.json' | 'service.json' | 'openapi' | 'swagger' | 'json-schema';
 
 export interface LoadOptions {
   /** Name of the file, for messages and format detection by extension (`.yaml`). */
@@ -91,7 +92,7 @@ export async function loadSpec(text: string, options: LoadOptions = {}): Promise
     };
   }
   const format = detectFormat(doc);
-  if (format === 'openapi' || format === 'swagger')
+  if (format === 'openapi' || format === 'swagger' || format === 'json-schema')
     return withPositions(await loadOpenApi(doc, format, options, text));
 
   const resolved = await resolveImports(doc, options.resolver);
@@ -126,10 +127,11 @@ export async function loadSpec(text: string, options: LoadOptions = {}): Promise
   });
 }
 
-/** api.json vs service.json vs OpenAPI, from the document's own keys. */
+/** api.json vs service.json vs OpenAPI vs JSON Schema, from the document's own keys. */
 export function detectFormat(doc: Record<string, unknown>): SourceFormat {
   if (typeof doc.openapi === 'string') return 'openapi';
   if (typeof doc.swagger === 'string') return 'swagger';
+  if (isJsonSchemaDocument(doc)) return 'json-schema';
   const arrays = ['models', 'enums', 'unions', 'resources', 'interfaces'].some((key) =>
     Array.isArray(doc[key]),
   );

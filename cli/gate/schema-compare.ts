@@ -6,13 +6,13 @@ import {
   SchemaReferenceError,
   toChange,
 } from '../../core/json-schema-compat/index.js';
+import { isJsonSchemaDocument } from '../../core/json-schema-document.js';
 import type { SpecReport } from './report.js';
 
 /** True for a document that declares itself JSON Schema (`$schema` of json-schema.org). */
 export function isJsonSchemaText(text: string): boolean {
   try {
-    const value = JSON.parse(text) as { $schema?: unknown } | null;
-    return typeof value?.$schema === 'string' && /^https?:\/\/json-schema\.org\//.test(value.$schema);
+    return isJsonSchemaDocument(JSON.parse(text));
   } catch {
     return false;
   }

@@ -2,6 +2,7 @@ import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { type Diagnostic, pointer } from '../diagnostic.js';
 import { emptyService } from '../empty-service.js';
 import type { Annotation, Import, NamedKind, Service } from '../ir.js';
+import { isJsonSchemaDocument } from '../json-schema-document.js';
 import type { SourcePointers } from '../source-pointers.js';
 import { LazySourcePointers } from '../source-pointers.js';
 import { splitQualifiedName } from '../type-ref.js';
@@ -9,6 +10,7 @@ import { ImportContext } from './context.js';
 import { buildEnum } from './enum.js';
 import { extAttributes, extensionOf } from './extensions.js';
 import { asString, entries, isObject, type Json, jsonCopy } from './json.js';
+import { jsonSchemaAsOpenApi } from './json-schema-document.js';
 import { pinLossy } from './lossy.js';
 import { buildModel } from './model.js';
 import { isValidTypeName, toTypeName } from './names.js';
@@ -41,8 +43,9 @@ export interface OpenApiImport {
 }
 
 /**
- * Imports an OpenAPI 3.0 / 3.1 or Swagger 2.0 document (already parsed from JSON or YAML) into
- * the IR. Never throws on bad input: problems come back as diagnostics with JSON pointers into
+ * Imports an OpenAPI 3.0 / 3.1 or Swagger 2.0 document, or a JSON Schema document with a
+ * json-schema.org `$schema` (its definitions become models, enums and unions; see
+ * `json-schema-document.ts`), already parsed from JSON or YAML, into the IR. Never throws on bad input: problems come back as diagnostics with JSON pointers into
  * the document as given (Swagger 2.0 pointers point into the 2.0 document).
  *
  * @example
@@ -72,7 +75,13 @@ function importDocument(doc: unknown, options: { file?: string }): OpenApiImport
   }
   let source: Json = doc;
   let translate: ((p: string) => string) | undefined;
-  if (typeof doc.swagger === 'string') {
+  let converted: Diagnostic[] = [];
+  if (isJsonSchemaDocument(doc)) {
+    const asOpenApi = jsonSchemaAsOpenApi(doc, options.file);
+    source = asOpenApi.doc;
+    translate = asOpenApi.translate;
+    converted = asOpenApi.diagnostics;
+  } else if (typeof doc.swagger === 'string') {
     if (!doc.swagger.startsWith('2.'))
       return failed(
         'unsupported-version',
@@ -131,7 +140,7 @@ function importDocument(doc: unknown, options: { file?: string }): OpenApiImport
   reportUnsupported(ctx, source);
   // A Canon export carries its lossy notes in x-canon already; a foreign document gets them here.
   if (ext === undefined) pinLossy(ctx, service);
-  return { service, diagnostics: ctx.diagnostics, pointers: ctx.pointers };
+  return { service, diagnostics: [...converted, ...ctx.diagnostics], pointers: ctx.pointers };
 }
 
 function failed(code: string, message: string): OpenApiImport {
