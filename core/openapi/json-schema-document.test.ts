@@ -146,7 +146,10 @@ describe('JSON Schema documents as input', () => {
   });
 
   it('a container of $defs alone adds no root type', async () => {
-    const { service } = await load({ $schema: DRAFT_2020, $defs: { a: { type: 'object', properties: { id: { type: 'string' } } } } });
+    const { service } = await load({
+      $schema: DRAFT_2020,
+      $defs: { a: { type: 'object', properties: { id: { type: 'string' } } } },
+    });
     assert.deepEqual(
       service?.models.map((m) => m.name),
       ['a'],
