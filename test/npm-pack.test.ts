@@ -1,10 +1,19 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repoPath, repoRoot } from './paths.js';
+import { startCanon } from './spawn.js';
 
 interface LockEntry {
   dev?: boolean;
@@ -62,9 +71,14 @@ describe('Canon as an npm package: npm pack, install the tarball into an empty p
       `${JSON.stringify({ name: 'consumer', version: '1.0.0', dependencies: lock.packages['']?.dependencies }, null, 2)}\n`,
     );
     writeFileSync(join(project, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
-    // --ignore-scripts: better-sqlite3's native build needs the network; the commands below
-    // never load it (only serve and up do).
+    // --ignore-scripts: better-sqlite3's install downloads a prebuilt addon, which needs the
+    // network (or compiles one for minutes). The one this checkout's install put in place is
+    // that same file (same version from the same lock, same Node), so it stands in for the
+    // download; every command but serve and up runs without it.
     npm(['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], project);
+    const addon = join('node_modules', 'better-sqlite3', 'build', 'Release');
+    mkdirSync(join(project, addon), { recursive: true });
+    copyFileSync(repoPath(addon, 'better_sqlite3.node'), join(project, addon, 'better_sqlite3.node'));
     copyFileSync(repoPath('specs', 'examples', 'user.json'), join(project, 'user.json'));
   });
   after(() => rmSync(work, { recursive: true, force: true }));
@@ -106,5 +120,29 @@ describe('Canon as an npm package: npm pack, install the tarball into an empty p
     const checked = canon('check', 'user.json', '--against', 'HEAD', '--no-lint');
     assert.equal(checked.status, 1, checked.stderr);
     assert.match(checked.stdout, /field-removed/);
+  });
+
+  it('runs canon up from the installed package: specs/ published, served, its web pages, Ctrl-C', async () => {
+    mkdirSync(join(project, 'specs'), { recursive: true });
+    copyFileSync(join(project, 'user.json'), join(project, 'specs', 'user.json'));
+    const up = await startCanon(['up', '--port', '0', '--db', 'registry.db', '--org', 'acme'], {
+      cwd: project,
+      bin: join(project, 'node_modules', 'canon-api', 'dist', 'cli', 'bin.js'),
+      env: { CANON_ADMIN_TOKEN: '', CANON_PORT: '' },
+    });
+    try {
+      const services = (await (await fetch(`${up.url}/services`)).json()) as { application: string }[];
+      assert.deepEqual(
+        services.map((s) => s.application),
+        ['user'],
+      );
+      const page = await fetch(`${up.url}/ui/acme/user/latest`);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<html/);
+      // The first command it suggests is one that works where Canon is installed.
+      assert.match(up.output(), /npx canon publish specs\/user\.json --org acme/);
+    } finally {
+      assert.equal(await up.stop('SIGINT'), 0, up.output());
+    }
   });
 });

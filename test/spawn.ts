@@ -35,12 +35,15 @@ export interface CanonProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `canon <args>` and waits until it prints a `http://127.0.0.1:<port>` URL. */
+/**
+ * Starts `canon <args>` (this checkout's build, or `bin`: an installed package's `dist/cli/bin.js`)
+ * and waits until it prints a `http://127.0.0.1:<port>` URL.
+ */
 export async function startCanon(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: { cwd?: string; env?: Record<string, string>; bin?: string } = {},
 ): Promise<CanonProcess> {
-  const child = spawn(process.execPath, [canonBin, ...args], {
+  const child = spawn(process.execPath, [options.bin ?? canonBin, ...args], {
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, CANON_TOKEN: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_DB, DEFAULT_PORT } from '../../registry/defaults.js';
 import { type Command, EXIT, parseCommandArgs, UsageError } from '../command.js';
 import { databaseArg } from '../database-arg.js';
@@ -56,6 +57,7 @@ export const command: Command = {
     const specsDir = resolve(io.cwd, values.specs ?? 'specs');
     const existing = await running.registry.store.searchServices({ limit: 1000, offset: 0 });
     let failed = 0;
+    let firstPublished: string | undefined;
     if (existing.length === 0) {
       if (configured.namespace && organization === configured.key) {
         await running.registry.store.setOrganizationNamespace(organization, configured.namespace, 'canon up');
@@ -76,6 +78,7 @@ export const command: Command = {
         io.out(`Published ${organization}/${p.application} ${p.version} from ${p.file}\n`);
       for (const f of seeded.failed) io.err(`Could not publish ${f.file}: ${f.reason}\n`);
       failed = seeded.failed.length;
+      firstPublished = (seeded.published.find((p) => p.application === 'user') ?? seeded.published[0])?.file;
     } else {
       io.out(`The registry already holds ${existing.length} service(s); nothing published.\n`);
     }
@@ -101,14 +104,24 @@ export const command: Command = {
         `  curl ${running.url}/services/${example.organization}/${example.application}/versions/latest\n`,
       );
     }
+    const specFile = join(values.specs ?? 'specs', firstPublished ?? '<spec>.json');
     io.out(
-      `  CANON_TOKEN=<admin token> node dist/cli/bin.js publish specs/examples/user.json --org ${organization} --version 0.2.0 --registry ${running.url}\n`,
+      `  CANON_TOKEN=<admin token> ${canonCommand()} publish ${specFile} --org ${organization} --version 0.2.0 --registry ${running.url}\n`,
     );
     io.out('\nPress Ctrl-C to stop.\n');
     await stopped;
     return failed > 0 ? EXIT.problems : EXIT.ok;
   },
 };
+
+/**
+ * How the user runs this Canon: `npx canon` where it is an installed package, the built file in
+ * Canon's own checkout (where no `canon` is on the PATH until `npm link`).
+ */
+function canonCommand(): string {
+  const bin = fileURLToPath(import.meta.url);
+  return bin.split(sep).includes('node_modules') ? 'npx canon' : 'node dist/cli/bin.js';
+}
 
 async function projectVersion(cwd: string): Promise<string> {
   try {
