@@ -1,9 +1,9 @@
 import { issueToken, type Principal, requireRole, tokenExpiry } from '../access.js';
 import type * as Api from '../api-types.js';
-import { notFound, problem } from '../errors.js';
+import { noSuchService, notFound, problem } from '../errors.js';
 import { checkKey } from '../keys.js';
 import { POLICIES, ROLES } from '../store/store.js';
-import { json, NAMESPACE, noService, param, type Route, serviceParams } from './route.js';
+import { json, NAMESPACE, param, type Route, serviceParams } from './route.js';
 import {
   organizationToWire,
   queryInteger,
@@ -66,7 +66,7 @@ export const ADMIN_ROUTES: Route[] = [
         form.policy,
         ctx.principal.actor,
       );
-      if (!service) throw noService(organization, application);
+      if (!service) throw noSuchService(organization, application);
       json(res, 200, serviceToWire(service));
     },
   },

@@ -1,9 +1,9 @@
 import type { Request } from 'express';
 import { holds, requireRole } from '../access.js';
 import type * as Api from '../api-types.js';
-import { notFound, problem } from '../errors.js';
+import { noSuchService, notFound, problem } from '../errors.js';
 import { MODES } from '../store/store.js';
-import { json, noService, param, type Route, serviceParams } from './route.js';
+import { json, param, type Route, serviceParams } from './route.js';
 import { queryString, readForm, serviceToWire, versionToWire } from './wire.js';
 
 /** Deletes and restores, READONLY modes and lookup by content hash. */
@@ -82,7 +82,7 @@ export const LIFECYCLE_ROUTES: Route[] = [
     async handle(req, res, ctx) {
       const scope = serviceParams(req, ctx, 'read');
       const mode = await ctx.registry.store.getMode(scope);
-      if (!mode) throw noService(scope.organization, scope.application);
+      if (!mode) throw noSuchService(scope.organization, scope.application);
       json(res, 200, { mode } satisfies Api.ModeSetting);
     },
   },
@@ -93,7 +93,7 @@ export const LIFECYCLE_ROUTES: Route[] = [
       const scope = serviceParams(req, ctx, 'admin');
       const form = readForm<Api.ModeSetting>(req.body, { mode: MODES }, 'mode_setting');
       if (!(await ctx.registry.store.setMode(scope, form.mode, ctx.principal.actor))) {
-        throw noService(scope.organization, scope.application);
+        throw noSuchService(scope.organization, scope.application);
       }
       json(res, 200, { mode: form.mode } satisfies Api.ModeSetting);
     },

@@ -1,7 +1,7 @@
 import { holds } from '../access.js';
 import type * as Api from '../api-types.js';
-import { problem, unavailable } from '../errors.js';
-import { json, missingVersion, noService, param, type Route, sendDocument, serviceParams } from './route.js';
+import { noSuchService, problem, unavailable } from '../errors.js';
+import { json, missingVersion, param, type Route, sendDocument, serviceParams } from './route.js';
 import { changeToWire, queryInteger, queryString, serviceToWire, versionToWire } from './wire.js';
 
 /** Reads: health, services, versions, documents, change logs, event owners. */
@@ -42,7 +42,7 @@ export const READ_ROUTES: Route[] = [
     async handle(req, res, ctx) {
       const { organization, application } = serviceParams(req, ctx);
       const service = await ctx.registry.store.getService(organization, application);
-      if (!service) throw noService(organization, application);
+      if (!service) throw noSuchService(organization, application);
       json(res, 200, serviceToWire(service));
     },
   },
@@ -52,7 +52,7 @@ export const READ_ROUTES: Route[] = [
     async handle(req, res, ctx) {
       const { organization, application } = serviceParams(req, ctx);
       const versions = await ctx.registry.store.listVersions(organization, application);
-      if (!versions) throw noService(organization, application);
+      if (!versions) throw noSuchService(organization, application);
       json(res, 200, versions.map(versionToWire));
     },
   },

@@ -39,8 +39,6 @@ export const readsOf =
   (organization) =>
     holds(ctx.principal, organization, 'read', ctx.registry.anonymousReads);
 
-export const noService = noSuchService;
-
 export async function sendDocument(
   req: Request,
   res: Response,
@@ -72,7 +70,7 @@ export async function sendDocument(
 }
 
 export async function missingVersion(ctx: RouteContext, org: string, app: string, version: string) {
-  if (!(await ctx.registry.store.getService(org, app))) return noService(org, app);
+  if (!(await ctx.registry.store.getService(org, app))) return noSuchService(org, app);
   return notFound(
     `Version ${version.slice(0, 100)} of ${org}/${app}`,
     `List its versions with GET /services/${org}/${app}/versions.`,

@@ -1,11 +1,11 @@
 import { requireRole } from '../access.js';
-import { problem } from '../errors.js';
+import { noSuchService, problem } from '../errors.js';
 import { checkKey } from '../keys.js';
 import { dependencyGraph } from '../trace/dependents.js';
 import { importingVersions } from '../trace/importing-versions.js';
 import { latestServices } from '../trace/latest-services.js';
 import { ANNOTATION_NAME, trace } from '../trace/trace.js';
-import { json, noService, param, type Route, readsOf, serviceParams } from './route.js';
+import { json, param, type Route, readsOf, serviceParams } from './route.js';
 
 /** Questions across services: the annotation trace, who imports a service, an organization's graph. */
 export const TRACE_ROUTES: Route[] = [
@@ -30,7 +30,7 @@ export const TRACE_ROUTES: Route[] = [
     async handle(req, res, ctx) {
       const { organization, application } = serviceParams(req, ctx);
       if (!(await ctx.registry.store.getService(organization, application)))
-        throw noService(organization, application);
+        throw noSuchService(organization, application);
       json(res, 200, await importingVersions(ctx.registry.store, readsOf(ctx), organization, application));
     },
   },
