@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { canonBin, repoPath } from '../test/paths.js';
-import { runCanon } from '../test/spawn.js';
+import { runCanonBinary as runCanon } from '../test/spawn.js';
 
 /** Issue 17's everyday friction: each papercut a new user met, as it behaves now. */
 describe('everyday use of canon', () => {

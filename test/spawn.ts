@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { main } from '../cli/main.js';
 import { canonBin } from './paths.js';
 
 export interface CliResult {
@@ -8,8 +9,31 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the compiled `canon` binary to completion. */
+/**
+ * Runs `canon <args>` to completion in this process: the `main` the binary calls, with the same
+ * environment a spawned run would get (CANON_TOKEN and CANON_REGISTRY cleared unless given), so
+ * a test of a command's behaviour costs no Node start-up. The CLI reaches the world only through
+ * its `Io` (no `process.stdout`, `process.env` or `process.cwd()` below `cli/bin.ts`), so this is
+ * the command exactly as shipped; tests of the binary itself (a closed pipe, signals, exit codes
+ * set by `bin.ts`) use {@link runCanonBinary}.
+ */
 export async function runCanon(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    out: (text) => (stdout += text),
+    err: (text) => (stderr += text),
+    cwd: options.cwd ?? process.cwd(),
+    env: { ...process.env, CANON_TOKEN: '', CANON_REGISTRY: '', ...options.env },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the compiled `canon` binary to completion, in a process of its own. */
+export async function runCanonBinary(
   args: string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<CliResult> {
