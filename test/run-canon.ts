@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { canonBin } from './paths.js';
+import { main } from '../cli/main.js';
 
 export interface CanonRun {
   status: number | null;
@@ -7,13 +6,23 @@ export interface CanonRun {
   stderr: string;
 }
 
-/** Runs the compiled `canon` binary as a user would, in `cwd`. */
-export function runCanon(args: string[], cwd: string, env: Record<string, string> = {}): CanonRun {
-  const result = spawnSync(process.execPath, [canonBin, ...args], {
+/**
+ * Runs `canon <args>` in `cwd` as a user would, in this process (see `runCanon` in spawn.ts: the
+ * CLI reaches the world only through its `Io`, so this is the command as shipped, without a
+ * Node start-up per call).
+ */
+export async function runCanon(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<CanonRun> {
+  let stdout = '';
+  let stderr = '';
+  const status = await main(args, {
+    out: (text) => (stdout += text),
+    err: (text) => (stderr += text),
     cwd,
-    encoding: 'utf8',
     env: { ...process.env, ...env },
-    maxBuffer: 64 * 1024 * 1024,
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { status, stdout, stderr };
 }

@@ -44,11 +44,11 @@ describe('canon check --changed-since <ref> (temporary git repositories)', () =>
   });
   afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
-  it('compares a renamed spec with its old path: rename plus a removed field fails (exit 1)', () => {
+  it('compares a renamed spec with its old path: rename plus a removed field fails (exit 1)', async () => {
     git('mv', 'specs/user.json', 'specs/users.json');
     write('specs/users.json', spec({ email: false }));
     git('commit', '-qam', 'rename and break');
-    const run = check('--format', 'json');
+    const run = await check('--format', 'json');
     assert.equal(run.status, 1, run.stdout + run.stderr);
     const out = JSON.parse(run.stdout) as { specs: unknown; changes: { rule: string; file: string }[] };
     assert.deepEqual(out.specs, [
@@ -60,19 +60,19 @@ describe('canon check --changed-since <ref> (temporary git repositories)', () =>
     );
   });
 
-  it('passes a rename alone (exit 0), and says so in text', () => {
+  it('passes a rename alone (exit 0), and says so in text', async () => {
     git('mv', 'specs/user.json', 'specs/users.json');
     git('commit', '-qm', 'rename');
-    const run = check();
+    const run = await check();
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /specs\/users\.json \(renamed from specs\/user\.json\): 0 breaking changes/);
     assert.doesNotMatch(run.stdout, /other\.json/);
   });
 
-  it('gates a deleted spec as the removal of what it defined (exit 1)', () => {
+  it('gates a deleted spec as the removal of what it defined (exit 1)', async () => {
     git('rm', '-q', 'specs/user.json');
     git('commit', '-qm', 'delete');
-    const run = check('--format', 'json', '--no-lint');
+    const run = await check('--format', 'json', '--no-lint');
     assert.equal(run.status, 1, run.stdout + run.stderr);
     const out = JSON.parse(run.stdout) as { specs: { file: string }[]; summary: { breaking: number } };
     assert.deepEqual(
@@ -82,11 +82,11 @@ describe('canon check --changed-since <ref> (temporary git repositories)', () =>
     assert.ok(out.summary.breaking > 0);
   });
 
-  it('checks uncommitted and untracked specs, and nothing when nothing changed', () => {
-    assert.equal(check().stdout, 'no spec to check: none changed\n');
+  it('checks uncommitted and untracked specs, and nothing when nothing changed', async () => {
+    assert.equal((await check()).stdout, 'no spec to check: none changed\n');
     write('specs/new.json', { ...spec(), name: 'new' });
     write('specs/user.json', spec({ email: false }));
-    const run = check('--format', 'json', '--no-lint');
+    const run = await check('--format', 'json', '--no-lint');
     assert.equal(run.status, 1, run.stdout + run.stderr);
     const out = JSON.parse(run.stdout) as { specs: { file: string; status: string }[] };
     assert.deepEqual(out.specs, [
@@ -95,19 +95,19 @@ describe('canon check --changed-since <ref> (temporary git repositories)', () =>
     ]);
   });
 
-  it('compares with the merge base, so what main gained meanwhile is not this branch’s change', () => {
+  it('compares with the merge base, so what main gained meanwhile is not this branch’s change', async () => {
     git('checkout', '-q', 'main');
     write('specs/other.json', { ...spec({ email: false }), name: 'other' });
     git('commit', '-qam', 'main moves on');
     git('checkout', '-q', 'change');
-    const run = check();
+    const run = await check();
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.equal(run.stdout, 'no spec to check: none changed\n');
   });
 
-  it('re-checks every spec when canon.config.json changed', () => {
+  it('re-checks every spec when canon.config.json changed', async () => {
     write('canon.config.json', { diff: { rules: { 'response-field-removed': 'warning' } } });
-    const run = check('--format', 'json', '--no-lint');
+    const run = await check('--format', 'json', '--no-lint');
     assert.equal(run.status, 0, run.stdout + run.stderr);
     const out = JSON.parse(run.stdout) as { specs: { file: string }[] };
     assert.deepEqual(
@@ -116,10 +116,10 @@ describe('canon check --changed-since <ref> (temporary git repositories)', () =>
     );
   });
 
-  it('is a usage error (exit 2) with --against, or without specs/ or named paths', () => {
-    assert.equal(check('--against', 'main').status, 2);
+  it('is a usage error (exit 2) with --against, or without specs/ or named paths', async () => {
+    assert.equal((await check('--against', 'main')).status, 2);
     rmSync(join(repo, 'specs'), { recursive: true });
-    const run = check();
+    const run = await check();
     assert.equal(run.status, 2);
     assert.match(run.stderr, /name the directories that hold your specs/);
   });

@@ -69,17 +69,17 @@ describe('canon check --against <git-ref> (end to end, temporary git repository)
     base = git('rev-parse', 'HEAD');
   });
 
-  it('passes an unchanged spec (exit 0)', () => {
+  it('passes an unchanged spec (exit 0)', async () => {
     write(V1);
-    const run = check();
+    const run = await check();
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /specs\/api\.json: 0 breaking changes, 0 warnings, 0 info changes/);
     assert.match(run.stdout, /lint 0 errors, 0 warnings/);
   });
 
-  it('fails a breaking change in text (exit 1)', () => {
+  it('fails a breaking change in text (exit 1)', async () => {
     write(breaking());
-    const run = check();
+    const run = await check();
     assert.equal(run.status, 1);
     assert.match(
       run.stdout,
@@ -87,9 +87,9 @@ describe('canon check --against <git-ref> (end to end, temporary git repository)
     );
   });
 
-  it('prints {specs, changes, summary, findings} with --format json', () => {
+  it('prints {specs, changes, summary, findings} with --format json', async () => {
     write(breaking());
-    const run = check('--format', 'json');
+    const run = await check('--format', 'json');
     assert.equal(run.status, 1);
     const out = JSON.parse(run.stdout) as {
       specs: unknown;
@@ -107,9 +107,9 @@ describe('canon check --against <git-ref> (end to end, temporary git repository)
     assert.deepEqual(out.findings, []);
   });
 
-  it('writes a pull-request comment with --format markdown', () => {
+  it('writes a pull-request comment with --format markdown', async () => {
     write(breaking());
-    const run = check('--format', 'markdown');
+    const run = await check('--format', 'markdown');
     assert.equal(run.status, 1);
     assert.match(run.stdout, /^## Canon check: ❌/);
     assert.match(run.stdout, /\| `specs\/api\.json` \| 1 \| 0 \| 0 \| 0 \| 0 \|/);
@@ -119,9 +119,9 @@ describe('canon check --against <git-ref> (end to end, temporary git repository)
     );
   });
 
-  it('annotates the spec line with --format github', () => {
+  it('annotates the spec line with --format github', async () => {
     write(breaking());
-    const run = check('--format', 'github');
+    const run = await check('--format', 'github');
     assert.equal(run.status, 1);
     // The removed field is reported at its model in the new version: line 14 of the file above.
     const lines = run.stdout.trim().split('\n');
@@ -135,9 +135,9 @@ describe('canon check --against <git-ref> (end to end, temporary git repository)
     assert.match(text[line - 1]!, /"user": \{/);
   });
 
-  it('writes JUnit XML with --format junit', () => {
+  it('writes JUnit XML with --format junit', async () => {
     write(breaking());
-    const run = check('--format', 'junit');
+    const run = await check('--format', 'junit');
     assert.equal(run.status, 1);
     assert.match(
       run.stdout,
@@ -149,19 +149,19 @@ describe('canon check --against <git-ref> (end to end, temporary git repository)
     );
   });
 
-  it('passes warnings by default, fails them with --fail-on warning, never fails with --fail-on never', () => {
+  it('passes warnings by default, fails them with --fail-on warning, never fails with --fail-on never', async () => {
     write(warningOnly());
-    assert.equal(check().status, 0);
-    const strict = check('--fail-on', 'warning', '--format', 'github');
+    assert.equal((await check()).status, 0);
+    const strict = await check('--fail-on', 'warning', '--format', 'github');
     assert.equal(strict.status, 1);
     assert.match(strict.stdout, /^::error file=specs\/api\.json,line=\d+,title=enum-value-added-to-output::/);
     write(breaking());
-    const lenient = check('--fail-on', 'never', '--format', 'github');
+    const lenient = await check('--fail-on', 'never', '--format', 'github');
     assert.equal(lenient.status, 0);
     assert.match(lenient.stdout, /^::warning file=specs\/api\.json/);
   });
 
-  it('fails lint errors in the changed spec even without breaking changes', () => {
+  it('fails lint errors in the changed spec even without breaking changes', async () => {
     const spec = clone();
     spec.resources.user.operations.push({
       method: 'GET',
@@ -169,7 +169,7 @@ describe('canon check --against <git-ref> (end to end, temporary git repository)
       responses: { 200: { type: 'user' }, 401: { type: 'unit' } },
     });
     write(spec);
-    const run = check('--format', 'json');
+    const run = await check('--format', 'json');
     assert.equal(run.status, 1);
     const out = JSON.parse(run.stdout) as { summary: unknown; findings: { rule: string; level: string }[] };
     assert.deepEqual(out.summary, { breaking: 0, warning: 0, info: 1 });
@@ -177,13 +177,13 @@ describe('canon check --against <git-ref> (end to end, temporary git repository)
       out.findings.map((f) => [f.rule, f.level]),
       [['no-trailing-slash', 'error']],
     );
-    assert.equal(check('--no-lint').status, 0);
+    assert.equal((await check('--no-lint')).status, 0);
   });
 
-  it('treats a spec absent at the ref as new (exit 0) and lints it', () => {
+  it('treats a spec absent at the ref as new (exit 0) and lints it', async () => {
     write(V1);
     write(breaking(), 'specs/new.json');
-    const run = runCanon(
+    const run = await runCanon(
       ['check', 'specs/api.json', 'specs/new.json', '--against', base, '--format', 'json'],
       repo,
     );
@@ -194,16 +194,19 @@ describe('canon check --against <git-ref> (end to end, temporary git repository)
     ]);
   });
 
-  it('names files relative to the repository top when run from a subdirectory', () => {
+  it('names files relative to the repository top when run from a subdirectory', async () => {
     write(breaking());
-    const run = runCanon(['check', 'api.json', '--against', base, '--format', 'github'], join(repo, 'specs'));
+    const run = await runCanon(
+      ['check', 'api.json', '--against', base, '--format', 'github'],
+      join(repo, 'specs'),
+    );
     assert.equal(run.status, 1);
     assert.match(run.stdout, /^::error file=specs\/api\.json,/);
   });
 
-  it('fails an invalid spec (exit 1) and names the problem', () => {
+  it('fails an invalid spec (exit 1) and names the problem', async () => {
     writeFileSync(join(repo, 'specs/api.json'), '{ "name": "people", ');
-    const run = check();
+    const run = await check();
     assert.equal(run.status, 1);
     assert.match(
       run.stdout,
@@ -211,10 +214,10 @@ describe('canon check --against <git-ref> (end to end, temporary git repository)
     );
   });
 
-  it('fails a spec deleted since the ref: every operation is reported removed (exit 1)', () => {
+  it('fails a spec deleted since the ref: every operation is reported removed (exit 1)', async () => {
     rmSync(join(repo, 'specs/api.json'));
     try {
-      const run = check('--format', 'json');
+      const run = await check('--format', 'json');
       assert.equal(run.status, 1, run.stdout + run.stderr);
       const report = JSON.parse(run.stdout) as { changes: { rule: string; level: string; path: string }[] };
       const breaking = report.changes.filter((c) => c.level === 'breaking');
@@ -228,18 +231,18 @@ describe('canon check --against <git-ref> (end to end, temporary git repository)
     }
   });
 
-  it('exits 2 for an unknown ref, a missing file, a missing --against and outside a repository', () => {
+  it('exits 2 for an unknown ref, a missing file, a missing --against and outside a repository', async () => {
     write(V1);
-    const unknown = runCanon(['check', 'specs/api.json', '--against', 'no-such-branch'], repo);
+    const unknown = await runCanon(['check', 'specs/api.json', '--against', 'no-such-branch'], repo);
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /git ref 'no-such-branch' does not name a commit/);
-    assert.equal(runCanon(['check', 'specs/missing.json', '--against', base], repo).status, 2);
-    assert.equal(runCanon(['check', 'specs/api.json'], repo).status, 2);
-    assert.equal(check('--format', 'xml').status, 2);
-    assert.equal(check('--fail-on', 'sometimes').status, 2);
+    assert.equal((await runCanon(['check', 'specs/missing.json', '--against', base], repo)).status, 2);
+    assert.equal((await runCanon(['check', 'specs/api.json'], repo)).status, 2);
+    assert.equal((await check('--format', 'xml')).status, 2);
+    assert.equal((await check('--fail-on', 'sometimes')).status, 2);
     const outside = mkdtempSync(join(tmpdir(), 'canon-no-git-'));
     writeFileSync(join(outside, 'api.json'), JSON.stringify(V1));
-    const run = runCanon(['check', 'api.json', '--against', 'HEAD'], outside);
+    const run = await runCanon(['check', 'api.json', '--against', 'HEAD'], outside);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /needs a git repository/);
   });
@@ -276,10 +279,10 @@ describe('canon check --against <git-ref> with imports', () => {
     return { dir, git };
   }
 
-  it('reads the imported spec as it was at the ref, so a change in it is reported', () => {
+  it('reads the imported spec as it was at the ref, so a change in it is reported', async () => {
     const { dir } = repository();
     writeFileSync(join(dir, 'specs', 'common.json'), JSON.stringify(common(['amount'])));
-    const run = runCanon(['check', 'specs/shop.json', '--against', 'HEAD', '--no-lint'], dir);
+    const run = await runCanon(['check', 'specs/shop.json', '--against', 'HEAD', '--no-lint'], dir);
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /1 breaking change/);
     assert.doesNotMatch(run.stdout, /lint/, '--no-lint shows no lint result');
@@ -294,28 +297,28 @@ describe('canon check --against <git-ref> with imports', () => {
     );
   });
 
-  it('follows a committed symbolic link to the imported file, at the ref too', () => {
+  it('follows a committed symbolic link to the imported file, at the ref too', async () => {
     const { dir, git } = repository();
     mkdirSync(join(dir, 'vendor'));
     git('mv', 'specs/common.json', 'vendor/common.json');
     symlinkSync('../vendor/common.json', join(dir, 'specs', 'common.json'));
     git('add', '.');
     git('commit', '-q', '-m', 'vendored');
-    const unchanged = runCanon(['check', 'specs/shop.json', '--against', 'HEAD', '--no-lint'], dir);
+    const unchanged = await runCanon(['check', 'specs/shop.json', '--against', 'HEAD', '--no-lint'], dir);
     assert.equal(unchanged.status, 0, unchanged.stdout + unchanged.stderr);
     writeFileSync(join(dir, 'vendor', 'common.json'), JSON.stringify(common(['amount'])));
-    const changed = runCanon(['check', 'specs/shop.json', '--against', 'HEAD', '--no-lint'], dir);
+    const changed = await runCanon(['check', 'specs/shop.json', '--against', 'HEAD', '--no-lint'], dir);
     assert.equal(changed.status, 1, changed.stdout + changed.stderr);
     assert.match(changed.stdout, /field 'currency' of model 'money' of import default\/common was removed/);
   });
 
-  it('follows the import mapping of canon.config.json as it was at the ref', () => {
+  it('follows the import mapping of canon.config.json as it was at the ref', async () => {
     const { dir } = repository();
     // The mapping now points at a new file without `currency`; the old file stays as it was.
     writeFileSync(join(dir, 'specs', 'common-v2.json'), JSON.stringify(common(['amount'])));
     const imports = { 'https://specs.invalid/common.json': 'specs/common-v2.json' };
     writeFileSync(join(dir, 'canon.config.json'), JSON.stringify({ imports }));
-    const run = runCanon(['check', 'specs/shop.json', '--against', 'HEAD', '--no-lint'], dir);
+    const run = await runCanon(['check', 'specs/shop.json', '--against', 'HEAD', '--no-lint'], dir);
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /field 'currency' of model 'money' of import default\/common was removed/);
   });

@@ -30,8 +30,8 @@ const spec = file('api.json', {
 });
 
 describe('canon lint', () => {
-  it('reports errors and warnings with lines and exits 1 on errors', () => {
-    const run = runCanon(['lint', spec, '--format', 'json'], scratch);
+  it('reports errors and warnings with lines and exits 1 on errors', async () => {
+    const run = await runCanon(['lint', spec, '--format', 'json'], scratch);
     assert.equal(run.status, 1, run.stderr);
     const out = JSON.parse(run.stdout) as {
       findings: { file: string; rule: string; level: string; path: string; line: number }[];
@@ -46,19 +46,19 @@ describe('canon lint', () => {
     assert.ok(out.findings.every((f) => f.line > 1));
   });
 
-  it('--fail-on never exits 0; github annotations carry the level', () => {
-    const run = runCanon(['lint', spec, '--fail-on', 'never', '--format', 'github'], scratch);
+  it('--fail-on never exits 0; github annotations carry the level', async () => {
+    const run = await runCanon(['lint', spec, '--fail-on', 'never', '--format', 'github'], scratch);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /^::warning file=api\.json,line=\d+,title=snake-case-names::/m);
     assert.match(run.stdout, /^::warning file=api\.json,line=\d+,title=no-trailing-slash::/m);
   });
 
-  it('follows canon.config.json: rules off, levels, ignored paths', () => {
+  it('follows canon.config.json: rules off, levels, ignored paths', async () => {
     writeFileSync(
       join(scratch, 'canon.config.json'),
       JSON.stringify({ lint: { rules: { 'no-trailing-slash': 'warning' }, ignore: ['models/user'] } }),
     );
-    const run = runCanon(['lint', spec, '--format', 'json'], scratch);
+    const run = await runCanon(['lint', spec, '--format', 'json'], scratch);
     writeFileSync(join(scratch, 'canon.config.json'), '{}');
     assert.equal(run.status, 0, run.stdout);
     const out = JSON.parse(run.stdout) as { findings: { rule: string; level: string }[] };
@@ -68,7 +68,7 @@ describe('canon lint', () => {
     );
   });
 
-  it('rejects an unknown --fail-on (exit 2)', () => {
-    assert.equal(runCanon(['lint', spec, '--fail-on', 'breaking!'], scratch).status, 2);
+  it('rejects an unknown --fail-on (exit 2)', async () => {
+    assert.equal((await runCanon(['lint', spec, '--fail-on', 'breaking!'], scratch)).status, 2);
   });
 });

@@ -13,29 +13,29 @@ const file = (name: string, text: string) => {
 };
 
 describe('canon validate', () => {
-  it('passes the specs in specs/ and exits 0', () => {
-    const run = runCanon(['validate', 'specs/common.json', 'specs/examples/user.json'], repoRoot);
+  it('passes the specs in specs/ and exits 0', async () => {
+    const run = await runCanon(['validate', 'specs/common.json', 'specs/examples/user.json'], repoRoot);
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /specs\/examples\/user\.json: valid api\.json — user \(5 models/);
   });
 
-  it('reports malformed JSON with line and column, exit 1', () => {
-    const run = runCanon(['validate', file('broken.json', '{\n  "name": "x",\n')], scratch);
+  it('reports malformed JSON with line and column, exit 1', async () => {
+    const run = await runCanon(['validate', file('broken.json', '{\n  "name": "x",\n')], scratch);
     assert.equal(run.status, 1);
     assert.match(run.stdout, /broken\.json:3:1: error malformed-json: Malformed JSON at line 3, column 1/);
     assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace');
   });
 
-  it('prints {valid, errors} per file with --format json, an array for several files', () => {
+  it('prints {valid, errors} per file with --format json, an array for several files', async () => {
     const good = file('good.json', '{"name": "good"}');
     const bad = file(
       'bad.json',
       '{"name": "bad", "models": {"a": {"fields": [{"name": "f", "type": "[x"}]}}}',
     );
-    const one = runCanon(['validate', '--format', 'json', good], scratch);
+    const one = await runCanon(['validate', '--format', 'json', good], scratch);
     assert.equal(one.status, 0);
     assert.deepEqual(JSON.parse(one.stdout), { file: good, valid: true, errors: [], warnings: [] });
-    const many = runCanon(['validate', '--format', 'json', good, bad], scratch);
+    const many = await runCanon(['validate', '--format', 'json', good, bad], scratch);
     assert.equal(many.status, 1);
     const reports = JSON.parse(many.stdout) as { valid: boolean; errors: { code: string; path: string }[] }[];
     assert.deepEqual(
@@ -48,7 +48,7 @@ describe('canon validate', () => {
     );
   });
 
-  it('exits 2 for a missing file, an unknown flag, or no file', () => {
+  it('exits 2 for a missing file, an unknown flag, or no file', async () => {
     const cases: [string[], RegExp][] = [
       [['validate', 'nope.json'], /cannot read nope\.json: no such file/],
       [['validate', '--colour', 'x.json'], /Unknown option '--colour'/],
@@ -56,13 +56,13 @@ describe('canon validate', () => {
       [['validate', '--format', 'xml', 'x.json'], /--format xml is not supported/],
     ];
     for (const [args, message] of cases) {
-      const run = runCanon(args, scratch);
+      const run = await runCanon(args, scratch);
       assert.equal(run.status, 2, args.join(' '));
       assert.match(run.stderr, message);
     }
   });
 
-  it('finishes on an import cycle between two mapped specs', () => {
+  it('finishes on an import cycle between two mapped specs', async () => {
     const cycle = mkdtempSync(join(tmpdir(), 'canon-cycle-'));
     const spec = (name: string, other: string) =>
       JSON.stringify({
@@ -76,21 +76,21 @@ describe('canon validate', () => {
       join(cycle, 'canon.config.json'),
       JSON.stringify({ imports: { 'urn:spec:a': 'a.json', 'urn:spec:b': 'b.json' } }),
     );
-    const run = runCanon(['validate', 'a.json'], cycle);
+    const run = await runCanon(['validate', 'a.json'], cycle);
     assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
     assert.match(run.stdout, /a\.json/);
   });
 
-  it('prints help', () => {
-    const run = runCanon(['validate', '--help'], scratch);
+  it('prints help', async () => {
+    const run = await runCanon(['validate', '--help'], scratch);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /Usage: canon validate <spec…>/);
   });
 });
 
 describe('canon show', () => {
-  it("lists each resource's operations as METHOD /path → type", () => {
-    const run = runCanon(['show', 'specs/examples/user.json'], repoRoot);
+  it("lists each resource's operations as METHOD /path → type", async () => {
+    const run = await runCanon(['show', 'specs/examples/user.json'], repoRoot);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /5 models, 1 enums, 1 unions, 0 interfaces, 1 resources, 5 operations/);
     assert.match(run.stdout, /GET {4}\/users → \[user\]/);

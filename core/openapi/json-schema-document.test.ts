@@ -73,7 +73,7 @@ const field = (service: Service, m: string, f: string) => {
 };
 
 describe('JSON Schema documents as input', () => {
-  it('is told apart from specs by a json-schema.org $schema, any draft', () => {
+  it('is told apart from specs by a json-schema.org $schema, any draft', async () => {
     assert.equal(detectFormat({ $schema: DRAFT_2020 }), 'json-schema');
     assert.equal(detectFormat({ $schema: DRAFT_07, definitions: {} }), 'json-schema');
     assert.equal(detectFormat({ $schema: 'https://example.com/my-meta', name: 'x' }), 'api.json');
@@ -183,15 +183,18 @@ describe('JSON Schema documents as input', () => {
     for (const d of diagnostics) assert.doesNotMatch(d.path, /^\/components\//, d.message);
   });
 
-  it('canon generate and validate take a schema file; its types compile strictly', () => {
+  it('canon generate and validate take a schema file; its types compile strictly', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'canon-json-schema-'));
     try {
       writeFileSync(join(dir, 'order-event.schema.json'), JSON.stringify(orderEvent, null, 2));
-      const validated = runCanon(['validate', 'order-event.schema.json'], dir);
+      const validated = await runCanon(['validate', 'order-event.schema.json'], dir);
       assert.equal(validated.status, 0, validated.stderr);
       assert.match(validated.stdout, /valid json-schema — order_event/);
       for (const generator of ['typescript-types', 'json-schema-types']) {
-        const run = runCanon(['generate', 'order-event.schema.json', '-g', generator, '-o', 'out'], dir);
+        const run = await runCanon(
+          ['generate', 'order-event.schema.json', '-g', generator, '-o', 'out'],
+          dir,
+        );
         assert.equal(run.status, 0, run.stderr);
       }
       writeFileSync(
