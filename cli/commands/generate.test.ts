@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { canonBin, repoPath } from '../../test/paths.js';
+import { repoPath } from '../../test/paths.js';
+import { runCanon } from '../../test/run-canon.js';
 
 const SPEC = {
   name: 'people',
@@ -36,8 +37,9 @@ function project(): string {
   return dir;
 }
 
-function canon(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [canonBin, ...args], { cwd, encoding: 'utf8' });
+/** `canon <args>` in `cwd`, in this process (see test/run-canon.ts). */
+async function canon(cwd: string, ...args: string[]) {
+  const result = await runCanon(args, cwd);
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -59,44 +61,44 @@ function dropTable(dir: string, spec: ReturnType<typeof userProject>['spec']): v
   writeFileSync(join(dir, 'user.json'), JSON.stringify(spec));
 }
 
-test('generate deletes the files its generators no longer make, and nothing else', () => {
+test('generate deletes the files its generators no longer make, and nothing else', async () => {
   const { dir, spec } = userProject();
-  assert.equal(canon(dir, ...DAO).code, 0);
+  assert.equal((await canon(dir, ...DAO)).code, 0);
   assert.ok(existsSync(join(dir, 'gen', 'users-dao.ts')));
   const manifest = JSON.parse(readFileSync(join(dir, 'gen', '.canon-generated.json'), 'utf8'));
   assert.equal(manifest.files['users-dao.ts'].generator, 'sqlite-dao');
   // Written by hand; another run's output in the same directory; a run's output one directory down.
   writeFileSync(join(dir, 'gen', 'notes.ts'), readFileSync(join(dir, 'gen', 'users-dao.ts'), 'utf8'));
-  assert.equal(canon(dir, 'generate', 'user.json', '-g', 'typescript-client', '-o', 'gen').code, 0);
-  assert.equal(canon(dir, 'generate', 'user.json', '-g', 'sqlite-dao', '-o', 'gen/nested').code, 0);
+  assert.equal((await canon(dir, 'generate', 'user.json', '-g', 'typescript-client', '-o', 'gen')).code, 0);
+  assert.equal((await canon(dir, 'generate', 'user.json', '-g', 'sqlite-dao', '-o', 'gen/nested')).code, 0);
 
   dropTable(dir, spec);
-  const check = canon(dir, ...DAO, '--check');
+  const check = await canon(dir, ...DAO, '--check');
   assert.equal(check.code, 1);
   assert.match(check.err, /no longer generated: .*users-dao\.ts/);
   assert.match(check.out, /^--- a\/gen\/users-dao\.ts\s+on disk/m);
   assert.ok(existsSync(join(dir, 'gen', 'users-dao.ts')), '--check deletes nothing');
 
-  const second = canon(dir, ...DAO);
+  const second = await canon(dir, ...DAO);
   assert.equal(second.code, 0, second.err);
   assert.match(second.out, /no longer generated, deleted: users-dao\.ts\)/);
   assert.ok(!existsSync(join(dir, 'gen', 'users-dao.ts')));
   for (const kept of ['notes.ts', 'client.ts', 'nested/users-dao.ts'])
     assert.ok(existsSync(join(dir, 'gen', kept)), kept);
-  assert.equal(canon(dir, ...DAO, '--check').code, 0);
+  assert.equal((await canon(dir, ...DAO, '--check')).code, 0);
   // The client's run still lists its file: it is not the DAO run's to delete.
   assert.equal(
-    canon(dir, 'generate', 'user.json', '-g', 'typescript-client', '-o', 'gen', '--check').code,
+    (await canon(dir, 'generate', 'user.json', '-g', 'typescript-client', '-o', 'gen', '--check')).code,
     0,
   );
 });
 
-test('generate keeps a file that is no longer generated but was edited, and says so', () => {
+test('generate keeps a file that is no longer generated but was edited, and says so', async () => {
   const { dir, spec } = userProject();
-  assert.equal(canon(dir, ...DAO).code, 0);
+  assert.equal((await canon(dir, ...DAO)).code, 0);
   writeFileSync(join(dir, 'gen', 'users-dao.ts'), '// my own now\n', { flag: 'a' });
   dropTable(dir, spec);
-  const run = canon(dir, ...DAO);
+  const run = await canon(dir, ...DAO);
   assert.equal(run.code, 0, run.err);
   assert.match(
     run.err,
@@ -104,27 +106,36 @@ test('generate keeps a file that is no longer generated but was edited, and says
   );
   assert.ok(existsSync(join(dir, 'gen', 'users-dao.ts')));
   // It is no longer listed, so it is not the generator's any more.
-  assert.equal(canon(dir, ...DAO, '--check').code, 0);
+  assert.equal((await canon(dir, ...DAO, '--check')).code, 0);
 });
 
-test('--check asks for the manifest of a directory generated without one', () => {
+test('--check asks for the manifest of a directory generated without one', async () => {
   const dir = project();
-  assert.equal(canon(dir, 'generate', 'api.json', '-g', 'typescript-types', '-o', 'gen').code, 0);
+  assert.equal((await canon(dir, 'generate', 'api.json', '-g', 'typescript-types', '-o', 'gen')).code, 0);
   rmSync(join(dir, 'gen', '.canon-generated.json'));
-  const run = canon(dir, 'generate', 'api.json', '-g', 'typescript-types', '-o', 'gen', '--check');
+  const run = await canon(dir, 'generate', 'api.json', '-g', 'typescript-types', '-o', 'gen', '--check');
   assert.equal(run.code, 1);
   assert.match(run.err, /stale, missing or no longer generated: \.canon-generated\.json/);
 });
 
-test('generate writes the files, --check passes, then reports a stale file with a unified diff', () => {
+test('generate writes the files, --check passes, then reports a stale file with a unified diff', async () => {
   const dir = project();
-  const first = canon(dir, 'generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'gen');
+  const first = await canon(dir, 'generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'gen');
   assert.equal(first.code, 0, first.err);
   for (const file of ['types.ts', 'client.ts', 'mock-client.ts'])
     assert.ok(existsSync(join(dir, 'gen', file)), file);
   assert.match(first.out, /wrote 5 files to gen/);
 
-  const fresh = canon(dir, 'generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'gen', '--check');
+  const fresh = await canon(
+    dir,
+    'generate',
+    'api.json',
+    '-g',
+    'typescript-mock-client',
+    '-o',
+    'gen',
+    '--check',
+  );
   assert.equal(fresh.code, 0, fresh.err);
   assert.match(fresh.out, /up to date/);
 
@@ -133,7 +144,16 @@ test('generate writes the files, --check passes, then reports a stale file with 
     client,
     readFileSync(client, 'utf8').replace('export function createClient', 'export function createClientX'),
   );
-  const stale = canon(dir, 'generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'gen', '--check');
+  const stale = await canon(
+    dir,
+    'generate',
+    'api.json',
+    '-g',
+    'typescript-mock-client',
+    '-o',
+    'gen',
+    '--check',
+  );
   assert.equal(stale.code, 1);
   assert.match(stale.out, /^--- a\/gen\/client\.ts/m);
   assert.match(stale.out, /^-export function createClientX/m);
@@ -141,26 +161,29 @@ test('generate writes the files, --check passes, then reports a stale file with 
   assert.match(stale.err, /client\.ts/);
   assert.match(readFileSync(client, 'utf8'), /createClientX/, '--check writes nothing');
 
-  const again = canon(dir, 'generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'gen');
+  const again = await canon(dir, 'generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'gen');
   assert.match(again.out, /wrote 1 file to gen \(4 unchanged\)/);
 });
 
-test('usage errors exit 2, an invalid spec exits 1', () => {
+test('usage errors exit 2, an invalid spec exits 1', async () => {
   const dir = project();
-  assert.equal(canon(dir, 'generate', 'api.json', '-g', 'nope', '-o', 'gen').code, 2);
-  assert.match(canon(dir, 'generate', 'api.json', '-g', 'nope', '-o', 'gen').err, /unknown generator 'nope'/);
-  assert.equal(canon(dir, 'generate', 'api.json', '-o', 'gen').code, 2);
-  assert.equal(canon(dir, 'generate', 'missing.json', '-g', 'typescript-types', '-o', 'gen').code, 2);
+  assert.equal((await canon(dir, 'generate', 'api.json', '-g', 'nope', '-o', 'gen')).code, 2);
+  assert.match(
+    (await canon(dir, 'generate', 'api.json', '-g', 'nope', '-o', 'gen')).err,
+    /unknown generator 'nope'/,
+  );
+  assert.equal((await canon(dir, 'generate', 'api.json', '-o', 'gen')).code, 2);
+  assert.equal((await canon(dir, 'generate', 'missing.json', '-g', 'typescript-types', '-o', 'gen')).code, 2);
   writeFileSync(
     join(dir, 'bad.json'),
     JSON.stringify({ name: 'bad', models: { user: { fields: [{ name: 'x', type: 'nothing' }] } } }),
   );
-  const invalid = canon(dir, 'generate', 'bad.json', '-g', 'typescript-types', '-o', 'gen');
+  const invalid = await canon(dir, 'generate', 'bad.json', '-g', 'typescript-types', '-o', 'gen');
   assert.equal(invalid.code, 1);
   assert.match(invalid.err, /nothing generated/);
 });
 
-test('third-party generators from canon.config.json run after their dependencies; scaffolding is written once', () => {
+test('third-party generators from canon.config.json run after their dependencies; scaffolding is written once', async () => {
   const dir = project();
   mkdirSync(join(dir, 'tools'));
   writeFileSync(
@@ -181,21 +204,21 @@ test('third-party generators from canon.config.json run after their dependencies
       generatorOptions: { readme: { title: 'The' } },
     }),
   );
-  const listed = canon(dir, 'generators');
+  const listed = await canon(dir, 'generators');
   assert.equal(listed.code, 0, listed.err);
   assert.match(
     listed.out,
     /^readme\s+A README the user then owns \(uses typescript-types\) \[canon\.config\.json\]$/m,
   );
 
-  assert.equal(canon(dir, 'generate', 'api.json', '-g', 'readme', '-o', 'gen').code, 0);
+  assert.equal((await canon(dir, 'generate', 'api.json', '-g', 'readme', '-o', 'gen')).code, 0);
   assert.equal(readFileSync(join(dir, 'gen', 'README.md'), 'utf8'), '# The people\n');
   assert.ok(existsSync(join(dir, 'gen', 'types.ts')), 'the dependency ran too');
   writeFileSync(join(dir, 'gen', 'README.md'), 'mine now\n');
-  const rerun = canon(dir, 'generate', 'api.json', '-g', 'readme', '-o', 'gen');
+  const rerun = await canon(dir, 'generate', 'api.json', '-g', 'readme', '-o', 'gen');
   assert.match(rerun.out, /1 scaffolding kept/);
   assert.equal(readFileSync(join(dir, 'gen', 'README.md'), 'utf8'), 'mine now\n');
-  assert.equal(canon(dir, 'generate', 'api.json', '-g', 'readme', '-o', 'gen', '--check').code, 0);
+  assert.equal((await canon(dir, 'generate', 'api.json', '-g', 'readme', '-o', 'gen', '--check')).code, 0);
 
   writeFileSync(
     join(dir, 'canon.config.json'),
@@ -204,17 +227,17 @@ test('third-party generators from canon.config.json run after their dependencies
       generatorOptions: { readme: { title: 3 } },
     }),
   );
-  const badOptions = canon(dir, 'generate', 'api.json', '-g', 'readme', '-o', 'gen');
+  const badOptions = await canon(dir, 'generate', 'api.json', '-g', 'readme', '-o', 'gen');
   assert.equal(badOptions.code, 2);
   assert.match(badOptions.err, /generatorOptions\.readme\.title: must be string/);
 });
 
-test('--package builds a package for ESM and CommonJS consumers, named from the organization', () => {
+test('--package builds a package for ESM and CommonJS consumers, named from the organization', async () => {
   const dir = project();
   writeFileSync(join(dir, 'api.json'), JSON.stringify({ ...SPEC, base_url: 'http://api.test' }, null, 2));
   writeFileSync(join(dir, 'canon.config.json'), '{ "organization": { "key": "acme" } }\n');
   const generate = ['generate', 'api.json', '-g', 'typescript-mock-client', '-o', 'pkg', '--package'];
-  const built = canon(dir, ...generate, '--package-version', '1.0.0');
+  const built = await canon(dir, ...generate, '--package-version', '1.0.0');
   assert.equal(built.code, 0, built.err);
   const manifest = JSON.parse(readFileSync(join(dir, 'pkg', 'package.json'), 'utf8'));
   assert.equal(manifest.name, '@acme/people-client');
@@ -223,12 +246,25 @@ test('--package builds a package for ESM and CommonJS consumers, named from the 
     require: { types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js' },
     default: { types: './dist/esm/index.d.ts', default: './dist/esm/index.js' },
   });
-  assert.equal(canon(dir, ...generate, '--package-version', '1.0.0', '--check').code, 0, 'deterministic');
+  assert.equal(
+    (await canon(dir, ...generate, '--package-version', '1.0.0', '--check')).code,
+    0,
+    'deterministic',
+  );
   // A name from canon.config.json, used when --package-name is not given.
   const sub = join(dir, 'configured');
   mkdirSync(sub);
   writeFileSync(join(sub, 'canon.config.json'), '{ "package": { "name": "@acme/people" } }\n');
-  const named = canon(sub, 'generate', '../api.json', '-g', 'typescript-client', '-o', 'pkg', '--package');
+  const named = await canon(
+    sub,
+    'generate',
+    '../api.json',
+    '-g',
+    'typescript-client',
+    '-o',
+    'pkg',
+    '--package',
+  );
   assert.equal(named.code, 0, named.err);
   assert.equal(JSON.parse(readFileSync(join(sub, 'pkg', 'package.json'), 'utf8')).name, '@acme/people');
 
@@ -292,7 +328,7 @@ const calls = [];
   }
 });
 
-test('a generator that throws or writes outside --out is reported by name, exit 2', () => {
+test('a generator that throws or writes outside --out is reported by name, exit 2', async () => {
   const dir = project();
   mkdirSync(join(dir, 'tools'));
   const gen = (name: string, body: string) =>
@@ -306,10 +342,10 @@ test('a generator that throws or writes outside --out is reported by name, exit 
     join(dir, 'canon.config.json'),
     JSON.stringify({ generators: ['./tools/boom.mjs', './tools/escape.mjs'] }),
   );
-  const boom = canon(dir, 'generate', 'api.json', '-g', 'boom', '-o', 'gen');
+  const boom = await canon(dir, 'generate', 'api.json', '-g', 'boom', '-o', 'gen');
   assert.equal(boom.code, 2);
   assert.match(boom.err, /generator 'boom' failed: no luck/);
-  const escaped = canon(dir, 'generate', 'api.json', '-g', 'escape', '-o', 'gen');
+  const escaped = await canon(dir, 'generate', 'api.json', '-g', 'escape', '-o', 'gen');
   assert.equal(escaped.code, 2);
   assert.match(escaped.err, /generator 'escape' emitted the unsafe path '\.\.\/outside\.txt'/);
   assert.ok(!existsSync(join(dir, 'outside.txt')));
@@ -352,7 +388,7 @@ test('imported services get their own types module, imported from the main one; 
     join(dir, 'canon.config.json'),
     JSON.stringify({ imports: { 'https://specs.test/common/service.json': 'common.json' } }),
   );
-  const result = canon(dir, 'generate', 'orders.json', '-g', 'typescript-mock-client', '-o', 'gen');
+  const result = await canon(dir, 'generate', 'orders.json', '-g', 'typescript-mock-client', '-o', 'gen');
   assert.equal(result.code, 0, result.err);
   const types = readFileSync(join(dir, 'gen', 'types.ts'), 'utf8');
   assert.match(types, /^import type \* as ns_acme_common_v0 from '\.\/imports\/acme\.common\.v0\.js';$/m);
@@ -409,11 +445,11 @@ const LOSSY = {
   },
 };
 
-test('an OpenAPI import summarizes its lossy constructs; generated code says so where each is', () => {
+test('an OpenAPI import summarizes its lossy constructs; generated code says so where each is', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'canon-generate-'));
   writeFileSync(join(dir, 'lossy.json'), JSON.stringify(LOSSY, null, 2));
   writeFileSync(join(dir, 'canon.config.json'), '{}\n');
-  const run = canon(dir, 'generate', 'lossy.json', '-g', 'typescript-client', '-o', 'out');
+  const run = await canon(dir, 'generate', 'lossy.json', '-g', 'typescript-client', '-o', 'out');
   assert.equal(run.code, 0, run.err);
   const [first, ...rest] = run.err.trimEnd().split('\n');
   assert.equal(
@@ -436,7 +472,7 @@ test('an OpenAPI import summarizes its lossy constructs; generated code says so 
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('--verbose lists every warning; without it only the first five', () => {
+test('--verbose lists every warning; without it only the first five', async () => {
   const many = structuredClone(LOSSY) as typeof LOSSY & { components: { schemas: Record<string, unknown> } };
   for (let i = 0; i < 7; i++)
     many.components.schemas[`tuple${i}`] = {
@@ -446,12 +482,21 @@ test('--verbose lists every warning; without it only the first five', () => {
   const dir = mkdtempSync(join(tmpdir(), 'canon-generate-'));
   writeFileSync(join(dir, 'lossy.json'), JSON.stringify(many));
   writeFileSync(join(dir, 'canon.config.json'), '{}\n');
-  const brief = canon(dir, 'generate', 'lossy.json', '-g', 'typescript-types', '-o', 'out');
+  const brief = await canon(dir, 'generate', 'lossy.json', '-g', 'typescript-types', '-o', 'out');
   assert.equal(brief.code, 0, brief.err);
   const lines = brief.err.trimEnd().split('\n');
   assert.equal(lines.length, 1 + 5 + 1);
   assert.equal(lines.at(-1), '  … 5 more: --verbose lists them all');
-  const verbose = canon(dir, 'generate', 'lossy.json', '-g', 'typescript-types', '-o', 'out', '--verbose');
+  const verbose = await canon(
+    dir,
+    'generate',
+    'lossy.json',
+    '-g',
+    'typescript-types',
+    '-o',
+    'out',
+    '--verbose',
+  );
   assert.equal(verbose.err.trimEnd().split('\n').length, 1 + 10);
   rmSync(dir, { recursive: true, force: true });
 });
