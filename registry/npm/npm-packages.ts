@@ -1,4 +1,5 @@
-import { npmVersion } from '../../generators/package/index.js';
+// identity.js, not index.js: the index loads the compiler (TypeScript), which serving must not pay for.
+import { npmVersion } from '../../generators/package/identity.js';
 import { notFound } from '../errors.js';
 import { GENERATED_CACHE_VERSION, type MayRead, type Registry, requireReadableImports } from '../registry.js';
 import { compareSemver, parseSemver } from '../semver.js';
