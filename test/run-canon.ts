@@ -1,4 +1,4 @@
-import { main } from '../cli/main.js';
+import { runCanon as runInProcess } from './spawn.js';
 
 export interface CanonRun {
   status: number | null;
@@ -6,23 +6,12 @@ export interface CanonRun {
   stderr: string;
 }
 
-/**
- * Runs `canon <args>` in `cwd` as a user would, in this process (see `runCanon` in spawn.ts: the
- * CLI reaches the world only through its `Io`, so this is the command as shipped, without a
- * Node start-up per call).
- */
+/** Runs `canon <args>` in `cwd` as a user would, in this process (see `runCanon` in spawn.ts). */
 export async function runCanon(
   args: string[],
   cwd: string,
   env: Record<string, string> = {},
 ): Promise<CanonRun> {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(args, {
-    out: (text) => (stdout += text),
-    err: (text) => (stderr += text),
-    cwd,
-    env: { ...process.env, ...env },
-  });
-  return { status, stdout, stderr };
+  const { code, stdout, stderr } = await runInProcess(args, { cwd, env });
+  return { status: code, stdout, stderr };
 }
