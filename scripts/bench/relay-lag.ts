@@ -161,7 +161,11 @@ function baselineRelay(setup: Setup, producer: PublisherLike): Relay {
               rows.map((r) => ({
                 discriminator: 'user_upserted',
                 event_id: `users_journal:${r.journal_id}`,
-                timestamp: String(r.journal_timestamp),
+                // pg returns a Date; the event carries ISO text, as the generated relay sends it.
+                timestamp:
+                  r.journal_timestamp instanceof Date
+                    ? r.journal_timestamp.toISOString()
+                    : String(r.journal_timestamp),
                 user: {
                   id: r.id,
                   email: r.email,
