@@ -1,6 +1,7 @@
-// Both examples as processes over real NATS: the user service publishes its journal as
-// user_event, the read model consumes it into its own SQLite file. Each run has an environment
-// of its own on the broker (its own stream and durable), so it never meets another test.
+// Both examples as processes over real NATS: the user service (on SQLite, then on PostgreSQL)
+// publishes its journal as user_event, the read model consumes it into its own SQLite file. Each
+// run has an environment of its own on the broker (its own stream and durable) and its own
+// database, so it never meets another test.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,14 +14,19 @@ import { fileURLToPath } from 'node:url';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 
 const NATS_URL = process.env.CANON_TEST_NATS ?? '127.0.0.1:4222';
 const USER_SERVICE = fileURLToPath(new URL('../../../user-service/dist/src/main.js', import.meta.url));
 const READ_MODEL = fileURLToPath(new URL('../src/main.js', import.meta.url));
 
-const environment = `e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
+/** The machine's PostgreSQL (trust authentication); the PostgreSQL run uses a schema of its own. */
+const PG_URL = `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? 5432}/${process.env.PGDATABASE ?? 'test'}`;
+
+const token = `${process.pid}_${randomBytes(4).toString('hex')}`;
 let dir: string;
 const running = new Set<ChildProcess>();
+const environments: string[] = [];
 
 /** Starts `script` with the given environment and waits for the line matching `ready`. */
 async function launch(script: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
@@ -48,17 +54,64 @@ async function terminate(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'
   await exited;
 }
 
-const services = () => ({ NATS_URL, EVENTS_ENVIRONMENT: environment });
-
-async function startUserService(): Promise<{ child: ChildProcess; url: string }> {
-  const env = { ...services(), USERS_DB: join(dir, 'users.db'), PORT: '0', HOST: '127.0.0.1' };
-  const { child, match } = await launch(USER_SERVICE, env, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
-  return { child, url: match[1]! };
+/** Where the user service keeps its users, and how the test reads its journal. */
+interface Storage {
+  env: Record<string, string>;
+  journalIds(): Promise<number[]>;
 }
 
-async function startReadModel(): Promise<ChildProcess> {
-  const env = { ...services(), READ_MODEL_DB: join(dir, 'read-model.db') };
-  return (await launch(READ_MODEL, env, /consuming \S+ into/)).child;
+function sqliteStorage(): Storage {
+  const file = join(dir, 'users.db');
+  return {
+    env: { USERS_DB: file },
+    journalIds: async () => {
+      const journal = new Database(file, { readonly: true });
+      try {
+        const rows = journal.prepare('SELECT journal_id FROM users_journal ORDER BY journal_id').all();
+        return (rows as { journal_id: number }[]).map((row) => row.journal_id);
+      } finally {
+        journal.close();
+      }
+    },
+  };
+}
+
+async function postgresStorage(t: { after(fn: () => Promise<void>): void }): Promise<Storage> {
+  const schema = `canon_e2e_${token}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  t.after(async () => {
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  });
+  return {
+    env: { DATABASE_URL: `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}` },
+    journalIds: async () =>
+      (await admin.query(`SELECT journal_id::int AS id FROM ${schema}.users_journal ORDER BY journal_id`)).rows.map(
+        (row: { id: number }) => row.id,
+      ),
+  };
+}
+
+/** One run of both services: their own environment on the broker, their own read model file. */
+function run(name: string) {
+  const environment = `e2e_${name}_${token}`;
+  environments.push(environment);
+  const events = { NATS_URL, EVENTS_ENVIRONMENT: environment };
+  const readModelFile = join(dir, `${name}-read-model.db`);
+  return {
+    readModelFile,
+    async startUserService(storage: Storage): Promise<{ child: ChildProcess; url: string }> {
+      const env = { ...events, ...storage.env, PORT: '0', HOST: '127.0.0.1' };
+      const { child, match } = await launch(USER_SERVICE, env, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      return { child, url: match[1]! };
+    },
+    async startReadModel(): Promise<ChildProcess> {
+      const env = { ...events, READ_MODEL_DB: readModelFile };
+      return (await launch(READ_MODEL, env, /consuming \S+ into/)).child;
+    },
+  };
 }
 
 async function call(url: string, method: string, path: string, body?: object): Promise<unknown> {
@@ -97,14 +150,21 @@ after(async () => {
   await Promise.all([...running].map((child) => terminate(child, 'SIGKILL')));
   const nc = await connect({ servers: NATS_URL });
   const jsm = await jetstreamManager(nc);
-  await jsm.streams.delete(`${environment}_default_user_v0_user_event`).catch(() => false);
+  for (const environment of environments)
+    await jsm.streams.delete(`${environment}_default_user_v0_user_event`).catch(() => false);
   await nc.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('users created, updated and deleted over HTTP reach the read model over NATS: each change once, none lost', async () => {
-  let service = await startUserService();
-  let readModel = await startReadModel();
+/**
+ * Users created, updated and deleted over HTTP; the read model stopped for a while and started
+ * again; the user service SIGKILLed and restarted. Then the read model holds what the service
+ * lists, and its change log has exactly one entry per journal row of the service, in order.
+ */
+async function converges(name: string, storage: Storage): Promise<void> {
+  const both = run(name);
+  let service = await both.startUserService(storage);
+  let readModel = await both.startReadModel();
   const made: User[] = [];
   for (let i = 0; i < 12; i++) {
     made.push((await call(service.url, 'POST', '/users', { email: `user${i}@example.com`, name: `User ${i}` })) as User);
@@ -114,30 +174,25 @@ test('users created, updated and deleted over HTTP reach the read model over NAT
   for (const user of made.slice(0, 6)) {
     await call(service.url, 'PUT', `/users/${user.id}`, { email: user.email, status: 'suspended' });
   }
-  readModel = await startReadModel();
+  readModel = await both.startReadModel();
   for (const user of made.slice(6, 9)) await call(service.url, 'DELETE', `/users/${user.id}`);
   // The service is killed outright: its relay resumes from the position it recorded, and what it
   // sends again carries the same event ids, which the stream and the consumer drop.
   await terminate(service.child, 'SIGKILL');
-  service = await startUserService();
+  service = await both.startUserService(storage);
   await call(service.url, 'PUT', `/users/${made[0]!.id}`, { email: 'renamed@example.com', name: 'Renamed' });
   await call(service.url, 'DELETE', `/users/${made[1]!.id}`);
   made.push((await call(service.url, 'POST', '/users', { email: 'late@example.com' })) as User);
 
-  const journal = new Database(join(dir, 'users.db'), { readonly: true });
-  const expectedIds = (journal.prepare('SELECT journal_id FROM users_journal ORDER BY journal_id').all() as { journal_id: number }[]).map(
-    (row) => `users_journal:${row.journal_id}`,
-  );
-  journal.close();
+  const expectedIds = (await storage.journalIds()).map((id) => `users_journal:${id}`);
   assert.equal(expectedIds.length, 12 + 6 + 3 + 2 + 1, 'one journal row per change');
-
   const listed = ((await call(service.url, 'GET', '/users?limit=100')) as User[]).map(({ id, email, name, status }) => ({
     id,
     email,
     name: name ?? null,
     status,
   }));
-  const model = new Database(join(dir, 'read-model.db'), { readonly: true });
+  const model = new Database(both.readModelFile, { readonly: true });
   try {
     const applied = await waitFor(
       'the read model to apply every journal row',
@@ -156,4 +211,9 @@ test('users created, updated and deleted over HTTP reach the read model over NAT
   }
   await terminate(readModel);
   await terminate(service.child);
-});
+}
+
+test('the user service on SQLite → NATS → the read model: each change once, none lost', () => converges('sqlite', sqliteStorage()));
+
+test('the user service on PostgreSQL → NATS → the read model: each change once, none lost', async (t) =>
+  converges('postgres', await postgresStorage(t)));
