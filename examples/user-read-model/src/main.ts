@@ -1,10 +1,11 @@
 import { connectToBroker } from './generated/events.js';
-import { openReadModel, readModelConsumer } from './read-model.js';
+import { emptyReadModel, openReadModel, readModelConsumer } from './read-model.js';
 
 /**
  * Runs the read model: consumes user_event from NATS (`NATS_URL`, default 127.0.0.1:4222; the
  * stream's `EVENTS_ENVIRONMENT`, as the user service publishes it) into the SQLite file
  * `READ_MODEL_DB` (default ./user-read-model.db). SIGINT or SIGTERM stop it after the batch in hand.
+ * With `--rebuild`, it first empties the read model and replays the stream from its beginning.
  */
 const servers = process.env.NATS_URL ?? '127.0.0.1:4222';
 const path = process.env.READ_MODEL_DB ?? 'user-read-model.db';
@@ -19,6 +20,7 @@ try {
     onBatch: ({ applied, duplicates, retried, parked }) =>
       console.log(`applied ${applied}, duplicates ${duplicates}, retried ${retried}, parked ${parked}`),
   });
+  if (process.argv.includes('--rebuild')) await consumer.replay('beginning', { rebuild: emptyReadModel });
   await consumer.start();
 } catch (error) {
   console.error(`user read model: ${error instanceof Error ? error.message : String(error)}`);

@@ -37,6 +37,11 @@ CREATE INDEX IF NOT EXISTS user_changes_user ON user_changes (user_id, at)`);
   return db;
 }
 
+/** Empties the read model for a rebuild (`replay('beginning', { rebuild: emptyReadModel })`). */
+export function emptyReadModel(db: Database.Database): void {
+  db.exec('DELETE FROM users; DELETE FROM user_changes');
+}
+
 /** The hand-written part: what each event does to the read model, inside the consumer's transaction. */
 export const handlers: UserEventHandlers<Database.Database> = {
   user_upserted: ({ event_id, timestamp, user }, { db }) => {

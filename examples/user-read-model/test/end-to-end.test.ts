@@ -29,8 +29,13 @@ const running = new Set<ChildProcess>();
 const environments: string[] = [];
 
 /** Starts `script` with the given environment and waits for the line matching `ready`. */
-async function launch(script: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function launch(
+  script: string,
+  env: Record<string, string>,
+  ready: RegExp,
+  args: string[] = [],
+): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let output = '';
@@ -107,9 +112,9 @@ function run(name: string) {
       const { child, match } = await launch(USER_SERVICE, env, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
       return { child, url: match[1]! };
     },
-    async startReadModel(): Promise<ChildProcess> {
+    async startReadModel(...args: string[]): Promise<ChildProcess> {
       const env = { ...events, READ_MODEL_DB: readModelFile };
-      return (await launch(READ_MODEL, env, /consuming \S+ into/)).child;
+      return (await launch(READ_MODEL, env, /consuming \S+ into/, args)).child;
     },
   };
 }
@@ -159,7 +164,8 @@ after(async () => {
 /**
  * Users created, updated and deleted over HTTP; the read model stopped for a while and started
  * again; the user service SIGKILLed and restarted. Then the read model holds what the service
- * lists, and its change log has exactly one entry per journal row of the service, in order.
+ * lists, and its change log has exactly one entry per journal row of the service, in order; and
+ * so again after the read model is rebuilt from the stream's beginning (`--rebuild`).
  */
 async function converges(name: string, storage: Storage): Promise<void> {
   const both = run(name);
@@ -192,23 +198,31 @@ async function converges(name: string, storage: Storage): Promise<void> {
     name: name ?? null,
     status,
   }));
-  const model = new Database(both.readModelFile, { readonly: true });
-  try {
-    const applied = await waitFor(
-      'the read model to apply every journal row',
-      () => model.prepare('SELECT event_id FROM user_changes ORDER BY rowid').all() as { event_id: string }[],
-      (rows) => rows.length >= expectedIds.length,
-    );
-    const users = model.prepare('SELECT id, email, name, status FROM users ORDER BY id').all();
-    assert.deepEqual(users, [...listed].sort((a, b) => a.id.localeCompare(b.id)), 'the read model holds what the service holds');
-    assert.deepEqual(
-      applied.map((row) => row.event_id),
-      expectedIds,
-      'every change applied once, in journal order',
-    );
-  } finally {
-    model.close();
-  }
+  const converged = async (what: string) => {
+    const model = new Database(both.readModelFile, { readonly: true });
+    try {
+      const applied = await waitFor(
+        `the read model to apply every journal row (${what})`,
+        () => model.prepare('SELECT event_id FROM user_changes ORDER BY rowid').all() as { event_id: string }[],
+        (rows) => rows.length >= expectedIds.length,
+      );
+      const users = model.prepare('SELECT id, email, name, status FROM users ORDER BY id').all();
+      const expected = [...listed].sort((a, b) => a.id.localeCompare(b.id));
+      assert.deepEqual(users, expected, `the read model holds what the service holds (${what})`);
+      assert.deepEqual(
+        applied.map((row) => row.event_id),
+        expectedIds,
+        `every change applied once, in journal order (${what})`,
+      );
+    } finally {
+      model.close();
+    }
+  };
+  await converged('consumed');
+  // Rebuilt from the stream's beginning: emptied, then every event applied again, once.
+  await terminate(readModel);
+  readModel = await both.startReadModel('--rebuild');
+  await converged('rebuilt');
   await terminate(readModel);
   await terminate(service.child);
 }
