@@ -105,7 +105,10 @@ test('canon events failures: bad input is a usage error, and nothing is created 
   const database = await temporaryDatabase('sqlite', 'events');
   try {
     const cases: [string[], RegExp][] = [
-      [['events'], /use 'canon events failures list' or 'canon events failures retry'/],
+      [
+        ['events'],
+        /use 'canon events failures list', 'canon events failures retry' or 'canon events replay'/,
+      ],
       [['events', 'failures', 'list'], /needs --db <file\|postgres-url>, the consumer's database/],
       [
         ['events', 'failures', 'retry', '--db', database.db],

@@ -7,6 +7,7 @@ import { databaseArg } from '../database-arg.js';
 
 const HELP = `Usage: canon events failures list  --db <file|postgres-url> [--consumer <durable>] [--format text|json]
        canon events failures retry --db <file|postgres-url> (--id <n>... | --all) [--consumer <durable>]
+       canon events replay --nats <url> --stream <name> --durable <name> --from <start>
 
 The messages an event consumer parked in its own database (table canon_event_failures): those
 that failed validation, and those whose handler failed on every delivery. 'list' shows them with
@@ -14,7 +15,13 @@ their error; 'retry' marks them, and the running consumer takes them again befor
 (validation included: a consumer regenerated from a newer spec may now accept them). A message
 that goes through leaves the table; one that fails again stays, with its new error.
 
-Options:
+'replay' moves a durable consumer to where a replay starts: JetStream cannot move a durable,
+so it is created again there, with its other settings kept. The consumer skips every event its
+database recorded as applied, so a replay into the same database applies nothing twice; to
+rebuild a read model, start its consumer on a fresh database, or call replay() with rebuild.
+Stop the consumer's processes first, or let them take the new position at their next fetch.
+
+Options (failures):
   --db <file|url>       the consumer's database: a SQLite file, or
                         postgres://user@host:port/database?schema=name
   --consumer <durable>  only this consuming application's messages
@@ -22,8 +29,18 @@ Options:
   --all                 retry every parked message (of --consumer, when given)
   --format text|json    list only
 
-Exit codes: 0 listed or marked, 1 an --id that names no parked message, 2 usage error or a
-            database that cannot be opened or is no consumer's database.`;
+Options (replay):
+  --nats <url>          the broker, e.g. 127.0.0.1:4222
+  --stream <name>       the stream, e.g. default_user_v0_user_event (an environment in front:
+                        staging_default_user_v0_user_event)
+  --durable <name>      the consuming application's durable name
+  --from <start>        beginning, a stream sequence (1, 2, ...), or a time with its zone
+                        (2026-01-01T00:00:00Z: the first message stored at or after it)
+  --timeout <ms>        how long to wait for the broker (default 5000)
+
+Exit codes: 0 listed, marked or replayed; 1 an --id that names no parked message, or a stream
+            or durable that does not exist; 2 usage error, a database that cannot be opened or
+            is no consumer's database, or a broker that cannot be reached.`;
 
 const NO_TABLE = (shown: string) =>
   `${shown} has no canon_event_failures table: is it the database of an event consumer? (the consumer creates the table when it starts)`;
@@ -134,7 +151,7 @@ function ids(values: readonly string[] | undefined): number[] | undefined {
 
 export const command: Command = {
   name: 'events',
-  summary: 'List and retry the messages an event consumer parked in its database',
+  summary: 'List and retry the messages an event consumer parked; replay a stream into a consumer',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
@@ -145,13 +162,38 @@ export const command: Command = {
         id: { type: 'string', multiple: true },
         all: { type: 'boolean' },
         format: { type: 'string' },
+        nats: { type: 'string' },
+        stream: { type: 'string' },
+        durable: { type: 'string' },
+        from: { type: 'string' },
+        timeout: { type: 'string' },
       },
       'events',
     );
     const [group, action, ...rest] = positionals;
+    if (group === 'replay') {
+      if (action !== undefined)
+        throw new UsageError(`'canon events replay' takes no argument ${action}; see 'canon events --help'.`);
+      const misplaced = (['db', 'consumer', 'id', 'all', 'format'] as const).filter(
+        (k) => values[k] !== undefined,
+      );
+      if (misplaced.length > 0)
+        throw new UsageError(
+          `${misplaced.map((m) => `--${m}`).join(', ')} go with 'canon events failures', not replay.`,
+        );
+      const { replay } = await import('./events-replay.js');
+      return replay(values, io);
+    }
+    const misplaced = (['nats', 'stream', 'durable', 'from', 'timeout'] as const).filter(
+      (k) => values[k] !== undefined,
+    );
+    if (group === 'failures' && misplaced.length > 0)
+      throw new UsageError(
+        `${misplaced.map((m) => `--${m}`).join(', ')} go with 'canon events replay', not failures.`,
+      );
     if (group !== 'failures' || (action !== 'list' && action !== 'retry') || rest.length > 0)
       throw new UsageError(
-        "use 'canon events failures list' or 'canon events failures retry'; see 'canon events --help'.",
+        "use 'canon events failures list', 'canon events failures retry' or 'canon events replay'; see 'canon events --help'.",
       );
     if (values.db === undefined)
       throw new UsageError(

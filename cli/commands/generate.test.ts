@@ -81,7 +81,11 @@ test('generate deletes the files its generators no longer make, and nothing else
 
   const second = await canon(dir, ...DAO);
   assert.equal(second.code, 0, second.err);
-  assert.match(second.out, /no longer generated, deleted: users-dao\.ts\)/);
+  // The journal relay of the table goes with its DAO.
+  assert.match(
+    second.out,
+    /4 no longer generated, deleted: relay-runtime\.ts, relay\.ts, users-dao\.ts, users-relay\.ts\)/,
+  );
   assert.ok(!existsSync(join(dir, 'gen', 'users-dao.ts')));
   for (const kept of ['notes.ts', 'client.ts', 'nested/users-dao.ts'])
     assert.ok(existsSync(join(dir, 'gen', kept)), kept);

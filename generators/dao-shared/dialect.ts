@@ -54,8 +54,6 @@ export interface Dialect {
   relayProgress: string;
   /** The relay class of the dialect's `relay.ts`. */
   relayClass: string;
-  /** A select-list entry the relay reads with each journal row (PostgreSQL: the snapshot). */
-  snapshotColumn?: string;
   /** The relay looks for new journal rows before it locks its position (PostgreSQL). */
   peeks: boolean;
 }

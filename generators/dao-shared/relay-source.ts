@@ -133,7 +133,6 @@ function journalSelect(journal: string, events: TableEvents, dialect: Dialect): 
     q('journal_operation'),
     dialect.selectColumn(timestamp),
     ...events.rowColumns.map((c) => dialect.selectColumn(c)),
-    ...(dialect.snapshotColumn ? [dialect.snapshotColumn] : []),
   ];
   return `SELECT ${columns.join(', ')} FROM ${q(journal)} WHERE ${q('journal_id')} > ${dialect.placeholder(1)} ORDER BY ${q('journal_id')} LIMIT ${dialect.placeholder(2)}`;
 }

@@ -87,21 +87,25 @@ const appliedCount = (path: string) => {
   }
 };
 
-/** Starts the read model as its own process; resolves once it printed `line`. */
-async function readModelProcess(args: string[], line: string): Promise<ChildProcess> {
+/** Starts the read model as its own process; resolves once it printed a line matching `line`. */
+async function readModelProcess(
+  args: string[],
+  line: RegExp,
+): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
   const child = spawn(process.execPath, [join(app.dir, 'read-model-main.js'), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  await new Promise<void>((resolve, reject) => {
+  const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk;
-      if (output.split('\n').includes(line)) resolve();
+      const found = output.match(line);
+      if (found) resolve(found);
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
     child.once('exit', (code) => reject(new Error(`the read model exited with ${code}:\n${output}`)));
   });
-  return child;
+  return { child, match };
 }
 
 test('SIGKILL the consumer process mid-batch, three times: nothing lost, nothing applied twice', async (t) => {
@@ -117,20 +121,29 @@ test('SIGKILL the consumer process mid-batch, three times: nothing lost, nothing
   const path = join(app.dir, `${env}.db`);
   readModel.openReadModel(path).close();
 
-  // Each round: the process applies 120 events (two committed batches and 20 of the third,
-  // uncommitted) and is killed there; the next round must redo exactly the uncommitted ones.
+  // Each round: the process applies 120 events and is killed inside the batch it is applying;
+  // the database must then hold exactly what its committed batches applied, as the process
+  // counted them (onBatch), and not one event of the killed batch. The count is the process's,
+  // not a multiple of the batch size: a fetch hands on what arrived within `idle` (1 s), so on a
+  // loaded broker a committed batch can hold fewer than 50 events (an earlier version of this
+  // drill asserted whole batches of 50, which nothing guarantees).
   let before = 0;
   for (let round = 0; round < 3; round++) {
-    const child = await readModelProcess([TEST_NATS_URL, path, env, '120'], 'mid-batch');
+    const { child, match } = await readModelProcess([TEST_NATS_URL, path, env, '120'], /^mid-batch (\d+)$/m);
     const exited = once(child, 'exit');
     child.kill('SIGKILL');
     await exited;
+    const committed = Number(match[1]);
     const now = appliedCount(path);
-    assert.ok(now > before && now < total, `round ${round}: ${before} → ${now}`);
-    assert.equal(now % 50, 0, 'only whole batches were committed; the killed batch rolled back');
+    assert.ok(committed > 0 && committed < 120, `round ${round}: ${committed} applied by committed batches`);
+    assert.equal(
+      now,
+      before + committed,
+      `round ${round}: the committed batches, and nothing of the killed one`,
+    );
     before = now;
   }
-  const last = await readModelProcess([TEST_NATS_URL, path, env], 'started');
+  const { child: last } = await readModelProcess([TEST_NATS_URL, path, env], /^started$/m);
   await waitFor(
     'every event applied',
     () => appliedCount(path),

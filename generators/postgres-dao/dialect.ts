@@ -66,8 +66,6 @@ export const postgresDialect: Dialect = {
   ].join('\n'),
   peeks: true,
   relayClass: 'PgJournalRelay',
-  // Read in the same statement as the rows: the relay settles gaps in journal ids with it.
-  snapshotColumn: 'pg_current_snapshot()::text AS "journal_snapshot"',
 };
 
 function journalSql(table: TableSpec): string {

@@ -6,6 +6,7 @@
  */
 import {
   AckPolicy,
+  type ConsumerConfig,
   DeliverPolicy,
   JetStreamApiCodes,
   JetStreamApiError,
@@ -27,6 +28,7 @@ import {
   type EventValidator,
   encodeBatch,
   errorText,
+  forgetForRebuild,
   IsolationNeeded,
   inEnvironment,
   type Outcome,
@@ -34,7 +36,11 @@ import {
   parked,
   type RawMessage,
   type Receiver,
+  type ReplayFrom,
+  type ReplayOptions,
+  type ReplayStart,
   receive,
+  replayStart,
   retryParked,
 } from './events.js';
 
@@ -132,6 +138,68 @@ export async function ensureStream(
       throw error;
     });
   }
+}
+
+/** The stream or the durable consumer a replay names does not exist; the message lists what does. */
+export class ConsumerNotFoundError extends globalThis.Error {
+  override readonly name: string = 'ConsumerNotFoundError';
+}
+
+/** The deliver policy of a replay start, as a consumer's configuration carries it. */
+function deliverFrom(start: ReplayStart): Partial<ConsumerConfig> {
+  if (start.kind === 'sequence')
+    return { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: start.sequence };
+  if (start.kind === 'time') return { deliver_policy: DeliverPolicy.StartTime, opt_start_time: start.time };
+  return { deliver_policy: DeliverPolicy.All };
+}
+
+/** How `resetDurable` makes a durable that does not exist yet. */
+export interface ResetDurableOptions {
+  /**
+   * The configuration of a durable created by the reset: when it is missing and this is not
+   * given, the reset fails with `ConsumerNotFoundError` (a mistyped name is not silently made).
+   */
+  create?: Partial<ConsumerConfig>;
+}
+
+/**
+ * Moves a durable consumer of `stream` to `from` (its first message, a sequence, a time): JetStream
+ * cannot change a durable's start, so it is deleted and created again with the same configuration
+ * and the new deliver policy. Messages it had delivered and not yet seen acked come again; a
+ * consumer that records applied `event_id`s skips what it applied.
+ */
+export async function resetDurable(
+  jsm: JetStreamManager,
+  stream: string,
+  durable: string,
+  from: ReplayFrom,
+  options: ResetDurableOptions = {},
+): Promise<ConsumerConfig> {
+  const start = replayStart(from);
+  let config: Partial<ConsumerConfig>;
+  try {
+    config = (await jsm.consumers.info(stream, durable)).config;
+  } catch (error) {
+    if (isApiError(error, JetStreamApiCodes.StreamNotFound)) {
+      const streams = await jsm.streams.names().next();
+      throw new ConsumerNotFoundError(
+        `there is no stream ${stream} (streams: ${streams.join(', ') || 'none'}); check the name, an environment comes in front: <environment>_<stream>`,
+      );
+    }
+    if (!isApiError(error, JetStreamApiCodes.ConsumerNotFound)) throw error;
+    if (options.create === undefined) {
+      const durables = (await jsm.consumers.list(stream).next()).map((c) => c.name);
+      throw new ConsumerNotFoundError(
+        `stream ${stream} has no durable consumer ${durable} (durables: ${durables.join(', ') || 'none'}); check the name, or start the consumer once`,
+      );
+    }
+    config = options.create;
+  }
+  const { opt_start_seq: _seq, opt_start_time: _time, deliver_policy: _policy, ...kept } = config;
+  await jsm.consumers.delete(stream, durable).catch((error: unknown) => {
+    if (!isApiError(error, JetStreamApiCodes.ConsumerNotFound)) throw error;
+  });
+  return (await jsm.consumers.add(stream, { ...kept, durable_name: durable, ...deliverFrom(start) })).config;
 }
 
 /** Where a stream lives on a shared broker. */
@@ -319,11 +387,10 @@ export class NatsConsumer<E, D extends keyof E, Db> implements Consumer {
   /** Creates the stream and the durable consumer when missing, then starts pulling batches. */
   async start(): Promise<void> {
     if (this.#loop) return;
-    const { durable, ackWait, timeout } = this.#options;
+    const { durable, timeout } = this.#options;
     const jsm = await manager(this.nc, timeout, this.stream);
     await ensureStream(jsm, this.stream, 120_000);
-    // No max_deliver on the broker: it would drop a message silently; this consumer parks it instead.
-    const config = { ack_policy: AckPolicy.Explicit, ack_wait: nanos(ackWait), max_deliver: -1 };
+    const config = this.#config();
     try {
       const info = await jsm.consumers.info(this.stream.stream, durable);
       if (info.config.ack_wait !== config.ack_wait)
@@ -339,6 +406,36 @@ export class NatsConsumer<E, D extends keyof E, Db> implements Consumer {
     this.#consumer = await jetstream(this.nc, { timeout }).consumers.get(this.stream.stream, durable);
     this.#stopping = false;
     this.#loop = this.#run();
+  }
+
+  /** The durable's settings that this consumer depends on. */
+  #config() {
+    // No max_deliver on the broker: it would drop a message silently; this consumer parks it instead.
+    return { ack_policy: AckPolicy.Explicit, ack_wait: nanos(this.#options.ackWait), max_deliver: -1 };
+  }
+
+  /**
+   * Replays the stream into this consumer from `from` (`'beginning'`, `{ sequence }`, `{ time }`):
+   * the durable is created again at that point (stop the other replicas of this durable first, or
+   * they go on with the durable's new position). Events whose `event_id` the store recorded are
+   * skipped, so a replay into the same store applies nothing twice; with `rebuild`, the store
+   * first forgets them (in the transaction `rebuild` empties the read model in) and each is
+   * applied again. A running consumer stops for the reset and starts again; a stopped one is
+   * left stopped and starts from `from`.
+   *
+   * @example await consumer.replay('beginning', { rebuild: (db) => db.exec('DELETE FROM users') });
+   */
+  async replay(from: ReplayFrom, options: ReplayOptions<Db> = {}): Promise<void> {
+    replayStart(from); // a bad start is refused before anything stops
+    const running = this.#loop !== undefined;
+    if (running) await this.stop();
+    const { durable, timeout } = this.#options;
+    const jsm = await manager(this.nc, timeout, this.stream);
+    await ensureStream(jsm, this.stream, 120_000);
+    await resetDurable(jsm, this.stream.stream, durable, from, { create: this.#config() });
+    // After the reset: were the rebuild to fail, the replay would only skip what is recorded.
+    if (options.rebuild) await forgetForRebuild(this.#options.store, durable, options.rebuild);
+    if (running) await this.start();
   }
 
   /** Stops pulling; resolves when the batch in hand is committed and acked. */

@@ -186,6 +186,14 @@ export class SqliteEventStore<Db extends SqliteDatabase = SqliteDatabase>
         void this.#sql(
           'INSERT INTO canon_event_applied (consumer, event_id, applied_at) VALUES (?, ?, ?)',
         ).run(consumer, eventId, now),
+      forgetApplied: async (consumer) =>
+        Number(
+          (
+            this.#sql('DELETE FROM canon_event_applied WHERE consumer = ?').run(consumer) as {
+              changes?: number;
+            }
+          ).changes ?? 0,
+        ),
       park: async (message) =>
         void this.#sql(
           `INSERT INTO canon_event_failures (consumer, stream, subject, sequence, event_id, reason, error, deliveries, headers, body, parked_at, status, attempts)
@@ -356,6 +364,10 @@ function postgresTransaction<Client extends PostgresClient>(client: Client): Sto
         'INSERT INTO canon_event_applied (consumer, event_id, applied_at) VALUES ($1, $2, $3)',
         [consumer, eventId, new Date().toISOString()],
       )),
+    forgetApplied: async (consumer) => {
+      const result = await client.query('DELETE FROM canon_event_applied WHERE consumer = $1', [consumer]);
+      return Number((result as { rowCount?: number | null }).rowCount ?? 0);
+    },
     park: async (message) =>
       void (await client.query(
         `INSERT INTO canon_event_failures (consumer, stream, subject, sequence, event_id, reason, error, deliveries, headers, body, parked_at, status, attempts)

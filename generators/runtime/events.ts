@@ -61,6 +61,89 @@ export interface Consumer {
   stop(): Promise<void>;
 }
 
+/**
+ * Where a consumer's replay starts on its stream: the first message it holds, a stream sequence
+ * (that message and the ones after it), or a time (the first message stored at or after it).
+ *
+ * @example await consumer.replay({ time: '2026-01-01T00:00:00Z' });
+ */
+export type ReplayFrom = 'beginning' | { readonly sequence: number } | { readonly time: Date | string };
+
+/** How a replay treats what the consumer applied before. */
+export interface ReplayOptions<Db> {
+  /**
+   * Rebuild rather than catch up: `rebuild(db)` (empty the read model's tables, say) runs in one
+   * transaction of the store that also forgets every event this consumer applied, so each replayed
+   * event is applied again, once. Without it a replayed event whose `event_id` the store recorded
+   * is skipped: a replay into the same store applies nothing twice.
+   */
+  rebuild?: (db: Db) => void | Promise<void>;
+}
+
+/** A replay start that is not one: a sequence that is not a positive integer, a time that is no time. */
+export class ReplayOptionError extends globalThis.Error {
+  override readonly name: string = 'ReplayOptionError';
+}
+
+/** A checked replay start, the time as ISO text (what JetStream's `opt_start_time` takes). */
+export type ReplayStart =
+  | { kind: 'beginning' }
+  | { kind: 'sequence'; sequence: number }
+  | { kind: 'time'; time: string };
+
+/** An RFC 3339 time with its zone, as JetStream reads `opt_start_time`. */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** Checks where a replay starts; throws `ReplayOptionError` saying what to pass instead. */
+export function replayStart(from: ReplayFrom): ReplayStart {
+  if (from === 'beginning') return { kind: 'beginning' };
+  if (typeof from === 'object' && from !== null && 'sequence' in from) {
+    const { sequence } = from;
+    if (!globalThis.Number.isSafeInteger(sequence) || sequence < 1)
+      throw new ReplayOptionError(
+        `replay from sequence ${globalThis.String(sequence)}: a stream sequence is an integer from 1 on`,
+      );
+    return { kind: 'sequence', sequence };
+  }
+  if (typeof from === 'object' && from !== null && 'time' in from) {
+    const { time } = from;
+    const valid =
+      time instanceof globalThis.Date
+        ? !globalThis.Number.isNaN(time.getTime())
+        : typeof time === 'string' &&
+          RFC3339.test(time) &&
+          !globalThis.Number.isNaN(globalThis.Date.parse(time));
+    if (!valid)
+      throw new ReplayOptionError(
+        `replay from time ${globalThis.JSON.stringify(globalThis.String(time))}: give a Date or an ISO 8601 time with its zone, such as 2026-01-01T00:00:00Z`,
+      );
+    // Text goes on as written: a stream's timestamps have nanoseconds, which a Date would cut.
+    return { kind: 'time', time: time instanceof globalThis.Date ? time.toISOString() : time };
+  }
+  throw new ReplayOptionError(
+    `replay from ${globalThis.JSON.stringify(from)}: give 'beginning', { sequence } or { time }`,
+  );
+}
+
+/**
+ * The rebuild half of a replay: runs `rebuild(db)` and forgets the consumer's applied events in
+ * one transaction of `store`, so both happen or neither. Returns how many events were forgotten.
+ */
+export async function forgetForRebuild<Db>(
+  store: EventStore<Db>,
+  consumer: string,
+  rebuild: (db: Db) => void | Promise<void>,
+): Promise<number> {
+  return store.transaction(async (tx) => {
+    if (tx.forgetApplied === undefined)
+      throw new ReplayOptionError(
+        `the store of consumer ${consumer} cannot forget applied events (no forgetApplied): a rebuild needs it; replay into a fresh database instead`,
+      );
+    await rebuild(tx.db);
+    return tx.forgetApplied(consumer);
+  });
+}
+
 /** What a handler gets besides the event: the transaction it runs in and where the event came from. */
 export interface EventContext<Db = unknown> {
   /** The consumer's database handle inside the transaction the event is applied in. */
@@ -279,6 +362,11 @@ export interface StoreTransaction<Db> {
   /** Whether `consumer` has applied the event with this id. */
   applied(consumer: string, eventId: string): Promise<boolean>;
   markApplied(consumer: string, eventId: string): Promise<void>;
+  /**
+   * Forgets every event `consumer` applied, so that a replay applies them again: what a rebuild
+   * of a read model does (`replay(from, { rebuild })`). Returns how many were forgotten.
+   */
+  forgetApplied?(consumer: string): Promise<number>;
   park(message: ParkedMessage): Promise<void>;
   /** The parked messages of `consumer` that were asked to be retried, oldest first. */
   retries(consumer: string): Promise<StoredFailure[]>;
@@ -427,6 +515,15 @@ export class MemoryEventStore implements EventStore<undefined> {
       savepoint: (inner) => inner(),
       applied: async (consumer, eventId) => this.applied.has(key(consumer, eventId)),
       markApplied: async (consumer, eventId) => void this.applied.add(key(consumer, eventId)),
+      forgetApplied: async (consumer) => {
+        let forgotten = 0;
+        for (const entry of [...this.applied]) {
+          if (globalThis.JSON.parse(entry)[0] !== consumer) continue;
+          this.applied.delete(entry);
+          forgotten++;
+        }
+        return forgotten;
+      },
       park: async (message) =>
         void this.failures.push({
           ...message,
@@ -473,6 +570,8 @@ export class MockEventQueue {
   /** Every event published, in order. */
   readonly published: RecordedEvent[] = [];
   readonly #subscribers = new Map<string, Set<Subscriber>>();
+  /** What a stream holds, for replays: each message with its sequence and when it was stored. */
+  readonly #stored: { stream: string; message: RawMessage; storedAt: number }[] = [];
   #sequence = 0;
 
   /**
@@ -492,8 +591,22 @@ export class MockEventQueue {
       deliveries: 1,
       headers: wire.headers,
     };
+    this.#stored.push({
+      stream: stream.stream,
+      message: { ...message, body: wire.body },
+      storedAt: globalThis.Date.now(),
+    });
     for (const deliver of [...(this.#subscribers.get(stream.stream) ?? [])])
       await deliver({ ...message, body: wire.body });
+  }
+
+  /** The messages of one stream from `start` on, as a replay delivers them again. */
+  messagesFrom(stream: EventStream, start: ReplayStart): RawMessage[] {
+    const from = start.kind === 'time' ? globalThis.Date.parse(start.time) : 0;
+    return this.#stored
+      .filter((s) => s.stream === stream.stream)
+      .filter((s) => (start.kind === 'sequence' ? s.message.sequence >= start.sequence : s.storedAt >= from))
+      .map((s) => ({ ...s.message, deliveries: s.message.deliveries + 1 }));
   }
 
   /** The events published on one stream, in order. */
@@ -511,9 +624,10 @@ export class MockEventQueue {
     return () => set.delete(deliver);
   }
 
-  /** Forgets recorded events (started consumers stay subscribed). */
+  /** Forgets recorded events, and what a replay would deliver (started consumers stay subscribed). */
   reset(): void {
     this.published.length = 0;
+    this.#stored.length = 0;
   }
 }
 
@@ -603,6 +717,16 @@ export class MockConsumer<E, D extends keyof E, Db = undefined> implements Consu
   /** Asks the consumer to take again the parked messages marked for retry; how many went through. */
   retryParked(): Promise<number> {
     return retryParked(this.store, this.#receiver);
+  }
+
+  /**
+   * Delivers again what the queue holds for this stream from `from` on, as the real consumer's
+   * `replay` does: events already applied are skipped (`duplicates`) unless `rebuild` is given.
+   */
+  async replay(from: ReplayFrom, options: ReplayOptions<Db> = {}): Promise<void> {
+    const start = replayStart(from);
+    if (options.rebuild) await forgetForRebuild(this.store, this.#receiver.consumer, options.rebuild);
+    for (const message of this.queue.messagesFrom(this.stream, start)) await this.#take(message);
   }
 
   async #take(message: RawMessage): Promise<void> {

@@ -1,20 +1,26 @@
 /**
  * Relay lag: the time from a journal row's commit (the DAO's insert returned) to its event being
- * acknowledged by the producer (`publishBatch` resolved), with rows written at a steady rate, on
- * SQLite and PostgreSQL. The generated relay (default batch size and poll interval) runs in the
- * writing process, as a service runs it, against a hand-written loop over the same journal (the
- * same query shape, batch size, poll interval and position update, no gap handling), alternating
- * in one run (PostgreSQL: 32 concurrent writers, as single inserts wait for the commit's flush).
- * The producer is the events generator's mock producer: the NATS producer is not
- * merged yet, so broker time is not in these figures.
+ * acknowledged (`publishBatch` resolved), with rows written at a steady rate, on SQLite and
+ * PostgreSQL. The generated relay (default batch size and poll interval) runs in the writing
+ * process, as a service runs it, against a hand-written loop over the same journal (the same query
+ * shape, batch size, poll interval and position update, no gap handling), alternating in one run
+ * (PostgreSQL: 32 concurrent writers, as single inserts wait for the commit's flush).
  *
- *   node dist/scripts/bench/relay-lag.js [seconds=10] [rate=1000] [rounds=3] [dialects=sqlite,postgres]
+ * Producers: `mock`, the events generator's mock producer on both sides (the relay loop alone), and
+ * `nats`, the local NATS JetStream: the generated relay publishes through the generated
+ * `userEventProducer`, the hand-written loop through the raw @nats-io/jetstream client
+ * (`raw-nats.ts`: the same headers and `Nats-Msg-Id`, the batch's acks awaited together), each
+ * round on a fresh stream; the lag then ends at the stream's ack.
+ *
+ *   node dist/scripts/bench/relay-lag.js [seconds=10] [rate=1000] [rounds=3] [dialects=sqlite,postgres] [producers=mock,nats] [nats=127.0.0.1:4222]
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import {
@@ -26,13 +32,31 @@ import {
   type UsersDaoLike,
 } from '../../generators/dao-shared/testing/relay-project.js';
 import { importGenerated } from '../../generators/dao-shared/testing.js';
+import { uniqueEnvironment } from '../../test/nats-broker.js';
 import { TEST_POSTGRES_URL } from '../../test/temporary-database.js';
+import { addStream, rawPublisher } from './raw-nats.js';
 import { median } from './stats.js';
 
 const [seconds, rate, rounds] = [10, 1000, 3].map((fallback, i) =>
   Number(process.argv[i + 2] ?? fallback),
 ) as [number, number, number];
 const dialects = (process.argv[5] ?? 'sqlite,postgres').split(',') as RelayDialect[];
+const producers = (process.argv[6] ?? 'mock,nats').split(',') as ProducerKind[];
+const natsUrl = process.argv[7] ?? '127.0.0.1:4222';
+
+type ProducerKind = 'mock' | 'nats';
+
+/** What the bench needs of the generated events module beyond the relay project's typing. */
+interface NatsEvents {
+  connectToBroker(servers: string): Promise<NatsConnection>;
+  userEventProducer(
+    nc: NatsConnection,
+    options: { environment: string },
+  ): PublisherLike & {
+    start(): Promise<unknown>;
+    stream: { stream: string; allSubjects: string; source: string };
+  };
+}
 const BATCH = 100;
 const POLL_MS = 25;
 
@@ -137,7 +161,11 @@ function baselineRelay(setup: Setup, producer: PublisherLike): Relay {
               rows.map((r) => ({
                 discriminator: 'user_upserted',
                 event_id: `users_journal:${r.journal_id}`,
-                timestamp: String(r.journal_timestamp),
+                // pg returns a Date; the event carries ISO text, as the generated relay sends it.
+                timestamp:
+                  r.journal_timestamp instanceof Date
+                    ? r.journal_timestamp.toISOString()
+                    : String(r.journal_timestamp),
                 user: {
                   id: r.id,
                   email: r.email,
@@ -192,17 +220,49 @@ interface Lag {
   achievedRate: number;
 }
 
-async function measure(
+/** The publisher each side uses, and what to clean up after a round. */
+interface Publishing {
+  publisher: PublisherLike;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The publisher of one side for one round: the mock producer, or on NATS the generated producer
+ * (generated side) or the raw client (baseline), each on a fresh stream created beforehand so that
+ * creating it is not in the lag.
+ */
+async function publishing(
   mod: RelayModules,
+  kind: ProducerKind,
+  side: 'generated' | 'baseline',
+  nc: NatsConnection | undefined,
+): Promise<Publishing> {
+  if (kind === 'mock') {
+    const mock = mod.events.mockUserEventProducer(new mod.events.MockEventQueue());
+    return { publisher: mock, dispose: async () => {} };
+  }
+  const environment = uniqueEnvironment('lag');
+  const producer = (mod.events as unknown as NatsEvents).userEventProducer(nc!, { environment });
+  const jsm = await jetstreamManager(nc!);
+  const { stream, allSubjects, source } = producer.stream;
+  const dispose = async () => void (await jsm.streams.delete(stream));
+  if (side === 'generated') {
+    await producer.start();
+    return { publisher: producer, dispose };
+  }
+  await addStream(jsm, stream, allSubjects);
+  return { publisher: rawPublisher(jetstream(nc!), allSubjects.slice(0, -2), source), dispose };
+}
+
+async function measure(
   setup: Setup,
   makeRelay: (producer: PublisherLike) => Relay,
+  inner: PublisherLike,
 ): Promise<Lag> {
   const acked = new Map<string, number>();
-  const queue = new mod.events.MockEventQueue();
-  const mock = mod.events.mockUserEventProducer(queue);
   const producer: PublisherLike = {
     async publishBatch(events) {
-      await mock.publishBatch(events);
+      await inner.publishBatch(events);
       const now = performance.now();
       for (const event of events as PublishedEvent[]) acked.set(event.user!.id, now);
     },
@@ -236,34 +296,45 @@ for (const dialect of dialects) {
 console.log(
   `relay lag: ${seconds} s at ${rate} rows/s, batch ${BATCH}, poll ${POLL_MS} ms, ${rounds} rounds`,
 );
-for (const dialect of dialects) {
-  const mod = mods.get(dialect)!;
-  const results: Record<'generated' | 'baseline', Lag[]> = { generated: [], baseline: [] };
-  for (let round = 0; round < rounds; round++) {
-    const order =
-      round % 2 === 0 ? (['generated', 'baseline'] as const) : (['baseline', 'generated'] as const);
-    for (const side of order) {
-      const setup = await open(dialect, mod);
-      try {
-        const lag = await measure(mod, setup, (producer) =>
-          side === 'generated' ? mod.db.usersRelay(setup.db, producer) : baselineRelay(setup, producer),
-        );
-        results[side].push(lag);
-        console.log(
-          `  ${dialect} ${side.padEnd(9)} round ${round + 1}: p50 ${lag.p50.toFixed(1)} ms, p99 ${lag.p99.toFixed(1)} ms, max ${lag.max.toFixed(1)} ms (${lag.events} events, ${lag.lost} lost, ${lag.achievedRate.toFixed(0)} rows/s)`,
-        );
-      } finally {
-        await setup.close();
+const nc = producers.includes('nats')
+  ? await (mods.get(dialects[0]!)!.events as unknown as NatsEvents).connectToBroker(natsUrl)
+  : undefined;
+for (const kind of producers) {
+  for (const dialect of dialects) {
+    const mod = mods.get(dialect)!;
+    const results: Record<'generated' | 'baseline', Lag[]> = { generated: [], baseline: [] };
+    for (let round = 0; round < rounds; round++) {
+      const order =
+        round % 2 === 0 ? (['generated', 'baseline'] as const) : (['baseline', 'generated'] as const);
+      for (const side of order) {
+        const setup = await open(dialect, mod);
+        const out = await publishing(mod, kind, side, nc);
+        try {
+          const lag = await measure(
+            setup,
+            (producer) =>
+              side === 'generated' ? mod.db.usersRelay(setup.db, producer) : baselineRelay(setup, producer),
+            out.publisher,
+          );
+          results[side].push(lag);
+          console.log(
+            `  ${kind} ${dialect} ${side.padEnd(9)} round ${round + 1}: p50 ${lag.p50.toFixed(1)} ms, p99 ${lag.p99.toFixed(1)} ms, max ${lag.max.toFixed(1)} ms (${lag.events} events, ${lag.lost} lost, ${lag.achievedRate.toFixed(0)} rows/s)`,
+          );
+        } finally {
+          await out.dispose();
+          await setup.close();
+        }
       }
     }
+    const summary = (side: 'generated' | 'baseline') => ({
+      p50: median(results[side].map((l) => l.p50)),
+      p99: median(results[side].map((l) => l.p99)),
+    });
+    const generated = summary('generated');
+    const baseline = summary('baseline');
+    console.log(
+      `${kind} ${dialect}: median p50 ${generated.p50.toFixed(1)} ms (baseline ${baseline.p50.toFixed(1)}), median p99 ${generated.p99.toFixed(1)} ms (baseline ${baseline.p99.toFixed(1)}), p99 ratio ${(generated.p99 / baseline.p99).toFixed(2)}`,
+    );
   }
-  const summary = (side: 'generated' | 'baseline') => ({
-    p50: median(results[side].map((l) => l.p50)),
-    p99: median(results[side].map((l) => l.p99)),
-  });
-  const generated = summary('generated');
-  const baseline = summary('baseline');
-  console.log(
-    `${dialect}: median p50 ${generated.p50.toFixed(1)} ms (baseline ${baseline.p50.toFixed(1)}), median p99 ${generated.p99.toFixed(1)} ms (baseline ${baseline.p99.toFixed(1)}), p99 ratio ${(generated.p99 / baseline.p99).toFixed(2)}`,
-  );
 }
+await nc?.close();

@@ -4,6 +4,8 @@ import pg from 'pg';
 import { createRouter } from './generated/routes.js';
 import * as postgres from './generated/postgres/index.js';
 import * as sqlite from './generated/sqlite/index.js';
+import type { UserEventProducer } from './generated/events.js';
+import type { UserRelay } from './user-events.js';
 import type { UserStore } from './user-store.js';
 import { usersService } from './users-service.js';
 
@@ -14,6 +16,8 @@ export interface Storage {
   store: UserStore;
   /** Answers the healthcheck: throws when the database cannot be reached. */
   ping(): Promise<unknown>;
+  /** The generated journal relay of the users table, publishing `user_event` through `producer`. */
+  relay(producer: UserEventProducer): UserRelay;
   close(): Promise<void>;
 }
 
@@ -27,6 +31,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
     return {
       store: new sqlite.UsersDao(db),
       ping: async () => db.get('SELECT 1', []),
+      relay: (producer) => sqlite.usersRelay(db, producer),
       close: async () => {
         database.close();
       },
@@ -38,6 +43,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
   return {
     store: new postgres.UsersDao(db),
     ping: () => db.query('SELECT 1', []),
+    relay: (producer) => postgres.usersRelay(db, producer),
     close: () => pool.end(),
   };
 }

@@ -39,8 +39,7 @@ export type UserJournalEvent = UserUpsertedEvent | UserDeletedEvent;
 const SELECT_JOURNAL = [
   'SELECT "journal_id", "journal_operation",',
   'to_char("journal_timestamp" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "journal_timestamp",',
-  '"id", "email", "name", "status", "age", "verified", "tags",',
-  'pg_current_snapshot()::text AS "journal_snapshot"',
+  '"id", "email", "name", "status", "age", "verified", "tags"',
   'FROM "users_journal"',
   'WHERE "journal_id" > $1',
   'ORDER BY "journal_id" LIMIT $2',

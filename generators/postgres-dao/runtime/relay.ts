@@ -8,9 +8,9 @@
  * row with a lower id can become visible after a higher one. Passing over such a gap would lose the
  * row. The relay therefore publishes a row only when every id below it is settled: the rows run on
  * without a gap from the recorded position, or the id is at most a horizon known to be final. When
- * a batch stops at a gap, the relay notes the snapshot it read under and the highest id it saw;
- * once every transaction that snapshot lists as in progress has ended (`pg_xact_status`), an id
- * still missing below that horizon was rolled back and never comes, so the horizon is final.
+ * a batch stops at a gap, the relay notes the highest id it saw and then takes a transaction id;
+ * once every transaction older than that one has ended, an id still missing below that horizon
+ * was rolled back and never comes, so the horizon is final.
  * While a gap is open the relay looks again after 1, 2, 4, … ms (up to the poll interval), so a
  * gap costs a few milliseconds after the transactions around it end; nothing blocks writers.
  *
@@ -43,10 +43,7 @@ export {
 export interface JournalSource<E> {
   /** The journal table (`users_journal`): the default relay name. */
   journal: string;
-  /**
-   * The journal rows after position `$1` in id order, at most `$2` of them, each with the
-   * statement's snapshot as `journal_snapshot` (`pg_current_snapshot()::text`).
-   */
+  /** The journal rows after position `$1` in id order, at most `$2` of them. */
   select: string;
   /**
    * One row when the journal holds a row after the position of relay `$1`, else none: the look an
@@ -68,13 +65,24 @@ const READ_POSITION = 'SELECT "journal_id" FROM "canon_relay_progress" WHERE "re
 const LOCK_POSITION =
   'SELECT "journal_id", set_config(\'synchronous_commit\', \'off\', true) FROM "canon_relay_progress" WHERE "relay" = $1 FOR UPDATE';
 const MOVE = 'UPDATE "canon_relay_progress" SET "journal_id" = $2, "updated_at" = now() WHERE "relay" = $1';
-/** How many transactions a snapshot saw in progress are in progress still. */
-const STILL_RUNNING =
-  'SELECT count(*)::int AS "running" FROM pg_snapshot_xip($1::pg_snapshot) AS x WHERE pg_xact_status(x) = \'in progress\'';
+/**
+ * A transaction id taken after a gap was seen: every transaction that wrote a journal row with an
+ * id below the gap's horizon had its id before then, so it is older than this one. Taken in a
+ * statement of its own (committed at once), after the read that saw the gap.
+ */
+const GAP_BOUND = 'SELECT pg_current_xact_id()::text AS "bound"';
+/**
+ * Whether every transaction older than the bound has ended, as a snapshot taken now sees it (and
+ * so the next read: its rows are visible then, or it rolled back). Neither the gap's own snapshot
+ * nor `pg_xact_status` will do: a snapshot does not list a transaction whose id is above the last
+ * completed one although it is running, and a transaction is recorded as committed a moment
+ * before new snapshots see its rows.
+ */
+const GAP_SETTLED = 'SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS "settled"';
 
-/** A gap the relay stopped at: the snapshot it read under, and the highest id it saw there. */
+/** A gap the relay stopped at: the highest id it saw there, and the transaction id bound after it. */
 interface PendingGap {
-  snapshot: string;
+  bound: string;
   horizon: number;
 }
 
@@ -118,7 +126,7 @@ export class PgJournalRelay<E> extends JournalRelay {
       const position = journalId((await tx.query(LOCK_POSITION, [this.name])).rows[0]?.journal_id);
       // Everything up to a recorded position was settled when it was recorded.
       this.#settled = Math.max(this.#settled, position);
-      if (this.#gap && (await tx.query(STILL_RUNNING, [this.#gap.snapshot])).rows[0]?.running === 0) {
+      if (this.#gap && (await tx.query(GAP_SETTLED, [this.#gap.bound])).rows[0]?.settled === true) {
         this.#settled = Math.max(this.#settled, this.#gap.horizon);
         this.#gap = undefined;
         this.#gapChecks = 0;
@@ -135,10 +143,9 @@ export class PgJournalRelay<E> extends JournalRelay {
       const stoppedAtGap = ready.length < rows.length;
       const noted = stoppedAtGap && this.#gap === undefined;
       if (noted) {
-        this.#gap = {
-          snapshot: String(rows[0]?.journal_snapshot),
-          horizon: journalId(rows.at(-1)?.journal_id),
-        };
+        // On the pool, not in this transaction: its own id was taken before the read.
+        const bound = String((await this.db.query(GAP_BOUND, [])).rows[0]?.bound);
+        this.#gap = { bound, horizon: journalId(rows.at(-1)?.journal_id) };
       }
       // A gap just noted may be settled by the next step already: report more, so drain looks again.
       const retry = this.#gap === undefined ? {} : { retryMs: 2 ** Math.min(this.#gapChecks++, 16) };

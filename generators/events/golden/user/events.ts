@@ -15,6 +15,7 @@ export {
   MockConsumer,
   MockEventQueue,
   MockProducer,
+  ReplayOptionError,
   UnknownEventTypeError,
 } from './canon-runtime/events.js';
 export type {
@@ -28,8 +29,15 @@ export type {
   FailedEvent,
   Producer,
   RecordedEvent,
+  ReplayFrom,
+  ReplayOptions,
 } from './canon-runtime/events.js';
-export { BrokerUnavailableError, connectToBroker, PublishError } from './canon-runtime/events-nats.js';
+export {
+  BrokerUnavailableError,
+  ConsumerNotFoundError,
+  connectToBroker,
+  PublishError,
+} from './canon-runtime/events-nats.js';
 export type {
   BatchSummary,
   ConsumerOptions,

@@ -5,3 +5,5 @@
 export * from './db.js';
 export * from './migration.js';
 export * from './users-dao.js';
+export * from './relay.js';
+export * from './users-relay.js';

@@ -39,3 +39,9 @@ END
 $journal$;
 
 CREATE OR REPLACE TRIGGER "users_journal" AFTER INSERT OR UPDATE OR DELETE ON "users" FOR EACH ROW EXECUTE FUNCTION "users_journal_record"();
+
+CREATE TABLE IF NOT EXISTS "canon_relay_progress" (
+  "relay" text NOT NULL PRIMARY KEY,
+  "journal_id" bigint NOT NULL,
+  "updated_at" timestamptz NOT NULL DEFAULT now()
+);

@@ -47,6 +47,12 @@ export const MIGRATION = [
   '  INSERT INTO "users_journal" ("journal_operation", "id", "email", "name", "status", "created_at", "updated_at", "hash_code") VALUES (\'delete\', OLD."id", OLD."email", OLD."name", OLD."status", OLD."created_at", OLD."updated_at", OLD."hash_code");',
   'END;',
   '',
+  'CREATE TABLE IF NOT EXISTS "canon_relay_progress" (',
+  '  "relay" TEXT NOT NULL PRIMARY KEY,',
+  '  "journal_id" INTEGER NOT NULL,',
+  "  \"updated_at\" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+  ') STRICT;',
+  '',
 ].join('\n');
 
 /** Applies the migration. */
