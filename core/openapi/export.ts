@@ -121,15 +121,24 @@ function writeOperation(
   if (form.length > 0) {
     const properties: Record<string, SchemaObject> = dict();
     const required: string[] = [];
+    // How each field is written in the body (OpenAPI's per-property `encoding`), when declared.
+    const encoding: Record<string, JsonObject> = dict();
     for (const p of form) {
       properties[p.name] = writer.field(p);
       if (p.required) required.push(p.name);
+      if (p.style !== undefined || p.explode !== undefined) {
+        encoding[p.name] = {
+          ...(p.style !== undefined ? { style: p.style } : {}),
+          ...(p.explode !== undefined ? { explode: p.explode } : {}),
+        };
+      }
     }
     if (operation.formEncoding !== undefined) ext.formEncoding = operation.formEncoding;
     const media =
       operation.formEncoding === 'multipart' ? 'multipart/form-data' : 'application/x-www-form-urlencoded';
     content[media] = {
       schema: { type: 'object', properties, ...(required.length > 0 ? { required } : {}) },
+      ...(Object.keys(encoding).length > 0 ? { encoding } : {}),
     };
     bodyJson ??= { required: required.length > 0 };
   }

@@ -206,6 +206,35 @@ const cases: Case[] = [
   },
   {
     description:
+      'a $ref to a component declared nullable (GitHub nullable-simple-user) makes the field nullable, also through a one-part allOf',
+    input: doc({
+      schemas: {
+        A: {
+          type: 'object',
+          required: ['owner'],
+          properties: {
+            owner: { $ref: '#/components/schemas/nullable-user' },
+            via: { allOf: [{ $ref: '#/components/schemas/nullable-user' }] },
+            user: { $ref: '#/components/schemas/user' },
+          },
+        },
+        'nullable-user': { type: 'object', nullable: true, properties: { id: { type: 'string' } } },
+        user: { type: 'object', properties: { id: { type: 'string' } } },
+      },
+    }),
+    check(s) {
+      assert.deepEqual(
+        model(s, 'A').fields.map((f) => [f.name, f.required, f.nullable === true]),
+        [
+          ['owner', true, true],
+          ['via', false, true],
+          ['user', false, false],
+        ],
+      );
+    },
+  },
+  {
+    description:
       '3.0 boolean exclusiveMinimum makes minimum exclusive; a keyword the type cannot hold stays in the attribute',
     input: doc({
       schemas: {

@@ -7,7 +7,7 @@ import { describe } from './describe.js';
 import { extAttributes, extensionOf, extStrings } from './extensions.js';
 import { asArray, asString, entries, hasKeys, isObject, type Json, jsonCopy, wireText } from './json.js';
 import { componentName, followRef, refOf } from './refs.js';
-import { isNullable, schemaType } from './schema.js';
+import { isNullableThrough, schemaType } from './schema.js';
 
 /**
  * Validation keywords kept in the field's `openapi` attribute when the IR could not place them
@@ -144,7 +144,7 @@ export function buildField(
   const source = isObject(schema) ? schema : {};
   const ext = extensionOf(source);
   const field: Field = { name, type, required, annotations: [], attributes: [] };
-  if (isNullable(source)) field.nullable = true;
+  if (isNullableThrough(ctx.doc, source)) field.nullable = true;
   const def = ext && typeof ext.default === 'string' ? ext.default : wireText(source.default);
   if (def !== undefined) field.default = def;
   const placed = readConstraints(field, source, type, (pattern) =>

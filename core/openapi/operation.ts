@@ -6,6 +6,7 @@ import type {
   Method,
   Operation,
   Parameter,
+  ParameterStyle,
   Response,
   ResponseCode,
 } from '../ir.js';
@@ -139,7 +140,7 @@ function readBody(
   }
   const lower = mediaType.toLowerCase();
   if (lower.startsWith(FORM) || lower.startsWith(MULTIPART)) {
-    if (formParameters(ctx, media.schema, pointer(mediaPath, 'schema'), name, operation)) {
+    if (formParameters(ctx, media, pointer(mediaPath, 'schema'), name, operation)) {
       const multipart = lower.startsWith(MULTIPART);
       if (multipart && !ctx.fromCanon) {
         ctx.warn(
@@ -180,15 +181,24 @@ function readBody(
   operation.body = ctx.at(body, rbPath);
 }
 
-/** A form body's object properties become `form` parameters (API Builder's form location). */
+/** The styles an `encoding` entry of a form body may declare (OpenAPI 3, as for query parameters). */
+const FORM_STYLES: readonly ParameterStyle[] = ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject'];
+const isFormStyle = (style: unknown): style is ParameterStyle =>
+  FORM_STYLES.includes(style as ParameterStyle);
+
+/**
+ * A form body's object properties become `form` parameters (API Builder's form location), each
+ * with the `style` and `explode` its `encoding` entry declares (none: OpenAPI's default, `form`
+ * exploded: lists as repeated keys).
+ */
 function formParameters(
   ctx: ImportContext,
-  schema: unknown,
+  media: { schema?: unknown; encoding?: unknown },
   path: string,
   name: string,
   operation: Operation,
 ): boolean {
-  let s = schema;
+  let s = media.schema;
   let sPath = path;
   const ref = refOf(s);
   if (ref !== undefined) {
@@ -210,6 +220,9 @@ function formParameters(
     );
     const parameter: Parameter = { ...field, location: 'form' };
     delete (parameter as Partial<typeof field>).annotations;
+    const encoding = isObject(media.encoding) ? media.encoding[prop] : undefined;
+    if (isObject(encoding) && isFormStyle(encoding.style)) parameter.style = encoding.style;
+    if (isObject(encoding) && typeof encoding.explode === 'boolean') parameter.explode = encoding.explode;
     operation.parameters.push(ctx.at(parameter, pointer(sPath, 'properties', prop)));
   }
   return true;

@@ -74,10 +74,14 @@ export interface OperationDescriptor {
    */
   query: readonly QueryParameter[];
   header: readonly string[];
-  form: readonly string[];
+  /**
+   * Form parameter names; `[name, style, explode]` for one whose OpenAPI `encoding` declares a
+   * style other than `form` exploded (Stripe's `deepObject`).
+   */
+  form: readonly QueryParameter[];
   /**
    * How the form parameters travel: absent, as one JSON object; otherwise as
-   * `application/x-www-form-urlencoded` or `multipart/form-data`, nested values with bracket keys.
+   * `application/x-www-form-urlencoded` or `multipart/form-data`, each in its style.
    */
   encoding?: 'urlencoded' | 'multipart';
   /** Success statuses; `unit` ones return undefined. */
@@ -193,16 +197,19 @@ function appendDeep(query: URLSearchParams, prefix: string, value: unknown): voi
 
 /**
  * Form parameters as the document declares them: url-encoded, or multipart (Blobs as file parts).
- * Nested values use bracket keys, as `appendDeep` writes them (`metadata[plan]=pro`).
+ * Each field in its style: by default OpenAPI's `form`, exploded (lists as repeated keys, objects
+ * spread); `deepObject` ones with bracket keys (`metadata[plan]=pro`).
  */
 function formPayload(op: OperationDescriptor, params: Params, headers: Headers): string | FormData {
   const pairs = new URLSearchParams();
   const multipart = op.encoding === 'multipart' ? new FormData() : undefined;
-  for (const name of op.form) {
+  for (const entry of op.form) {
+    const name = typeof entry === 'string' ? entry : entry[0];
     const value = own(params, name);
-    if (value === undefined) continue;
+    if (value === undefined || value === null) continue;
     if (multipart && value instanceof Blob) multipart.append(name, value);
-    else appendDeep(pairs, name, value);
+    else if (typeof entry === 'string') appendStyled(pairs, name, 'form', true, value);
+    else appendStyled(pairs, name, entry[1], entry[2], value);
   }
   if (!multipart) {
     headers.set('content-type', 'application/x-www-form-urlencoded');
@@ -261,7 +268,8 @@ export function createTransport(config: ClientSettings, baseUrl: string): Transp
     else if (op.form.length > 0 && op.encoding !== undefined) payload = formPayload(op, params, headers);
     else if (op.form.length > 0) {
       const form: { [name: string]: unknown } = {};
-      for (const name of op.form) {
+      for (const entry of op.form) {
+        const name = typeof entry === 'string' ? entry : entry[0];
         const value = own(params, name);
         if (value !== undefined) globalThis.Object.defineProperty(form, name, { value, enumerable: true });
       }

@@ -16,3 +16,17 @@ export function writtenStyle(p: Parameter): readonly [ParameterStyle, boolean] |
   if (p.style === 'form' && explode && plain) return undefined;
   return [p.style, explode];
 }
+
+/**
+ * How a form field of an OpenAPI form body (`formEncoding`) is written, when not as OpenAPI's
+ * default (`form`, exploded: lists as repeated keys, objects spread): its declared style and
+ * explode, such as Stripe's `deepObject` (`metadata[plan]=pro`, `expand[]=a`).
+ *
+ * @example formStyle({ style: 'deepObject', … }) → ['deepObject', true]
+ */
+export function formStyle(p: Parameter): readonly [ParameterStyle, boolean] | undefined {
+  if (p.location !== 'form' || p.style === undefined) return undefined;
+  const explode = p.explode ?? (p.style === 'form' || p.style === 'deepObject');
+  if (p.style === 'form' && explode) return undefined;
+  return [p.style, explode];
+}
