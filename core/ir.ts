@@ -311,6 +311,12 @@ export interface Parameter extends Constraints {
 
 export interface Body {
   type: TypeRef;
+  /**
+   * The media types the source declares, in order, the first being the one generated code sends
+   * or expects (absent: `application/json` alone). Only the first one's schema is typed; the diff
+   * compares the lists (`request-media-type-removed`, `response-media-type-removed`).
+   */
+  mediaTypes?: string[];
   description?: string;
   deprecation?: Deprecation;
   /** What the source said that this element cannot (absent when nothing was lost). */
@@ -325,6 +331,12 @@ export interface Response {
   code: ResponseCode;
   type: TypeRef;
   headers: Header[];
+  /**
+   * The media types the source declares, in order, the first being the one generated code sends
+   * or expects (absent: `application/json` alone). Only the first one's schema is typed; the diff
+   * compares the lists (`request-media-type-removed`, `response-media-type-removed`).
+   */
+  mediaTypes?: string[];
   description?: string;
   deprecation?: Deprecation;
   /** What the source said that this element cannot (absent when nothing was lost). */

@@ -114,7 +114,8 @@ function writeOperation(
       bodyExt.deprecation = deprecationJson(body.deprecation ?? {});
     }
     attributesInto(bodyExt, body.attributes);
-    content['application/json'] = { schema: writer.type(body.type) };
+    for (const type of body.mediaTypes ?? ['application/json'])
+      content[type] = { schema: writer.type(body.type) };
     withExt(bodyJson, bodyExt);
   }
   const form = operation.parameters.filter((p) => p.location === 'form');
@@ -188,7 +189,9 @@ function writeResponse(writer: SchemaWriter, r: Response): Json {
   if (r.deprecation) ext.deprecation = deprecationJson(r.deprecation);
   if (r.lossy) ext.lossy = r.lossy.map((l) => ({ code: l.code, message: l.message }));
   if (!(r.type.kind === 'primitive' && r.type.name === 'unit')) {
-    out.content = { 'application/json': { schema: writer.type(r.type) } };
+    const content: Json = {};
+    for (const type of r.mediaTypes ?? ['application/json']) content[type] = { schema: writer.type(r.type) };
+    out.content = content;
   }
   if (r.headers.length > 0) {
     const headers: Json = dict();

@@ -235,6 +235,27 @@ const cases: Case[] = [
   },
   {
     description:
+      "a $ref to an alias component (GitHub's webhook-config-url) gives the field the alias's constraints; the field's own win",
+    input: doc({
+      schemas: {
+        A: {
+          type: 'object',
+          properties: {
+            url: { $ref: '#/components/schemas/config-url' },
+            short: { $ref: '#/components/schemas/config-url', maxLength: 10 },
+          },
+        },
+        'config-url': { type: 'string', format: 'uri', maxLength: 200 },
+      },
+    }),
+    check(s) {
+      const [url, short] = model(s, 'A').fields;
+      assert.deepEqual([url!.format, url!.maximum], ['uri', 200]);
+      assert.deepEqual([short!.format, short!.maximum], ['uri', 10]);
+    },
+  },
+  {
+    description:
       '3.0 boolean exclusiveMinimum makes minimum exclusive; a keyword the type cannot hold stays in the attribute',
     input: doc({
       schemas: {

@@ -7,7 +7,7 @@ import { describe } from './describe.js';
 import { extAttributes, extensionOf, extStrings } from './extensions.js';
 import { asArray, asString, entries, hasKeys, isObject, type Json, jsonCopy, wireText } from './json.js';
 import { componentName, followRef, refOf } from './refs.js';
-import { isNullableThrough, schemaType } from './schema.js';
+import { classify, isNullableThrough, schemaType } from './schema.js';
 
 /**
  * Validation keywords kept in the field's `openapi` attribute when the IR could not place them
@@ -147,7 +147,7 @@ export function buildField(
   if (isNullableThrough(ctx.doc, source)) field.nullable = true;
   const def = ext && typeof ext.default === 'string' ? ext.default : wireText(source.default);
   if (def !== undefined) field.default = def;
-  const placed = readConstraints(field, source, type, (pattern) =>
+  const placed = readConstraints(field, throughAliases(ctx, source), type, (pattern) =>
     ctx.warn(
       'invalid-pattern',
       path,
@@ -165,6 +165,20 @@ export function buildField(
     if (kept) field.attributes = [{ name: 'openapi', value: kept }];
   }
   return ctx.at(field, path);
+}
+
+/**
+ * A property schema with the keywords of the alias components it refers to (a `$ref` to
+ * GitHub's `webhook-config-url`, `{type: string, format: uri}`): an alias is inlined, so its
+ * constraints belong to the field. The property's own keywords win.
+ */
+function throughAliases(ctx: ImportContext, schema: Json, hops = 0): Json {
+  const ref = refOf(schema);
+  if (ref === undefined || hops > 32) return schema;
+  const target = followRef(ctx.doc, ref);
+  if (!target.ok || !isObject(target.value) || classify(target.value) !== 'alias') return schema;
+  const { $ref: _ref, ...own } = schema;
+  return { ...throughAliases(ctx, target.value, hops + 1), ...own };
 }
 
 export function exampleText(source: Json): string | undefined {

@@ -131,7 +131,7 @@ function readBody(
   }
   const { mediaType, media, others } = chosen;
   const mediaPath = pointer(rbPath, 'content', mediaType);
-  if (others.length > 0) {
+  if (others.length > 0 && !ctx.fromCanon) {
     ctx.warn(
       'media-types',
       pointer(rbPath, 'content'),
@@ -159,7 +159,7 @@ function readBody(
   const type = json
     ? schemaType(ctx, media.schema ?? {}, pointer(mediaPath, 'schema'), `${name}_body`)
     : primitive('string');
-  if (!json) {
+  if (!json && !ctx.fromCanon) {
     ctx.warn(
       'non-json-body',
       mediaPath,
@@ -167,6 +167,8 @@ function readBody(
     );
   }
   const body: Body = { type, attributes: [] };
+  const mediaTypes = declaredMediaTypes(mediaType, others);
+  if (mediaTypes) body.mediaTypes = mediaTypes;
   describe(body, rb);
   const ext = extensionOf(rb);
   if (ext) body.attributes = extAttributes(ext) ?? [];
@@ -247,6 +249,12 @@ function responseCode(ctx: ImportContext, code: string, path: string): ResponseC
   return undefined;
 }
 
+/** The declared media types, the chosen one first; undefined for `application/json` alone. */
+function declaredMediaTypes(chosen: string, others: readonly string[]): string[] | undefined {
+  if (chosen === 'application/json' && others.length === 0) return undefined;
+  return [chosen, ...others];
+}
+
 function buildResponse(
   ctx: ImportContext,
   code: string,
@@ -272,13 +280,16 @@ function buildResponse(
       );
     } else {
       type = primitive('string');
-      ctx.warn('non-json-response', mediaPath, `A ${chosen.mediaType} response is imported as a string.`);
+      if (!ctx.fromCanon)
+        ctx.warn('non-json-response', mediaPath, `A ${chosen.mediaType} response is imported as a string.`);
     }
   }
+  const mediaTypes = chosen ? declaredMediaTypes(chosen.mediaType, chosen.others) : undefined;
   const headers = entries(r.headers)
     .map(([headerName, h]) => buildHeader(ctx, headerName, h, pointer(rPath, 'headers', headerName), name))
     .filter((h): h is Header => h !== undefined);
   const response: Response = { code: status, type, headers, attributes: [] };
+  if (mediaTypes) response.mediaTypes = mediaTypes;
   describe(response, r);
   if (response.description === '') delete response.description;
   const ext = extensionOf(r);

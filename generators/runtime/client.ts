@@ -84,6 +84,11 @@ export interface OperationDescriptor {
    * `application/x-www-form-urlencoded` or `multipart/form-data`, each in its style.
    */
   encoding?: 'urlencoded' | 'multipart';
+  /**
+   * The body's media type when it is not `application/json` (`application/merge-patch+json`,
+   * `text/plain`); a JSON one is sent as JSON, any other as the string given.
+   */
+  contentType?: string;
   /** Success statuses; `unit` ones return undefined. */
   success: readonly number[];
   unit: readonly number[];
@@ -264,8 +269,11 @@ export function createTransport(config: ClientSettings, baseUrl: string): Transp
     }
     for (const [name, value] of globalThis.Object.entries(options?.headers ?? {})) headers.set(name, value);
     let payload: string | FormData | undefined;
-    if (body !== undefined) payload = JSON.stringify(body);
-    else if (op.form.length > 0 && op.encoding !== undefined) payload = formPayload(op, params, headers);
+    if (body !== undefined) {
+      const text = op.contentType !== undefined && !/json/i.test(op.contentType) && typeof body === 'string';
+      payload = text ? body : JSON.stringify(body);
+      if (op.contentType !== undefined) headers.set('content-type', op.contentType);
+    } else if (op.form.length > 0 && op.encoding !== undefined) payload = formPayload(op, params, headers);
     else if (op.form.length > 0) {
       const form: { [name: string]: unknown } = {};
       for (const entry of op.form) {

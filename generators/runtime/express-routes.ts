@@ -223,6 +223,8 @@ function coerce(
   if (spec.location === 'form' && typeof value !== 'string') {
     if (spec.type === 'json' || typeof value === 'number' || typeof value === 'boolean') return value;
   }
+  // Any value in a url-encoded form (Twilio's `Parameter`) arrives as the text that was sent.
+  if (spec.location === 'form' && spec.type === 'json' && typeof value === 'string') return value;
   // Read in its style: checked and coerced against its schema (`OperationSpec.structured`).
   if (spec.style !== undefined && spec.type === 'json') return value;
   if (typeof value !== 'string') return bad('a single value');
@@ -419,9 +421,20 @@ export function route<P, B = undefined>(
   };
 }
 
+/** JSON media types: `application/json` and the `+json` ones (`application/merge-patch+json`). */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
 /** The JSON body parser with the size limit, mounted only on operations that take a body. */
 export function jsonBody(options: RouterOptions): RequestHandler {
-  return express.json({ limit: options.bodyLimit ?? '1mb' });
+  return express.json({
+    limit: options.bodyLimit ?? '1mb',
+    type: (req) => JSON_TYPE.test(String(req.headers['content-type'] ?? '')),
+  });
+}
+
+/** The text body parser, for operations whose body the spec declares as text (`text/plain`). */
+export function textBody(options: RouterOptions): RequestHandler {
+  return express.text({ limit: options.bodyLimit ?? '1mb', type: () => true });
 }
 
 /**

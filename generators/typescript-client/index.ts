@@ -38,6 +38,7 @@ import {
   unionLayout,
 } from '../shared/index.js';
 import { lossyNotes } from '../shared/lossy-notes.js';
+import { sentMediaType } from '../shared/media-type.js';
 import { formStyle, writtenStyle } from '../shared/parameter-style.js';
 
 export const GENERATOR_NAME = 'typescript-client';
@@ -129,6 +130,7 @@ function descriptor(op: ClientOperation): Argument {
     header: byLocation('header'),
     form: operation.parameters.filter((p) => p.location === 'form').map(formEntry),
     encoding: byLocation('form').length > 0 ? operation.formEncoding : undefined,
+    contentType: sentMediaType(operation.body),
     success: codes(op.successes),
     unit: codes(unit),
     errors: codes(op.errors),

@@ -71,7 +71,10 @@ export function pickOperations(
   operations: readonly DocOperation[],
   options: { full: boolean; perFeature: number; others: number },
 ): DocOperation[] {
-  const callable = operations.filter((op) => op.method !== 'HEAD');
+  // Answers that only redirect (Twilio's 302 of Data.json) are followed by fetch, not returned.
+  const answers = (op: DocOperation) =>
+    op.responses.some((r) => r.status === 'default' || (r.status >= 200 && r.status < 300));
+  const callable = operations.filter((op) => op.method !== 'HEAD' && answers(op));
   if (options.full) return callable;
   const picked = new Set<DocOperation>();
   const features = new Map(callable.map((op) => [op, operationFeatures(doc, op)]));

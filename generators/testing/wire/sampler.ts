@@ -38,7 +38,8 @@ class Sampler {
     return this.state.turn % n;
   }
 
-  value(raw: Json, depth: number): Json | undefined {
+  /** `rich`: this level's optional properties too (what tells `oneOf` members apart). */
+  value(raw: Json, depth: number, rich = false): Json | undefined {
     const schema = this.schemas.resolve(raw);
     if (!isObject(schema)) return 'x';
     if (schema.const !== undefined) return schema.const;
@@ -48,8 +49,9 @@ class Sampler {
       : Array.isArray(schema.oneOf)
         ? schema.oneOf
         : undefined;
+    if (members && isObject(schema.properties)) return this.constrained(schema, members, depth);
     if (members) return this.member(schema, members, depth);
-    if (Array.isArray(schema.allOf)) return this.object(this.merged(schema), depth);
+    if (Array.isArray(schema.allOf)) return this.object(this.merged(schema), depth, rich);
     const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
     switch (type) {
       case 'string':
@@ -63,9 +65,9 @@ class Sampler {
       case 'array':
         return this.list(schema, depth);
       case 'object':
-        return this.object(schema, depth);
+        return this.object(schema, depth, rich);
       default:
-        if (schema.properties || schema.additionalProperties) return this.object(schema, depth);
+        if (schema.properties || schema.additionalProperties) return this.object(schema, depth, rich);
         if (schema.items) return this.list(schema, depth);
         return 'x';
     }
@@ -84,11 +86,35 @@ class Sampler {
       const start = this.next(others.length);
       order.push(...order.splice(0, start));
     }
-    for (const i of order) {
-      const candidate = this.value(others[i] as Json, depth);
-      if (candidate !== undefined && this.schemas.check(schema, candidate) === undefined) return candidate;
+    for (const rich of [false, true]) {
+      for (const i of order) {
+        const candidate = this.value(others[i] as Json, depth, rich);
+        if (candidate !== undefined && this.schemas.check(schema, candidate) === undefined) return candidate;
+      }
     }
     return this.value(others[order[0] ?? 0] as Json, depth);
+  }
+
+  /** Properties next to `anyOf`/`oneOf` of `required` lists (GitHub): the object with one member's. */
+  private constrained(schema: JsonObject, members: Json[], depth: number): Json {
+    const { anyOf: _anyOf, oneOf: _oneOf, ...base } = schema;
+    let first: Json | undefined;
+    for (const raw of members) {
+      const member = this.schemas.resolve(raw);
+      if (!isObject(member)) continue;
+      const required = [
+        ...(Array.isArray(base.required) ? base.required : []),
+        ...(Array.isArray(member.required) ? member.required : []),
+      ];
+      const properties = {
+        ...(base.properties as JsonObject),
+        ...(isObject(member.properties) ? member.properties : {}),
+      };
+      const candidate = this.object({ ...base, properties, required }, depth, false);
+      first ??= candidate;
+      if (this.schemas.check(schema, candidate) === undefined) return candidate;
+    }
+    return first ?? this.object(base, depth, false);
   }
 
   /** How much a member costs to write out: scalars before lists before objects. */
@@ -114,7 +140,7 @@ class Sampler {
     return { type: 'object', properties, required };
   }
 
-  private object(schema: JsonObject, depth: number): Json {
+  private object(schema: JsonObject, depth: number, rich: boolean): Json {
     const out: JsonObject = {};
     const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
     const properties = isObject(schema.properties) ? schema.properties : {};
@@ -125,7 +151,7 @@ class Sampler {
         ((this.state.direction === 'request' && property.readOnly === true) ||
           (this.state.direction === 'response' && property.writeOnly === true));
       if (skip) continue;
-      if (!required.has(name) && (depth > 0 || this.weight(raw) > 0 || depth >= MAX_DEPTH)) continue;
+      if (!required.has(name) && !rich && (depth > 0 || this.weight(raw) > 0 || depth >= MAX_DEPTH)) continue;
       const value = this.value(raw, depth + 1);
       if (value !== undefined) out[name] = value;
     }
