@@ -136,6 +136,11 @@ export interface Enum {
   description?: string;
   deprecation?: Deprecation;
   values: EnumValue[];
+  /**
+   * Other values may appear at any time (OpenAPI's `x-extensible-enum`, Zalando's guideline):
+   * the listed values are the known ones, consumers must accept others. Absent: closed.
+   */
+  extensible?: boolean;
   /** What the source said that this element cannot (absent when nothing was lost). */
   lossy?: Lossy[];
   attributes: Attribute[];

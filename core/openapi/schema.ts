@@ -2,6 +2,7 @@ import { pointer } from '../diagnostic.js';
 import type { Attribute, NamedKind, PrimitiveName, TypeRef } from '../ir.js';
 import { primitive } from '../type-ref.js';
 import type { ImportContext } from './context.js';
+import { isExtensibleEnum } from './enum.js';
 import { extensionOf } from './extensions.js';
 import { asArray, hasKeys, isObject, type Json } from './json.js';
 import { componentName, followRef, refOf } from './refs.js';
@@ -88,6 +89,7 @@ export function classify(schema: unknown): SchemaKind {
     return values.length > 0 && values.every((v) => typeof v === 'string') ? 'enum' : 'alias';
   }
   if (typeof schema.const === 'string') return 'enum';
+  if (isExtensibleEnum(schema)) return 'enum';
   // Properties next to oneOf/anyOf (often alternatives that only differ in `required`) make a
   // model: its fields are certain, the alternatives are reported as dropped.
   if (hasKeys(schema.properties) && ext?.kind !== 'union') return 'model';

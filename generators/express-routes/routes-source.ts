@@ -418,7 +418,9 @@ function scalarOf(
     const home =
       type.namespace === service.namespace ? service : imports.find((s) => s.namespace === type.namespace);
     const found: Enum | undefined = home?.enums.find((e) => e.name === type.name);
-    return found ? { type: 'enum', values: found.values.map((v) => v.value) } : { type: 'string' };
+    // An extensible enum's parameter takes any string; the listed values are the known ones.
+    if (!found || found.extensible) return { type: 'string' };
+    return { type: 'enum', values: found.values.map((v) => v.value) };
   }
   return { type: 'json' };
 }

@@ -44,7 +44,11 @@ function namedSchema(ref: NamedTypeRef, home: Service, visit: (t: TypeRef) => vo
   switch (ref.kind) {
     case 'enum': {
       const found = home.enums.find((e) => e.name === ref.name);
-      return found ? { type: 'string', enum: found.values.map((v) => v.value) } : {};
+      if (!found) return {};
+      // An extensible enum's listed values are the known ones; any other string is valid too.
+      return found.extensible
+        ? { type: 'string' }
+        : { type: 'string', enum: found.values.map((v) => v.value) };
     }
     case 'model':
     case 'interface': {
