@@ -180,7 +180,19 @@ function styled(req: Request, spec: ParamSpec): unknown {
   const raw = query[spec.name];
   if (typeof raw !== 'string' || (spec.style === 'form' && spec.explode !== false)) return raw;
   const separator = spec.style === 'spaceDelimited' ? ' ' : spec.style === 'pipeDelimited' ? '|' : ',';
-  return raw === '' ? [] : raw.split(separator);
+  const parts = raw === '' ? [] : raw.split(separator);
+  if (spec.list || spec.type !== 'json') return parts;
+  // An object written unexploded: its keys and values alternate (`point=x,1,y,2`).
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    globalThis.Object.defineProperty(out, parts[i]!, {
+      value: parts[i + 1],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
 }
 
 /** Sets `[a][b]`, `[]` (append) or `[0]` (index) of a nested value, as the client writes them. */

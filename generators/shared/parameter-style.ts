@@ -10,11 +10,13 @@ const scalar = (t: TypeRef) => t.kind === 'primitive' || t.kind === 'enum';
  * @example writtenStyle({ style: 'deepObject', … }) → ['deepObject', true]
  */
 export function writtenStyle(p: Parameter): readonly [ParameterStyle, boolean] | undefined {
-  if (p.location !== 'query' || p.style === undefined) return undefined;
-  const explode = p.explode ?? (p.style === 'form' || p.style === 'deepObject');
+  // An OpenAPI parameter that declares only `explode` has its location's default style, `form`.
+  const declared = p.style ?? (p.explode !== undefined ? 'form' : undefined);
+  if (p.location !== 'query' || declared === undefined) return undefined;
+  const explode = p.explode ?? (declared === 'form' || declared === 'deepObject');
   const plain = scalar(p.type) || (p.type.kind === 'list' && scalar(p.type.of));
-  if (p.style === 'form' && explode && plain) return undefined;
-  return [p.style, explode];
+  if (declared === 'form' && explode && plain) return undefined;
+  return [declared, explode];
 }
 
 /**

@@ -76,7 +76,7 @@ export async function checkRequest(
     else if (parameter.in === 'header') {
       const value = request.headers[parameter.name.toLowerCase()];
       raw = split(schemas, schema, Array.isArray(value) ? value.join(',') : value, /\s*,\s*/);
-    } else raw = readStyled(schemas, schema, parameter, query, used);
+    } else raw = readStyled(schemas, schema, parameter, query, used, problems);
     const where = `${parameter.in} parameter ${parameter.name}`;
     if (raw === undefined) {
       if (parameter.required) problems.push(`${where} is required but missing`);
@@ -122,6 +122,7 @@ function readStyled(
   parameter: Pick<DocParameter, 'name' | 'style' | 'explode'>,
   entries: readonly (readonly [string, string])[],
   used: Set<number>,
+  problems: string[],
 ): Raw | undefined {
   const { name, style, explode } = parameter;
   const take = (test: (key: string) => boolean) => {
@@ -155,7 +156,10 @@ function readStyled(
   const array = isArraySchema(schemas, schema);
   if (style === 'form' && explode) return array ? taken : taken.length === 1 ? taken[0] : taken;
   const separator = style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ',';
-  const text = taken.length === 1 ? (taken[0] as string) : taken.join(separator);
+  // Without explode, a style writes one key: a repeated one is another style on the wire.
+  if (taken.length > 1)
+    problems.push(`${name} is sent ${taken.length} times; ${style} without explode writes it once`);
+  const text = taken.join(separator);
   if (array) return text.split(separator);
   if (isObjectSchema(schemas, schema)) {
     const parts = text.split(separator);
@@ -299,12 +303,12 @@ function checkForm(
   const properties = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
   const used = new Set<number>();
   const value: JsonObject = {};
+  const problems: string[] = [];
   for (const [name, property] of Object.entries(properties)) {
     const encoding: PropertyEncoding = media.encoding[name] ?? { style: 'form', explode: true };
-    const read = readStyled(schemas, property, { name, ...encoding }, entries, used);
+    const read = readStyled(schemas, property, { name, ...encoding }, entries, used, problems);
     if (read !== undefined) value[name] = coerce(schemas, property, read);
   }
-  const problems: string[] = [];
   entries.forEach(([key], i) => {
     if (!used.has(i)) problems.push(`form key ${key} is not a declared property in its declared encoding`);
   });

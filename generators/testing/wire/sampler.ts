@@ -165,13 +165,22 @@ class Sampler {
 
   private list(schema: JsonObject, depth: number): Json {
     const least = typeof schema.minItems === 'number' ? schema.minItems : 0;
-    const count = Math.max(least, depth < 3 ? 1 : 0);
+    // Two items at the top, so that separators and repeated keys show on the wire.
+    const count = Math.max(least, depth === 0 ? 2 : depth < 3 ? 1 : 0);
     const items = schema.items === undefined || Array.isArray(schema.items) ? {} : schema.items;
     const out: Json[] = [];
     for (let i = 0; i < count; i++) {
       const value = this.value(items, depth + 1);
       if (value !== undefined)
-        out.push(schema.uniqueItems === true && typeof value === 'number' ? value + i : value);
+        out.push(
+          i === 0 || schema.uniqueItems !== true
+            ? value
+            : typeof value === 'number'
+              ? value + i
+              : typeof value === 'string'
+                ? `${value}${i}`
+                : value,
+        );
     }
     return out;
   }
