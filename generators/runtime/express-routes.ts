@@ -275,7 +275,10 @@ function coerce(
       try {
         out = JSON.parse(value);
       } catch {
-        return bad('JSON');
+        // A path or header value of a union with text members (GitHub's `workflow_id`, an
+        // integer or a file name) is that text; its schema check decides.
+        if (spec.location !== 'path' && spec.location !== 'header') return bad('JSON');
+        out = value;
       }
       break;
     case 'string':
@@ -440,6 +443,8 @@ const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 export function jsonBody(options: RouterOptions): RequestHandler {
   return express.json({
     limit: options.bodyLimit ?? '1mb',
+    // Any JSON value: a body typed as a string or a number is `"text"` or `42` on the wire.
+    strict: false,
     type: (req) => JSON_TYPE.test(String(req.headers['content-type'] ?? '')),
   });
 }

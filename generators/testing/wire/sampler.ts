@@ -155,6 +155,13 @@ class Sampler {
       const value = this.value(raw, depth + 1);
       if (value !== undefined) out[name] = value;
     }
+    // An empty object does not cross a form or deepObject query at all: give it one value.
+    const first =
+      Object.entries(properties).find(([, raw]) => this.weight(raw) === 0) ?? Object.entries(properties)[0];
+    if (Object.keys(out).length === 0 && first && depth < MAX_DEPTH) {
+      const value = this.value(first[1], depth + 1);
+      if (value !== undefined && value !== null) out[first[0]] = value;
+    }
     const extra = schema.additionalProperties;
     if (Object.keys(properties).length === 0 && isObject(extra) && depth < 2) {
       const value = this.value(extra, depth + 1);
