@@ -135,7 +135,7 @@ function readBody(
     ctx.warn(
       'media-types',
       pointer(rbPath, 'content'),
-      `The request body is read as ${mediaType}; the alternatives ${others.join(', ')} are left out.`,
+      `The request body is typed and sent as ${mediaType}; the alternatives ${others.join(', ')} are kept as media types (the diff sees them) but not typed.`,
     );
   }
   const lower = mediaType.toLowerCase();
