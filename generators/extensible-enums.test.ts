@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import express from 'express';
 import type { Service } from '../core/ir.js';
 import { loadSpec } from '../core/load.js';
+import { writeApiJson } from '../core/openapi/api-json-writer.js';
 import { exportOpenApi } from '../core/openapi/export.js';
 import type { GeneratedFile } from './contract.js';
 import { driverTypeOptions, importGenerated } from './dao-shared/testing.js';
@@ -93,6 +94,17 @@ describe('x-extensible-enum', () => {
       'x-extensible-enum': ['web', 'store'],
       'x-canon': { plural: 'channels' },
     });
+  });
+
+  it('canon convert --to api.json keeps it open through the openapi attribute', async () => {
+    const back = await loadSpec(JSON.stringify(writeApiJson(service)), { file: 'shop-api.json' });
+    assert.deepEqual(
+      back.service?.enums.map((e) => [e.name, e.extensible]),
+      [
+        ['channel', true],
+        ['order_status', true],
+      ],
+    );
   });
 
   it('types the known values and accepts any other string', () => {
