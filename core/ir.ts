@@ -169,6 +169,11 @@ export interface Constraints {
   uniqueItems?: true;
   /** The one value allowed. */
   const?: JsonValue;
+  /**
+   * Lists and maps: the constraints of each item or value, by what they mean for the item's type
+   * (Kubernetes' `data` maps of `format: byte` strings, Stripe's `items: {maxLength: 5000}`).
+   */
+  items?: Constraints;
 }
 
 /** The constraint keys of {@link Constraints}, in the order tools show them. */

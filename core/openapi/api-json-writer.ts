@@ -16,6 +16,7 @@ import type {
 } from '../ir.js';
 import { CONSTRAINT_KEYS } from '../ir.js';
 import { formatTypeRef } from '../type-ref.js';
+import { writeConstraints } from './constraints.js';
 import { typedDefault } from './export-schema.js';
 import { dict } from './json.js';
 
@@ -166,6 +167,11 @@ function withWireDetails(f: Field | Parameter): Attribute[] {
     if (key === 'minimum' || key === 'maximum') continue;
     const value = f[key];
     if (value !== undefined) details[key] = value;
+  }
+  if (f.items && (f.type.kind === 'list' || f.type.kind === 'map')) {
+    const items: JsonObject = {};
+    writeConstraints(items, f.items, f.type.of);
+    details[f.type.kind === 'list' ? 'items' : 'additionalProperties'] = items;
   }
   return Object.keys(details).length === 0 ? f.attributes : mergeOpenApi(f.attributes, details);
 }

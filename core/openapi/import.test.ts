@@ -256,6 +256,42 @@ const cases: Case[] = [
   },
   {
     description:
+      "constraints of list items and map values (Kubernetes' format: byte data maps) are the field's items, through aliases, and exported back",
+    input: doc({
+      schemas: {
+        A: {
+          type: 'object',
+          properties: {
+            data: { type: 'object', additionalProperties: { type: 'string', format: 'byte' } },
+            tags: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/tag' } },
+            plain: { type: 'array', items: { type: 'string' } },
+          },
+        },
+        tag: { type: 'string', maxLength: 20, pattern: '^[a-z]+$' },
+      },
+    }),
+    check(s) {
+      const [data, tags, plain] = model(s, 'A').fields;
+      assert.deepEqual(data!.items, { format: 'byte' });
+      assert.deepEqual([tags!.minimum, tags!.items], [1, { maximum: 20, pattern: '^[a-z]+$' }]);
+      assert.equal(plain!.items, undefined);
+      const exported = exportOpenApi(s, []) as {
+        components: { schemas: Record<string, { properties: Record<string, object> }> };
+      };
+      const props = exported.components.schemas.A!.properties;
+      assert.deepEqual((props.data as { additionalProperties: object }).additionalProperties, {
+        type: 'string',
+        format: 'byte',
+      });
+      assert.deepEqual((props.tags as { items: object }).items, {
+        type: 'string',
+        maxLength: 20,
+        pattern: '^[a-z]+$',
+      });
+    },
+  },
+  {
+    description:
       '3.0 boolean exclusiveMinimum makes minimum exclusive; a keyword the type cannot hold stays in the attribute',
     input: doc({
       schemas: {

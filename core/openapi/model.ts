@@ -1,7 +1,7 @@
 import { pointer } from '../diagnostic.js';
 import type { Field, Interface, JsonObject, Model } from '../ir.js';
 import { pluralize } from '../parse/plural.js';
-import { readConstraints } from './constraints.js';
+import { readConstraints, readItemConstraints } from './constraints.js';
 import type { ImportContext } from './context.js';
 import { describe } from './describe.js';
 import { extAttributes, extensionOf, extStrings } from './extensions.js';
@@ -154,6 +154,18 @@ export function buildField(
       `pattern '${pattern}' is not an ECMAScript regular expression (with the u flag); it is kept in the 'openapi' attribute and not checked. Rewrite it in ECMAScript syntax.`,
     ),
   );
+  const items = readItemConstraints(
+    source,
+    type,
+    (s) => throughAliases(ctx, s),
+    (pattern) =>
+      ctx.warn(
+        'invalid-pattern',
+        path,
+        `pattern '${pattern}' of the items is not an ECMAScript regular expression (with the u flag); it is not checked. Rewrite it in ECMAScript syntax.`,
+      ),
+  );
+  if (items) field.items = items;
   const example = exampleText(source);
   if (example !== undefined) field.example = example;
   describe(field, source);

@@ -25,6 +25,14 @@ export interface FieldRules {
   uniqueItems?: boolean;
   /** The one value allowed; the key is absent when there is none. */
   const?: unknown;
+  /** A list's items or a map's values: their rules and bounds. */
+  items?: ItemRules;
+}
+
+/** The rules of each item of a list or value of a map, with the item's bounds. */
+export interface ItemRules extends Omit<FieldRules, 'items' | 'nullable'> {
+  minimum?: number;
+  maximum?: number;
 }
 
 const NO_RULES: FieldRules = {};
@@ -163,7 +171,7 @@ class DataGenerator {
         define(
           out,
           `key${String(this.int(1, 9))}`,
-          this.value(type === 'map' ? 'string' : type.slice(4, -1), depth + 1),
+          this.item(type === 'map' ? 'string' : type.slice(4, -1), depth + 1, rules.items),
         );
       return out;
     }
@@ -199,6 +207,12 @@ class DataGenerator {
     return {};
   }
 
+  /** One item of a list or value of a map, within its rules when the spec gives any. */
+  private item(type: string, depth: number, rules: ItemRules | undefined): unknown {
+    if (rules === undefined) return this.value(type, depth);
+    return this.value(type, depth, rules.minimum ?? null, rules.maximum ?? null, rules);
+  }
+
   private list(
     item: string,
     depth: number,
@@ -213,7 +227,7 @@ class DataGenerator {
     const seen = new Set<string>();
     // Unique items: draw again on a repeat, a bounded number of times (an enum may run out).
     for (let tries = 0; items.length < length && tries < length * 8; tries++) {
-      const value = this.value(item, depth + 1);
+      const value = this.item(item, depth + 1, rules.items);
       const key = JSON.stringify(value) ?? '';
       if (rules.uniqueItems && seen.has(key)) continue;
       seen.add(key);

@@ -122,6 +122,14 @@ function fieldSchema(field: Field): LiteralValue {
     ...(typeSchema(field.type) as Record<string, LiteralValue>),
     ...constraintKeywords(field, field.type),
   };
+  // Each item of a list, each value of a map (Kubernetes' `format: byte` data maps).
+  if (field.items && (field.type.kind === 'list' || field.type.kind === 'map')) {
+    const key = field.type.kind === 'list' ? 'items' : 'additionalProperties';
+    schema[key] = {
+      ...(schema[key] as Record<string, LiteralValue>),
+      ...constraintKeywords(field.items, field.type.of),
+    };
+  }
   if (field.default !== undefined) {
     const value = defaultValue(field.type, field.default);
     if (value !== undefined) schema.default = value;
