@@ -18,6 +18,15 @@ function isObject(value: unknown): value is JsonObject {
 const SCHEMA_CHILDREN = ['items', 'additionalProperties', 'not'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'];
 
+/** Whether a parameter's schema (through one `$ref`) is a list, an object or a union. */
+function isStructured(doc: Json, schema: Json | undefined): boolean {
+  const target = isObject(schema) && typeof schema.$ref === 'string' ? at(doc, schema.$ref) : schema;
+  if (!isObject(target)) return false;
+  return ['type', 'properties', 'anyOf', 'oneOf'].some((key) =>
+    key === 'type' ? target.type === 'array' || target.type === 'object' : target[key] !== undefined,
+  );
+}
+
 /** The features an operation's schemas reach (in the original document), through any `$ref`. */
 export function operationFeatures(doc: Json, op: DocOperation): Set<Feature> {
   const features = new Set<Feature>();
@@ -47,10 +56,13 @@ export function operationFeatures(doc: Json, op: DocOperation): Set<Feature> {
     if (isObject(node.properties)) for (const value of Object.values(node.properties)) visit(value);
   };
   for (const p of op.parameters) {
-    visit(at(doc, p.schema) ?? at(doc, p.schema.replace(/\/schema$/, '')));
+    const schema = at(doc, p.schema);
+    visit(schema);
     const declaredDefault =
       p.in === 'query' ? p.style === 'form' && p.explode : p.style === 'simple' && !p.explode;
-    if (!declaredDefault) features.add('parameter-style');
+    // A style shows on the wire only for lists and objects (Swagger 2.0's default `csv` on a
+    // string parameter is no construct of its own).
+    if (!declaredDefault && isStructured(doc, schema)) features.add('parameter-style');
   }
   for (const media of op.body?.media ?? []) {
     if (media.type === 'application/x-www-form-urlencoded') features.add('form-body');
