@@ -136,6 +136,11 @@ export interface Enum {
   description?: string;
   deprecation?: Deprecation;
   values: EnumValue[];
+  /**
+   * Other values may appear at any time (OpenAPI's `x-extensible-enum`, Zalando's guideline):
+   * the listed values are the known ones, consumers must accept others. Absent: closed.
+   */
+  extensible?: boolean;
   /** What the source said that this element cannot (absent when nothing was lost). */
   lossy?: Lossy[];
   attributes: Attribute[];
@@ -164,6 +169,11 @@ export interface Constraints {
   uniqueItems?: true;
   /** The one value allowed. */
   const?: JsonValue;
+  /**
+   * Lists and maps: the constraints of each item or value, by what they mean for the item's type
+   * (Kubernetes' `data` maps of `format: byte` strings, Stripe's `items: {maxLength: 5000}`).
+   */
+  items?: Constraints;
 }
 
 /** The constraint keys of {@link Constraints}, in the order tools show them. */
@@ -311,6 +321,12 @@ export interface Parameter extends Constraints {
 
 export interface Body {
   type: TypeRef;
+  /**
+   * The media types the source declares, in order, the first being the one generated code sends
+   * or expects (absent: `application/json` alone). Only the first one's schema is typed; the diff
+   * compares the lists (`request-media-type-removed`, `response-media-type-removed`).
+   */
+  mediaTypes?: string[];
   description?: string;
   deprecation?: Deprecation;
   /** What the source said that this element cannot (absent when nothing was lost). */
@@ -325,6 +341,12 @@ export interface Response {
   code: ResponseCode;
   type: TypeRef;
   headers: Header[];
+  /**
+   * The media types the source declares, in order, the first being the one generated code sends
+   * or expects (absent: `application/json` alone). Only the first one's schema is typed; the diff
+   * compares the lists (`request-media-type-removed`, `response-media-type-removed`).
+   */
+  mediaTypes?: string[];
   description?: string;
   deprecation?: Deprecation;
   /** What the source said that this element cannot (absent when nothing was lost). */

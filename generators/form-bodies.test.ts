@@ -17,10 +17,12 @@ import { generator as routesGenerator } from './express-routes/index.js';
 import { generator as clientGenerator } from './typescript-client/index.js';
 import { generator as typesGenerator } from './typescript-types/index.js';
 
-const form = (schema: object) => ({
+const form = (schema: object, encoding: object) => ({
   required: true,
-  content: { 'application/x-www-form-urlencoded': { schema } },
+  content: { 'application/x-www-form-urlencoded': { schema, encoding } },
 });
+// As Stripe declares its nested fields; a field without an entry (tags) takes OpenAPI's default.
+const deep = { style: 'deepObject', explode: true };
 const ok = { '200': { description: 'ok' } };
 
 const DOC = {
@@ -30,24 +32,28 @@ const DOC = {
     '/customers': {
       post: {
         operationId: 'PostCustomers',
-        requestBody: form({
-          type: 'object',
-          required: ['email'],
-          properties: {
-            email: { type: 'string' },
-            balance: { type: 'integer' },
-            metadata: { type: 'object', additionalProperties: { type: 'string' } },
-            expand: { type: 'array', items: { type: 'string' } },
-            items: {
-              type: 'array',
+        requestBody: form(
+          {
+            type: 'object',
+            required: ['email'],
+            properties: {
+              email: { type: 'string' },
+              balance: { type: 'integer' },
+              metadata: { type: 'object', additionalProperties: { type: 'string' } },
+              expand: { type: 'array', items: { type: 'string' } },
+              tags: { type: 'array', items: { type: 'string' } },
               items: {
-                title: 'item',
-                type: 'object',
-                properties: { price: { type: 'string' }, quantity: { type: 'integer' } },
+                type: 'array',
+                items: {
+                  title: 'item',
+                  type: 'object',
+                  properties: { price: { type: 'string' }, quantity: { type: 'integer' } },
+                },
               },
             },
           },
-        }),
+          { metadata: deep, expand: deep, items: deep },
+        ),
         responses: ok,
       },
     },
@@ -146,6 +152,7 @@ const customer = {
   balance: 5,
   metadata: { plan: 'pro' },
   expand: ['default_source'],
+  tags: ['vip', 'eu'],
   items: [{ price: 'price_1', quantity: 2 }],
 };
 
@@ -161,13 +168,38 @@ describe('form bodies as declared', () => {
     ]);
   });
 
-  it('the client url-encodes form parameters, nested values with bracket keys', async () => {
+  it("the IR keeps each form field's encoding, and the export writes it back", () => {
+    const op = service.resources.flatMap((r) => r.operations).find((o) => o.path === '/customers');
+    assert.deepEqual(
+      op?.parameters.map((p) => [p.name, p.style, p.explode]),
+      [
+        ['email', undefined, undefined],
+        ['balance', undefined, undefined],
+        ['metadata', 'deepObject', true],
+        ['expand', 'deepObject', true],
+        ['tags', undefined, undefined],
+        ['items', 'deepObject', true],
+      ],
+    );
+    const exported = exportOpenApi(service, []) as {
+      paths: Record<string, { post: { requestBody: { content: Record<string, { encoding?: object }> } } }>;
+    };
+    assert.deepEqual(
+      {
+        ...exported.paths['/customers']!.post.requestBody.content['application/x-www-form-urlencoded']!
+          .encoding,
+      },
+      { metadata: deep, expand: deep, items: deep },
+    );
+  });
+
+  it('the client url-encodes form parameters in their encodings: deepObject with bracket keys, the default form with repeated keys', async () => {
     await (await client(rawBase)).customers.postCustomers(customer);
     const last = seen.at(-1)!;
     assert.equal(last.type, 'application/x-www-form-urlencoded');
     assert.equal(
       decodeURIComponent(last.body),
-      'email=a@example.com&balance=5&metadata[plan]=pro&expand[]=default_source&items[0][price]=price_1&items[0][quantity]=2',
+      'email=a@example.com&balance=5&metadata[plan]=pro&expand[]=default_source&tags=vip&tags=eu&items[0][price]=price_1&items[0][quantity]=2',
     );
   });
 

@@ -77,6 +77,8 @@ export interface Pair<T> {
   namespaces: { before: string; after: string };
   /** `[before, after]` when both exist (built once per pair; read it through `both`). */
   sides: [T, T] | undefined;
+  /** The elements this one sits in, on each side (an enum value's enum). */
+  parent?: { before: object; after: object };
 }
 
 /** What a rule says about one pair; `at` appends a segment to the pair's path. */

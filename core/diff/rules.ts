@@ -2,6 +2,7 @@ import type { AnyDiffRule } from './rule.js';
 import { fieldRules } from './rules/field-rules.js';
 import { genericRules } from './rules/generic-rules.js';
 import { headerRules } from './rules/header-rules.js';
+import { mediaTypeRules } from './rules/media-type-rules.js';
 import { resourceRules } from './rules/resource-rules.js';
 import { responseRules } from './rules/response-rules.js';
 import { serviceRules } from './rules/service-rules.js';
@@ -17,5 +18,6 @@ export const DIFF_RULES: readonly AnyDiffRule[] = [
   ...valueRules,
   ...resourceRules,
   ...responseRules,
+  ...mediaTypeRules,
   ...genericRules,
 ];

@@ -349,6 +349,7 @@ export class DiffWalker {
       deprecatedBy,
       namespaces: parent.namespaces,
       sides,
+      parent: parent.anchor,
     };
     this.apply(this.byKind.get(kind), pair, anchor);
     if (before !== undefined && after !== undefined) this.apply(this.byKind.get('any'), pair, anchor);

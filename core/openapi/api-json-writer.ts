@@ -16,6 +16,7 @@ import type {
 } from '../ir.js';
 import { CONSTRAINT_KEYS } from '../ir.js';
 import { formatTypeRef } from '../type-ref.js';
+import { writeConstraints } from './constraints.js';
 import { typedDefault } from './export-schema.js';
 import { dict } from './json.js';
 
@@ -81,7 +82,12 @@ function enumJson(e: Enum): JsonObject {
   const values = e.values.map((v) =>
     common(v.name === v.value ? { name: v.name } : { name: v.name, value: v.value }, v),
   );
-  return common({ plural: e.plural, values }, e);
+  if (!e.extensible) return common({ plural: e.plural, values }, e);
+  // api.json's enums are closed; an open one says so in its attribute, which the reader turns back.
+  return common(
+    { plural: e.plural, values },
+    { ...e, attributes: mergeOpenApi(e.attributes, { extensible: true }) },
+  );
 }
 
 function fieldJson(f: Field | Parameter, type: TypeText): JsonObject {
@@ -133,14 +139,14 @@ function operationJson(o: Operation, base: string, type: TypeText): JsonObject {
   const out: JsonObject = { method: o.method };
   const relative = base !== '' && o.path.startsWith(base) ? o.path.slice(base.length) : o.path;
   if (relative !== '') out.path = relative;
-  if (o.body) out.body = common({ type: type(o.body.type) }, o.body);
+  if (o.body) out.body = common({ type: type(o.body.type) }, withMediaTypes(o.body));
   if (o.parameters.length > 0) out.parameters = o.parameters.map((p) => fieldJson(p, type));
   if (o.responses.length > 0) {
     const responses: JsonObject = {};
     for (const r of o.responses) {
       const response: JsonObject = { type: type(r.type) };
       if (r.headers.length > 0) response.headers = r.headers.map((h) => header(h, type));
-      responses[String(r.code)] = common(response, r);
+      responses[String(r.code)] = common(response, withMediaTypes(r));
     }
     out.responses = responses;
   }
@@ -162,7 +168,18 @@ function withWireDetails(f: Field | Parameter): Attribute[] {
     const value = f[key];
     if (value !== undefined) details[key] = value;
   }
+  if (f.items && (f.type.kind === 'list' || f.type.kind === 'map')) {
+    const items: JsonObject = {};
+    writeConstraints(items, f.items, f.type.of);
+    details[f.type.kind === 'list' ? 'items' : 'additionalProperties'] = items;
+  }
   return Object.keys(details).length === 0 ? f.attributes : mergeOpenApi(f.attributes, details);
+}
+
+/** api.json bodies and responses are JSON: declared media types are kept for the record only. */
+function withMediaTypes<T extends { mediaTypes?: string[]; attributes: Attribute[] }>(element: T): T {
+  if (element.mediaTypes === undefined) return element;
+  return { ...element, attributes: mergeOpenApi(element.attributes, { mediaTypes: element.mediaTypes }) };
 }
 
 /** The attributes with `details` merged into the `openapi` attribute (added when missing). */

@@ -133,6 +133,26 @@ function throughNullable(schema: Json): Json {
 }
 
 /**
+ * The constraints of a list's items or a map's values (`items`, `additionalProperties`), read as
+ * `readConstraints` reads the element's own; undefined when the type is neither or they have none.
+ * `resolve` follows the `$ref`s of alias components, whose keywords are inlined with them.
+ */
+export function readItemConstraints(
+  source: Json,
+  type: TypeRef,
+  resolve: (schema: Json) => Json,
+  onInvalidPattern: (pattern: string) => void,
+): Constraints | undefined {
+  if (type.kind !== 'list' && type.kind !== 'map') return undefined;
+  const schema = throughNullable(resolve(source));
+  const raw = type.kind === 'list' ? schema.items : schema.additionalProperties;
+  if (!isObject(raw)) return undefined;
+  const items: Constraints = {};
+  readConstraints(items, resolve(raw), type.of, onInvalidPattern);
+  return Object.keys(items).length > 0 ? items : undefined;
+}
+
+/**
  * Writes an element's constraints onto the schema of its type, each as the keyword its type
  * gives it (`minimum` of a string is `minLength`).
  */
@@ -148,6 +168,10 @@ export function writeConstraints(schema: Record<string, unknown>, element: Const
   if (element.format !== undefined) schema.format = element.format;
   if (element.uniqueItems) schema.uniqueItems = true;
   if (element.const !== undefined) schema.const = element.const;
+  if (element.items !== undefined && (type.kind === 'list' || type.kind === 'map')) {
+    const inner = schema[type.kind === 'list' ? 'items' : 'additionalProperties'];
+    if (isObject(inner as Json)) writeConstraints(inner as Record<string, unknown>, element.items, type.of);
+  }
 }
 
 /** The schema, allowing `null` too: a type list gains `null`, anything else is wrapped in `anyOf`. */

@@ -6,6 +6,17 @@ import { extAttributes, extensionOf } from './extensions.js';
 import { asArray, asString, isObject, type Json } from './json.js';
 import { toValueName } from './names.js';
 
+/** `type: string` with `x-extensible-enum` and no closed `enum`: the known values of an open set. */
+export function isExtensibleEnum(schema: Json): boolean {
+  const values = schema['x-extensible-enum'];
+  return (
+    schema.enum === undefined &&
+    Array.isArray(values) &&
+    values.length > 0 &&
+    values.every((v) => typeof v === 'string')
+  );
+}
+
 /**
  * Builds an enum from a string `enum` (or 3.1 `const`). Value names are identifier-like forms of
  * the wire values (`x-canon`, then `x-enum-varnames`, then the value itself made valid); the wire
@@ -13,7 +24,12 @@ import { toValueName } from './names.js';
  */
 export function buildEnum(ctx: ImportContext, name: string, schema: Json, path: string): void {
   const ext = extensionOf(schema);
-  const raw = schema.enum !== undefined ? asArray(schema.enum) : [schema.const];
+  const extensible = isExtensibleEnum(schema);
+  const raw = extensible
+    ? asArray(schema['x-extensible-enum'])
+    : schema.enum !== undefined
+      ? asArray(schema.enum)
+      : [schema.const];
   const wire = [...new Set(raw.filter((v): v is string => typeof v === 'string'))];
   const extValues = asArray(ext?.values);
   const varNames = asArray(schema['x-enum-varnames']);
@@ -37,5 +53,6 @@ export function buildEnum(ctx: ImportContext, name: string, schema: Json, path: 
     values,
     attributes: extAttributes(ext) ?? [],
   };
+  if (extensible) element.extensible = true;
   ctx.enums.push(ctx.at(describe(element, schema), path));
 }

@@ -108,7 +108,11 @@ export class SchemaWriter {
   }
 
   enum(element: Enum): SchemaObject {
-    const schema: SchemaObject = { type: 'string', enum: element.values.map((v) => v.value) };
+    const wire = element.values.map((v) => v.value);
+    // An open set is Zalando's `x-extensible-enum`: a closed `enum` would refuse the others.
+    const schema: SchemaObject = element.extensible
+      ? { type: 'string', 'x-extensible-enum': wire }
+      : { type: 'string', enum: wire };
     const ext: JsonObject = { plural: element.plural };
     const values = element.values.map((v) => {
       const extra: JsonObject = {};

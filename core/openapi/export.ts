@@ -114,22 +114,32 @@ function writeOperation(
       bodyExt.deprecation = deprecationJson(body.deprecation ?? {});
     }
     attributesInto(bodyExt, body.attributes);
-    content['application/json'] = { schema: writer.type(body.type) };
+    for (const type of body.mediaTypes ?? ['application/json'])
+      content[type] = { schema: writer.type(body.type) };
     withExt(bodyJson, bodyExt);
   }
   const form = operation.parameters.filter((p) => p.location === 'form');
   if (form.length > 0) {
     const properties: Record<string, SchemaObject> = dict();
     const required: string[] = [];
+    // How each field is written in the body (OpenAPI's per-property `encoding`), when declared.
+    const encoding: Record<string, JsonObject> = dict();
     for (const p of form) {
       properties[p.name] = writer.field(p);
       if (p.required) required.push(p.name);
+      if (p.style !== undefined || p.explode !== undefined) {
+        encoding[p.name] = {
+          ...(p.style !== undefined ? { style: p.style } : {}),
+          ...(p.explode !== undefined ? { explode: p.explode } : {}),
+        };
+      }
     }
     if (operation.formEncoding !== undefined) ext.formEncoding = operation.formEncoding;
     const media =
       operation.formEncoding === 'multipart' ? 'multipart/form-data' : 'application/x-www-form-urlencoded';
     content[media] = {
       schema: { type: 'object', properties, ...(required.length > 0 ? { required } : {}) },
+      ...(Object.keys(encoding).length > 0 ? { encoding } : {}),
     };
     bodyJson ??= { required: required.length > 0 };
   }
@@ -179,7 +189,9 @@ function writeResponse(writer: SchemaWriter, r: Response): Json {
   if (r.deprecation) ext.deprecation = deprecationJson(r.deprecation);
   if (r.lossy) ext.lossy = r.lossy.map((l) => ({ code: l.code, message: l.message }));
   if (!(r.type.kind === 'primitive' && r.type.name === 'unit')) {
-    out.content = { 'application/json': { schema: writer.type(r.type) } };
+    const content: Json = {};
+    for (const type of r.mediaTypes ?? ['application/json']) content[type] = { schema: writer.type(r.type) };
+    out.content = content;
   }
   if (r.headers.length > 0) {
     const headers: Json = dict();

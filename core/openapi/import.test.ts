@@ -206,6 +206,92 @@ const cases: Case[] = [
   },
   {
     description:
+      'a $ref to a component declared nullable (GitHub nullable-simple-user) makes the field nullable, also through a one-part allOf',
+    input: doc({
+      schemas: {
+        A: {
+          type: 'object',
+          required: ['owner'],
+          properties: {
+            owner: { $ref: '#/components/schemas/nullable-user' },
+            via: { allOf: [{ $ref: '#/components/schemas/nullable-user' }] },
+            user: { $ref: '#/components/schemas/user' },
+          },
+        },
+        'nullable-user': { type: 'object', nullable: true, properties: { id: { type: 'string' } } },
+        user: { type: 'object', properties: { id: { type: 'string' } } },
+      },
+    }),
+    check(s) {
+      assert.deepEqual(
+        model(s, 'A').fields.map((f) => [f.name, f.required, f.nullable === true]),
+        [
+          ['owner', true, true],
+          ['via', false, true],
+          ['user', false, false],
+        ],
+      );
+    },
+  },
+  {
+    description:
+      "a $ref to an alias component (GitHub's webhook-config-url) gives the field the alias's constraints; the field's own win",
+    input: doc({
+      schemas: {
+        A: {
+          type: 'object',
+          properties: {
+            url: { $ref: '#/components/schemas/config-url' },
+            short: { $ref: '#/components/schemas/config-url', maxLength: 10 },
+          },
+        },
+        'config-url': { type: 'string', format: 'uri', maxLength: 200 },
+      },
+    }),
+    check(s) {
+      const [url, short] = model(s, 'A').fields;
+      assert.deepEqual([url!.format, url!.maximum], ['uri', 200]);
+      assert.deepEqual([short!.format, short!.maximum], ['uri', 10]);
+    },
+  },
+  {
+    description:
+      "constraints of list items and map values (Kubernetes' format: byte data maps) are the field's items, through aliases, and exported back",
+    input: doc({
+      schemas: {
+        A: {
+          type: 'object',
+          properties: {
+            data: { type: 'object', additionalProperties: { type: 'string', format: 'byte' } },
+            tags: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/tag' } },
+            plain: { type: 'array', items: { type: 'string' } },
+          },
+        },
+        tag: { type: 'string', maxLength: 20, pattern: '^[a-z]+$' },
+      },
+    }),
+    check(s) {
+      const [data, tags, plain] = model(s, 'A').fields;
+      assert.deepEqual(data!.items, { format: 'byte' });
+      assert.deepEqual([tags!.minimum, tags!.items], [1, { maximum: 20, pattern: '^[a-z]+$' }]);
+      assert.equal(plain!.items, undefined);
+      const exported = exportOpenApi(s, []) as {
+        components: { schemas: Record<string, { properties: Record<string, object> }> };
+      };
+      const props = exported.components.schemas.A!.properties;
+      assert.deepEqual((props.data as { additionalProperties: object }).additionalProperties, {
+        type: 'string',
+        format: 'byte',
+      });
+      assert.deepEqual((props.tags as { items: object }).items, {
+        type: 'string',
+        maxLength: 20,
+        pattern: '^[a-z]+$',
+      });
+    },
+  },
+  {
+    description:
       '3.0 boolean exclusiveMinimum makes minimum exclusive; a keyword the type cannot hold stays in the attribute',
     input: doc({
       schemas: {

@@ -1,13 +1,13 @@
 import { pointer } from '../diagnostic.js';
 import type { Field, Interface, JsonObject, Model } from '../ir.js';
 import { pluralize } from '../parse/plural.js';
-import { readConstraints } from './constraints.js';
+import { readConstraints, readItemConstraints } from './constraints.js';
 import type { ImportContext } from './context.js';
 import { describe } from './describe.js';
 import { extAttributes, extensionOf, extStrings } from './extensions.js';
 import { asArray, asString, entries, hasKeys, isObject, type Json, jsonCopy, wireText } from './json.js';
 import { componentName, followRef, refOf } from './refs.js';
-import { isNullable, schemaType } from './schema.js';
+import { classify, isNullableThrough, schemaType } from './schema.js';
 
 /**
  * Validation keywords kept in the field's `openapi` attribute when the IR could not place them
@@ -144,16 +144,28 @@ export function buildField(
   const source = isObject(schema) ? schema : {};
   const ext = extensionOf(source);
   const field: Field = { name, type, required, annotations: [], attributes: [] };
-  if (isNullable(source)) field.nullable = true;
+  if (isNullableThrough(ctx.doc, source)) field.nullable = true;
   const def = ext && typeof ext.default === 'string' ? ext.default : wireText(source.default);
   if (def !== undefined) field.default = def;
-  const placed = readConstraints(field, source, type, (pattern) =>
+  const placed = readConstraints(field, throughAliases(ctx, source), type, (pattern) =>
     ctx.warn(
       'invalid-pattern',
       path,
       `pattern '${pattern}' is not an ECMAScript regular expression (with the u flag); it is kept in the 'openapi' attribute and not checked. Rewrite it in ECMAScript syntax.`,
     ),
   );
+  const items = readItemConstraints(
+    source,
+    type,
+    (s) => throughAliases(ctx, s),
+    (pattern) =>
+      ctx.warn(
+        'invalid-pattern',
+        path,
+        `pattern '${pattern}' of the items is not an ECMAScript regular expression (with the u flag); it is not checked. Rewrite it in ECMAScript syntax.`,
+      ),
+  );
+  if (items) field.items = items;
   const example = exampleText(source);
   if (example !== undefined) field.example = example;
   describe(field, source);
@@ -165,6 +177,20 @@ export function buildField(
     if (kept) field.attributes = [{ name: 'openapi', value: kept }];
   }
   return ctx.at(field, path);
+}
+
+/**
+ * A property schema with the keywords of the alias components it refers to (a `$ref` to
+ * GitHub's `webhook-config-url`, `{type: string, format: uri}`): an alias is inlined, so its
+ * constraints belong to the field. The property's own keywords win.
+ */
+function throughAliases(ctx: ImportContext, schema: Json, hops = 0): Json {
+  const ref = refOf(schema);
+  if (ref === undefined || hops > 32) return schema;
+  const target = followRef(ctx.doc, ref);
+  if (!target.ok || !isObject(target.value) || classify(target.value) !== 'alias') return schema;
+  const { $ref: _ref, ...own } = schema;
+  return { ...throughAliases(ctx, target.value, hops + 1), ...own };
 }
 
 export function exampleText(source: Json): string | undefined {

@@ -6,6 +6,7 @@ import type {
   Method,
   Operation,
   Parameter,
+  ParameterStyle,
   Response,
   ResponseCode,
 } from '../ir.js';
@@ -130,16 +131,16 @@ function readBody(
   }
   const { mediaType, media, others } = chosen;
   const mediaPath = pointer(rbPath, 'content', mediaType);
-  if (others.length > 0) {
+  if (others.length > 0 && !ctx.fromCanon) {
     ctx.warn(
       'media-types',
       pointer(rbPath, 'content'),
-      `The request body is read as ${mediaType}; the alternatives ${others.join(', ')} are left out.`,
+      `The request body is typed and sent as ${mediaType}; the alternatives ${others.join(', ')} are kept as media types (the diff sees them) but not typed.`,
     );
   }
   const lower = mediaType.toLowerCase();
   if (lower.startsWith(FORM) || lower.startsWith(MULTIPART)) {
-    if (formParameters(ctx, media.schema, pointer(mediaPath, 'schema'), name, operation)) {
+    if (formParameters(ctx, media, pointer(mediaPath, 'schema'), name, operation)) {
       const multipart = lower.startsWith(MULTIPART);
       if (multipart && !ctx.fromCanon) {
         ctx.warn(
@@ -158,7 +159,7 @@ function readBody(
   const type = json
     ? schemaType(ctx, media.schema ?? {}, pointer(mediaPath, 'schema'), `${name}_body`)
     : primitive('string');
-  if (!json) {
+  if (!json && !ctx.fromCanon) {
     ctx.warn(
       'non-json-body',
       mediaPath,
@@ -166,6 +167,8 @@ function readBody(
     );
   }
   const body: Body = { type, attributes: [] };
+  const mediaTypes = declaredMediaTypes(mediaType, others);
+  if (mediaTypes) body.mediaTypes = mediaTypes;
   describe(body, rb);
   const ext = extensionOf(rb);
   if (ext) body.attributes = extAttributes(ext) ?? [];
@@ -180,15 +183,24 @@ function readBody(
   operation.body = ctx.at(body, rbPath);
 }
 
-/** A form body's object properties become `form` parameters (API Builder's form location). */
+/** The styles an `encoding` entry of a form body may declare (OpenAPI 3, as for query parameters). */
+const FORM_STYLES: readonly ParameterStyle[] = ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject'];
+const isFormStyle = (style: unknown): style is ParameterStyle =>
+  FORM_STYLES.includes(style as ParameterStyle);
+
+/**
+ * A form body's object properties become `form` parameters (API Builder's form location), each
+ * with the `style` and `explode` its `encoding` entry declares (none: OpenAPI's default, `form`
+ * exploded: lists as repeated keys).
+ */
 function formParameters(
   ctx: ImportContext,
-  schema: unknown,
+  media: { schema?: unknown; encoding?: unknown },
   path: string,
   name: string,
   operation: Operation,
 ): boolean {
-  let s = schema;
+  let s = media.schema;
   let sPath = path;
   const ref = refOf(s);
   if (ref !== undefined) {
@@ -210,6 +222,9 @@ function formParameters(
     );
     const parameter: Parameter = { ...field, location: 'form' };
     delete (parameter as Partial<typeof field>).annotations;
+    const encoding = isObject(media.encoding) ? media.encoding[prop] : undefined;
+    if (isObject(encoding) && isFormStyle(encoding.style)) parameter.style = encoding.style;
+    if (isObject(encoding) && typeof encoding.explode === 'boolean') parameter.explode = encoding.explode;
     operation.parameters.push(ctx.at(parameter, pointer(sPath, 'properties', prop)));
   }
   return true;
@@ -232,6 +247,12 @@ function responseCode(ctx: ImportContext, code: string, path: string): ResponseC
     `'${code}' is not a status code, a range like 2XX or 'default'; the response is left out.`,
   );
   return undefined;
+}
+
+/** The declared media types, the chosen one first; undefined for `application/json` alone. */
+function declaredMediaTypes(chosen: string, others: readonly string[]): string[] | undefined {
+  if (chosen === 'application/json' && others.length === 0) return undefined;
+  return [chosen, ...others];
 }
 
 function buildResponse(
@@ -259,13 +280,16 @@ function buildResponse(
       );
     } else {
       type = primitive('string');
-      ctx.warn('non-json-response', mediaPath, `A ${chosen.mediaType} response is imported as a string.`);
+      if (!ctx.fromCanon)
+        ctx.warn('non-json-response', mediaPath, `A ${chosen.mediaType} response is imported as a string.`);
     }
   }
+  const mediaTypes = chosen ? declaredMediaTypes(chosen.mediaType, chosen.others) : undefined;
   const headers = entries(r.headers)
     .map(([headerName, h]) => buildHeader(ctx, headerName, h, pointer(rPath, 'headers', headerName), name))
     .filter((h): h is Header => h !== undefined);
   const response: Response = { code: status, type, headers, attributes: [] };
+  if (mediaTypes) response.mediaTypes = mediaTypes;
   describe(response, r);
   if (response.description === '') delete response.description;
   const ext = extensionOf(r);

@@ -2,6 +2,7 @@ import { pointer } from '../diagnostic.js';
 import type { Attribute, NamedKind, PrimitiveName, TypeRef } from '../ir.js';
 import { primitive } from '../type-ref.js';
 import type { ImportContext } from './context.js';
+import { isExtensibleEnum } from './enum.js';
 import { extensionOf } from './extensions.js';
 import { asArray, hasKeys, isObject, type Json } from './json.js';
 import { componentName, followRef, refOf } from './refs.js';
@@ -57,6 +58,26 @@ export function isNullable(schema: unknown): boolean {
   return Array.isArray(variants) && variants.some(isNullSchema);
 }
 
+/**
+ * Whether a property's value may be `null`, looking through `$ref`s (and a one-part `allOf`): a
+ * component declared `nullable: true` (GitHub's `nullable-simple-user`) makes every property
+ * that refers to it nullable, since the IR holds nullability on the field, not on the type.
+ */
+export function isNullableThrough(doc: Json, schema: unknown): boolean {
+  let current = schema;
+  for (let hops = 0; hops < 32; hops++) {
+    if (isNullable(current)) return true;
+    if (!isObject(current)) return false;
+    const single = Array.isArray(current.allOf) && current.allOf.length === 1 ? current.allOf[0] : undefined;
+    const ref = refOf(current) ?? refOf(single);
+    if (ref === undefined) return false;
+    const target = followRef(doc, ref);
+    if (!target.ok) return false;
+    current = target.value;
+  }
+  return false;
+}
+
 /** Decides what a schema becomes, from its shape alone (so `$ref`s can name it before it is built). */
 export function classify(schema: unknown): SchemaKind {
   if (!isObject(schema) || refOf(schema) !== undefined) return 'alias';
@@ -68,6 +89,7 @@ export function classify(schema: unknown): SchemaKind {
     return values.length > 0 && values.every((v) => typeof v === 'string') ? 'enum' : 'alias';
   }
   if (typeof schema.const === 'string') return 'enum';
+  if (isExtensibleEnum(schema)) return 'enum';
   // Properties next to oneOf/anyOf (often alternatives that only differ in `required`) make a
   // model: its fields are certain, the alternatives are reported as dropped.
   if (hasKeys(schema.properties) && ext?.kind !== 'union') return 'model';

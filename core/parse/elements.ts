@@ -101,6 +101,9 @@ export function readEnum(ctx: ParseContext, name: string, json: Json, path: stri
     values,
     attributes: readAttributes(json.attributes),
   };
+  // api.json's enums are closed; `canon convert` writes an open (x-extensible-enum) one as this attribute.
+  if (result.attributes.some((a) => a.name === 'openapi' && a.value.extensible === true))
+    result.extensible = true;
   describe(result, json);
   return ctx.at(result, path);
 }

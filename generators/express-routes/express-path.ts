@@ -1,4 +1,5 @@
 import type { Operation } from '../../core/ir.js';
+import { pathPieces } from '../shared/index.js';
 
 const PARAM = /^:(.+)$|^\{(.+)\}$/;
 
@@ -15,7 +16,8 @@ function paramName(segment: string): string | undefined {
  *
  * @example expressPath('/orders/{number}/lines(all)') === '/orders/:number/lines\\(all\\)'
  */
-export function expressPath(path: string): string {
+export function expressPath(path: string, declared?: readonly string[]): string {
+  if (declared !== undefined) return piecewise(path, declared);
   return path
     .split('/')
     .map((segment) => {
@@ -24,6 +26,25 @@ export function expressPath(path: string): string {
       return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `:${name}` : `:"${name.replace(/["\\]/g, '\\$&')}"`;
     })
     .join('/');
+}
+
+const escapeStatic = (text: string) => text.replace(/[()[\]?+!*{}:\\]/g, '\\$&');
+
+/**
+ * With the operation's declared path parameters, a parameter may share its segment with static
+ * text (Twilio's `/Accounts/{Sid}.json`): the name is the declared one (`Sid`, not `Sid.json`),
+ * quoted when text that could continue a name follows it.
+ */
+function piecewise(path: string, declared: readonly string[]): string {
+  const pieces = pathPieces(path, declared);
+  return pieces
+    .map((piece, i) => {
+      if (i % 2 === 0) return escapeStatic(piece);
+      const next = pieces[i + 1] ?? '';
+      const bare = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(piece) && !/^[A-Za-z0-9_$]/.test(next);
+      return bare ? `:${piece}` : `:"${piece.replace(/["\\]/g, '\\$&')}"`;
+    })
+    .join('');
 }
 
 /**

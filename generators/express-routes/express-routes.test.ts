@@ -137,6 +137,11 @@ test('spec paths become exact Express routes; static segments mount before param
   assert.equal(expressPath('/users/:id'), '/users/:id');
   assert.equal(expressPath('/orders/{number}/lines(all)'), '/orders/:number/lines\\(all\\)');
   assert.equal(expressPath('/a/:user-id'), '/a/:"user-id"');
+  // Twilio: a parameter followed by static text in its segment keeps its declared name.
+  assert.equal(expressPath('/Accounts/:Sid.json', ['Sid']), '/Accounts/:Sid.json');
+  assert.equal(expressPath('/compare/:base...:head', ['base', 'head']), '/compare/:base...:head');
+  assert.equal(expressPath('/files/{name}_v2', ['name']), '/files/:"name"_v2');
+  assert.equal(expressPath('/a/:user-id/(x)', ['user-id']), '/a/:"user-id"/\\(x\\)');
   const op = (path: string) => ({
     method: 'GET' as const,
     path,

@@ -39,6 +39,7 @@ import {
   unionLayout,
 } from '../shared/index.js';
 import { bodySchemas, typeSchema } from '../shared/json-schemas.js';
+import { isJsonMediaType, sentMediaType } from '../shared/media-type.js';
 import { writtenStyle } from '../shared/parameter-style.js';
 import { expressPath, routeOrder } from './express-path.js';
 
@@ -89,6 +90,7 @@ const ROUTES_VALUES = [
   'jsonBody',
   'paramsValidator',
   'route',
+  'textBody',
   'types',
   'SCHEMAS',
 ] as const;
@@ -110,6 +112,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
   const bodyRoots: TypeRef[] = [];
   let usesStructured = false;
   let usesForm = false;
+  let usesText = false;
   let ownsHealthcheck = false;
 
   const values = new UniqueNames(ROUTES_VALUES);
@@ -211,14 +214,26 @@ export function routesSource(service: Service, imports: readonly Service[], head
       ]);
       const hasForm = operation.parameters.some((p) => p.location === 'form');
       const parsesForm = hasForm && !operation.body && operation.formEncoding === 'urlencoded';
-      const parsesJson = !parsesForm && (operation.body || hasForm);
+      // A body declared as text (GitHub's text/plain markdown) arrives as the string sent.
+      const sentAs = sentMediaType(operation.body);
+      const parsesText = sentAs !== undefined && !isJsonMediaType(sentAs);
+      const parsesJson = !parsesForm && !parsesText && (operation.body || hasForm);
       if (parsesForm) usesForm = true;
+      if (parsesText) usesText = true;
       allOperations.push(operation);
       mounts.set(operation, [
         callLayout(code`router.${fixed(operation.method.toLowerCase())}`, [
-          argument(stringLiteral(expressPath(operation.path))),
+          argument(
+            stringLiteral(
+              expressPath(
+                operation.path,
+                operation.parameters.filter((p) => p.location === 'path').map((p) => p.name),
+              ),
+            ),
+          ),
           ...(parsesJson ? [argument(fixed('parseJson'))] : []),
           ...(parsesForm ? [argument(fixed('parseForm'))] : []),
+          ...(parsesText ? [argument(fixed('parseText'))] : []),
           argument(handler),
         ]),
         fixed(';'),
@@ -255,7 +270,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
   const body: Layout[] = [
     fixed(`const ajv = createAjv(SCHEMAS);
 const router = express.Router();
-const parseJson = jsonBody(options);${usesForm ? '\nconst parseForm = formBody(options);' : ''}`),
+const parseJson = jsonBody(options);${usesForm ? '\nconst parseForm = formBody(options);' : ''}${usesText ? '\nconst parseText = textBody(options);' : ''}`),
   ];
   if (!ownsHealthcheck) {
     const mount = callLayout(fixed('router.get'), [
@@ -302,6 +317,7 @@ const parseJson = jsonBody(options);${usesForm ? '\nconst parseForm = formBody(o
         'jsonBody',
         ...(usesStructured ? ['paramsValidator'] : []),
         'route',
+        ...(usesText ? ['textBody'] : []),
       ].map(identifier),
       typeNames: [identifier('Context'), identifier('ParamSpec'), identifier('RouterOptions')],
       from: runtime,
@@ -402,7 +418,9 @@ function scalarOf(
     const home =
       type.namespace === service.namespace ? service : imports.find((s) => s.namespace === type.namespace);
     const found: Enum | undefined = home?.enums.find((e) => e.name === type.name);
-    return found ? { type: 'enum', values: found.values.map((v) => v.value) } : { type: 'string' };
+    // An extensible enum's parameter takes any string; the listed values are the known ones.
+    if (!found || found.extensible) return { type: 'string' };
+    return { type: 'enum', values: found.values.map((v) => v.value) };
   }
   return { type: 'json' };
 }

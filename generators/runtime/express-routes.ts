@@ -180,7 +180,19 @@ function styled(req: Request, spec: ParamSpec): unknown {
   const raw = query[spec.name];
   if (typeof raw !== 'string' || (spec.style === 'form' && spec.explode !== false)) return raw;
   const separator = spec.style === 'spaceDelimited' ? ' ' : spec.style === 'pipeDelimited' ? '|' : ',';
-  return raw === '' ? [] : raw.split(separator);
+  const parts = raw === '' ? [] : raw.split(separator);
+  if (spec.list || spec.type !== 'json') return parts;
+  // An object written unexploded: its keys and values alternate (`point=x,1,y,2`).
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    globalThis.Object.defineProperty(out, parts[i]!, {
+      value: parts[i + 1],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
 }
 
 /** Sets `[a][b]`, `[]` (append) or `[0]` (index) of a nested value, as the client writes them. */
@@ -223,6 +235,8 @@ function coerce(
   if (spec.location === 'form' && typeof value !== 'string') {
     if (spec.type === 'json' || typeof value === 'number' || typeof value === 'boolean') return value;
   }
+  // Any value in a url-encoded form (Twilio's `Parameter`) arrives as the text that was sent.
+  if (spec.location === 'form' && spec.type === 'json' && typeof value === 'string') return value;
   // Read in its style: checked and coerced against its schema (`OperationSpec.structured`).
   if (spec.style !== undefined && spec.type === 'json') return value;
   if (typeof value !== 'string') return bad('a single value');
@@ -261,7 +275,10 @@ function coerce(
       try {
         out = JSON.parse(value);
       } catch {
-        return bad('JSON');
+        // A path or header value of a union with text members (GitHub's `workflow_id`, an
+        // integer or a file name) is that text; its schema check decides.
+        if (spec.location !== 'path' && spec.location !== 'header') return bad('JSON');
+        out = value;
       }
       break;
     case 'string':
@@ -419,9 +436,22 @@ export function route<P, B = undefined>(
   };
 }
 
+/** JSON media types: `application/json` and the `+json` ones (`application/merge-patch+json`). */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
 /** The JSON body parser with the size limit, mounted only on operations that take a body. */
 export function jsonBody(options: RouterOptions): RequestHandler {
-  return express.json({ limit: options.bodyLimit ?? '1mb' });
+  return express.json({
+    limit: options.bodyLimit ?? '1mb',
+    // Any JSON value: a body typed as a string or a number is `"text"` or `42` on the wire.
+    strict: false,
+    type: (req) => JSON_TYPE.test(String(req.headers['content-type'] ?? '')),
+  });
+}
+
+/** The text body parser, for operations whose body the spec declares as text (`text/plain`). */
+export function textBody(options: RouterOptions): RequestHandler {
+  return express.text({ limit: options.bodyLimit ?? '1mb', type: () => true });
 }
 
 /**

@@ -44,7 +44,11 @@ function namedSchema(ref: NamedTypeRef, home: Service, visit: (t: TypeRef) => vo
   switch (ref.kind) {
     case 'enum': {
       const found = home.enums.find((e) => e.name === ref.name);
-      return found ? { type: 'string', enum: found.values.map((v) => v.value) } : {};
+      if (!found) return {};
+      // An extensible enum's listed values are the known ones; any other string is valid too.
+      return found.extensible
+        ? { type: 'string' }
+        : { type: 'string', enum: found.values.map((v) => v.value) };
     }
     case 'model':
     case 'interface': {
@@ -118,6 +122,14 @@ function fieldSchema(field: Field): LiteralValue {
     ...(typeSchema(field.type) as Record<string, LiteralValue>),
     ...constraintKeywords(field, field.type),
   };
+  // Each item of a list, each value of a map (Kubernetes' `format: byte` data maps).
+  if (field.items && (field.type.kind === 'list' || field.type.kind === 'map')) {
+    const key = field.type.kind === 'list' ? 'items' : 'additionalProperties';
+    schema[key] = {
+      ...(schema[key] as Record<string, LiteralValue>),
+      ...constraintKeywords(field.items, field.type.of),
+    };
+  }
   if (field.default !== undefined) {
     const value = defaultValue(field.type, field.default);
     if (value !== undefined) schema.default = value;

@@ -10,9 +10,25 @@ const scalar = (t: TypeRef) => t.kind === 'primitive' || t.kind === 'enum';
  * @example writtenStyle({ style: 'deepObject', … }) → ['deepObject', true]
  */
 export function writtenStyle(p: Parameter): readonly [ParameterStyle, boolean] | undefined {
-  if (p.location !== 'query' || p.style === undefined) return undefined;
-  const explode = p.explode ?? (p.style === 'form' || p.style === 'deepObject');
+  // An OpenAPI parameter that declares only `explode` has its location's default style, `form`.
+  const declared = p.style ?? (p.explode !== undefined ? 'form' : undefined);
+  if (p.location !== 'query' || declared === undefined) return undefined;
+  const explode = p.explode ?? (declared === 'form' || declared === 'deepObject');
   const plain = scalar(p.type) || (p.type.kind === 'list' && scalar(p.type.of));
-  if (p.style === 'form' && explode && plain) return undefined;
+  if (declared === 'form' && explode && plain) return undefined;
+  return [declared, explode];
+}
+
+/**
+ * How a form field of an OpenAPI form body (`formEncoding`) is written, when not as OpenAPI's
+ * default (`form`, exploded: lists as repeated keys, objects spread): its declared style and
+ * explode, such as Stripe's `deepObject` (`metadata[plan]=pro`, `expand[]=a`).
+ *
+ * @example formStyle({ style: 'deepObject', … }) → ['deepObject', true]
+ */
+export function formStyle(p: Parameter): readonly [ParameterStyle, boolean] | undefined {
+  if (p.location !== 'form' || p.style === undefined) return undefined;
+  const explode = p.explode ?? (p.style === 'form' || p.style === 'deepObject');
+  if (p.style === 'form' && explode) return undefined;
   return [p.style, explode];
 }

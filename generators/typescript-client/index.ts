@@ -38,7 +38,8 @@ import {
   unionLayout,
 } from '../shared/index.js';
 import { lossyNotes } from '../shared/lossy-notes.js';
-import { writtenStyle } from '../shared/parameter-style.js';
+import { sentMediaType } from '../shared/media-type.js';
+import { formStyle, writtenStyle } from '../shared/parameter-style.js';
 
 export const GENERATOR_NAME = 'typescript-client';
 
@@ -127,8 +128,9 @@ function descriptor(op: ClientOperation): Argument {
     path,
     query: operation.parameters.filter((p) => p.location === 'query').map(queryEntry),
     header: byLocation('header'),
-    form: byLocation('form'),
+    form: operation.parameters.filter((p) => p.location === 'form').map(formEntry),
     encoding: byLocation('form').length > 0 ? operation.formEncoding : undefined,
+    contentType: sentMediaType(operation.body),
     success: codes(op.successes),
     unit: codes(unit),
     errors: codes(op.errors),
@@ -139,6 +141,12 @@ function descriptor(op: ClientOperation): Argument {
 /** A query parameter's entry in the descriptor: its name, or `[name, style, explode]`. */
 function queryEntry(p: Parameter): LiteralValue {
   const style = writtenStyle(p);
+  return style === undefined ? p.name : [p.name, ...style];
+}
+
+/** A form parameter's entry in the descriptor: its name, or `[name, style, explode]`. */
+function formEntry(p: Parameter): LiteralValue {
+  const style = formStyle(p);
   return style === undefined ? p.name : [p.name, ...style];
 }
 

@@ -1,5 +1,13 @@
 import { hasConstraint } from '../../core/constraints.js';
-import type { Field, NamedTypeRef, Operation, Resource, Service, TypeRef } from '../../core/ir.js';
+import type {
+  Constraints,
+  Field,
+  NamedTypeRef,
+  Operation,
+  Resource,
+  Service,
+  TypeRef,
+} from '../../core/ir.js';
 import { formatTypeRef, qualifiedName, sameType } from '../../core/type-ref.js';
 import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
 import {
@@ -59,17 +67,30 @@ function fieldRows(fields: readonly Field[], localNamespace: string): LiteralVal
 
 /** The runtime's `FieldRules` of a field, or undefined when it has none (most fields). */
 function fieldRules(f: Field): LiteralObject | undefined {
-  if (!f.nullable && !hasConstraint(f)) return undefined;
-  const rules: Record<string, LiteralValue> = {};
+  if (!f.nullable && !hasConstraint(f) && !f.items) return undefined;
+  const rules = constraintRules(f);
   if (f.nullable) rules.nullable = true;
-  if (f.exclusiveMinimum !== undefined) rules.exclusiveMinimum = f.exclusiveMinimum;
-  if (f.exclusiveMaximum !== undefined) rules.exclusiveMaximum = f.exclusiveMaximum;
-  if (f.multipleOf !== undefined) rules.multipleOf = f.multipleOf;
-  if (f.pattern !== undefined) rules.pattern = f.pattern;
-  if (f.format !== undefined) rules.format = f.format;
-  if (f.uniqueItems) rules.uniqueItems = true;
-  if (f.const !== undefined) rules.const = f.const as LiteralValue;
+  if (f.items) {
+    // An item's bounds travel with its other rules (a field's own are the row's min and max).
+    const items = constraintRules(f.items);
+    if (f.items.minimum !== undefined) items.minimum = f.items.minimum;
+    if (f.items.maximum !== undefined) items.maximum = f.items.maximum;
+    rules.items = items;
+  }
   return Object.keys(rules).length > 0 ? rules : undefined;
+}
+
+/** The rules of one set of constraints, bounds left out. */
+function constraintRules(c: Constraints): Record<string, LiteralValue> {
+  const rules: Record<string, LiteralValue> = {};
+  if (c.exclusiveMinimum !== undefined) rules.exclusiveMinimum = c.exclusiveMinimum;
+  if (c.exclusiveMaximum !== undefined) rules.exclusiveMaximum = c.exclusiveMaximum;
+  if (c.multipleOf !== undefined) rules.multipleOf = c.multipleOf;
+  if (c.pattern !== undefined) rules.pattern = c.pattern;
+  if (c.format !== undefined) rules.format = c.format;
+  if (c.uniqueItems) rules.uniqueItems = true;
+  if (c.const !== undefined) rules.const = c.const as LiteralValue;
+  return rules;
 }
 
 /** The data tables the runtime generates values from: every model, enum and union it can reach. */

@@ -112,9 +112,21 @@ export function enumDeclarations(service: Service, enumeration: Enum): Statement
       docs: docComment({
         description: enumeration.description,
         deprecation: enumeration.deprecation,
-        notes: [`Wire name: ${enumeration.name}`, ...valueNotes, ...lossyNotes(enumeration)],
+        notes: [
+          `Wire name: ${enumeration.name}`,
+          ...(enumeration.extensible
+            ? ['Extensible (x-extensible-enum): the service may send values not listed here.']
+            : []),
+          ...valueNotes,
+          ...lossyNotes(enumeration),
+        ],
       }),
-      type: literals.length === 0 ? fixed('never') : unionLayout(literals),
+      // `string & {}` keeps the known values as completions while any other string still fits.
+      type: enumeration.extensible
+        ? unionLayout([...literals, fixed('(string & {})')])
+        : literals.length === 0
+          ? fixed('never')
+          : unionLayout(literals),
     },
     {
       kind: 'const',

@@ -1,4 +1,4 @@
-import type { Attribute, Union } from '../../ir.js';
+import type { Attribute, Enum, Union } from '../../ir.js';
 import { formatTypeRef } from '../../type-ref.js';
 import { isInlineType } from '../inline-types.js';
 import { type AnyDiffRule, added, both, type Pair, removed, rule, show } from '../rule.js';
@@ -12,6 +12,28 @@ const named = (pair: Pair<never>): boolean => {
 
 const REMOVED_TYPE =
   'code and importers that refer to it by name no longer compile, and clients lose its values.';
+
+/** Whether the enum an enum-value pair belongs to is extensible in the new version. */
+const openAfter = (pair: Pair<unknown>): boolean =>
+  (pair.parent?.after as Enum | undefined)?.extensible === true;
+
+/** An enum that became extensible (`opened`) or closed, where `applies` holds for its usage. */
+function extensibility(
+  pair: Pair<Enum>,
+  change: 'opened' | 'closed',
+  applies: (usage: Pair<Enum>['usage']) => boolean,
+): { message: string; before: string; after: string } | undefined {
+  const sides = both(pair);
+  if (!sides || !applies(pair.usage)) return undefined;
+  const [before, after] = [sides[0].extensible === true, sides[1].extensible === true];
+  if (before === after || after !== (change === 'opened')) return undefined;
+  const words = (open: boolean) => (open ? 'extensible' : 'closed');
+  return {
+    message: `${pair.label} became ${words(after)}`,
+    before: words(before),
+    after: words(after),
+  };
+}
 
 /** Enums, unions, interfaces and models, and the values and members inside enums and unions. */
 export const typeRules: AnyDiffRule[] = [
@@ -44,9 +66,46 @@ export const typeRules: AnyDiffRule[] = [
     description: 'A value was added to an enum clients receive: exhaustive switches over it may break.',
     elements: ['enum-value'],
     check: (pair) =>
-      added(pair) && pair.usage.output
+      added(pair) && pair.usage.output && !openAfter(pair)
         ? { message: `${pair.label} was added; clients may receive it` }
         : undefined,
+  }),
+  rule({
+    id: 'extensible-enum-value-added',
+    level: 'info',
+    description:
+      'A value was added to an extensible enum (`x-extensible-enum`) clients receive: they were told to expect values they do not know, as oasdiff holds.',
+    elements: ['enum-value'],
+    check: (pair) =>
+      added(pair) && pair.usage.output && openAfter(pair)
+        ? { message: `${pair.label} was added to an extensible enum` }
+        : undefined,
+  }),
+  rule({
+    id: 'enum-became-extensible',
+    level: 'warning',
+    description:
+      'An enum clients receive became extensible (`x-extensible-enum`): from now on they may receive values it does not list.',
+    elements: ['enum'],
+    check: (pair) => extensibility(pair, 'opened', (usage) => usage.output),
+  }),
+  rule({
+    id: 'enum-became-closed',
+    level: 'breaking',
+    description:
+      'An extensible enum clients send became closed (`enum`): requests with values it does not list are now refused (oasdiff: x-extensible-enum values removed).',
+    elements: ['enum'],
+    check: (pair) => extensibility(pair, 'closed', (usage) => usage.input),
+  }),
+  rule({
+    id: 'enum-extensibility-changed',
+    level: 'info',
+    description:
+      'An enum became extensible where clients only send it, or closed where they only receive it: every value they exchange today still fits.',
+    elements: ['enum'],
+    check: (pair) =>
+      extensibility(pair, 'opened', (usage) => !usage.output) ??
+      extensibility(pair, 'closed', (usage) => !usage.input),
   }),
   rule({
     id: 'enum-value-removed',

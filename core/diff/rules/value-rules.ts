@@ -131,21 +131,26 @@ function bounds(
   if (!sides) return undefined;
   const [b, a] = sides;
   let out: Verdict[] | undefined;
-  for (const key of CONSTRAINT_KEYS) {
-    const old = b[key];
-    const now = a[key];
-    if (old === now) continue;
-    const direction = compareConstraint(key, old, now);
-    if (direction === 'same') continue;
-    if (direction !== wanted && !(direction === 'changed' && incomparable)) continue;
-    const oldText = old === undefined ? undefined : constraintText(old);
-    const nowText = now === undefined ? undefined : constraintText(now);
-    out ??= [];
-    out.push({
-      message: `${pair.label} ${key} changed from ${show(oldText)} to ${show(nowText)}`,
-      ...(oldText !== undefined && { before: oldText }),
-      ...(nowText !== undefined && { after: nowText }),
-    });
+  // The element's own constraints, then its items' (a list's items, a map's values).
+  const levels: [Constraints, Constraints, string][] = [[b, a, '']];
+  if (b.items !== undefined || a.items !== undefined) levels.push([b.items ?? {}, a.items ?? {}, 'items ']);
+  for (const [before, after, prefix] of levels) {
+    for (const key of CONSTRAINT_KEYS) {
+      const old = before[key];
+      const now = after[key];
+      if (old === now) continue;
+      const direction = compareConstraint(key, old, now);
+      if (direction === 'same') continue;
+      if (direction !== wanted && !(direction === 'changed' && incomparable)) continue;
+      const oldText = old === undefined ? undefined : constraintText(old);
+      const nowText = now === undefined ? undefined : constraintText(now);
+      out ??= [];
+      out.push({
+        message: `${pair.label} ${prefix}${key} changed from ${show(oldText)} to ${show(nowText)}`,
+        ...(oldText !== undefined && { before: oldText }),
+        ...(nowText !== undefined && { after: nowText }),
+      });
+    }
   }
   return out;
 }

@@ -78,12 +78,21 @@ export interface OperationDescriptor {
    */
   query: readonly QueryParameter[];
   header: readonly string[];
-  form: readonly string[];
+  /**
+   * Form parameter names; `[name, style, explode]` for one whose OpenAPI `encoding` declares a
+   * style other than `form` exploded (Stripe's `deepObject`).
+   */
+  form: readonly QueryParameter[];
   /**
    * How the form parameters travel: absent, as one JSON object; otherwise as
-   * `application/x-www-form-urlencoded` or `multipart/form-data`, nested values with bracket keys.
+   * `application/x-www-form-urlencoded` or `multipart/form-data`, each in its style.
    */
   encoding?: 'urlencoded' | 'multipart';
+  /**
+   * The body's media type when it is not `application/json` (`application/merge-patch+json`,
+   * `text/plain`); a JSON one is sent as JSON, any other as the string given.
+   */
+  contentType?: string;
   /** Success statuses; `unit` ones return undefined. */
   success: readonly number[];
   unit: readonly number[];
@@ -197,16 +206,19 @@ function appendDeep(query: URLSearchParams, prefix: string, value: unknown): voi
 
 /**
  * Form parameters as the document declares them: url-encoded, or multipart (Blobs as file parts).
- * Nested values use bracket keys, as `appendDeep` writes them (`metadata[plan]=pro`).
+ * Each field in its style: by default OpenAPI's `form`, exploded (lists as repeated keys, objects
+ * spread); `deepObject` ones with bracket keys (`metadata[plan]=pro`).
  */
 function formPayload(op: OperationDescriptor, params: Params, headers: Headers): string | FormData {
   const pairs = new URLSearchParams();
   const multipart = op.encoding === 'multipart' ? new FormData() : undefined;
-  for (const name of op.form) {
+  for (const entry of op.form) {
+    const name = typeof entry === 'string' ? entry : entry[0];
     const value = own(params, name);
-    if (value === undefined) continue;
+    if (value === undefined || value === null) continue;
     if (multipart && value instanceof Blob) multipart.append(name, value);
-    else appendDeep(pairs, name, value);
+    else if (typeof entry === 'string') appendStyled(pairs, name, 'form', true, value);
+    else appendStyled(pairs, name, entry[1], entry[2], value);
   }
   if (!multipart) {
     headers.set('content-type', 'application/x-www-form-urlencoded');
@@ -261,11 +273,15 @@ export function createTransport(config: ClientSettings, baseUrl: string): Transp
     }
     for (const [name, value] of globalThis.Object.entries(options?.headers ?? {})) headers.set(name, value);
     let payload: string | FormData | undefined;
-    if (body !== undefined) payload = JSON.stringify(body);
-    else if (op.form.length > 0 && op.encoding !== undefined) payload = formPayload(op, params, headers);
+    if (body !== undefined) {
+      const text = op.contentType !== undefined && !/json/i.test(op.contentType) && typeof body === 'string';
+      payload = text ? body : JSON.stringify(body);
+      if (op.contentType !== undefined) headers.set('content-type', op.contentType);
+    } else if (op.form.length > 0 && op.encoding !== undefined) payload = formPayload(op, params, headers);
     else if (op.form.length > 0) {
       const form: { [name: string]: unknown } = {};
-      for (const name of op.form) {
+      for (const entry of op.form) {
+        const name = typeof entry === 'string' ? entry : entry[0];
         const value = own(params, name);
         if (value !== undefined) globalThis.Object.defineProperty(form, name, { value, enumerable: true });
       }

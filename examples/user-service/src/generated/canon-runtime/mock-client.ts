@@ -29,6 +29,14 @@ export interface FieldRules {
   uniqueItems?: boolean;
   /** The one value allowed; the key is absent when there is none. */
   const?: unknown;
+  /** A list's items or a map's values: their rules and bounds. */
+  items?: ItemRules;
+}
+
+/** The rules of each item of a list or value of a map, with the item's bounds. */
+export interface ItemRules extends Omit<FieldRules, 'items' | 'nullable'> {
+  minimum?: number;
+  maximum?: number;
 }
 
 const NO_RULES: FieldRules = {};
@@ -167,7 +175,7 @@ class DataGenerator {
         define(
           out,
           `key${String(this.int(1, 9))}`,
-          this.value(type === 'map' ? 'string' : type.slice(4, -1), depth + 1),
+          this.item(type === 'map' ? 'string' : type.slice(4, -1), depth + 1, rules.items),
         );
       return out;
     }
@@ -203,6 +211,12 @@ class DataGenerator {
     return {};
   }
 
+  /** One item of a list or value of a map, within its rules when the spec gives any. */
+  private item(type: string, depth: number, rules: ItemRules | undefined): unknown {
+    if (rules === undefined) return this.value(type, depth);
+    return this.value(type, depth, rules.minimum ?? null, rules.maximum ?? null, rules);
+  }
+
   private list(
     item: string,
     depth: number,
@@ -217,7 +231,7 @@ class DataGenerator {
     const seen = new Set<string>();
     // Unique items: draw again on a repeat, a bounded number of times (an enum may run out).
     for (let tries = 0; items.length < length && tries < length * 8; tries++) {
-      const value = this.value(item, depth + 1);
+      const value = this.item(item, depth + 1, rules.items);
       const key = JSON.stringify(value) ?? '';
       if (rules.uniqueItems && seen.has(key)) continue;
       seen.add(key);
@@ -247,7 +261,7 @@ class DataGenerator {
     if (formatted !== undefined) return formatted;
     if (rules.pattern !== undefined) {
       const sampled = samplePattern(rules.pattern, (n) => this.int(0, n - 1));
-      if (sampled !== undefined) return sampled;
+      if (sampled !== undefined) return fitLength(sampled, min, max, rules.pattern);
     }
     return this.text(min, max);
   }
@@ -282,15 +296,19 @@ class DataGenerator {
     if (depth > MAX_DEPTH * 2) return out;
     for (const [name, type, required, min, max, rules = NO_RULES] of fields) {
       if (!required && (depth >= 2 || this.next() < 0.3)) continue;
-      // Null is a value consumers must handle: a nullable field is sometimes null.
-      if (rules.nullable && this.next() < 0.2) define(out, name, null);
+      // Null is a value consumers must handle: a nullable field is sometimes null, and deep
+      // down always (a whole value where required fields would otherwise be cut off).
+      if (rules.nullable && (depth >= MAX_DEPTH || this.next() < 0.2)) define(out, name, null);
       else define(out, name, this.value(type, depth + 1, min, max, rules));
     }
     return out;
   }
 
   private union([discriminator, members, untagged]: UnionSpec, depth: number): unknown {
-    const [tag, type] = members[this.int(0, members.length - 1)]!;
+    // Deep down, a bare scalar member (Stripe's expandable id) ends the nesting with a whole value.
+    const scalars = members.filter(([, t]) => !this.models.has(t) && !this.unions.has(t));
+    const choices = untagged && depth >= MAX_DEPTH && scalars.length > 0 ? scalars : members;
+    const [tag, type] = choices[this.int(0, choices.length - 1)]!;
     const isObject = this.models.has(type) || this.unions.has(type);
     const inner = this.value(type, depth + 1);
     if (untagged) return inner;
@@ -311,6 +329,17 @@ class DataGenerator {
     }
     return out;
   }
+}
+
+/**
+ * A pattern's sample within the length bounds (GitHub's 40-character `commit_sha`, `^[0-9a-f]+$`):
+ * repeated or cut to fit when the pattern still matches, else the sample as it was.
+ */
+function fitLength(sample: string, min: number | null, max: number | null, pattern: string): string {
+  if (sample === '' || ((min === null || sample.length >= min) && (max === null || sample.length <= max)))
+    return sample;
+  const fitted = sample.repeat(Math.ceil((min ?? 0) / sample.length) || 1).slice(0, max ?? undefined);
+  return new RegExp(pattern, 'u').test(fitted) ? fitted : sample;
 }
 
 /**
