@@ -223,15 +223,18 @@ const isImport = (kind: Statement['kind'] | undefined) => kind === 'import' || k
 /**
  * Prints a whole file: the header, then statements separated by blank lines (consecutive imports,
  * and consecutive re-exports, stay together), ending with one newline.
+ *
+ * Each statement is printed on its own as soon as it is reached (it starts a line at the left
+ * margin, and a line break follows it, so nothing around it changes how it breaks): its layout
+ * and the printer's pieces die young instead of living until the whole file is printed.
  */
-export function printSourceFile(header: Code, statements: readonly Statement[]): string {
-  const parts: Layout[] = [header];
+export function printSourceFile(header: Code, statements: Iterable<Statement>): string {
+  let out = printLayout(header, LINE_WIDTH);
   let previous: Statement['kind'] | undefined = 'code';
   for (const statement of statements) {
-    parts.push(hardline);
-    if (previous !== statement.kind || !isImport(statement.kind)) parts.push(hardline);
-    parts.push(printStatement(statement));
+    out += previous !== statement.kind || !isImport(statement.kind) ? '\n\n' : '\n';
+    out += printLayout(printStatement(statement), LINE_WIDTH);
     previous = statement.kind;
   }
-  return `${printLayout(parts, LINE_WIDTH)}\n`;
+  return `${out}\n`;
 }
