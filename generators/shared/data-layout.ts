@@ -1,7 +1,13 @@
 import { fixed, numberLiteral } from './code.js';
 import { isIdentifierName } from './identifier.js';
-import type { Layout } from './layout.js';
-import { type LiteralObject, type LiteralValue, stringLiteral } from './string-literal.js';
+import type { DeferredLayout, Layout } from './layout.js';
+import {
+  appendLiteral,
+  type LiteralObject,
+  type LiteralValue,
+  stringLiteral,
+  stringLiteralLength,
+} from './string-literal.js';
 import {
   type Argument,
   type ArrayItemKind,
@@ -21,7 +27,8 @@ export interface DataLayout {
 
 /**
  * Plain data (from a spec or a generator) as a literal that breaks like Biome prints it: the
- * escaped equivalent of `dataLiteral`, with objects and arrays as groups.
+ * escaped equivalent of `dataLiteral`, with objects and arrays as groups (built only for those
+ * that break: see `DeferredLayout`).
  *
  * @example printLayout(dataLayout({ a: [1, 2] }).layout, 110) === '{ a: [1, 2] }'
  */
@@ -30,29 +37,19 @@ export function dataLayout(value: LiteralValue): DataLayout {
   if (typeof value === 'boolean') return { layout: fixed(value ? 'true' : 'false'), kind: 'other', size: 0 };
   if (typeof value === 'number') return { layout: numberLiteral(value), kind: 'number', size: 0 };
   if (typeof value === 'string') return { layout: stringLiteral(value), kind: 'other', size: 0 };
+  const width = measure(value);
+  const size = sizeOf(value);
   if (Array.isArray(value)) {
-    const items = (value as readonly LiteralValue[]).map(dataLayout);
     // A short list of plain values stays on one line wherever it is (see SHORT): printed directly.
-    if (
-      items.every(
-        (item) => typeof item.layout === 'string' && item.kind !== 'array' && item.kind !== 'object',
-      )
-    ) {
-      const text = `[${items.map((item) => item.layout).join(', ')}]`;
-      if (text.length <= SHORT && !text.includes('\n'))
-        return { layout: fixed(text), kind: 'array', size: items.length };
+    if (width <= SHORT && (value as readonly LiteralValue[]).every(isScalar)) {
+      const out: string[] = [];
+      appendLiteral(value, out);
+      return { layout: fixed(out.join('')), kind: 'array', size };
     }
-    return { layout: arrayLayout(items), kind: 'array', size: items.length };
+    return { layout: new DataGroup(value, width, measuredBroken), kind: 'array', size };
   }
-  const entries: Layout[] = [];
-  for (const key of Object.keys(value)) {
-    const entry = (value as LiteralObject)[key];
-    if (entry === undefined) continue;
-    const printedKey =
-      key === '__proto__' ? `[${stringLiteral(key)}]` : isIdentifierName(key) ? key : stringLiteral(key);
-    entries.push(propertyLayout(fixed(printedKey), dataLayout(entry).layout));
-  }
-  return { layout: objectLayout(entries), kind: 'object', size: entries.length };
+  if (size === 0) return { layout: fixed('{}'), kind: 'object', size };
+  return { layout: new DataGroup(value, width, measuredBroken), kind: 'object', size };
 }
 
 /** A data literal as a call argument: a non-empty object or array may hug the parentheses. */
@@ -61,4 +58,100 @@ export function dataArgument(value: LiteralValue): Argument {
   return data.kind === 'object' || data.kind === 'array'
     ? { layout: data.layout, ...(data.size > 0 ? { huggable: data.kind } : {}) }
     : { layout: data.layout };
+}
+
+/** A non-empty object, or an array that is not a short list of plain values. */
+class DataGroup implements DeferredLayout {
+  readonly kind = 'deferred';
+
+  constructor(
+    private readonly value: readonly LiteralValue[] | LiteralObject,
+    readonly width: number,
+    readonly broken: boolean,
+  ) {}
+
+  appendFlat(out: string[]): void {
+    appendLiteral(this.value, out);
+  }
+
+  expand(): Layout {
+    const value = this.value;
+    if (Array.isArray(value)) return arrayLayout((value as readonly LiteralValue[]).map(dataLayout));
+    const entries: Layout[] = [];
+    for (const key of Object.keys(value)) {
+      const entry = (value as LiteralObject)[key];
+      if (entry === undefined) continue;
+      entries.push(propertyLayout(fixed(printedKey(key)), dataLayout(entry).layout));
+    }
+    return objectLayout(entries);
+  }
+}
+
+function printedKey(key: string): string {
+  return key === '__proto__' ? `[${stringLiteral(key)}]` : isIdentifierName(key) ? key : stringLiteral(key);
+}
+
+const isScalar = (value: LiteralValue): boolean => value === null || typeof value !== 'object';
+
+function kindOf(value: LiteralValue): ArrayItemKind {
+  if (typeof value === 'number') return 'number';
+  if (value === null || typeof value !== 'object') return 'other';
+  return Array.isArray(value) ? 'array' : 'object';
+}
+
+function sizeOf(value: LiteralValue): number {
+  if (value === null || typeof value !== 'object') return 0;
+  if (Array.isArray(value)) return value.length;
+  let size = 0;
+  for (const key of Object.keys(value)) if ((value as LiteralObject)[key] !== undefined) size++;
+  return size;
+}
+
+/**
+ * Several objects (or arrays) of more than one entry each: `arrayLayout` breaks them one per
+ * line wherever they are, as Biome prints a table.
+ */
+function isTable(items: readonly LiteralValue[]): boolean {
+  if (items.length < 2) return false;
+  const first = kindOf(items[0]!);
+  if (first !== 'array' && first !== 'object') return false;
+  return items.every((item) => kindOf(item) === first && sizeOf(item) > 1);
+}
+
+/** Whether the value `measure` last measured must break (set by it, to return one number). */
+let measuredBroken = false;
+
+/** The width of `value` printed on one line (`dataLiteral`'s length), without printing it. */
+function measure(value: LiteralValue): number {
+  measuredBroken = false;
+  if (value === null) return 4;
+  if (typeof value === 'boolean') return value ? 4 : 5;
+  if (typeof value === 'number') return numberLiteral(value).length;
+  if (typeof value === 'string') return stringLiteralLength(value);
+  let broken = false;
+  if (Array.isArray(value)) {
+    const items = value as readonly LiteralValue[];
+    // `[`, `]` and a `, ` between items.
+    let width = items.length > 0 ? 2 * items.length : 2;
+    for (const item of items) {
+      width += measure(item);
+      broken ||= measuredBroken;
+    }
+    measuredBroken = broken || isTable(items);
+    return width;
+  }
+  // `{ `, ` }` and a `, ` between entries, `key: ` before each value; `{}` when empty.
+  let width = 2;
+  for (const key of Object.keys(value)) {
+    const entry = (value as LiteralObject)[key];
+    if (entry === undefined) continue;
+    width += 2 + keyLength(key) + 2 + measure(entry);
+    broken ||= measuredBroken;
+  }
+  measuredBroken = broken;
+  return width;
+}
+
+function keyLength(key: string): number {
+  return key === '__proto__' || !isIdentifierName(key) ? printedKey(key).length : key.length;
 }
