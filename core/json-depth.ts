@@ -25,8 +25,11 @@ function withinDepth(value: unknown, limit: number): boolean {
     const item = values.pop()!;
     const depth = depths.pop()!;
     if (depth > limit) return false;
-    const children = Array.isArray(item) ? (item as unknown[]) : Object.values(item);
-    for (const child of children) {
+    // Indexed loops: this runs over every value of a large document in a cold process, where
+    // an iterator costs an allocation per step.
+    const children: readonly unknown[] = Array.isArray(item) ? item : Object.values(item);
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
       if (child === null || typeof child !== 'object') continue;
       values.push(child);
       depths.push(depth + 1);

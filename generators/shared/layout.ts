@@ -227,6 +227,8 @@ class Commands {
 }
 
 const INDENT = '  ';
+/** How many printed pieces `printLayout` collects before joining them. */
+const CHUNK_PIECES = 2048;
 /** A line break and the indentation of `level`, made once per level. */
 const lineStarts: string[] = [];
 function lineStart(level: number): string {
@@ -319,6 +321,8 @@ function fits(
  */
 export function printLayout(layout: Layout, width: number): string {
   const out: string[] = [];
+  // Printed lines joined every so often, so that their many small pieces die young.
+  const chunks: string[] = [];
   // The column the next text starts at.
   let column = 0;
   const newline = (level: number) => {
@@ -329,6 +333,11 @@ export function printLayout(layout: Layout, width: number): string {
         out.push(last);
         break;
       }
+    }
+    // Trimming never looks back past this point: the last piece no longer ends with a space.
+    if (out.length >= CHUNK_PIECES) {
+      chunks.push(out.join(''));
+      out.length = 0;
     }
     out.push(lineStart(level));
     column = INDENT.length * level;
@@ -421,7 +430,8 @@ export function printLayout(layout: Layout, width: number): string {
         break;
     }
   }
-  return out
+  chunks.push(out.join(''));
+  return chunks
     .join('')
     .replace(/[ ]+\n/g, '\n')
     .trimEnd();

@@ -105,6 +105,11 @@ export function printMembers(members: readonly Member[]): Layout {
     const docs: Layout = member.docs ? [member.docs, hardline] : [];
     if (member.kind === 'property') {
       const prefix = member.readonly ? 'readonly ' : '';
+      // Most members are plain text: one string, which `blockLayout` indents without a tree.
+      if (typeof member.type === 'string' && !isUnionLayout(member.type) && !member.type.includes('\n'))
+        return fixed(
+          `${member.docs ? `${member.docs}\n` : ''}${prefix}${member.key}${member.optional ? '?' : ''}: ${member.type};`,
+        );
       return [
         docs,
         fixed(`${prefix}${member.key}${member.optional ? '?' : ''}:`),
