@@ -3,6 +3,7 @@ import { isIdentifierName } from './identifier.js';
 import type { DeferredLayout, Layout } from './layout.js';
 import {
   appendLiteral,
+  dataLiteral,
   type LiteralObject,
   type LiteralValue,
   stringLiteral,
@@ -85,6 +86,148 @@ class DataGroup implements DeferredLayout {
     }
     return objectLayout(entries);
   }
+
+  printBroken(level: number, width: number, out: string[], newline: Newline): void {
+    printBroken({ width, out, newline }, this.value, level);
+  }
+}
+
+type Newline = (level: number) => void;
+
+/** Where `printBroken` prints: the printer's line width, output and line breaks. */
+interface Target {
+  readonly width: number;
+  readonly out: string[];
+  readonly newline: Newline;
+}
+
+const INDENT_WIDTH = 2;
+/** A property's value that keeps its key's line without measuring (see `propertyLayout`). */
+const KEEPS_LINE = /^(-?[0-9][0-9.e+-]*|true|false|null)$/;
+
+/**
+ * What `printLayout` prints for the group of an array or object that does not fit, with the same
+ * decisions (`arrayLayout`, `objectLayout`, `propertyLayout` in break mode), straight from the
+ * data: every part is followed by a comma and a line break, so each decides from its own width.
+ */
+function printBroken(target: Target, value: readonly LiteralValue[] | LiteralObject, level: number): void {
+  const { out, newline } = target;
+  const inner = level + 1;
+  if (Array.isArray(value)) {
+    const items = value as readonly LiteralValue[];
+    if (items.length > 1 && items.every((item) => typeof item === 'number')) {
+      printNumbers(target, items as readonly number[], level);
+      return;
+    }
+    out.push('[');
+    for (const item of items) {
+      newline(inner);
+      printPart(target, item, inner, INDENT_WIDTH * inner);
+      out.push(',');
+    }
+    newline(level);
+    out.push(']');
+    return;
+  }
+  out.push('{');
+  for (const key of Object.keys(value)) {
+    const entry = (value as LiteralObject)[key];
+    if (entry === undefined) continue;
+    newline(inner);
+    printEntry(target, printedKey(key), entry, inner);
+    out.push(',');
+  }
+  newline(level);
+  out.push('}');
+}
+
+/** Numbers filling their lines (`fill`): a number moves to the next line only when it does not fit. */
+function printNumbers(target: Target, items: readonly number[], level: number): void {
+  const { out, newline, width } = target;
+  const inner = level + 1;
+  out.push('[');
+  newline(inner);
+  let remaining = width - INDENT_WIDTH * inner;
+  for (let i = 0; i < items.length; i++) {
+    const text = numberLiteral(items[i]!);
+    if (i > 0) {
+      // `, ` and the number must fit, else `,` ends the line.
+      if (2 + text.length > remaining) {
+        out.push(',');
+        newline(inner);
+        remaining = width - INDENT_WIDTH * inner;
+      } else {
+        out.push(', ');
+        remaining -= 2;
+      }
+    }
+    out.push(text);
+    remaining -= text.length;
+  }
+  out.push(',');
+  newline(level);
+  out.push(']');
+}
+
+/**
+ * A value at `column` (its line's indentation `level`), followed by a comma and a line break: on
+ * its line when it fits there, else broken.
+ */
+function printPart(target: Target, value: LiteralValue, level: number, column: number): void {
+  if (value === null || typeof value !== 'object') {
+    appendLiteral(value, target.out);
+    return;
+  }
+  const width = measure(value);
+  const broken = measuredBroken;
+  if (isText(value, width) || (!broken && column + width + 1 <= target.width))
+    appendLiteral(value, target.out);
+  else printBroken(target, value, level);
+}
+
+/** `key: value` of a broken object at `level`, followed by a comma and a line break. */
+function printEntry(target: Target, key: string, value: LiteralValue, level: number): void {
+  const { out, newline } = target;
+  const column = INDENT_WIDTH * level;
+  const isContainer = value !== null && typeof value === 'object';
+  const width = isContainer ? measure(value) : 0;
+  const broken = measuredBroken;
+  const text = !isContainer || isText(value, width) ? dataLiteral(value) : undefined;
+  if (text !== undefined && (key.length < 5 || KEEPS_LINE.test(text) || key.length + text.length <= SHORT)) {
+    out.push(key, ': ', text);
+    return;
+  }
+  if (text === undefined && key.length < 5) {
+    out.push(key, ': ');
+    printPart(target, value, level, column + key.length + 2);
+    return;
+  }
+  // The value stays after `key: ` when (its first line) fits there, else it moves one level deeper.
+  out.push(key, ':');
+  const room = target.width - column - key.length - 1 - 1;
+  if (text !== undefined) {
+    if (room - text.length - 1 >= 0) out.push(' ', text);
+    else {
+      newline(level + 1);
+      out.push(text);
+    }
+    return;
+  }
+  if (room >= 1) {
+    out.push(' ');
+    if (!broken && column + key.length + 2 + width + 1 <= target.width) appendLiteral(value, out);
+    else printBroken(target, value as readonly LiteralValue[] | LiteralObject, level);
+    return;
+  }
+  newline(level + 1);
+  if (!broken && INDENT_WIDTH * (level + 1) + width + 1 <= target.width) appendLiteral(value, out);
+  else printBroken(target, value as readonly LiteralValue[] | LiteralObject, level + 1);
+}
+
+/** Whether `dataLayout` makes a container plain text: a short list of plain values, or `{}`. */
+function isText(value: readonly LiteralValue[] | LiteralObject, width: number): boolean {
+  if (Array.isArray(value)) return width <= SHORT && (value as readonly LiteralValue[]).every(isScalar);
+  return sizeOf(value) === 0;
 }
 
 function printedKey(key: string): string {

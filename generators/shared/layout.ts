@@ -23,6 +23,12 @@ export interface DeferredLayout {
   appendFlat(out: string[]): void;
   /** Its layout: a group, built on demand (its parts may be deferred in turn). */
   expand(): Layout;
+  /**
+   * Prints what its group prints broken (one part per line, `level` deeper) without building it:
+   * the printer's `out`, line breaks through `newline`, `width` columns. Ends after its closing
+   * bracket, at column `level * 2 + 1`.
+   */
+  printBroken(level: number, width: number, out: string[], newline: (level: number) => void): void;
 }
 
 type LayoutNode =
@@ -377,6 +383,9 @@ export function printLayout(layout: Layout, width: number): string {
         if (flat) {
           node.appendFlat(out);
           column += node.width;
+        } else if (mode === 'break') {
+          node.printBroken(level, width, out, newline);
+          column = INDENT.length * level + 1;
         } else stack.push(level, mode, node.expand());
         break;
       }
