@@ -264,6 +264,13 @@ function isTable(items: readonly LiteralValue[]): boolean {
 /** Whether the value `measure` last measured must break (set by it, to return one number). */
 let measuredBroken = false;
 
+/**
+ * Widths of the containers wider than any line, which always print broken: their parts are
+ * measured again when they print, so each is measured once (as `width * 2 + broken`).
+ */
+const wideWidths = new WeakMap<object, number>();
+const WIDE = 110;
+
 /** The width of `value` printed on one line (`dataLiteral`'s length), without printing it. */
 function measure(value: LiteralValue): number {
   measuredBroken = false;
@@ -271,22 +278,36 @@ function measure(value: LiteralValue): number {
   if (typeof value === 'boolean') return value ? 4 : 5;
   if (typeof value === 'number') return numberLiteral(value).length;
   if (typeof value === 'string') return stringLiteralLength(value);
-  let broken = false;
-  if (Array.isArray(value)) {
-    const items = value as readonly LiteralValue[];
-    // `[`, `]` and a `, ` between items.
-    let width = items.length > 0 ? 2 * items.length : 2;
-    for (const item of items) {
-      width += measure(item);
-      broken ||= measuredBroken;
-    }
-    measuredBroken = broken || isTable(items);
-    return width;
+  const known = wideWidths.get(value);
+  if (known !== undefined) {
+    measuredBroken = known % 2 === 1;
+    return (known - (known % 2)) / 2;
   }
+  const width = Array.isArray(value)
+    ? measureArray(value as readonly LiteralValue[])
+    : measureObject(value as LiteralObject);
+  if (width > WIDE) wideWidths.set(value, width * 2 + (measuredBroken ? 1 : 0));
+  return width;
+}
+
+function measureArray(items: readonly LiteralValue[]): number {
+  let broken = false;
+  // `[`, `]` and a `, ` between items (indexed: an iterator allocates in cold code).
+  let width = items.length > 0 ? 2 * items.length : 2;
+  for (let i = 0; i < items.length; i++) {
+    width += measure(items[i]!);
+    broken ||= measuredBroken;
+  }
+  measuredBroken = broken || isTable(items);
+  return width;
+}
+
+function measureObject(value: LiteralObject): number {
+  let broken = false;
   // `{ `, ` }` and a `, ` between entries, `key: ` before each value; `{}` when empty.
   let width = 2;
   for (const key of Object.keys(value)) {
-    const entry = (value as LiteralObject)[key];
+    const entry = value[key];
     if (entry === undefined) continue;
     width += 2 + keyLength(key) + 2 + measure(entry);
     broken ||= measuredBroken;

@@ -2,7 +2,7 @@ import { type Code, code, fixed, joinCode } from './code.js';
 import type { Identifier } from './identifier.js';
 import { concat, group, hardline, ifBreak, indent, join, type Layout, line, printLayout } from './layout.js';
 import { stringLiteral } from './string-literal.js';
-import { assignmentLayout, blockLayout, isUnionLayout, signatureLayout } from './syntax.js';
+import { assignmentLayout, blockLayout, isUnionLayout, signatureLayout, unionMembers } from './syntax.js';
 
 /**
  * Declarations as plain structures, printed once by `printSourceFile`. Every piece is `Code`
@@ -200,7 +200,9 @@ function printStatementParts(statement: Statement): Layout {
         printMembers(statement.members),
       ];
     }
-    case 'type':
+    case 'type': {
+      const text = plainTypeAlias(statement);
+      if (text !== undefined) return [docs, text];
       return [
         docs,
         exported,
@@ -208,6 +210,7 @@ function printStatementParts(statement: Statement): Layout {
         isUnionLayout(statement.type) ? [fixed(' ='), statement.type] : assignmentLayout(statement.type),
         fixed(';'),
       ];
+    }
     case 'const': {
       const type = statement.type ? code`: ${statement.type}` : '';
       return [
@@ -221,6 +224,20 @@ function printStatementParts(statement: Statement): Layout {
     case 'code':
       return [docs, statement.code];
   }
+}
+
+/**
+ * A type alias of a union of plain one-line members (most enums and unions), as the printer
+ * breaks it: on one line when that fits (a statement starts at the margin), else one member per
+ * line after a leading `|`. Undefined for anything else.
+ */
+function plainTypeAlias(statement: TypeAliasStatement): Code | undefined {
+  const members = unionMembers(statement.type);
+  if (members === undefined) return undefined;
+  for (const member of members) if (typeof member !== 'string' || member.includes('\n')) return undefined;
+  const head = `${statement.exported ? 'export ' : ''}type ${statement.name}${statement.typeParameters ?? ''} =`;
+  const flat = `${head} ${members.join(' | ')};`;
+  return fixed(flat.length <= LINE_WIDTH ? flat : `${head}\n  | ${members.join('\n  | ')};`);
 }
 
 const isImport = (kind: Statement['kind'] | undefined) => kind === 'import' || kind === 'export';
