@@ -326,6 +326,8 @@ function fits(
  * after each of its line breaks; trailing spaces are trimmed.
  */
 export function printLayout(layout: Layout, width: number): string {
+  // Plain text (most statements of a types module) has nothing to decide.
+  if (typeof layout === 'string') return layout.replace(/[ ]+\n/g, '\n').trimEnd();
   const out: string[] = [];
   // Printed lines joined every so often, so that their many small pieces die young.
   const chunks: string[] = [];
