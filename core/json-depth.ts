@@ -12,6 +12,34 @@ export const MAX_NESTING = 128;
  * @example nestingBeyond({ a: { b: {} } }, 2) // → '/a/b'
  */
 export function nestingBeyond(value: unknown, limit = MAX_NESTING): string | undefined {
+  // Every spec that loads is checked, and nearly all fit: measure without building pointers.
+  return withinDepth(value, limit) ? undefined : firstTooDeep(value, limit);
+}
+
+/** Whether nothing in `value` is nested deeper than `limit` (objects and arrays only are pushed). */
+function withinDepth(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const item = values.pop()!;
+    const depth = depths.pop()!;
+    if (depth > limit) return false;
+    // Indexed loops: this runs over every value of a large document in a cold process, where
+    // an iterator costs an allocation per step.
+    const children: readonly unknown[] = Array.isArray(item) ? item : Object.values(item);
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child === null || typeof child !== 'object') continue;
+      values.push(child);
+      depths.push(depth + 1);
+    }
+  }
+  return true;
+}
+
+/** The pointer `nestingBeyond` reports: the first too deep value in document order. */
+function firstTooDeep(value: unknown, limit: number): string | undefined {
   const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 1, path: '' }];
   while (stack.length > 0) {
     const item = stack.pop()!;

@@ -1,7 +1,14 @@
 import { fixed, numberLiteral } from './code.js';
 import { isIdentifierName } from './identifier.js';
-import type { Layout } from './layout.js';
-import { type LiteralObject, type LiteralValue, stringLiteral } from './string-literal.js';
+import type { DeferredLayout, Layout } from './layout.js';
+import {
+  appendLiteral,
+  dataLiteral,
+  type LiteralObject,
+  type LiteralValue,
+  stringLiteral,
+  stringLiteralLength,
+} from './string-literal.js';
 import {
   type Argument,
   type ArrayItemKind,
@@ -21,7 +28,8 @@ export interface DataLayout {
 
 /**
  * Plain data (from a spec or a generator) as a literal that breaks like Biome prints it: the
- * escaped equivalent of `dataLiteral`, with objects and arrays as groups.
+ * escaped equivalent of `dataLiteral`, with objects and arrays as groups (built only for those
+ * that break: see `DeferredLayout`).
  *
  * @example printLayout(dataLayout({ a: [1, 2] }).layout, 110) === '{ a: [1, 2] }'
  */
@@ -30,29 +38,19 @@ export function dataLayout(value: LiteralValue): DataLayout {
   if (typeof value === 'boolean') return { layout: fixed(value ? 'true' : 'false'), kind: 'other', size: 0 };
   if (typeof value === 'number') return { layout: numberLiteral(value), kind: 'number', size: 0 };
   if (typeof value === 'string') return { layout: stringLiteral(value), kind: 'other', size: 0 };
+  const width = measure(value);
+  const size = sizeOf(value);
   if (Array.isArray(value)) {
-    const items = (value as readonly LiteralValue[]).map(dataLayout);
     // A short list of plain values stays on one line wherever it is (see SHORT): printed directly.
-    if (
-      items.every(
-        (item) => typeof item.layout === 'string' && item.kind !== 'array' && item.kind !== 'object',
-      )
-    ) {
-      const text = `[${items.map((item) => item.layout).join(', ')}]`;
-      if (text.length <= SHORT && !text.includes('\n'))
-        return { layout: fixed(text), kind: 'array', size: items.length };
+    if (width <= SHORT && (value as readonly LiteralValue[]).every(isScalar)) {
+      const out: string[] = [];
+      appendLiteral(value, out);
+      return { layout: fixed(out.join('')), kind: 'array', size };
     }
-    return { layout: arrayLayout(items), kind: 'array', size: items.length };
+    return { layout: new DataGroup(value, width, measuredBroken), kind: 'array', size };
   }
-  const entries: Layout[] = [];
-  for (const key of Object.keys(value)) {
-    const entry = (value as LiteralObject)[key];
-    if (entry === undefined) continue;
-    const printedKey =
-      key === '__proto__' ? `[${stringLiteral(key)}]` : isIdentifierName(key) ? key : stringLiteral(key);
-    entries.push(propertyLayout(fixed(printedKey), dataLayout(entry).layout));
-  }
-  return { layout: objectLayout(entries), kind: 'object', size: entries.length };
+  if (size === 0) return { layout: fixed('{}'), kind: 'object', size };
+  return { layout: new DataGroup(value, width, measuredBroken), kind: 'object', size };
 }
 
 /** A data literal as a call argument: a non-empty object or array may hug the parentheses. */
@@ -61,4 +59,263 @@ export function dataArgument(value: LiteralValue): Argument {
   return data.kind === 'object' || data.kind === 'array'
     ? { layout: data.layout, ...(data.size > 0 ? { huggable: data.kind } : {}) }
     : { layout: data.layout };
+}
+
+/** A non-empty object, or an array that is not a short list of plain values. */
+class DataGroup implements DeferredLayout {
+  readonly kind = 'deferred';
+
+  constructor(
+    private readonly value: readonly LiteralValue[] | LiteralObject,
+    readonly width: number,
+    readonly broken: boolean,
+  ) {}
+
+  appendFlat(out: string[]): void {
+    appendLiteral(this.value, out);
+  }
+
+  expand(): Layout {
+    const value = this.value;
+    if (Array.isArray(value)) return arrayLayout((value as readonly LiteralValue[]).map(dataLayout));
+    const entries: Layout[] = [];
+    for (const key of Object.keys(value)) {
+      const entry = (value as LiteralObject)[key];
+      if (entry === undefined) continue;
+      entries.push(propertyLayout(fixed(printedKey(key)), dataLayout(entry).layout));
+    }
+    return objectLayout(entries);
+  }
+
+  printBroken(level: number, width: number, out: string[], newline: Newline): void {
+    printBroken({ width, out, newline }, this.value, level);
+  }
+}
+
+type Newline = (level: number) => void;
+
+/** Where `printBroken` prints: the printer's line width, output and line breaks. */
+interface Target {
+  readonly width: number;
+  readonly out: string[];
+  readonly newline: Newline;
+}
+
+const INDENT_WIDTH = 2;
+/** A property's value that keeps its key's line without measuring (see `propertyLayout`). */
+const KEEPS_LINE = /^(-?[0-9][0-9.e+-]*|true|false|null)$/;
+
+/**
+ * What `printLayout` prints for the group of an array or object that does not fit, with the same
+ * decisions (`arrayLayout`, `objectLayout`, `propertyLayout` in break mode), straight from the
+ * data: every part is followed by a comma and a line break, so each decides from its own width.
+ */
+function printBroken(target: Target, value: readonly LiteralValue[] | LiteralObject, level: number): void {
+  const { out, newline } = target;
+  const inner = level + 1;
+  if (Array.isArray(value)) {
+    const items = value as readonly LiteralValue[];
+    if (items.length > 1 && items.every((item) => typeof item === 'number')) {
+      printNumbers(target, items as readonly number[], level);
+      return;
+    }
+    out.push('[');
+    for (const item of items) {
+      newline(inner);
+      printPart(target, item, inner, INDENT_WIDTH * inner);
+      out.push(',');
+    }
+    newline(level);
+    out.push(']');
+    return;
+  }
+  out.push('{');
+  for (const key of Object.keys(value)) {
+    const entry = (value as LiteralObject)[key];
+    if (entry === undefined) continue;
+    newline(inner);
+    printEntry(target, printedKey(key), entry, inner);
+    out.push(',');
+  }
+  newline(level);
+  out.push('}');
+}
+
+/** Numbers filling their lines (`fill`): a number moves to the next line only when it does not fit. */
+function printNumbers(target: Target, items: readonly number[], level: number): void {
+  const { out, newline, width } = target;
+  const inner = level + 1;
+  out.push('[');
+  newline(inner);
+  let remaining = width - INDENT_WIDTH * inner;
+  for (let i = 0; i < items.length; i++) {
+    const text = numberLiteral(items[i]!);
+    if (i > 0) {
+      // `, ` and the number must fit, else `,` ends the line.
+      if (2 + text.length > remaining) {
+        out.push(',');
+        newline(inner);
+        remaining = width - INDENT_WIDTH * inner;
+      } else {
+        out.push(', ');
+        remaining -= 2;
+      }
+    }
+    out.push(text);
+    remaining -= text.length;
+  }
+  out.push(',');
+  newline(level);
+  out.push(']');
+}
+
+/**
+ * A value at `column` (its line's indentation `level`), followed by a comma and a line break: on
+ * its line when it fits there, else broken.
+ */
+function printPart(target: Target, value: LiteralValue, level: number, column: number): void {
+  if (value === null || typeof value !== 'object') {
+    appendLiteral(value, target.out);
+    return;
+  }
+  const width = measure(value);
+  const broken = measuredBroken;
+  if (isText(value, width) || (!broken && column + width + 1 <= target.width))
+    appendLiteral(value, target.out);
+  else printBroken(target, value, level);
+}
+
+/** `key: value` of a broken object at `level`, followed by a comma and a line break. */
+function printEntry(target: Target, key: string, value: LiteralValue, level: number): void {
+  const { out, newline } = target;
+  const column = INDENT_WIDTH * level;
+  const isContainer = value !== null && typeof value === 'object';
+  const width = isContainer ? measure(value) : 0;
+  const broken = measuredBroken;
+  const text = !isContainer || isText(value, width) ? dataLiteral(value) : undefined;
+  if (text !== undefined && (key.length < 5 || KEEPS_LINE.test(text) || key.length + text.length <= SHORT)) {
+    out.push(key, ': ', text);
+    return;
+  }
+  if (text === undefined && key.length < 5) {
+    out.push(key, ': ');
+    printPart(target, value, level, column + key.length + 2);
+    return;
+  }
+  // The value stays after `key: ` when (its first line) fits there, else it moves one level deeper.
+  out.push(key, ':');
+  const room = target.width - column - key.length - 1 - 1;
+  if (text !== undefined) {
+    if (room - text.length - 1 >= 0) out.push(' ', text);
+    else {
+      newline(level + 1);
+      out.push(text);
+    }
+    return;
+  }
+  if (room >= 1) {
+    out.push(' ');
+    if (!broken && column + key.length + 2 + width + 1 <= target.width) appendLiteral(value, out);
+    else printBroken(target, value as readonly LiteralValue[] | LiteralObject, level);
+    return;
+  }
+  newline(level + 1);
+  if (!broken && INDENT_WIDTH * (level + 1) + width + 1 <= target.width) appendLiteral(value, out);
+  else printBroken(target, value as readonly LiteralValue[] | LiteralObject, level + 1);
+}
+
+/** Whether `dataLayout` makes a container plain text: a short list of plain values, or `{}`. */
+function isText(value: readonly LiteralValue[] | LiteralObject, width: number): boolean {
+  if (Array.isArray(value)) return width <= SHORT && (value as readonly LiteralValue[]).every(isScalar);
+  return sizeOf(value) === 0;
+}
+
+function printedKey(key: string): string {
+  return key === '__proto__' ? `[${stringLiteral(key)}]` : isIdentifierName(key) ? key : stringLiteral(key);
+}
+
+const isScalar = (value: LiteralValue): boolean => value === null || typeof value !== 'object';
+
+function kindOf(value: LiteralValue): ArrayItemKind {
+  if (typeof value === 'number') return 'number';
+  if (value === null || typeof value !== 'object') return 'other';
+  return Array.isArray(value) ? 'array' : 'object';
+}
+
+function sizeOf(value: LiteralValue): number {
+  if (value === null || typeof value !== 'object') return 0;
+  if (Array.isArray(value)) return value.length;
+  let size = 0;
+  for (const key of Object.keys(value)) if ((value as LiteralObject)[key] !== undefined) size++;
+  return size;
+}
+
+/**
+ * Several objects (or arrays) of more than one entry each: `arrayLayout` breaks them one per
+ * line wherever they are, as Biome prints a table.
+ */
+function isTable(items: readonly LiteralValue[]): boolean {
+  if (items.length < 2) return false;
+  const first = kindOf(items[0]!);
+  if (first !== 'array' && first !== 'object') return false;
+  return items.every((item) => kindOf(item) === first && sizeOf(item) > 1);
+}
+
+/** Whether the value `measure` last measured must break (set by it, to return one number). */
+let measuredBroken = false;
+
+/**
+ * Widths of the containers wider than any line, which always print broken: their parts are
+ * measured again when they print, so each is measured once (as `width * 2 + broken`).
+ */
+const wideWidths = new WeakMap<object, number>();
+const WIDE = 110;
+
+/** The width of `value` printed on one line (`dataLiteral`'s length), without printing it. */
+function measure(value: LiteralValue): number {
+  measuredBroken = false;
+  if (value === null) return 4;
+  if (typeof value === 'boolean') return value ? 4 : 5;
+  if (typeof value === 'number') return numberLiteral(value).length;
+  if (typeof value === 'string') return stringLiteralLength(value);
+  const known = wideWidths.get(value);
+  if (known !== undefined) {
+    measuredBroken = known % 2 === 1;
+    return (known - (known % 2)) / 2;
+  }
+  const width = Array.isArray(value)
+    ? measureArray(value as readonly LiteralValue[])
+    : measureObject(value as LiteralObject);
+  if (width > WIDE) wideWidths.set(value, width * 2 + (measuredBroken ? 1 : 0));
+  return width;
+}
+
+function measureArray(items: readonly LiteralValue[]): number {
+  let broken = false;
+  // `[`, `]` and a `, ` between items (indexed: an iterator allocates in cold code).
+  let width = items.length > 0 ? 2 * items.length : 2;
+  for (let i = 0; i < items.length; i++) {
+    width += measure(items[i]!);
+    broken ||= measuredBroken;
+  }
+  measuredBroken = broken || isTable(items);
+  return width;
+}
+
+function measureObject(value: LiteralObject): number {
+  let broken = false;
+  // `{ `, ` }` and a `, ` between entries, `key: ` before each value; `{}` when empty.
+  let width = 2;
+  for (const key of Object.keys(value)) {
+    const entry = value[key];
+    if (entry === undefined) continue;
+    width += 2 + keyLength(key) + 2 + measure(entry);
+    broken ||= measuredBroken;
+  }
+  measuredBroken = broken;
+  return width;
+}
+
+function keyLength(key: string): number {
+  return key === '__proto__' || !isIdentifierName(key) ? printedKey(key).length : key.length;
 }

@@ -5,7 +5,31 @@ import type { Code } from './code.js';
  * which groups fit on one line and which break, the way Prettier and Biome do. Leaves are `Code`
  * (made by the shared helpers), so a layout carries nothing from a spec unescaped.
  */
-export type Layout = Code | readonly Layout[] | LayoutNode;
+export type Layout = Code | readonly Layout[] | LayoutNode | DeferredLayout;
+
+/**
+ * A group whose layout is built only when it has to break: until then its width, whether it must
+ * break and its one-line text are all the printer asks of it. Data literals (the mock client's
+ * tables, the client's descriptors) are most of a generated file's nodes and nearly all of them
+ * fit on their line, so they never become trees.
+ */
+export interface DeferredLayout {
+  readonly kind: 'deferred';
+  /** Its width printed on one line. */
+  readonly width: number;
+  /** Whether it must break (what `mustBreak` of its layout says). */
+  readonly broken: boolean;
+  /** Appends its one-line text (`width` characters) to `out`. */
+  appendFlat(out: string[]): void;
+  /** Its layout: a group, built on demand (its parts may be deferred in turn). */
+  expand(): Layout;
+  /**
+   * Prints what its group prints broken (one part per line, `level` deeper) without building it:
+   * the printer's `out`, line breaks through `newline`, `width` columns. Ends after its closing
+   * bracket, at column `level * 2 + 1`.
+   */
+  printBroken(level: number, width: number, out: string[], newline: (level: number) => void): void;
+}
 
 type LayoutNode =
   | {
@@ -130,9 +154,10 @@ export function mustBreak(layout: Layout): boolean {
     for (const part of layout as readonly Layout[]) if (mustBreak(part)) return true;
     return false;
   }
-  const node = layout as LayoutNode;
+  const node = layout as LayoutNode | DeferredLayout;
   switch (node.kind) {
     case 'group':
+    case 'deferred':
       return node.broken;
     case 'conditional':
       return node.firstBreaks && node.states.every(mustBreak);
@@ -158,8 +183,11 @@ function appendFlat(layout: Layout, out: string[]): void {
     for (const part of layout as readonly Layout[]) appendFlat(part, out);
     return;
   }
-  const node = layout as LayoutNode;
+  const node = layout as LayoutNode | DeferredLayout;
   switch (node.kind) {
+    case 'deferred':
+      node.appendFlat(out);
+      return;
     case 'group':
     case 'indent':
     case 'indentIfBreak':
@@ -205,6 +233,14 @@ class Commands {
 }
 
 const INDENT = '  ';
+/** How many printed pieces `printLayout` collects before joining them. */
+const CHUNK_PIECES = 2048;
+/** A line break and the indentation of `level`, made once per level. */
+const lineStarts: string[] = [];
+function lineStart(level: number): string {
+  for (let next = lineStarts.length; next <= level; next++) lineStarts.push(`\n${INDENT.repeat(next)}`);
+  return lineStarts[level]!;
+}
 // fits() never runs inside itself, so one scratch stack serves every call.
 const scratch = new Commands();
 
@@ -248,11 +284,17 @@ function fits(
       for (let i = layout.length - 1; i >= 0; i--) commands.push(level, mode, layout[i]!);
       continue;
     }
-    const node = layout as LayoutNode;
+    const node = layout as LayoutNode | DeferredLayout;
     switch (node.kind) {
       case 'group':
         if (mode === 'flat' && !node.broken) remaining -= node.width;
         else commands.push(level, node.shouldBreak ? 'break' : mode, node.contents);
+        break;
+      case 'deferred':
+        if (mode === 'flat' && !node.broken) remaining -= node.width;
+        // Broken, its group's `[` or `{` ends the line.
+        else if (mode === 'break') return remaining >= 1;
+        else commands.push(level, mode, node.expand());
         break;
       case 'conditional':
         commands.push(level, mode, mode === 'break' ? node.states.at(-1)! : node.states[0]!);
@@ -284,7 +326,11 @@ function fits(
  * after each of its line breaks; trailing spaces are trimmed.
  */
 export function printLayout(layout: Layout, width: number): string {
+  // Plain text (most statements of a types module) has nothing to decide.
+  if (typeof layout === 'string') return layout.replace(/[ ]+\n/g, '\n').trimEnd();
   const out: string[] = [];
+  // Printed lines joined every so often, so that their many small pieces die young.
+  const chunks: string[] = [];
   // The column the next text starts at.
   let column = 0;
   const newline = (level: number) => {
@@ -296,9 +342,13 @@ export function printLayout(layout: Layout, width: number): string {
         break;
       }
     }
-    const indentation = INDENT.repeat(level);
-    out.push(`\n${indentation}`);
-    column = indentation.length;
+    // Trimming never looks back past this point: the last piece no longer ends with a space.
+    if (out.length >= CHUNK_PIECES) {
+      chunks.push(out.join(''));
+      out.length = 0;
+    }
+    out.push(lineStart(level));
+    column = INDENT.length * level;
   };
   const stack = new Commands();
   stack.push(0, 'break', layout);
@@ -325,8 +375,22 @@ export function printLayout(layout: Layout, width: number): string {
       for (let i = item.length - 1; i >= 0; i--) stack.push(level, mode, item[i]!);
       continue;
     }
-    const node = item as LayoutNode;
+    const node = item as LayoutNode | DeferredLayout;
     switch (node.kind) {
+      case 'deferred': {
+        // On one line when its group would be (as below), else the group it stands for decides.
+        const room = width - column - node.width;
+        const flat =
+          !node.broken && (mode === 'flat' || (room >= 0 && fits(undefined, 0, 'flat', stack, room)));
+        if (flat) {
+          node.appendFlat(out);
+          column += node.width;
+        } else if (mode === 'break') {
+          node.printBroken(level, width, out, newline);
+          column = INDENT.length * level + 1;
+        } else stack.push(level, mode, node.expand());
+        break;
+      }
       case 'group': {
         // Its own width is known; only what follows it on the line is left to measure.
         const room = width - column - node.width;
@@ -336,11 +400,8 @@ export function printLayout(layout: Layout, width: number): string {
         if (node.id) groupModes.set(node.id, flat ? 'flat' : 'break');
         if (flat && !node.broken) {
           // One line: no decision left inside, so print it directly.
-          const flatText: string[] = [];
-          appendFlat(node.contents, flatText);
-          const text = flatText.join('');
-          out.push(text);
-          column += text.length;
+          appendFlat(node.contents, out);
+          column += node.width;
         } else stack.push(level, flat ? 'flat' : 'break', node.contents);
         break;
       }
@@ -380,7 +441,8 @@ export function printLayout(layout: Layout, width: number): string {
         break;
     }
   }
-  return out
+  chunks.push(out.join(''));
+  return chunks
     .join('')
     .replace(/[ ]+\n/g, '\n')
     .trimEnd();
@@ -424,9 +486,10 @@ function flatWidth(layout: Layout): number {
   if (typeof layout === 'string') return layout.length;
   if (Array.isArray(layout))
     return (layout as readonly Layout[]).reduce((sum, part) => sum + flatWidth(part), 0);
-  const node = layout as LayoutNode;
+  const node = layout as LayoutNode | DeferredLayout;
   switch (node.kind) {
     case 'group':
+    case 'deferred':
       return node.width;
     case 'indent':
     case 'indentIfBreak':

@@ -2,7 +2,7 @@ import { type Code, code, fixed, joinCode } from './code.js';
 import type { Identifier } from './identifier.js';
 import { concat, group, hardline, ifBreak, indent, join, type Layout, line, printLayout } from './layout.js';
 import { stringLiteral } from './string-literal.js';
-import { assignmentLayout, blockLayout, isUnionLayout, signatureLayout } from './syntax.js';
+import { assignmentLayout, blockLayout, isUnionLayout, signatureLayout, unionMembers } from './syntax.js';
 
 /**
  * Declarations as plain structures, printed once by `printSourceFile`. Every piece is `Code`
@@ -105,6 +105,11 @@ export function printMembers(members: readonly Member[]): Layout {
     const docs: Layout = member.docs ? [member.docs, hardline] : [];
     if (member.kind === 'property') {
       const prefix = member.readonly ? 'readonly ' : '';
+      // Most members are plain text: one string, which `blockLayout` indents without a tree.
+      if (typeof member.type === 'string' && !isUnionLayout(member.type) && !member.type.includes('\n'))
+        return fixed(
+          `${member.docs ? `${member.docs}\n` : ''}${prefix}${member.key}${member.optional ? '?' : ''}: ${member.type};`,
+        );
       return [
         docs,
         fixed(`${prefix}${member.key}${member.optional ? '?' : ''}:`),
@@ -195,7 +200,9 @@ function printStatementParts(statement: Statement): Layout {
         printMembers(statement.members),
       ];
     }
-    case 'type':
+    case 'type': {
+      const text = plainTypeAlias(statement);
+      if (text !== undefined) return [docs, text];
       return [
         docs,
         exported,
@@ -203,6 +210,7 @@ function printStatementParts(statement: Statement): Layout {
         isUnionLayout(statement.type) ? [fixed(' ='), statement.type] : assignmentLayout(statement.type),
         fixed(';'),
       ];
+    }
     case 'const': {
       const type = statement.type ? code`: ${statement.type}` : '';
       return [
@@ -218,20 +226,37 @@ function printStatementParts(statement: Statement): Layout {
   }
 }
 
+/**
+ * A type alias of a union of plain one-line members (most enums and unions), as the printer
+ * breaks it: on one line when that fits (a statement starts at the margin), else one member per
+ * line after a leading `|`. Undefined for anything else.
+ */
+function plainTypeAlias(statement: TypeAliasStatement): Code | undefined {
+  const members = unionMembers(statement.type);
+  if (members === undefined) return undefined;
+  for (const member of members) if (typeof member !== 'string' || member.includes('\n')) return undefined;
+  const head = `${statement.exported ? 'export ' : ''}type ${statement.name}${statement.typeParameters ?? ''} =`;
+  const flat = `${head} ${members.join(' | ')};`;
+  return fixed(flat.length <= LINE_WIDTH ? flat : `${head}\n  | ${members.join('\n  | ')};`);
+}
+
 const isImport = (kind: Statement['kind'] | undefined) => kind === 'import' || kind === 'export';
 
 /**
  * Prints a whole file: the header, then statements separated by blank lines (consecutive imports,
  * and consecutive re-exports, stay together), ending with one newline.
+ *
+ * Each statement is printed on its own as soon as it is reached (it starts a line at the left
+ * margin, and a line break follows it, so nothing around it changes how it breaks): its layout
+ * and the printer's pieces die young instead of living until the whole file is printed.
  */
-export function printSourceFile(header: Code, statements: readonly Statement[]): string {
-  const parts: Layout[] = [header];
+export function printSourceFile(header: Code, statements: Iterable<Statement>): string {
+  let out = printLayout(header, LINE_WIDTH);
   let previous: Statement['kind'] | undefined = 'code';
   for (const statement of statements) {
-    parts.push(hardline);
-    if (previous !== statement.kind || !isImport(statement.kind)) parts.push(hardline);
-    parts.push(printStatement(statement));
+    out += previous !== statement.kind || !isImport(statement.kind) ? '\n\n' : '\n';
+    out += printLayout(printStatement(statement), LINE_WIDTH);
     previous = statement.kind;
   }
-  return `${printLayout(parts, LINE_WIDTH)}\n`;
+  return `${out}\n`;
 }

@@ -57,6 +57,11 @@ export function stringLiteral(text: string): Code {
   return fixed(`${out}${quote}`);
 }
 
+/** The length of `stringLiteral(text)`, without building it when it needs no escaping. */
+export function stringLiteralLength(text: string): number {
+  return PLAIN.test(text) ? text.length + 2 : stringLiteral(text).length;
+}
+
 function count(text: string, ch: string): number {
   let n = 0;
   for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
@@ -85,8 +90,11 @@ export function dataLiteral(value: LiteralValue): Code {
   return fixed(out.join(''));
 }
 
-// One output array for the whole value: the mock client's tables hold tens of thousands of entries.
-function appendLiteral(value: LiteralValue, out: string[]): void {
+/**
+ * Appends `dataLiteral(value)` to `out` piece by piece: one output array for the whole value (the
+ * mock client's tables hold tens of thousands of entries).
+ */
+export function appendLiteral(value: LiteralValue, out: string[]): void {
   if (value === null) out.push('null');
   else if (typeof value === 'boolean') out.push(value ? 'true' : 'false');
   else if (typeof value === 'number') out.push(numberLiteral(value));

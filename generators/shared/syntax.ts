@@ -124,7 +124,7 @@ export function arrowLayout(parameters: readonly Code[], body: Layout): Argument
   };
 }
 
-const unions = new WeakSet<object>();
+const unions = new WeakMap<object, readonly Layout[]>();
 
 /**
  * ` A | B` after a `=` or `:`, or one member per line after a leading `|`, one level deeper
@@ -134,13 +134,18 @@ export function unionLayout(members: readonly Layout[]): Layout {
   if (members.length === 1) return members[0]!;
   // Each member sits two columns in, under its `| ` (Prettier's align(2)).
   const layout = group(indent([line, ifBreak(fixed('| ')), join([line, fixed('| ')], members.map(indent))]));
-  unions.add(layout as object);
+  unions.set(layout as object, members);
   return layout;
 }
 
 /** Whether a layout is a `unionLayout` (which brings its own space after `=` or `:`). */
 export function isUnionLayout(layout: Layout): boolean {
   return typeof layout === 'object' && unions.has(layout as object);
+}
+
+/** The members of a `unionLayout`, or undefined for any other layout. */
+export function unionMembers(layout: Layout): readonly Layout[] | undefined {
+  return typeof layout === 'object' ? unions.get(layout as object) : undefined;
 }
 
 /** `{ a: A; b: B }` (a type literal) on one line, or one member per line. */

@@ -41,12 +41,35 @@ export function cachedTypeNames(service: Service): Map<string, Identifier> {
   return names;
 }
 
+// The same names by kind, then wire name: a lookup builds no `kind:name` key (it runs for every
+// reference to a named type in every generated file).
+const byKindCache = new WeakMap<Service, Map<string, Map<string, Identifier>>>();
+
+function namesByKind(service: Service): Map<string, Map<string, Identifier>> {
+  let byKind = byKindCache.get(service);
+  if (!byKind) {
+    byKind = new Map();
+    for (const [key, name] of cachedTypeNames(service)) {
+      const colon = key.indexOf(':');
+      const kind = key.slice(0, colon);
+      let names = byKind.get(kind);
+      if (!names) {
+        names = new Map();
+        byKind.set(kind, names);
+      }
+      names.set(key.slice(colon + 1), name);
+    }
+    byKindCache.set(service, byKind);
+  }
+  return byKind;
+}
+
 /** The TypeScript name of one named type of `service`, if it defines it. */
 export function typeNameOf(
   service: Service,
   ref: Pick<NamedTypeRef, 'kind' | 'name'>,
 ): Identifier | undefined {
-  return cachedTypeNames(service).get(`${ref.kind}:${ref.name}`);
+  return namesByKind(service).get(ref.kind)?.get(ref.name);
 }
 
 /** The name of an enum's frozen array of values: `statusValues` for enum type `Status`. */
