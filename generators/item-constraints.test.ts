@@ -26,6 +26,16 @@ const DOC = {
   info: { title: 'config', version: '1.0.0' },
   paths: {
     '/maps': {
+      get: {
+        operationId: 'ListMaps',
+        parameters: [{ name: 'tag', in: 'query', schema: { type: 'array', maxItems: 2, items: ref('tag') } }],
+        responses: {
+          '200': {
+            description: 'ok',
+            content: { 'application/json': { schema: { type: 'array', items: ref('config_map') } } },
+          },
+        },
+      },
       post: {
         operationId: 'CreateMap',
         requestBody: { required: true, content: { 'application/json': { schema: ref('config_map') } } },
@@ -72,7 +82,12 @@ before(async () => {
   ];
   const mod = await importGenerated<{ createRouter(services: unknown): express.Router }>(files, 'routes.js');
   const app = express().use(
-    mod.createRouter({ maps: { createMap: (_p: unknown, body: unknown) => ({ status: 200, body }) } }),
+    mod.createRouter({
+      maps: {
+        createMap: (_p: unknown, body: unknown) => ({ status: 200, body }),
+        listMaps: () => ({ status: 200, body: [] }),
+      },
+    }),
   );
   await new Promise<void>((resolve) => {
     server = app.listen(0, '127.0.0.1', () => resolve());
@@ -95,6 +110,19 @@ describe('constraints of list items and map values', () => {
     assert.equal(bad.status, 422);
     const { errors } = (await bad.json()) as { errors: { path: string }[] };
     assert.deepEqual(errors.map((e) => e.path).sort(), ['/body/data/a', '/body/tags/1', '/body/tags/2']);
+  });
+
+  it("the routes check each item of a list parameter, and the list's own count", async () => {
+    assert.deepEqual(service.resources[0]?.operations[0]?.parameters[0]?.items, {
+      minimum: 2,
+      maximum: 8,
+      pattern: '^[a-z]+$',
+    });
+    assert.equal((await fetch(`${base}/maps?tag=ab&tag=cd`)).status, 200);
+    const bad = await fetch(`${base}/maps?tag=ab&tag=X&tag=toolongtag`);
+    assert.equal(bad.status, 400);
+    const { errors } = (await bad.json()) as { errors: { path: string }[] };
+    assert.deepEqual(errors.map((e) => e.path).sort(), ['/query/tag', '/query/tag/1', '/query/tag/2']);
   });
 
   it('the mock client answers values that keep them', async () => {

@@ -184,7 +184,7 @@ export function buildField(
  * GitHub's `webhook-config-url`, `{type: string, format: uri}`): an alias is inlined, so its
  * constraints belong to the field. The property's own keywords win.
  */
-function throughAliases(ctx: ImportContext, schema: Json, hops = 0): Json {
+export function throughAliases(ctx: ImportContext, schema: Json, hops = 0): Json {
   const ref = refOf(schema);
   if (ref === undefined || hops > 32) return schema;
   const target = followRef(ctx.doc, ref);

@@ -1,4 +1,4 @@
-import type { Enum, Operation, Parameter, Response, Service, TypeRef } from '../../core/ir.js';
+import type { Constraints, Enum, Operation, Parameter, Response, Service, TypeRef } from '../../core/ir.js';
 import {
   argument,
   arrowLayout,
@@ -401,9 +401,21 @@ function paramSpecs(
       ...(p.pattern === undefined ? {} : { pattern: p.pattern }),
       ...(p.uniqueItems ? { uniqueItems: true } : {}),
       ...(values ? { values } : {}),
+      ...(list && p.items ? { items: itemSpec(p.items) } : {}),
       ...(style ? { style: style[0], explode: style[1] } : {}),
     };
   });
+}
+
+/** What the routes runtime checks of each item of a list parameter. */
+function itemSpec(items: Constraints): LiteralObject {
+  const out: Record<string, LiteralValue> = {};
+  for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'] as const) {
+    const value = items[key];
+    if (value !== undefined) out[key] = value;
+  }
+  if (items.pattern !== undefined) out.pattern = items.pattern;
+  return out;
 }
 
 function scalarOf(

@@ -88,6 +88,15 @@ export interface ParamSpec {
   pattern?: string;
   uniqueItems?: boolean;
   values?: readonly string[];
+  /** A list's items: each one's bounds (a number's value, a string's length) and pattern. */
+  items?: {
+    minimum?: number;
+    maximum?: number;
+    exclusiveMinimum?: number;
+    exclusiveMaximum?: number;
+    multipleOf?: number;
+    pattern?: string;
+  };
   /**
    * A query parameter's OpenAPI style when it reads differently from the plain form:
    * `deepObject` (`created[gte]=1`, `expand[]=a`), delimited lists (`a,b`, `a|b`, `a b`).
@@ -327,14 +336,20 @@ function listValue(
   path: string,
   problems: RequestProblem[],
 ): unknown[] {
+  // With its own constraints, each item is checked as a value of its own (its length, its value).
+  let itemSpec = spec;
+  if (spec.items) {
+    const { minimum: _minimum, maximum: _maximum, ...rest } = spec;
+    itemSpec = { ...rest, ...spec.items };
+  }
   const out = items.map((item, i) =>
     coerce(
       // Objects (deepObject query lists, url-encoded forms) are checked by `structured`.
       typeof item === 'string' || spec.type !== 'json' ? String(item) : item,
-      spec,
+      itemSpec,
       `${path}/${i}`,
       problems,
-      true,
+      spec.items === undefined,
     ),
   );
   const bad = (what: string) =>
