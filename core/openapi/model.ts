@@ -1,5 +1,5 @@
 import { pointer } from '../diagnostic.js';
-import type { Field, Interface, JsonObject, Model } from '../ir.js';
+import type { Field, Interface, JsonObject, Model, TypeRef } from '../ir.js';
 import { pluralize } from '../parse/plural.js';
 import { readConstraints, readItemConstraints } from './constraints.js';
 import type { ImportContext } from './context.js';
@@ -154,17 +154,7 @@ export function buildField(
       `pattern '${pattern}' is not an ECMAScript regular expression (with the u flag); it is kept in the 'openapi' attribute and not checked. Rewrite it in ECMAScript syntax.`,
     ),
   );
-  const items = readItemConstraints(
-    source,
-    type,
-    (s) => throughAliases(ctx, s),
-    (pattern) =>
-      ctx.warn(
-        'invalid-pattern',
-        path,
-        `pattern '${pattern}' of the items is not an ECMAScript regular expression (with the u flag); it is not checked. Rewrite it in ECMAScript syntax.`,
-      ),
-  );
+  const items = itemConstraintsOf(ctx, source, type, path);
   if (items) field.items = items;
   const example = exampleText(source);
   if (example !== undefined) field.example = example;
@@ -191,6 +181,29 @@ export function throughAliases(ctx: ImportContext, schema: Json, hops = 0): Json
   if (!target.ok || !isObject(target.value) || classify(target.value) !== 'alias') return schema;
   const { $ref: _ref, ...own } = schema;
   return { ...throughAliases(ctx, target.value, hops + 1), ...own };
+}
+
+/**
+ * The constraints of a list's items or a map's values (through alias components), a pattern
+ * ECMAScript cannot read warned about at `path`. Fields and parameters read them alike.
+ */
+export function itemConstraintsOf(
+  ctx: ImportContext,
+  schema: Json,
+  type: TypeRef,
+  path: string,
+): ReturnType<typeof readItemConstraints> {
+  return readItemConstraints(
+    schema,
+    type,
+    (s) => throughAliases(ctx, s),
+    (pattern) =>
+      ctx.warn(
+        'invalid-pattern',
+        path,
+        `pattern '${pattern}' of the items is not an ECMAScript regular expression (with the u flag); it is not checked. Rewrite it in ECMAScript syntax.`,
+      ),
+  );
 }
 
 export function exampleText(source: Json): string | undefined {

@@ -1,11 +1,11 @@
 import { pointer } from '../diagnostic.js';
 import { PARAMETER_STYLES, type Parameter, type ParameterStyle } from '../ir.js';
-import { readConstraints, readItemConstraints } from './constraints.js';
+import { readConstraints } from './constraints.js';
 import type { ImportContext } from './context.js';
 import { describe } from './describe.js';
 import { extAttributes, extensionOf } from './extensions.js';
 import { asArray, asString, isObject, type Json, jsonCopy, wireText } from './json.js';
-import { exampleText, throughAliases } from './model.js';
+import { exampleText, itemConstraintsOf } from './model.js';
 import { schemaType } from './schema.js';
 
 /** A parameter as found: the resolved object and its pointer. */
@@ -96,17 +96,7 @@ export function buildParameter(
       `pattern '${pattern}' is not an ECMAScript regular expression (with the u flag); it is kept in the 'openapi' attribute and not checked. Rewrite it in ECMAScript syntax.`,
     ),
   );
-  const items = readItemConstraints(
-    s,
-    type,
-    (schema) => throughAliases(ctx, schema),
-    (pattern) =>
-      ctx.warn(
-        'invalid-pattern',
-        path,
-        `pattern '${pattern}' of the items is not an ECMAScript regular expression (with the u flag); it is not checked. Rewrite it in ECMAScript syntax.`,
-      ),
-  );
+  const items = itemConstraintsOf(ctx, s, type, path);
   if (items) parameter.items = items;
   const example = p.example !== undefined ? wireText(p.example) : exampleText(s);
   if (example !== undefined) parameter.example = example;
