@@ -1,5 +1,5 @@
 import { type Diagnostic, pointer, pointerSegments } from '../diagnostic.js';
-import { asString, entries, isObject, type Json } from './json.js';
+import { asString, DATA_KEYS, entries, isObject, type Json } from './json.js';
 import { baseName } from './service-info.js';
 
 /** Keywords that make a root schema a type of its own, not only a container of `$defs`. */
@@ -15,9 +15,6 @@ const TYPE_KEYWORDS = [
   '$ref',
   'additionalProperties',
 ];
-
-/** Keys whose values are data, never searched for `$ref`s. */
-const DATA_KEYS = new Set(['examples', 'default', 'enum', 'const']);
 
 export interface JsonSchemaAsOpenApi {
   /** An OpenAPI document whose components are the schema's definitions (and its root). */

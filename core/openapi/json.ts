@@ -56,3 +56,14 @@ export function dict<T = unknown>(): Record<string, T> {
 export function setIf<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
   if (value !== undefined) target[key] = value;
 }
+
+/** Keys whose values are data (examples, defaults, enum values), never searched for `$ref`s. */
+export const DATA_KEYS: ReadonlySet<string> = new Set([
+  'example',
+  'examples',
+  'x-example',
+  'x-examples',
+  'default',
+  'enum',
+  'const',
+]);

@@ -1,8 +1,5 @@
 import { pointer } from '../diagnostic.js';
-import { asArray, asString, dict, entries, isObject, type Json } from './json.js';
-
-/** Keys whose values are data (examples), never searched for `$ref`s. */
-const DATA_KEYS = new Set(['example', 'examples', 'x-example', 'x-examples', 'default', 'enum', 'const']);
+import { asArray, asString, DATA_KEYS, dict, entries, isObject, type Json } from './json.js';
 
 /** Swagger 2.0 keywords of non-body parameters and headers that are schema keywords in 3.x. */
 const SCHEMA_KEYS = [
