@@ -158,13 +158,14 @@ describe('JSON Schema documents as input', () => {
 
   it('reports a reference to another file at its line, and problems inside the schema at theirs', async () => {
     const doc = {
-      $schema: DRAFT_2020,
+      $schema: DRAFT_07,
       $defs: {
         order: {
           type: 'object',
           properties: {
             customer: { $ref: 'customer.json#/$defs/customer' },
-            note: { not: { type: 'null' } },
+            // A draft-07 tuple: the importer warns that it reads it as unknown[].
+            pair: { type: 'array', items: [{ type: 'string' }, { type: 'integer' }] },
           },
         },
       },
@@ -179,7 +180,11 @@ describe('JSON Schema documents as input', () => {
       text.split('\n')[(external.line ?? 0) - 1]?.trim(),
       '"$ref": "customer.json#/$defs/customer"',
     );
-    // Every importer warning points into the JSON Schema document as written, not the OpenAPI form.
+    // Importer warnings point into the JSON Schema document as written, not the OpenAPI form.
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'tuple-items').map((d) => d.path),
+      ['/$defs/order/properties/pair'],
+    );
     for (const d of diagnostics) assert.doesNotMatch(d.path, /^\/components\//, d.message);
   });
 
