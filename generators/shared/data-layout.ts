@@ -174,59 +174,118 @@ function printNumbers(target: Target, items: readonly number[], level: number): 
  * its line when it fits there, else broken.
  */
 function printPart(target: Target, value: LiteralValue, level: number, column: number): void {
+  if (value === null || typeof value !== 'object' || isTextContainer(value)) appendLiteral(value, target.out);
+  else printFitting(target, value, level, column);
+}
+
+/**
+ * A container that is not plain text, at `column` and followed by a comma: on one line when it
+ * fits there and nothing in it must break, else broken at `level`. One walk for the common case:
+ * it is printed while it is measured, and dropped again if it turns out too wide.
+ */
+function printFitting(
+  target: Target,
+  value: readonly LiteralValue[] | LiteralObject,
+  level: number,
+  column: number,
+): void {
+  const mark = target.out.length;
+  if (appendFlatWithin(value, target.out, target.width - column - 1) >= 0) return;
+  target.out.length = mark;
+  printBroken(target, value, level);
+}
+
+/**
+ * Appends `value` printed on one line and returns its width, when it is at most `limit` wide and
+ * nothing in it must break (what `measure` reports); otherwise returns -1, having appended part of
+ * it, which the caller drops.
+ */
+function appendFlatWithin(value: LiteralValue, out: string[], limit: number): number {
   if (value === null || typeof value !== 'object') {
-    appendLiteral(value, target.out);
-    return;
+    const text = scalarText(value);
+    out.push(text);
+    return text.length <= limit ? text.length : -1;
   }
-  const width = measure(value);
-  const broken = measuredBroken;
-  if (isText(value, width) || (!broken && column + width + 1 <= target.width))
-    appendLiteral(value, target.out);
-  else printBroken(target, value, level);
+  if (Array.isArray(value)) {
+    const items = value as readonly LiteralValue[];
+    if (isTable(items)) return -1;
+    // `[`, `]` and a `, ` between items, as `measureArray` counts them.
+    let width = items.length > 0 ? 2 * items.length : 2;
+    if (width > limit) return -1;
+    out.push('[');
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) out.push(', ');
+      const itemWidth = appendFlatWithin(items[i]!, out, limit - width);
+      if (itemWidth < 0) return -1;
+      width += itemWidth;
+    }
+    out.push(']');
+    return width;
+  }
+  // `{ `, ` }` and a `, ` between entries, `key: ` before each value, as `measureObject` counts them.
+  let width = 2;
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const entry = (value as LiteralObject)[key];
+    if (entry === undefined) continue;
+    const printed = printedKey(key);
+    width += 4 + printed.length;
+    if (width > limit) return -1;
+    out.push(first ? '{ ' : ', ', printed, ': ');
+    first = false;
+    const entryWidth = appendFlatWithin(entry, out, limit - width);
+    if (entryWidth < 0) return -1;
+    width += entryWidth;
+  }
+  out.push(first ? '{}' : ' }');
+  return width;
+}
+
+function scalarText(value: null | boolean | number | string): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return typeof value === 'number' ? numberLiteral(value) : stringLiteral(value);
 }
 
 /** `key: value` of a broken object at `level`, followed by a comma and a line break. */
 function printEntry(target: Target, key: string, value: LiteralValue, level: number): void {
   const { out, newline } = target;
   const column = INDENT_WIDTH * level;
-  const isContainer = value !== null && typeof value === 'object';
-  const width = isContainer ? measure(value) : 0;
-  const broken = measuredBroken;
-  const text = !isContainer || isText(value, width) ? dataLiteral(value) : undefined;
-  if (text !== undefined && (key.length < 5 || KEEPS_LINE.test(text) || key.length + text.length <= SHORT)) {
-    out.push(key, ': ', text);
-    return;
-  }
-  if (text === undefined && key.length < 5) {
-    out.push(key, ': ');
-    printPart(target, value, level, column + key.length + 2);
-    return;
-  }
-  // The value stays after `key: ` when (its first line) fits there, else it moves one level deeper.
-  out.push(key, ':');
-  const room = target.width - column - key.length - 1 - 1;
-  if (text !== undefined) {
-    if (room - text.length - 1 >= 0) out.push(' ', text);
+  if (value === null || typeof value !== 'object' || isTextContainer(value)) {
+    const text = dataLiteral(value);
+    if (key.length < 5 || KEEPS_LINE.test(text) || key.length + text.length <= SHORT) {
+      out.push(key, ': ', text);
+      return;
+    }
+    // The value stays after `key: ` when it fits there, else it moves one level deeper.
+    out.push(key, ':');
+    if (target.width - column - key.length - 2 - text.length - 1 >= 0) out.push(' ', text);
     else {
       newline(level + 1);
       out.push(text);
     }
     return;
   }
-  if (room >= 1) {
+  if (key.length < 5) {
+    out.push(key, ': ');
+    printFitting(target, value, level, column + key.length + 2);
+    return;
+  }
+  // The value's first line stays after `key: ` when there is room for it, else it moves one level deeper.
+  out.push(key, ':');
+  if (target.width - column - key.length - 2 >= 1) {
     out.push(' ');
-    if (!broken && column + key.length + 2 + width + 1 <= target.width) appendLiteral(value, out);
-    else printBroken(target, value as readonly LiteralValue[] | LiteralObject, level);
+    printFitting(target, value, level, column + key.length + 2);
     return;
   }
   newline(level + 1);
-  if (!broken && INDENT_WIDTH * (level + 1) + width + 1 <= target.width) appendLiteral(value, out);
-  else printBroken(target, value as readonly LiteralValue[] | LiteralObject, level + 1);
+  printFitting(target, value, level + 1, INDENT_WIDTH * (level + 1));
 }
 
 /** Whether `dataLayout` makes a container plain text: a short list of plain values, or `{}`. */
-function isText(value: readonly LiteralValue[] | LiteralObject, width: number): boolean {
-  if (Array.isArray(value)) return width <= SHORT && (value as readonly LiteralValue[]).every(isScalar);
+function isTextContainer(value: readonly LiteralValue[] | LiteralObject): boolean {
+  if (Array.isArray(value))
+    return (value as readonly LiteralValue[]).every(isScalar) && measure(value) <= SHORT;
   return sizeOf(value) === 0;
 }
 
