@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+
+const native = createRequire(import.meta.url);
 
 /**
  * The command-line compiler of TypeScript 7, the native one (devDependency `typescript-native`).
@@ -9,18 +12,37 @@ import { dirname, join } from 'node:path';
  *
  * @example spawnSync(process.execPath, [nativeTsc, '-p', 'out/tsconfig.json'])
  */
-export const nativeTsc = join(
-  dirname(createRequire(import.meta.url).resolve('typescript-native/package.json')),
-  'bin',
-  'tsc',
-);
+export const nativeTsc = join(dirname(native.resolve('typescript-native/package.json')), 'bin', 'tsc');
+
+/**
+ * The compiler's executable itself (the platform package `bin/tsc` starts): running it directly
+ * spares each type check the Node process that `bin/tsc` is on Node 20, which has no `execve`
+ * and so waits for the executable as a child. `undefined` when the platform package is missing
+ * (then {@link checkProject} goes through `bin/tsc`).
+ */
+export const nativeTscExecutable: string | undefined = (() => {
+  try {
+    const packages = createRequire(native.resolve('typescript-native/package.json'));
+    const platform = dirname(
+      packages.resolve(`@typescript/typescript-${process.platform}-${process.arch}/package.json`),
+    );
+    const exe = join(platform, 'lib', process.platform === 'win32' ? 'tsc.exe' : 'tsc');
+    return existsSync(exe) ? exe : undefined;
+  } catch {
+    return undefined;
+  }
+})();
 
 /**
  * Runs the native `tsc -p <project>` in `cwd` and returns its diagnostics as
  * `file:line:col message` lines (paths relative to `cwd`); empty means it compiles.
  */
 export function checkProject(project: string, cwd: string): string[] {
-  const run = spawnSync(process.execPath, [nativeTsc, '-p', project, '--pretty', 'false'], {
+  const args = ['-p', project, '--pretty', 'false'];
+  const [command, argv] = nativeTscExecutable
+    ? [nativeTscExecutable, args]
+    : [process.execPath, [nativeTsc, ...args]];
+  const run = spawnSync(command, argv, {
     cwd,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
