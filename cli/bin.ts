@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { main } from './main.js';
-import { keepYoungGenerationSmall } from './young-generation.js';
+import { tuneForOneShot } from './one-shot-tuning.js';
 
-keepYoungGenerationSmall(process.argv[2]);
+tuneForOneShot(process.argv[2]);
 
 let finished = false;
 // If the command's promise never settles (nothing left to wait for, a bug), Node would exit 0

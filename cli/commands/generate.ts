@@ -157,6 +157,7 @@ export const command: Command = {
     const planned: PlannedFile[] = files.map((f) => ({
       path: f.path,
       contents: f.contents,
+      bytes: Buffer.from(f.contents),
       ...(f.scaffolding ? { scaffolding: true } : {}),
       entry: { generator: f.generator },
     }));

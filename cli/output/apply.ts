@@ -61,7 +61,7 @@ export async function applyOutput(run: OutputRun, options: { dryRun: boolean }):
     } else if (current === file.contents) {
       outcome.unchanged.push(file.path);
     } else {
-      if (!options.dryRun) await writeFileAtomic(full, file.contents);
+      if (!options.dryRun) await writeFileAtomic(full, file.bytes ?? file.contents);
       outcome.written.push(file.path);
     }
   }

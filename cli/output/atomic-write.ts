@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** The hex SHA-256 of a file's text, as manifests record it. */
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+/** The hex SHA-256 of a file's text (or of its UTF-8 bytes), as manifests record it. */
+export const sha256 = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
 
 let written = 0;
 
@@ -12,7 +12,7 @@ let written = 0;
  * target, so that a reader (a build, a concurrent run) sees the old file or the new one, never
  * half of one; a symbolic link at `path` is replaced, not followed. Creates missing directories.
  */
-export async function writeFileAtomic(path: string, contents: string): Promise<void> {
+export async function writeFileAtomic(path: string, contents: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const aside = join(dir, `.${basename(path)}.${process.pid}.${++written}.tmp`);

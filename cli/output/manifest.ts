@@ -82,6 +82,11 @@ export interface PlannedFile {
   /** Relative to the manifest's directory, `/`-separated. */
   path: string;
   contents: string;
+  /**
+   * `contents` as UTF-8, when the caller has it: hashed and written as they are, so that a large
+   * file is encoded once (`contents` stays what it is compared with).
+   */
+  bytes?: Uint8Array;
   /** Code the user owns once written: written only when absent, never listed. */
   scaffolding?: boolean;
   /** The entry to list, without its hash. */
@@ -109,7 +114,8 @@ export function planManifest(
   const next = new Map<string, ManifestEntry>();
   for (const [path, entry] of previous) if (!owns(entry)) next.set(path, entry);
   for (const file of files)
-    if (!file.scaffolding) next.set(file.path, { ...file.entry, sha256: sha256(file.contents) });
+    if (!file.scaffolding)
+      next.set(file.path, { ...file.entry, sha256: sha256(file.bytes ?? file.contents) });
   const produced = new Set(files.map((f) => f.path));
   const leftovers = [...previous]
     .filter(([path, entry]) => owns(entry) && !produced.has(path))

@@ -89,9 +89,16 @@ export function pluralize(name: string): string {
   return `${name}s`;
 }
 
+/** The trailing run of ASCII letters and digits (`user_form` → `form`), or `name` when there is none. */
 function lastWord(name: string): string {
-  const match = /[A-Za-z0-9]+$/.exec(name);
-  return match ? match[0] : name;
+  // A backward scan: an unanchored `/[A-Za-z0-9]+$/` retries from every position of a long name.
+  let start = name.length;
+  while (start > 0 && isWordCode(name.charCodeAt(start - 1))) start--;
+  return start === name.length ? name : name.slice(start);
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function matchCase(original: string, replacement: string): string {

@@ -327,7 +327,7 @@ function fits(
  */
 export function printLayout(layout: Layout, width: number): string {
   // Plain text (most statements of a types module) has nothing to decide.
-  if (typeof layout === 'string') return layout.replace(/[ ]+\n/g, '\n').trimEnd();
+  if (typeof layout === 'string') return withoutTrailingSpaces(layout);
   const out: string[] = [];
   // Printed lines joined every so often, so that their many small pieces die young.
   const chunks: string[] = [];
@@ -442,10 +442,15 @@ export function printLayout(layout: Layout, width: number): string {
     }
   }
   chunks.push(out.join(''));
-  return chunks
-    .join('')
-    .replace(/[ ]+\n/g, '\n')
-    .trimEnd();
+  return withoutTrailingSpaces(chunks.join(''));
+}
+
+/**
+ * `text` without spaces at the end of its lines and of itself. Nearly all printed text has none:
+ * a substring search (much faster than the regular expression's scan) tells when there is any.
+ */
+function withoutTrailingSpaces(text: string): string {
+  return (text.includes(' \n') ? text.replace(/[ ]+\n/g, '\n') : text).trimEnd();
 }
 
 /**

@@ -102,10 +102,10 @@ function tables(service: Service, imports: readonly Service[]) {
     const local = source === service;
     const key = (kind: NamedTypeRef['kind'], name: string) =>
       local ? name : qualifiedName({ kind, name, namespace: source.namespace });
-    for (const m of [...source.models, ...source.interfaces]) {
-      const kind = source.models.includes(m as never) ? 'model' : 'interface';
-      models.push([key(kind, m.name), fieldRows(m.fields, service.namespace)]);
-    }
+    for (const m of source.models)
+      models.push([key('model', m.name), fieldRows(m.fields, service.namespace)]);
+    for (const i of source.interfaces)
+      models.push([key('interface', i.name), fieldRows(i.fields, service.namespace)]);
     for (const e of source.enums) enums.push([key('enum', e.name), e.values.map((v) => v.value)]);
     for (const u of source.unions) {
       const members = u.types.map((t) => [t.discriminatorValue, typeKey(t.type, service.namespace)]);

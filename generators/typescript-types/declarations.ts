@@ -1,8 +1,7 @@
 import type { Enum, Field, Interface, Model, Service, Union, UnionMember } from '../../core/ir.js';
+import { frozenArrayConstant } from '../shared/frozen-array.js';
 import {
-  arrayLayout,
   type Code,
-  callLayout,
   code,
   docComment,
   fixed,
@@ -128,19 +127,12 @@ export function enumDeclarations(service: Service, enumeration: Enum): Statement
           ? fixed('never')
           : unionLayout(literals),
     },
-    {
-      kind: 'const',
+    frozenArrayConstant({
       name: enumValuesName(name),
-      exported: true,
-      docs: docComment({ description: `Every value of ${name}, in declaration order.` }),
       type: code`readonly ${name}[]`,
-      value: callLayout(fixed('globalThis.Object.freeze'), [
-        {
-          layout: arrayLayout(literals.map((layout) => ({ layout, kind: 'other', size: 0 }))),
-          ...(literals.length > 0 ? { huggable: 'array' as const } : {}),
-        },
-      ]),
-    },
+      items: literals,
+      docs: docComment({ description: `Every value of ${name}, in declaration order.` }),
+    }),
   ];
 }
 
