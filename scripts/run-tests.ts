@@ -1,6 +1,6 @@
 /**
  * The test command (`npm test` runs it after the build): every `*.test.js` under `dist/`, each in
- * its own process as `node --test` runs them, several at a time, the longest first.
+ * its own process as `node --test` runs them, three at a time, the longest first.
  *
  *   node dist/scripts/run-tests.js [--concurrency N] [filter…]
  *

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { repoRoot } from '../test/paths.js';
 
 /** How many test files run at once when neither the flag nor the variable says. */
-export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_CONCURRENCY = 3;
 
 /** Every `*.test.js` file under `dir`, by name. */
 export function testFiles(dir: string): string[] {
