@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { loadSpec } from '../core/load.js';
 import { corpusPath, repoPath } from '../test/paths.js';
 import type { GeneratedFile, Generator } from './contract.js';
 import { generator as routes } from './express-routes/index.js';
+import { unformatted } from './testing/biome.js';
 import { generator as client } from './typescript-client/index.js';
 import { generator as mock } from './typescript-mock-client/index.js';
 import { generator as types } from './typescript-types/index.js';
@@ -39,49 +37,13 @@ function goldenFiles(): string[] {
   return out;
 }
 
-/**
- * Runs Biome's formatter in check mode, with the project's formatter settings, over `files`
- * (paths under `generators/`), written by `write` into a scratch directory; returns the paths it
- * would change and its report.
- */
-function unformatted(write: (root: string) => void): {
-  paths: string[];
-  report: string;
-  status: number | null;
-} {
-  const config = JSON.parse(readFileSync(repoPath('biome.json'), 'utf8')) as Record<string, unknown>;
-  const root = mkdtempSync(join(tmpdir(), 'canon-format-check-'));
-  try {
-    writeFileSync(
-      join(root, 'biome.json'),
-      JSON.stringify({ formatter: config.formatter, javascript: config.javascript }),
-    );
-    write(root);
-    const biome = repoPath('node_modules', '@biomejs', 'biome', 'bin', 'biome');
-    const result = spawnSync(process.execPath, [biome, 'format', '--max-diagnostics=none', 'generators'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    const report = result.stdout + result.stderr;
-    const paths = [...report.matchAll(/^(generators\/\S+) format/gm)].map((match) =>
-      relative('.', match[1]!),
-    );
-    return { paths, report, status: result.status };
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-}
-
 test("every golden file is already formatted as the project's Biome configuration prints it", () => {
   const files = goldenFiles();
   assert.ok(files.some((f) => f.startsWith('generators/typescript-client/golden/')));
   // The goldens are excluded from the project's own Biome run; check copies with its formatter settings.
-  const { paths, report, status } = unformatted((root) => {
-    for (const file of files) {
-      mkdirSync(dirname(join(root, file)), { recursive: true });
-      cpSync(repoPath(file), join(root, file));
-    }
-  });
+  const { paths, report, status } = unformatted(
+    files.map((path) => ({ path, contents: readFileSync(repoPath(path), 'utf8') })),
+  );
   assert.deepEqual(paths, [], report);
   assert.equal(status, 0, report);
 });
@@ -100,15 +62,11 @@ test('what the generators print for real specs is what Biome prints (API Builder
     const files = generators.flatMap((g) => g.generate({ ...input, options: g.options.defaults }));
     sets.push({ name: spec[1]!.replace(/\.json$/, ''), files });
   }
-  const { paths, report, status } = unformatted((root) => {
-    for (const { name, files } of sets) {
-      for (const file of files) {
-        const target = join(root, 'generators', name, file.path);
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, file.contents);
-      }
-    }
-  });
+  const { paths, report, status } = unformatted(
+    sets.flatMap(({ name, files }) =>
+      files.map((file) => ({ path: `generators/${name}/${file.path}`, contents: file.contents })),
+    ),
+  );
   assert.deepEqual(paths, [], report.slice(0, 20_000));
   assert.equal(status, 0, report.slice(0, 20_000));
 });

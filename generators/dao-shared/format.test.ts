@@ -1,38 +1,26 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { repoPath, repoRoot } from '../../test/paths.js';
+import { repoPath } from '../../test/paths.js';
 import type { GeneratedFile } from '../contract.js';
 import { generator as postgresDao } from '../postgres-dao/index.js';
 import { generator as sqliteDao } from '../sqlite-dao/index.js';
+import { unformatted } from '../testing/biome.js';
 import { relayService, typesService, usersService } from './fixture.js';
 
-const BIOME = repoPath('node_modules', '.bin', 'biome');
-
 /**
- * What Biome's formatter (the project's biome.json) makes of a TypeScript text. The text goes
- * through stdin under a path biome.json includes, so ignored golden folders are still checked.
+ * Checks the TypeScript files of `files` with Biome's formatter (the project's formatter settings,
+ * one Biome run for all of them): each must be exactly what Biome prints.
  */
-function biomeFormat(text: string): string {
-  const result = spawnSync(BIOME, ['format', '--stdin-file-path=generators/format-check.ts'], {
-    cwd: repoRoot,
-    input: text,
-    encoding: 'utf8',
-  });
-  assert.equal(result.status, 0, result.stderr);
-  return result.stdout;
-}
-
 function assertFormatted(label: string, files: readonly GeneratedFile[]): void {
-  for (const file of files.filter((f) => f.path.endsWith('.ts'))) {
-    assert.equal(
-      file.contents,
-      biomeFormat(file.contents),
-      `${label}/${file.path} is not formatted as Biome would`,
-    );
-  }
+  const checked = files
+    .filter((f) => f.path.endsWith('.ts'))
+    .map((f) => ({ path: `generators/${label}/${f.path}`, contents: f.contents }));
+  assert.ok(checked.length > 0, `${label}: no TypeScript files`);
+  const { paths, report, status } = unformatted(checked);
+  assert.deepEqual(paths, [], `not formatted as Biome would:\n${report.slice(0, 20_000)}`);
+  assert.equal(status, 0, report.slice(0, 20_000));
 }
 
 for (const dir of [
@@ -55,9 +43,16 @@ test('DAO output for every column type, key kind and audit column is formatted a
   const audited = usersService({
     audit: { created_at: true, updated_at: true, created_by: true, updated_by: 'changed_by' },
   });
+  const files: GeneratedFile[] = [];
   for (const generator of [sqliteDao, postgresDao]) {
-    for (const service of [typesService(), audited, relayService(undefined, { audit: false })]) {
-      assertFormatted(generator.name, generator.generate({ service, imports: [], options: {} }));
+    for (const [n, service] of [
+      typesService(),
+      audited,
+      relayService(undefined, { audit: false }),
+    ].entries()) {
+      const generated = generator.generate({ service, imports: [], options: {} });
+      files.push(...generated.map((f) => ({ ...f, path: `${generator.name}/${n}/${f.path}` })));
     }
   }
+  assertFormatted('dao-output', files);
 });

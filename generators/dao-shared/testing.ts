@@ -1,16 +1,17 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { emitJavaScript } from '../../test/native-tsc.js';
 import { repoPath } from '../../test/paths.js';
 import type { GeneratedFile } from '../contract.js';
+import type { TsconfigOptions } from '../testing/compile.js';
 
 /**
  * Compiler options for type-checking generated DAO and route code together with test drivers
  * that import the real drivers' typings (better-sqlite3, pg, express) from the repository.
  */
-export function driverTypeOptions(): ts.CompilerOptions {
+export function driverTypeOptions(): TsconfigOptions {
   const types = repoPath('node_modules', '@types');
   return {
     types: ['node'],
@@ -44,19 +45,6 @@ export function transpileGenerated(files: readonly GeneratedFile[]): string {
   writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
   // Generated routes import express and ajv: resolve them from the repository's node_modules.
   symlinkSync(repoPath('node_modules'), join(root, 'node_modules'), 'dir');
-  for (const file of files) {
-    if (!file.path.endsWith('.ts')) continue;
-    const output = ts.transpileModule(file.contents, {
-      compilerOptions: {
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.ES2022,
-        verbatimModuleSyntax: false,
-      },
-      fileName: file.path,
-    });
-    const path = join(root, file.path.replace(/\.ts$/, '.js'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, output.outputText);
-  }
+  emitJavaScript(root, files);
   return root;
 }

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import ts from 'typescript';
 import { parseDiagnostics } from '../../test/native-tsc.js';
@@ -28,19 +30,23 @@ test('diagnostics without a file are reported as their message, chain included',
 });
 
 test('API compiler options become tsconfig.json options: enums by name, libs by short name', () => {
-  assert.deepEqual(compilerOptionsToTsconfig(STRICT_OPTIONS), {
+  // STRICT_OPTIONS, spelled as the API takes them, are what typeCheck writes to its tsconfig.json.
+  const strictAsApi: ts.CompilerOptions = {
     strict: true,
     noUncheckedIndexedAccess: true,
     exactOptionalPropertyTypes: true,
     verbatimModuleSyntax: true,
     noEmit: true,
-    target: 'ES2022',
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    lib: ['es2022', 'dom'],
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
     types: [],
     skipLibCheck: true,
-  });
+  };
+  assert.deepEqual(compilerOptionsToTsconfig(strictAsApi), STRICT_OPTIONS);
+  const written = JSON.parse(readFileSync(join(typeCheck(optionalSet).root, 'tsconfig.json'), 'utf8'));
+  assert.deepEqual(written.compilerOptions, STRICT_OPTIONS);
   assert.deepEqual(compilerOptionsToTsconfig({ target: ts.ScriptTarget.Latest }), { target: 'ESNext' });
   assert.throws(
     () => compilerOptionsToTsconfig({ newLine: ts.NewLineKind.LineFeed }),

@@ -1,20 +1,21 @@
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { loadSpec } from '../../core/load.js';
+import { emitJavaScript } from '../../test/native-tsc.js';
 import { repoPath } from '../../test/paths.js';
 import type { GeneratedFile } from '../contract.js';
 import { driverTypeOptions } from '../dao-shared/testing.js';
 import { generator } from '../events/index.js';
 import { generator as typesGenerator } from '../typescript-types/index.js';
+import type { TsconfigOptions } from './compile.js';
 
 /**
  * Compiler options for type-checking a generated `events.ts` and its runtime with what they
  * import from the repository: Ajv, the NATS client, and the SQLite and PostgreSQL drivers' typings.
  */
-export function eventsTypeOptions(): ts.CompilerOptions {
+export function eventsTypeOptions(): TsconfigOptions {
   const options = driverTypeOptions();
   return {
     ...options,
@@ -52,16 +53,7 @@ export function runnable(files: readonly GeneratedFile[]): {
   const dir = mkdtempSync(join(tmpdir(), 'canon-events-'));
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   symlinkSync(repoPath('node_modules'), join(dir, 'node_modules'), 'dir');
-  for (const file of files) {
-    if (!file.path.endsWith('.ts')) continue;
-    const output = ts.transpileModule(file.contents, {
-      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
-      fileName: file.path,
-    });
-    const path = join(dir, file.path.replace(/\.ts$/, '.js'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, output.outputText);
-  }
+  emitJavaScript(dir, files);
   return {
     dir,
     load: async <T>(path: string) =>

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { emitJavaScript } from '../../test/native-tsc.js';
 import type { GeneratedFile } from '../contract.js';
 
 /**
@@ -12,19 +12,7 @@ import type { GeneratedFile } from '../contract.js';
 export function emitJs(files: readonly GeneratedFile[]): { dir: string; load<T>(path: string): Promise<T> } {
   const dir = mkdtempSync(join(tmpdir(), 'canon-run-'));
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
-  for (const file of files) {
-    if (!file.path.endsWith('.ts')) continue;
-    const out = ts.transpileModule(file.contents, {
-      compilerOptions: {
-        module: ts.ModuleKind.ESNext,
-        target: ts.ScriptTarget.ES2022,
-        verbatimModuleSyntax: true,
-      },
-    });
-    const path = join(dir, file.path.replace(/\.ts$/, '.js'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, out.outputText);
-  }
+  emitJavaScript(dir, files, { module: 'ESNext', verbatimModuleSyntax: true });
   return {
     dir,
     load: async <T>(path: string) =>

@@ -14,7 +14,6 @@ import { dirname, join } from 'node:path';
 import { loadSpec } from '../../core/load.js';
 import type { GeneratedFile } from '../../generators/contract.js';
 import { STRICT_OPTIONS, writeFileSets } from '../../generators/testing/compile.js';
-import { compilerOptionsToTsconfig } from '../../generators/testing/tsconfig-options.js';
 import { generator as client } from '../../generators/typescript-client/index.js';
 import { generator as mock } from '../../generators/typescript-mock-client/index.js';
 import { generator as types } from '../../generators/typescript-types/index.js';
@@ -44,7 +43,7 @@ const root = writeFileSets(sets);
 const files = [...sets].flatMap(([folder, generated]) =>
   generated.filter((f) => f.path.endsWith('.ts')).map((f) => `${folder}/${f.path}`),
 );
-const compilerOptions = compilerOptionsToTsconfig(STRICT_OPTIONS);
+const compilerOptions = STRICT_OPTIONS;
 writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }));
 const lines = files.reduce((sum, f) => sum + readFileSync(join(root, f), 'utf8').split('\n').length, 0);
 

@@ -58,8 +58,27 @@ export function escapePointer(token: string): string {
   return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
+/**
+ * Lookups already made, per document: the suite follows the same `$ref`s thousands of times, and
+ * the documents are read, never changed.
+ */
+const lookups = new WeakMap<object, Map<string, Json | undefined>>();
+
 /** The value at a JSON pointer (`#/components/schemas/x`) of the document. */
 export function at(doc: Json, pointer: string): Json | undefined {
+  if (doc === null || typeof doc !== 'object') return walk(doc, pointer);
+  let known = lookups.get(doc);
+  if (!known) {
+    known = new Map();
+    lookups.set(doc, known);
+  }
+  if (known.has(pointer)) return known.get(pointer);
+  const found = walk(doc, pointer);
+  known.set(pointer, found);
+  return found;
+}
+
+function walk(doc: Json, pointer: string): Json | undefined {
   let node: Json | undefined = doc;
   for (const raw of pointer.replace(/^#/, '').split('/').slice(1)) {
     const token = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
