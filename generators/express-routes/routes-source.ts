@@ -268,7 +268,7 @@ export function routesSource(service: Service, imports: readonly Service[], head
 
   const schemas = bodySchemas(service, imports, bodyRoots);
   const body: Layout[] = [
-    fixed(`const ajv = createAjv(SCHEMAS);
+    fixed(`const ajv = createAjv(SCHEMAS, options);
 const router = express.Router();
 const parseJson = jsonBody(options);${usesForm ? '\nconst parseForm = formBody(options);' : ''}${usesText ? '\nconst parseText = textBody(options);' : ''}`),
   ];
@@ -286,7 +286,7 @@ const parseJson = jsonBody(options);${usesForm ? '\nconst parseForm = formBody(o
       [
         '/**',
         ' * An Express router mounting every operation at its method and path. Parameters are coerced,',
-        ' * bodies validated (validators compiled once, here), results sent with their status; invalid',
+        ' * bodies validated (see `compileValidators` for when), results sent with their status; invalid',
         ' * input gets 400/422 `{ errors: [{ code, path, message }] }`, unexpected errors a bare 500.',
         ' *',
         ' * @example app.use(createRouter({ users: usersService }, { bodyLimit: "100kb" }));',

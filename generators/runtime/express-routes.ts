@@ -51,6 +51,13 @@ export interface RouterOptions {
   healthcheck?: boolean | (() => unknown);
   /** Sees every unexpected error; the client only gets a generic 500. Default: `console.error`. */
   onError?: (error: unknown, req: Request) => void;
+  /**
+   * When the body and parameter validators compile. `'first-use'` (the default): each on its
+   * route's first request, so a router with hundreds of operations starts at once. `'start'`: all
+   * of them in `createRouter`, which then throws on a schema Ajv cannot compile, and no request
+   * waits for a compile.
+   */
+  compileValidators?: 'first-use' | 'start';
 }
 
 type ScalarType =
@@ -105,12 +112,12 @@ export interface ParamSpec {
 export interface OperationSpec {
   params: readonly ParamSpec[];
   /** Validates the body; absent when the operation takes none. */
-  body?: ValidateFunction;
+  body?: Validator;
   /**
    * Checks (and coerces from text) the parameters whose type is an object, a union or a list of
    * them, read in their style: `{ created: { gte: '1' } }` becomes `{ created: { gte: 1 } }`.
    */
-  structured?: ValidateFunction;
+  structured?: Validator;
   /**
    * Statuses (400, 422) the spec declares with a list body such as `[error]`: request problems
    * with these statuses are sent as that bare list, so the answer matches the declared type.
@@ -129,31 +136,70 @@ const addFormats: FormatsPlugin =
   (formatsModule as unknown as { default?: FormatsPlugin }).default ??
   (formatsModule as unknown as FormatsPlugin);
 
-const schemasOf = new WeakMap<Ajv, object>();
+/**
+ * A validator as the router calls it: true when the value is valid, else false with `errors` set
+ * (Ajv's `ValidateFunction` has this shape).
+ */
+export interface Validator {
+  (value: unknown): boolean;
+  errors?: ErrorObject[] | null | undefined;
+}
 
-/** One Ajv for a router: every schema added once, validators compiled at start-up. */
-export function createAjv(schemas: object): Ajv {
+const schemasOf = new WeakMap<Ajv, object>();
+/** The routers' Ajvs whose validators compile when they are made (`compileValidators: 'start'`). */
+const compilesAtStart = new WeakSet<Ajv>();
+/** The coercing Ajv of each router's Ajv, made when its first parameters validator compiles. */
+const coercingOf = new WeakMap<Ajv, Ajv>();
+
+/** One Ajv for a router: every schema added once, shared by the router's body validators. */
+export function createAjv(schemas: object, options: RouterOptions = {}): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
   addFormats(ajv);
   ajv.addSchema(schemas, 'canon');
   schemasOf.set(ajv, schemas);
+  if (options.compileValidators === 'start') compilesAtStart.add(ajv);
   return ajv;
 }
 
-/**
- * Compiles the validator of an operation's structured parameters. Query text carries no types,
- * so this Ajv coerces (`'1'` → 1 where the schema says integer, one value → a list of one).
- */
-export function paramsValidator(ajv: Ajv, schema: object): ValidateFunction {
-  const coercing = new Ajv({ allErrors: true, strict: false, coerceTypes: 'array' });
-  addFormats(coercing);
-  coercing.addSchema(schemasOf.get(ajv) ?? {}, 'canon');
-  return coercing.compile(schema);
+/** The router's Ajv for parameters: query text carries no types, so this one coerces. */
+function coercingAjv(ajv: Ajv): Ajv {
+  let coercing = coercingOf.get(ajv);
+  if (!coercing) {
+    coercing = new Ajv({ allErrors: true, strict: false, coerceTypes: 'array' });
+    addFormats(coercing);
+    coercing.addSchema(schemasOf.get(ajv) ?? {}, 'canon');
+    coercingOf.set(ajv, coercing);
+  }
+  return coercing;
 }
 
-/** Compiles the validator of one body schema (named types by `$ref` into the shared schemas). */
-export function bodyValidator(ajv: Ajv, schema: object): ValidateFunction {
-  return ajv.compile(schema);
+/**
+ * A validator compiled on its first call, unless the router compiles at start. Compiling every
+ * operation's schemas up front keeps a router of Stripe's size from starting for seconds.
+ */
+function validator(ajv: Ajv, compile: () => ValidateFunction): Validator {
+  if (compilesAtStart.has(ajv)) return compile();
+  let compiled: ValidateFunction | undefined;
+  const validate: Validator = (value) => {
+    compiled ??= compile();
+    const valid = compiled(value) === true;
+    validate.errors = compiled.errors;
+    return valid;
+  };
+  return validate;
+}
+
+/**
+ * The validator of an operation's structured parameters, which coerces them
+ * (`'1'` → 1 where the schema says integer, one value → a list of one).
+ */
+export function paramsValidator(ajv: Ajv, schema: object): Validator {
+  return validator(ajv, () => coercingAjv(ajv).compile(schema));
+}
+
+/** The validator of one body schema (named types by `$ref` into the shared schemas). */
+export function bodyValidator(ajv: Ajv, schema: object): Validator {
+  return validator(ajv, () => ajv.compile(schema));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -46,7 +46,15 @@ export class DocumentSchemas {
 
   constructor(original: Json) {
     this.document = convert(original, false) as Json;
-    this.ajv = new Ajv({ strict: false, logger: false, allErrors: false, validateSchema: false });
+    // Not inlining $refs compiles each named schema once, not once per schema that uses it.
+    this.ajv = new Ajv({
+      strict: false,
+      logger: false,
+      allErrors: false,
+      validateSchema: false,
+      inlineRefs: false,
+      code: { optimize: false },
+    });
     addFormats(this.ajv);
     this.ajv.addSchema(this.document as object, 'doc');
   }

@@ -144,13 +144,13 @@ const usersDeleteByIdParamSpecs: readonly ParamSpec[] = [
 
 /**
  * An Express router mounting every operation at its method and path. Parameters are coerced,
- * bodies validated (validators compiled once, here), results sent with their status; invalid
+ * bodies validated (see `compileValidators` for when), results sent with their status; invalid
  * input gets 400/422 `{ errors: [{ code, path, message }] }`, unexpected errors a bare 500.
  *
  * @example app.use(createRouter({ users: usersService }, { bodyLimit: "100kb" }));
  */
 export function createRouter(services: Services, options: RouterOptions = {}): Router {
-  const ajv = createAjv(SCHEMAS);
+  const ajv = createAjv(SCHEMAS, options);
   const router = express.Router();
   const parseJson = jsonBody(options);
   if (options.healthcheck !== false) router.get('/_internal_/healthcheck', healthcheck(options.healthcheck));
