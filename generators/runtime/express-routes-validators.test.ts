@@ -41,7 +41,10 @@ test('parameter validators coerce query text, sharing one coercing Ajv per route
     properties: { created: { type: 'object', properties: { gte: { type: 'integer' } } } },
   };
   const first = paramsValidator(ajv, schema);
-  const second = paramsValidator(ajv, { type: 'object', properties: { user: { $ref: 'canon#/$defs/user' } } });
+  const second = paramsValidator(ajv, {
+    type: 'object',
+    properties: { user: { $ref: 'canon#/$defs/user' } },
+  });
   const params = { created: { gte: '1700000000' } };
   assert.equal(first(params), true);
   assert.deepEqual(params, { created: { gte: 1700000000 } });
