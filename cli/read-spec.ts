@@ -6,6 +6,7 @@ import { type LoadOptions, type LoadResult, loadSpec } from '../core/load.js';
 import { UsageError } from './command.js';
 import { type CanonConfig, loadConfig } from './config.js';
 import { LocalImportResolver } from './local-resolver.js';
+import { settleYoungGeneration } from './one-shot-tuning.js';
 import { readText } from './read-text.js';
 
 /**
@@ -61,7 +62,8 @@ export function loadSpecText(
   config: CanonConfig,
   resolver: ImportResolver = new LocalImportResolver(config),
 ): Promise<LoadResult> {
-  const options: LoadOptions = { file, resolver };
+  // The parsed document is what survives from here on: the nursery has grown as far as it pays.
+  const options: LoadOptions = { file, resolver, onParsed: settleYoungGeneration };
   const organization = organizationOf(config);
   if (organization) options.apiJson = organization;
   return loadSpec(text, options);

@@ -22,6 +22,8 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Organization, namespace and version for api.json documents, which do not carry them. */
   apiJson?: ApiJsonOptions;
+  /** Called once the text is parsed, before the document is read into the IR. */
+  onParsed?: () => void;
 }
 
 export interface LoadResult {
@@ -64,6 +66,7 @@ export async function loadSpec(text: string, options: LoadOptions = {}): Promise
     ? await parseYamlText(text)
     : parseJsonText(text, options.maxBytes);
   if (!parsed.ok) return { ...empty, diagnostics: [parsed.diagnostic] };
+  options.onParsed?.();
   const doc = parsed.value;
   const tooDeep = nestingBeyond(doc);
   if (tooDeep !== undefined) {
