@@ -64,6 +64,8 @@ export function dataArgument(value: LiteralValue): Argument {
 /** A non-empty object, or an array that is not a short list of plain values. */
 class DataGroup implements DeferredLayout {
   readonly kind = 'deferred';
+  /** Broken, its `[` or `{` ends the line. */
+  readonly firstLine = 1;
 
   constructor(
     private readonly value: readonly LiteralValue[] | LiteralObject,
@@ -87,8 +89,10 @@ class DataGroup implements DeferredLayout {
     return objectLayout(entries);
   }
 
-  printBroken(level: number, width: number, out: string[], newline: Newline): void {
+  /** Ends after its closing bracket, at the indentation of `level`. */
+  printBroken(level: number, width: number, out: string[], newline: Newline): number {
     printBroken({ width, out, newline }, this.value, level);
+    return INDENT_WIDTH * level + 1;
   }
 }
 

@@ -13,6 +13,7 @@ export {
 } from './client-names.js';
 export { type Code, code, fixed, indentCode, joinCode, numberLiteral } from './code.js';
 export { blockComment, commentLines, type DocParts, docComment } from './comment.js';
+export { type CallEntryParts, callEntry } from './call-entry.js';
 export { type DataLayout, dataArgument, dataLayout } from './data-layout.js';
 export { fileHeader } from './header.js';
 export {

@@ -19,16 +19,18 @@ export interface DeferredLayout {
   readonly width: number;
   /** Whether it must break (what `mustBreak` of its layout says). */
   readonly broken: boolean;
+  /** The width of its first line when it prints broken (`[` or `{` for a data literal: 1). */
+  readonly firstLine: number;
   /** Appends its one-line text (`width` characters) to `out`. */
   appendFlat(out: string[]): void;
   /** Its layout: a group, built on demand (its parts may be deferred in turn). */
   expand(): Layout;
   /**
-   * Prints what its group prints broken (one part per line, `level` deeper) without building it:
-   * the printer's `out`, line breaks through `newline`, `width` columns. Ends after its closing
-   * bracket, at column `level * 2 + 1`.
+   * Prints what its layout prints broken (at the start of a line indented `level`, or after the
+   * text before it) without building it: the printer's `out`, line breaks through `newline`,
+   * `width` columns. Returns the column it ends at.
    */
-  printBroken(level: number, width: number, out: string[], newline: (level: number) => void): void;
+  printBroken(level: number, width: number, out: string[], newline: (level: number) => void): number;
 }
 
 type LayoutNode =
@@ -292,8 +294,7 @@ function fits(
         break;
       case 'deferred':
         if (mode === 'flat' && !node.broken) remaining -= node.width;
-        // Broken, its group's `[` or `{` ends the line.
-        else if (mode === 'break') return remaining >= 1;
+        else if (mode === 'break') return remaining - node.firstLine >= 0;
         else commands.push(level, mode, node.expand());
         break;
       case 'conditional':
@@ -386,8 +387,7 @@ export function printLayout(layout: Layout, width: number): string {
           node.appendFlat(out);
           column += node.width;
         } else if (mode === 'break') {
-          node.printBroken(level, width, out, newline);
-          column = INDENT.length * level + 1;
+          column = node.printBroken(level, width, out, newline);
         } else stack.push(level, mode, node.expand());
         break;
       }

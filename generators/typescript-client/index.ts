@@ -3,13 +3,13 @@ import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
 import {
   type Argument,
   argument,
-  arrowLayout,
   blockLayout,
   CLIENT_MODULE,
   CLIENT_RUNTIME_MODULE,
   type ClientOperation,
   type ClientResource,
   type Code,
+  callEntry,
   callLayout,
   clientModel,
   clientRuntimeFile,
@@ -183,13 +183,14 @@ function implementation(
       const body = op.operation.body ? fixed('body') : fixed('undefined');
       const params = op.paramsTypeName ? fixed('params') : fixed('undefined');
       const result = responsesType(op.successes, resolve);
-      const call = callLayout(fixed('call'), [
-        descriptor(op),
-        argument(body),
-        argument(params),
-        argument(fixed('options')),
-      ]);
-      return [code`${op.methodName}: `, arrowLayout(names, [call, code` as Promise<${result}>`]).layout];
+      return callEntry({
+        key: code`${op.methodName}: `,
+        parameters: names,
+        callee: fixed('call'),
+        descriptor: descriptor(op),
+        rest: [body, params, fixed('options')],
+        tail: code` as Promise<${result}>`,
+      });
     });
     return [code`${resource.propertyName}: `, objectLayout(methods)];
   });

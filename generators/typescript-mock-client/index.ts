@@ -12,13 +12,11 @@ import { formatTypeRef, qualifiedName, sameType } from '../../core/type-ref.js';
 import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
 import {
   type Argument,
-  argument,
-  arrayLayout,
-  arrowLayout,
   blockLayout,
   type ClientOperation,
   type ClientResource,
   type Code,
+  callEntry,
   callLayout,
   clientModel,
   clientRuntimeFile,
@@ -188,15 +186,15 @@ function mockClass(
       if (op.paramsTypeName) names.push(fixed('params'));
       names.push(fixed('options'));
       const result = responsesType(op.successes, resolve);
-      const invoke = callLayout(fixed('engine.invoke'), [
-        mockOperation(resource, op, service.namespace),
-        argument(stringLiteral(op.methodName)),
-        {
-          layout: arrayLayout(names.map((layout) => ({ layout, kind: 'other', size: 0 }))),
-          huggable: 'array',
-        },
-      ]);
-      return [code`${op.methodName}: `, arrowLayout(names, [invoke, code` as Promise<${result}>`]).layout];
+      return callEntry({
+        key: code`${op.methodName}: `,
+        parameters: names,
+        callee: fixed('engine.invoke'),
+        descriptor: mockOperation(resource, op, service.namespace),
+        rest: [stringLiteral(op.methodName)],
+        names,
+        tail: code` as Promise<${result}>`,
+      });
     });
     return [code`this.${resource.propertyName} = `, objectLayout(methods), fixed(';')];
   });
