@@ -14,9 +14,19 @@ function variants(): CallEntryParts[] {
   const descriptors = [
     dataArgument({ name: 'a.get' }),
     dataArgument({ name: 'users.getById', method: 'GET', path: ['/users/', 'id', ''], success: [200] }),
-    dataArgument({ name: 'orders.post', query: ['limit', 'offset', 'sort', 'expand'], errors: [401, 404, 422] }),
+    dataArgument({
+      name: 'orders.post',
+      query: ['limit', 'offset', 'sort', 'expand'],
+      errors: [401, 404, 422],
+    }),
     // A table: it must break, and so does the entry.
-    dataArgument({ name: 't.get', success: [[200, 'a_long_model_name'], [201, 'another_model']] }),
+    dataArgument({
+      name: 't.get',
+      success: [
+        [200, 'a_long_model_name'],
+        [201, 'another_model'],
+      ],
+    }),
     { layout: fixed('{}') },
   ];
   for (const descriptor of descriptors) {
