@@ -38,8 +38,12 @@ export function dataLayout(value: LiteralValue): DataLayout {
   if (typeof value === 'boolean') return { layout: fixed(value ? 'true' : 'false'), kind: 'other', size: 0 };
   if (typeof value === 'number') return { layout: numberLiteral(value), kind: 'number', size: 0 };
   if (typeof value === 'string') return { layout: stringLiteral(value), kind: 'other', size: 0 };
-  const width = measure(value);
   const size = sizeOf(value);
+  // A table always breaks, so its width on one line is never asked for: it is not measured (the
+  // mock client's tables hold a spec's every field).
+  if (Array.isArray(value) && isTable(value as readonly LiteralValue[]))
+    return { layout: new DataGroup(value, Number.POSITIVE_INFINITY, true), kind: 'array', size };
+  const width = measure(value);
   if (Array.isArray(value)) {
     // A short list of plain values stays on one line wherever it is (see SHORT): printed directly.
     if (width <= SHORT && (value as readonly LiteralValue[]).every(isScalar)) {
@@ -288,9 +292,16 @@ function printEntry(target: Target, key: string, value: LiteralValue, level: num
 
 /** Whether `dataLayout` makes a container plain text: a short list of plain values, or `{}`. */
 function isTextContainer(value: readonly LiteralValue[] | LiteralObject): boolean {
-  if (Array.isArray(value))
-    return (value as readonly LiteralValue[]).every(isScalar) && measure(value) <= SHORT;
-  return sizeOf(value) === 0;
+  if (!Array.isArray(value)) return sizeOf(value) === 0;
+  const items = value as readonly LiteralValue[];
+  // `[`, `]` and a `, ` between items, as `measureArray` counts them; done once past SHORT.
+  let width = items.length > 0 ? 2 * items.length : 2;
+  for (let i = 0; i < items.length && width <= SHORT; i++) {
+    const item = items[i]!;
+    if (item !== null && typeof item === 'object') return false;
+    width += measure(item);
+  }
+  return width <= SHORT;
 }
 
 function printedKey(key: string): string {
@@ -327,13 +338,6 @@ function isTable(items: readonly LiteralValue[]): boolean {
 /** Whether the value `measure` last measured must break (set by it, to return one number). */
 let measuredBroken = false;
 
-/**
- * Widths of the containers wider than any line, which always print broken: their parts are
- * measured again when they print, so each is measured once (as `width * 2 + broken`).
- */
-const wideWidths = new WeakMap<object, number>();
-const WIDE = 110;
-
 /** The width of `value` printed on one line (`dataLiteral`'s length), without printing it. */
 function measure(value: LiteralValue): number {
   measuredBroken = false;
@@ -341,16 +345,9 @@ function measure(value: LiteralValue): number {
   if (typeof value === 'boolean') return value ? 4 : 5;
   if (typeof value === 'number') return numberLiteral(value).length;
   if (typeof value === 'string') return stringLiteralLength(value);
-  const known = wideWidths.get(value);
-  if (known !== undefined) {
-    measuredBroken = known % 2 === 1;
-    return (known - (known % 2)) / 2;
-  }
-  const width = Array.isArray(value)
+  return Array.isArray(value)
     ? measureArray(value as readonly LiteralValue[])
     : measureObject(value as LiteralObject);
-  if (width > WIDE) wideWidths.set(value, width * 2 + (measuredBroken ? 1 : 0));
-  return width;
 }
 
 function measureArray(items: readonly LiteralValue[]): number {

@@ -334,8 +334,9 @@ export function printLayout(layout: Layout, width: number): string {
   const chunks: string[] = [];
   // The column the next text starts at.
   let column = 0;
-  const newline = (level: number) => {
-    // Trailing spaces (a flat `line` before a break) are trimmed, as a formatter does.
+  // Trailing spaces (a flat `line` before a break, the indentation of a line left empty) are
+  // trimmed, as a formatter does.
+  const trimLineEnd = () => {
     while (out.length > 0 && out[out.length - 1]!.endsWith(' ')) {
       const last = out.pop()!.replace(/ +$/, '');
       if (last !== '') {
@@ -343,6 +344,9 @@ export function printLayout(layout: Layout, width: number): string {
         break;
       }
     }
+  };
+  const newline = (level: number) => {
+    trimLineEnd();
     // Trimming never looks back past this point: the last piece no longer ends with a space.
     if (out.length >= CHUNK_PIECES) {
       chunks.push(out.join(''));
@@ -365,6 +369,7 @@ export function printLayout(layout: Layout, width: number): string {
         column += item.length;
       } else {
         // Text spanning lines: each line that has text starts at the current indentation.
+        if (item.charCodeAt(0) === 10) trimLineEnd();
         const indentation = INDENT.repeat(level);
         const text = level === 0 ? item : item.replace(/\n(?!\n)/g, `\n${indentation}`);
         out.push(text);
