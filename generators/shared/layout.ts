@@ -328,7 +328,7 @@ function fits(
  */
 export function printLayout(layout: Layout, width: number): string {
   // Plain text (most statements of a types module) has nothing to decide.
-  if (typeof layout === 'string') return withoutTrailingSpaces(layout);
+  if (typeof layout === 'string') return withoutTrailingSpaces(layout).trimEnd();
   const out: string[] = [];
   // Printed lines joined every so often, so that their many small pieces die young.
   const chunks: string[] = [];
@@ -371,7 +371,9 @@ export function printLayout(layout: Layout, width: number): string {
         // Text spanning lines: each line that has text starts at the current indentation.
         if (item.charCodeAt(0) === 10) trimLineEnd();
         const indentation = INDENT.repeat(level);
-        const text = level === 0 ? item : item.replace(/\n(?!\n)/g, `\n${indentation}`);
+        const text = withoutTrailingSpaces(
+          level === 0 ? item : item.replace(/\n(?!\n)/g, `\n${indentation}`),
+        );
         out.push(text);
         column = text.length - text.lastIndexOf('\n') - 1;
       }
@@ -447,15 +449,17 @@ export function printLayout(layout: Layout, width: number): string {
     }
   }
   chunks.push(out.join(''));
-  return withoutTrailingSpaces(chunks.join(''));
+  // Spaces before a line break are gone already: trimmed at each break the printer makes, and
+  // inside each text that spans lines.
+  return chunks.join('').trimEnd();
 }
 
 /**
- * `text` without spaces at the end of its lines and of itself. Nearly all printed text has none:
- * a substring search (much faster than the regular expression's scan) tells when there is any.
+ * `text` without spaces at the end of its lines. Nearly all printed text has none: a substring
+ * search (much faster than the regular expression's scan) tells when there is any.
  */
 function withoutTrailingSpaces(text: string): string {
-  return (text.includes(' \n') ? text.replace(/[ ]+\n/g, '\n') : text).trimEnd();
+  return text.includes(' \n') ? text.replace(/[ ]+\n/g, '\n') : text;
 }
 
 /**
