@@ -296,14 +296,27 @@ import { MockClient } from '@acme/people-client/mock-client';`,
 const { MockClient } = require('@acme/people-client/mock-client');`,
     },
   ];
+  // One install for both: the CommonJS consumer is a package of its own inside the ES module
+  // one, and Node resolves the tarball's package for it from the same node_modules.
+  const installed = mkdtempSync(join(tmpdir(), 'canon-consumer-'));
+  writeFileSync(
+    join(installed, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  );
+  const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], {
+    cwd: installed,
+    encoding: 'utf8',
+  });
+  assert.equal(install.status, 0, install.stderr);
   for (const { type, main } of consumers) {
-    const consumer = mkdtempSync(join(tmpdir(), 'canon-consumer-'));
-    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type }));
-    const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], {
-      cwd: consumer,
-      encoding: 'utf8',
-    });
-    assert.equal(install.status, 0, install.stderr);
+    const consumer = type === 'module' ? installed : join(installed, 'cjs');
+    if (type !== 'module') {
+      mkdirSync(consumer);
+      writeFileSync(
+        join(consumer, 'package.json'),
+        JSON.stringify({ name: 'cjs-consumer', private: true, type }),
+      );
+    }
     writeFileSync(
       join(consumer, 'main.js'),
       `${main}
@@ -328,8 +341,8 @@ const calls = [];
       values: ['active', 'blocked'],
       created: 'Bea',
     });
-    rmSync(consumer, { recursive: true, force: true });
   }
+  rmSync(installed, { recursive: true, force: true });
 });
 
 test('a generator that throws or writes outside --out is reported by name, exit 2', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Service } from '../../core/ir.js';
 import { typeCheck } from '../testing/compile.js';
@@ -67,8 +67,17 @@ function validator(service: Service, imports: Service[]) {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats.default(ajv);
   const { definitions, ref } = serviceSchemas(service, imports);
+  // One compiled validator per type: Ajv caches by schema object, and a fresh one per check had
+  // every seed compile every type's schema (and all definitions) again.
+  const compiled = new Map<string, ValidateFunction>();
   return (type: Parameters<typeof ref>[0], value: unknown) => {
-    const validate = ajv.compile({ definitions, ...ref(type) });
+    const schema = ref(type);
+    const key = JSON.stringify(schema);
+    let validate = compiled.get(key);
+    if (!validate) {
+      validate = ajv.compile({ definitions, ...schema });
+      compiled.set(key, validate);
+    }
     assert.ok(validate(value), `${JSON.stringify(value)}\n${ajv.errorsText(validate.errors)}`);
   };
 }

@@ -11,6 +11,7 @@
 import {
   AckPolicy,
   type ConsumerConfig,
+  type ConsumerMessages,
   DeliverPolicy,
   JetStreamApiCodes,
   JetStreamApiError,
@@ -356,6 +357,8 @@ export class NatsConsumer<E, D extends keyof E, Db> implements Consumer {
   #loop: Promise<void> | undefined;
   #stopping = false;
   #wake: (() => void) | undefined;
+  /** The pull in progress, which `stop()` ends instead of waiting up to `idle` for it to expire. */
+  #pull: ConsumerMessages | undefined;
 
   constructor(
     readonly nc: NatsConnection,
@@ -442,10 +445,14 @@ export class NatsConsumer<E, D extends keyof E, Db> implements Consumer {
     if (running) await this.start();
   }
 
-  /** Stops pulling; resolves when the batch in hand is committed and acked. */
+  /**
+   * Stops pulling; resolves when the batch in hand is committed and acked. A pull waiting for
+   * messages ends at once rather than when it expires (`idle`); what it received is handled.
+   */
   async stop(): Promise<void> {
     this.#stopping = true;
     this.#wake?.();
+    if (this.#pull) void endPull(this.#pull);
     await this.#loop;
     this.#loop = undefined;
   }
@@ -467,9 +474,15 @@ export class NatsConsumer<E, D extends keyof E, Db> implements Consumer {
   async #fetch(): Promise<JsMsg[]> {
     const { batch, idle } = this.#options;
     const iterator = await this.#consumer!.fetch({ max_messages: batch, expires: Math.max(1_000, idle) });
-    const messages: JsMsg[] = [];
-    for await (const message of iterator) messages.push(message);
-    return messages;
+    this.#pull = iterator;
+    try {
+      if (this.#stopping) void endPull(iterator); // stop() came while the pull was being sent
+      const messages: JsMsg[] = [];
+      for await (const message of iterator) messages.push(message);
+      return messages;
+    } finally {
+      this.#pull = undefined;
+    }
   }
 
   async #handle(messages: readonly JsMsg[]): Promise<void> {
@@ -536,6 +549,24 @@ export class NatsConsumer<E, D extends keyof E, Db> implements Consumer {
 }
 
 type ParkOutcome = Extract<Outcome, { kind: 'invalid' | 'failed' }>;
+
+/**
+ * Ends a pull before it expires without dropping what the broker already sent for it: the
+ * subscription is drained first (unsubscribed, then every message that was on its way before the
+ * broker saw that is still delivered; without interest the broker sends no more to the pull), and
+ * only then does the iteration end. A bare `stop()` would drop those, and the broker would
+ * redeliver them only after `ackWait`. The fetch's subscription is not part of its declared type
+ * (`sub` of nats.js's pull iterator); without one, the iteration simply stops.
+ */
+async function endPull(pull: ConsumerMessages): Promise<void> {
+  const sub = (pull as { sub?: { drain?: () => Promise<void> } }).sub;
+  try {
+    await sub?.drain?.();
+  } catch {
+    // already closed (the pull ended by itself, or the connection is gone)
+  }
+  pull.stop();
+}
 
 /** The message as a `RawMessage`; its headers and delivery count are decoded only when read. */
 function rawMessage(message: JsMsg): RawMessage {
