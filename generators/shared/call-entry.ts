@@ -84,7 +84,7 @@ class CallEntry implements DeferredLayout {
   private readonly first: number;
   /** `[a, b]`, the last argument on one line, when there is one. */
   private readonly namesText: string | undefined;
-  /** The call on one line, without its descriptor: `callee(`, then `, a, b)` after it. */
+  /** The width of the call on one line: `callee(descriptor, a, b)`. */
   private readonly callWidth: number;
 
   constructor(
@@ -155,9 +155,9 @@ class CallEntry implements DeferredLayout {
       this.appendDescriptor(out);
       for (const text of this.parts.rest) out.push(', ', text);
       out.push(', ');
-      this.printNames(bodyLevel, width, column + hugHead, 1 + tail.length + 1, out, newline);
+      const end = this.printNames(bodyLevel, width, column + hugHead, 1 + tail.length + 1, out, newline);
       out.push(')', tail);
-      return INDENT_WIDTH * bodyLevel + 2 + tail.length;
+      return end + 1 + tail.length;
     }
     // One argument per line.
     const argLevel = bodyLevel + 1;
@@ -190,7 +190,10 @@ class CallEntry implements DeferredLayout {
     return sum;
   }
 
-  /** `[a, b]` at `column` with `after` columns following it on the line, or one name per line. */
+  /**
+   * `[a, b]` at `column` with `after` columns following it on the line, or one name per line;
+   * returns the column it ends at.
+   */
   private printNames(
     level: number,
     width: number,
@@ -198,18 +201,19 @@ class CallEntry implements DeferredLayout {
     after: number,
     out: string[],
     newline: (level: number) => void,
-  ): void {
-    const names = this.parts.names!;
-    if (width - column - this.namesText!.length - after >= 0) {
-      out.push(this.namesText!);
-      return;
+  ): number {
+    const text = this.namesText!;
+    if (width - column - text.length - after >= 0) {
+      out.push(text);
+      return column + text.length;
     }
     out.push('[');
-    for (const name of names) {
+    for (const name of this.parts.names!) {
       newline(level + 1);
       out.push(name, ',');
     }
     newline(level);
     out.push(']');
+    return INDENT_WIDTH * level + 1;
   }
 }

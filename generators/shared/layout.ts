@@ -15,7 +15,7 @@ export type Layout = Code | readonly Layout[] | LayoutNode | DeferredLayout;
  */
 export interface DeferredLayout {
   readonly kind: 'deferred';
-  /** Its width printed on one line. */
+  /** Its width printed on one line (`Infinity` when it must break and was not measured). */
   readonly width: number;
   /** Whether it must break (what `mustBreak` of its layout says). */
   readonly broken: boolean;
