@@ -4,6 +4,7 @@
  * escaped, types printed from the IR.
  */
 
+export { type CallEntryParts, callEntry } from './call-entry.js';
 export {
   CLIENT_NAMING,
   CLIENT_RUNTIME_NAMES,
@@ -13,7 +14,6 @@ export {
 } from './client-names.js';
 export { type Code, code, fixed, indentCode, joinCode, numberLiteral } from './code.js';
 export { blockComment, commentLines, type DocParts, docComment } from './comment.js';
-export { type CallEntryParts, callEntry } from './call-entry.js';
 export { type DataLayout, dataArgument, dataLayout } from './data-layout.js';
 export { fileHeader } from './header.js';
 export {
