@@ -84,6 +84,8 @@ class CallEntry implements DeferredLayout {
   private readonly first: number;
   /** `[a, b]`, the last argument on one line, when there is one. */
   private readonly namesText: string | undefined;
+  /** The width of `, a, b`, the plain arguments after the descriptor. */
+  private readonly restWidth: number;
   /** The width of the call on one line: `callee(descriptor, a, b)`. */
   private readonly callWidth: number;
 
@@ -95,11 +97,16 @@ class CallEntry implements DeferredLayout {
     this.first = typeof descriptor === 'string' ? descriptor.length : descriptor.width;
     this.broken = typeof descriptor === 'string' ? false : descriptor.broken;
     this.namesText = parts.names ? `[${parts.names.join(', ')}]` : undefined;
-    let callWidth = parts.callee.length + 2 + this.first;
-    for (const text of parts.rest) callWidth += 2 + text.length;
-    if (this.namesText !== undefined) callWidth += 2 + this.namesText.length;
-    this.callWidth = callWidth;
-    this.width = parts.key.length + this.head.length + 1 + callWidth + parts.tail.length;
+    let restWidth = 0;
+    for (const text of parts.rest) restWidth += 2 + text.length;
+    this.restWidth = restWidth;
+    this.callWidth =
+      parts.callee.length +
+      2 +
+      this.first +
+      restWidth +
+      (this.namesText === undefined ? 0 : 2 + this.namesText.length);
+    this.width = parts.key.length + this.head.length + 1 + this.callWidth + parts.tail.length;
     this.firstLine = parts.key.length + this.head.length;
   }
 
@@ -149,7 +156,7 @@ class CallEntry implements DeferredLayout {
     }
     // Hugging the last argument (`callee(descriptor, a, [`) when that much fits: as Biome, never
     // with a descriptor that must break.
-    const hugHead = this.parts.callee.length + 1 + this.first + this.restWidth() + 2;
+    const hugHead = this.parts.callee.length + 1 + this.first + this.restWidth + 2;
     if (this.namesText !== undefined && !this.broken && width - column - hugHead - 1 >= 0) {
       out.push(this.parts.callee, '(');
       this.appendDescriptor(out);
@@ -181,13 +188,6 @@ class CallEntry implements DeferredLayout {
     newline(bodyLevel);
     out.push(')', tail);
     return INDENT_WIDTH * bodyLevel + 1 + tail.length;
-  }
-
-  /** Widths of `, a` for each plain argument. */
-  private restWidth(): number {
-    let sum = 0;
-    for (const text of this.parts.rest) sum += 2 + text.length;
-    return sum;
   }
 
   /**

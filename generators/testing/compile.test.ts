@@ -108,7 +108,7 @@ test("injectedCalls finds what TypeScript's parser finds: snippets, hostile gene
   const differing = texts
     .map((text, index) => ({
       index,
-      lexer: injectedCalls('x.ts', text).length,
+      lexer: injectedCalls(text).length,
       parser: processIdentifiers(text),
     }))
     .filter((r) => r.lexer !== r.parser);

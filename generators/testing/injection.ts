@@ -10,7 +10,7 @@
  * doubt makes it see more code, never less (generators/testing/compile.test.ts checks it against
  * TypeScript's parser).
  */
-export function injectedCalls(_fileName: string, text: string): string[] {
+export function injectedCalls(text: string): string[] {
   const found: string[] = [];
   // For each `${` of a template being read: how many `{` are open in its expression.
   const templates: number[] = [];

@@ -192,5 +192,5 @@ test('the mock for a hostile spec compiles', () => {
     ...generator.generate(hostile),
   ];
   assert.deepEqual(typeCheck(new Map([['hostile', all]])).errors, []);
-  for (const file of all) assert.deepEqual(injectedCalls(file.path, file.contents), [], file.path);
+  for (const file of all) assert.deepEqual(injectedCalls(file.contents), [], file.path);
 });

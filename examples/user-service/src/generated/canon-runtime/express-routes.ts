@@ -149,31 +149,32 @@ export interface Validator {
   errors?: ErrorObject[] | null | undefined;
 }
 
-const schemasOf = new WeakMap<Ajv, object>();
-/** The routers' Ajvs whose validators compile when they are made (`compileValidators: 'start'`). */
-const compilesAtStart = new WeakSet<Ajv>();
-/** The coercing Ajv of each router's Ajv, made when its first parameters validator compiles. */
-const coercingOf = new WeakMap<Ajv, Ajv>();
+/** What a router's Ajv was made with, and the coercing Ajv its parameters need (made on first use). */
+interface RouterAjv {
+  schemas: object;
+  compileAtStart: boolean;
+  coercing?: Ajv;
+}
+
+const routerAjvs = new WeakMap<Ajv, RouterAjv>();
 
 /** One Ajv for a router: every schema added once, shared by the router's body validators. */
 export function createAjv(schemas: object, options: RouterOptions = {}): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
   addFormats(ajv);
   ajv.addSchema(schemas, 'canon');
-  schemasOf.set(ajv, schemas);
-  if (options.compileValidators === 'start') compilesAtStart.add(ajv);
+  routerAjvs.set(ajv, { schemas, compileAtStart: options.compileValidators === 'start' });
   return ajv;
 }
 
 /** The router's Ajv for parameters: query text carries no types, so this one coerces. */
 function coercingAjv(ajv: Ajv): Ajv {
-  let coercing = coercingOf.get(ajv);
-  if (!coercing) {
-    coercing = new Ajv({ allErrors: true, strict: false, coerceTypes: 'array' });
-    addFormats(coercing);
-    coercing.addSchema(schemasOf.get(ajv) ?? {}, 'canon');
-    coercingOf.set(ajv, coercing);
-  }
+  const router = routerAjvs.get(ajv);
+  if (router?.coercing) return router.coercing;
+  const coercing = new Ajv({ allErrors: true, strict: false, coerceTypes: 'array' });
+  addFormats(coercing);
+  coercing.addSchema(router?.schemas ?? {}, 'canon');
+  if (router) router.coercing = coercing;
   return coercing;
 }
 
@@ -182,7 +183,7 @@ function coercingAjv(ajv: Ajv): Ajv {
  * operation's schemas up front keeps a router of Stripe's size from starting for seconds.
  */
 function validator(ajv: Ajv, compile: () => ValidateFunction): Validator {
-  if (compilesAtStart.has(ajv)) return compile();
+  if (routerAjvs.get(ajv)?.compileAtStart) return compile();
   let compiled: ValidateFunction | undefined;
   const validate: Validator = (value) => {
     compiled ??= compile();
