@@ -7,7 +7,7 @@ export const MAX_NESTING = 128;
 
 /**
  * The JSON pointer of the first value nested deeper than `limit` levels (the document itself is
- * level 1), or undefined when the whole value fits. Iterative, so that it cannot overflow itself.
+ * level 1), or undefined when the whole value fits. It cannot overflow the stack itself.
  *
  * @example nestingBeyond({ a: { b: {} } }, 2) // → '/a/b'
  */
@@ -16,25 +16,20 @@ export function nestingBeyond(value: unknown, limit = MAX_NESTING): string | und
   return withinDepth(value, limit) ? undefined : firstTooDeep(value, limit);
 }
 
-/** Whether nothing in `value` is nested deeper than `limit` (objects and arrays only are pushed). */
-function withinDepth(value: unknown, limit: number): boolean {
+/**
+ * Whether nothing in `value` is nested deeper than `limit` levels. Recursive, but it returns as
+ * soon as `depth` passes `limit`, so it never goes more than `limit` + 1 calls deep. `for…in`
+ * walks a parsed object's own keys without the array `Object.values` would allocate for each.
+ */
+function withinDepth(value: unknown, limit: number, depth = 1): boolean {
   if (value === null || typeof value !== 'object') return true;
-  const values: object[] = [value];
-  const depths: number[] = [1];
-  while (values.length > 0) {
-    const item = values.pop()!;
-    const depth = depths.pop()!;
-    if (depth > limit) return false;
-    // Indexed loops: this runs over every value of a large document in a cold process, where
-    // an iterator costs an allocation per step.
-    const children: readonly unknown[] = Array.isArray(item) ? item : Object.values(item);
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      if (child === null || typeof child !== 'object') continue;
-      values.push(child);
-      depths.push(depth + 1);
-    }
+  if (depth > limit) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!withinDepth(value[i], limit, depth + 1)) return false;
+    return true;
   }
+  const object = value as Record<string, unknown>;
+  for (const key in object) if (!withinDepth(object[key], limit, depth + 1)) return false;
   return true;
 }
 

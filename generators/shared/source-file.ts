@@ -242,21 +242,57 @@ function plainTypeAlias(statement: TypeAliasStatement): Code | undefined {
 
 const isImport = (kind: Statement['kind'] | undefined) => kind === 'import' || kind === 'export';
 
+/** What separates two statements: a blank line, except within a run of imports or of re-exports. */
+const separator = (previous: Statement['kind'], next: Statement['kind']) =>
+  previous !== next || !isImport(next) ? '\n\n' : '\n';
+
+/** Statements printed one after another, and the kinds they start and end with. */
+interface Printed {
+  text: string;
+  first: Statement['kind'] | undefined;
+  last: Statement['kind'] | undefined;
+}
+
 /**
- * Prints a whole file: the header, then statements separated by blank lines (consecutive imports,
- * and consecutive re-exports, stay together), ending with one newline.
- *
  * Each statement is printed on its own as soon as it is reached (it starts a line at the left
  * margin, and a line break follows it, so nothing around it changes how it breaks): its layout
  * and the printer's pieces die young instead of living until the whole file is printed.
  */
-export function printSourceFile(header: Code, statements: Iterable<Statement>): string {
-  let out = printLayout(header, LINE_WIDTH);
-  let previous: Statement['kind'] | undefined = 'code';
+function printStatements(statements: Iterable<Statement>): Printed {
+  let text = '';
+  let first: Statement['kind'] | undefined;
+  let last: Statement['kind'] | undefined;
   for (const statement of statements) {
-    out += previous !== statement.kind || !isImport(statement.kind) ? '\n\n' : '\n';
-    out += printLayout(printStatement(statement), LINE_WIDTH);
-    previous = statement.kind;
+    if (last === undefined) first = statement.kind;
+    else text += separator(last, statement.kind);
+    text += printLayout(printStatement(statement), LINE_WIDTH);
+    last = statement.kind;
+  }
+  return { text, first, last };
+}
+
+/**
+ * Prints a whole file: the header, then statements separated by blank lines (consecutive imports,
+ * and consecutive re-exports, stay together), ending with one newline.
+ *
+ * `leading` is for statements known only once `statements` are built, and printed before them:
+ * the imports a type resolver collects while the declarations are made. `statements` may then
+ * be a generator, so that each declaration is printed as soon as it is made.
+ */
+export function printSourceFile(
+  header: Code,
+  statements: Iterable<Statement>,
+  leading?: () => Iterable<Statement>,
+): string {
+  const body = printStatements(statements);
+  const head = leading ? printStatements(leading()) : { text: '', first: undefined, last: undefined };
+  let out = printLayout(header, LINE_WIDTH);
+  // The header counts as code: a blank line follows it.
+  let previous: Statement['kind'] = 'code';
+  for (const part of [head, body]) {
+    if (part.first === undefined || part.last === undefined) continue;
+    out += separator(previous, part.first) + part.text;
+    previous = part.last;
   }
   return `${out}\n`;
 }

@@ -335,58 +335,60 @@ export function clientModule(service: Service, imports: readonly Service[]): Gen
     localAlias: identifier('types'),
   });
   const resources = clientModel(service);
-  const declarations: Statement[] = [];
-  for (const resource of resources) {
-    for (const op of resource.operations) {
-      const params = paramsStatement(op, types.resolve);
-      if (params) declarations.push(params);
-      declarations.push({
-        kind: 'type',
-        name: op.outcomeTypeName,
-        exported: true,
-        docs: docComment({ description: `The declared error responses of ${op.qualifiedName}.` }),
-        type: errorType(op, types.resolve),
-      });
+  // Printed as they are made: the imports they use are known after.
+  function* declarations(): IterableIterator<Statement> {
+    for (const resource of resources) {
+      for (const op of resource.operations) {
+        const params = paramsStatement(op, types.resolve);
+        if (params) yield params;
+        yield {
+          kind: 'type',
+          name: op.outcomeTypeName,
+          exported: true,
+          docs: docComment({ description: `The declared error responses of ${op.qualifiedName}.` }),
+          type: errorType(op, types.resolve),
+        };
+      }
+      yield resourceInterface(resource, types.resolve);
     }
-    declarations.push(resourceInterface(resource, types.resolve));
+    const clientMembers: Member[] = resources.map((resource) => ({
+      kind: 'property',
+      key: resource.propertyName,
+      type: resource.interfaceName,
+      optional: false,
+      readonly: true,
+    }));
+    yield {
+      kind: 'code',
+      docs: docComment({
+        description: service.description,
+        notes: [`The ${service.name} API, one property per resource.`],
+      }),
+      code: [fixed('export interface Client '), printMembers(clientMembers)],
+    };
+    yield* serviceHeaderStatements(service, types.resolve);
+    yield* optionsStatements(service);
+    const baseUrl =
+      service.baseUrl === undefined ? fixed('options.baseUrl') : fixed('options.baseUrl ?? DEFAULT_BASE_URL');
+    const settings =
+      service.headers.length === 0
+        ? fixed('options')
+        : objectLayout([
+            fixed('...options'),
+            [
+              fixed('headers: '),
+              objectLayout([fixed('...serviceHeaders(options.serviceHeaders)'), fixed('...options.headers')]),
+            ],
+          ]);
+    // With a base URL in the spec and no header the caller must give, `createClient()` is enough.
+    const optionsOptional = service.baseUrl !== undefined && service.headers.every(mayOmit);
+    yield {
+      kind: 'code',
+      code: implementation(resources, types.resolve, baseUrl, settings, optionsOptional),
+    };
   }
-  const clientMembers: Member[] = resources.map((resource) => ({
-    kind: 'property',
-    key: resource.propertyName,
-    type: resource.interfaceName,
-    optional: false,
-    readonly: true,
-  }));
-  declarations.push({
-    kind: 'code',
-    docs: docComment({
-      description: service.description,
-      notes: [`The ${service.name} API, one property per resource.`],
-    }),
-    code: [fixed('export interface Client '), printMembers(clientMembers)],
-  });
-  declarations.push(...serviceHeaderStatements(service, types.resolve));
-  declarations.push(...optionsStatements(service));
-  const baseUrl =
-    service.baseUrl === undefined ? fixed('options.baseUrl') : fixed('options.baseUrl ?? DEFAULT_BASE_URL');
-  const settings =
-    service.headers.length === 0
-      ? fixed('options')
-      : objectLayout([
-          fixed('...options'),
-          [
-            fixed('headers: '),
-            objectLayout([fixed('...serviceHeaders(options.serviceHeaders)'), fixed('...options.headers')]),
-          ],
-        ]);
-  // With a base URL in the spec and no header the caller must give, `createClient()` is enough.
-  const optionsOptional = service.baseUrl !== undefined && service.headers.every(mayOmit);
-  declarations.push({
-    kind: 'code',
-    code: implementation(resources, types.resolve, baseUrl, settings, optionsOptional),
-  });
   const runtime = importSpecifier(CLIENT_MODULE, CLIENT_RUNTIME_MODULE);
-  const statements: Statement[] = [
+  const leading = (): Statement[] => [
     {
       kind: 'import',
       typeOnly: false,
@@ -407,9 +409,11 @@ export function clientModule(service: Service, imports: readonly Service[]): Gen
       names: [identifier('ClientSettings'), identifier('OperationDescriptor'), identifier('RequestOptions')],
       from: runtime,
     },
-    ...declarations,
   ];
-  return { path: CLIENT_MODULE, contents: printSourceFile(fileHeader(GENERATOR_NAME, service), statements) };
+  return {
+    path: CLIENT_MODULE,
+    contents: printSourceFile(fileHeader(GENERATOR_NAME, service), declarations(), leading),
+  };
 }
 
 /**

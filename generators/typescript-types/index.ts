@@ -26,17 +26,20 @@ export function typesModule(
     fromModule: path,
     ...(rootNamespace ? { rootNamespace } : {}),
   });
-  const declarations: Statement[] = [];
-  for (const enumeration of service.enums) declarations.push(...enumDeclarations(service, enumeration));
-  for (const item of service.interfaces)
-    declarations.push(modelDeclaration(service, item, 'interface', types.resolve));
-  for (const model of service.models)
-    declarations.push(modelDeclaration(service, model, 'model', types.resolve));
-  for (const union of service.unions) declarations.push(unionDeclaration(service, union, types.resolve));
-  const statements: Statement[] = [...types.importStatements(), ...declarations];
+  function* declarations(): IterableIterator<Statement> {
+    for (const enumeration of service.enums) yield* enumDeclarations(service, enumeration);
+    for (const item of service.interfaces) yield modelDeclaration(service, item, 'interface', types.resolve);
+    for (const model of service.models) yield modelDeclaration(service, model, 'model', types.resolve);
+    for (const union of service.unions) yield unionDeclaration(service, union, types.resolve);
+  }
+  const header = fileHeader(GENERATOR_NAME, service);
   // A module without declarations still has to be a module for `import * as` to work.
-  if (statements.length === 0) statements.push({ kind: 'code', code: fixed('export {};') });
-  return { path, contents: printSourceFile(fileHeader(GENERATOR_NAME, service), statements) };
+  const empty =
+    service.enums.length + service.interfaces.length + service.models.length + service.unions.length === 0;
+  if (empty)
+    return { path, contents: printSourceFile(header, [{ kind: 'code', code: fixed('export {};') }]) };
+  // Printed as they are made; the imports they use are known after.
+  return { path, contents: printSourceFile(header, declarations(), () => types.importStatements()) };
 }
 
 /**
