@@ -5,45 +5,52 @@ import type { JsonObject } from '../core/ir.js';
 import type { Generator } from './contract.js';
 import { PACKAGE_LABEL } from './run.js';
 
+/** A built-in generator: what `canon generators` says of it, and its module, loaded on first use. */
+interface BuiltIn {
+  description: string;
+  /** A literal `import()`, so that a bundler (and a reader) can follow it. */
+  load: () => Promise<{ generator?: unknown }>;
+}
+
 /**
  * The built-in generators by name. Modules load only when a generator is used, so listing and
  * start-up stay cheap. Each module exports `generator`.
  */
-export const BUILT_IN_GENERATORS: Readonly<Record<string, { description: string; module: string }>> = {
+export const BUILT_IN_GENERATORS: Readonly<Record<string, BuiltIn>> = {
   'typescript-types': {
     description: 'TypeScript types for every model, enum, interface and union (types.ts)',
-    module: './typescript-types/index.js',
+    load: () => import('./typescript-types/index.js'),
   },
   'typescript-client': {
     description: 'A typed fetch client with no runtime dependencies (client.ts)',
-    module: './typescript-client/index.js',
+    load: () => import('./typescript-client/index.js'),
   },
   'typescript-mock-client': {
     description:
       'A mock client implementing the same Client interface, with schema-true data (mock-client.ts)',
-    module: './typescript-mock-client/index.js',
+    load: () => import('./typescript-mock-client/index.js'),
   },
   'sqlite-dao': {
     description: 'SQLite migration and typed DAOs (better-sqlite3) from models with a db attribute',
-    module: './sqlite-dao/index.js',
+    load: () => import('./sqlite-dao/index.js'),
   },
   'postgres-dao': {
     description: 'PostgreSQL migration and typed DAOs (pg) from models with a db attribute',
-    module: './postgres-dao/index.js',
+    load: () => import('./postgres-dao/index.js'),
   },
   events: {
     description:
       'Typed event streams for every *_event union: stream and subject names, handlers, producer, mock queue (events.ts)',
-    module: './events/index.js',
+    load: () => import('./events/index.js'),
   },
   'json-schema-types': {
     description:
       'TypeScript types from the JSON Schema of every type, with json-schema-to-typescript (json-schema-types.ts)',
-    module: './json-schema-types/index.js',
+    load: () => import('./json-schema-types/index.js'),
   },
   'express-routes': {
     description: 'Express 5 router and typed service interfaces per resource (routes.ts)',
-    module: './express-routes/index.js',
+    load: () => import('./express-routes/index.js'),
   },
 };
 
@@ -90,10 +97,13 @@ function checkShape(value: unknown, origin: string): AnyGenerator {
   return g as AnyGenerator;
 }
 
-async function importGenerator(specifier: string, origin: string): Promise<AnyGenerator> {
+async function importGenerator(
+  load: () => Promise<{ generator?: unknown; default?: unknown }>,
+  origin: string,
+): Promise<AnyGenerator> {
   let mod: { generator?: unknown; default?: unknown };
   try {
-    mod = (await import(specifier)) as typeof mod;
+    mod = await load();
   } catch (error) {
     throw new GeneratorError(
       'generator-load-failed',
@@ -122,7 +132,8 @@ export async function loadThirdPartyGenerators(
 ): Promise<Map<string, AnyGenerator>> {
   const out = new Map<string, AnyGenerator>();
   for (const entry of sources.modules ?? []) {
-    const generator = await importGenerator(moduleUrl(entry, sources.baseDir ?? process.cwd()), `'${entry}'`);
+    const url = moduleUrl(entry, sources.baseDir ?? process.cwd());
+    const generator = await importGenerator(() => import(url), `'${entry}'`);
     if (BUILT_IN_GENERATORS[generator.name] || out.has(generator.name) || generator.name === PACKAGE_LABEL) {
       throw new GeneratorError(
         'invalid-generator',
@@ -138,8 +149,7 @@ export async function loadThirdPartyGenerators(
 export async function loadBuiltIn(name: string): Promise<AnyGenerator | undefined> {
   const entry = BUILT_IN_GENERATORS[name];
   if (!entry) return undefined;
-  const path: string = entry.module;
-  return importGenerator(new URL(path, import.meta.url).href, `'${name}'`);
+  return importGenerator(entry.load, `'${name}'`);
 }
 
 /**

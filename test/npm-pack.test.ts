@@ -49,6 +49,19 @@ function consumerLock(tarball: string): object {
   return { name: 'consumer', version: '1.0.0', lockfileVersion: 3, requires: true, packages };
 }
 
+/** Every file under `dir` by its relative path, with its contents. */
+function filesUnder(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile())
+      files[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(
+        join(entry.parentPath, entry.name),
+        'utf8',
+      );
+  }
+  return files;
+}
+
 describe('Canon as an npm package: npm pack, install the tarball into an empty project, run it', () => {
   const work = mkdtempSync(join(tmpdir(), 'canon-pack-'));
   const project = join(work, 'consumer');
@@ -89,6 +102,7 @@ describe('Canon as an npm package: npm pack, install the tarball into an empty p
 
   it('ships dist/ and nothing of tests, fixtures or sources', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
+    assert.ok(listing.includes('package/dist/bundle/canon.js'), 'the bundled bin');
     assert.ok(listing.includes('package/dist/cli/bin.js'));
     const stray = listing.filter(
       (f) =>
@@ -113,6 +127,23 @@ describe('Canon as an npm package: npm pack, install the tarball into an empty p
     const generated = canon('generate', 'user.json', '-g', 'typescript-client', '-o', 'generated');
     assert.equal(generated.status, 0, generated.stderr);
     assert.ok(readdirSync(join(project, 'generated')).includes('client.ts'));
+    // The bundled bin writes what the modules in dist/ write, byte for byte.
+    const reference = join(work, 'reference');
+    const fromModules = spawnSync(
+      process.execPath,
+      [
+        repoPath('dist', 'cli', 'bin.js'),
+        'generate',
+        'user.json',
+        '-g',
+        'typescript-client',
+        '-o',
+        reference,
+      ],
+      { cwd: project, encoding: 'utf8' },
+    );
+    assert.equal(fromModules.status, 0, fromModules.stderr);
+    assert.deepEqual(filesUnder(join(project, 'generated')), filesUnder(reference));
 
     const git = (...args: string[]) => execFileSync('git', args, { cwd: project, encoding: 'utf8' });
     git('init', '-q');
@@ -126,12 +157,12 @@ describe('Canon as an npm package: npm pack, install the tarball into an empty p
     assert.match(checked.stdout, /field-removed/);
   });
 
-  it('runs canon up from the installed package: specs/ published, served, its web pages, Ctrl-C', async () => {
+  it('runs canon up from the installed package (the bundled bin): published, served, pages, npm, Ctrl-C', async () => {
     mkdirSync(join(project, 'specs'), { recursive: true });
     copyFileSync(join(project, 'user.json'), join(project, 'specs', 'user.json'));
     const up = await startCanon(['up', '--port', '0', '--db', 'registry.db', '--org', 'acme'], {
       cwd: project,
-      bin: join(project, 'node_modules', 'canon-api', 'dist', 'cli', 'bin.js'),
+      bin: join(project, 'node_modules', 'canon-api', 'dist', 'bundle', 'canon.js'),
       env: { CANON_ADMIN_TOKEN: '', CANON_PORT: '' },
     });
     try {
@@ -142,7 +173,22 @@ describe('Canon as an npm package: npm pack, install the tarball into an empty p
       );
       const page = await fetch(`${up.url}/ui/acme/user/latest`);
       assert.equal(page.status, 200);
-      assert.match(await page.text(), /<html/);
+      const html = await page.text();
+      assert.match(html, /<html/);
+      // Read from dist/ at run time, not bundled: the enhancement script and the package builder.
+      const script = html.match(/src="(\/ui\/-\/assets\/enhance\.js\?v=[0-9a-f]+)"/)?.[1];
+      assert.ok(script, 'the page links its script');
+      const asset = await fetch(`${up.url}${script}`);
+      assert.equal(asset.status, 200);
+      assert.match(await asset.text(), /addEventListener/);
+      const packument = (await (await fetch(`${up.url}/npm/@acme%2fuser-client`)).json()) as {
+        versions: Record<string, { dist: { tarball: string } }>;
+      };
+      const [version] = Object.values(packument.versions);
+      assert.ok(version, 'the packument lists the published version');
+      const tarball = await fetch(version.dist.tarball);
+      assert.equal(tarball.status, 200);
+      assert.ok((await tarball.arrayBuffer()).byteLength > 0);
       // The first command it suggests is one that works where Canon is installed.
       assert.match(up.output(), /npx canon publish specs\/user\.json --org acme/);
     } finally {

@@ -175,10 +175,10 @@ function printStatementParts(statement: Statement): Layout {
         : statement.names?.length || statement.typeNames?.length
           ? namesLayout(importNames(statement))
           : [];
-      const what: Layout =
-        statement.defaultName && named !== ([] as unknown as Layout)
-          ? [fixed(`${statement.defaultName}`), Array.isArray(named) ? [] : fixed(', '), named]
-          : named;
+      // `import name, { … }`: the comma only when names follow the default.
+      const what: Layout = statement.defaultName
+        ? [fixed(`${statement.defaultName}`), Array.isArray(named) ? [] : fixed(', '), named]
+        : named;
       return [
         fixed(`import ${statement.typeOnly ? 'type ' : ''}`),
         what,

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Service } from '../../core/ir.js';
 import type { GeneratedFile } from '../../generators/contract.js';
 import type { PackageIdentity } from '../../generators/package/index.js';
+import { builtFile } from '../built-file.js';
 
 type Answer = { id: number; files: GeneratedFile[] } | { id: number; error: string };
 
@@ -20,7 +21,7 @@ function failAll(error: Error): void {
 
 function thread(): Worker {
   if (worker) return worker;
-  const started = new Worker(new URL('./package-worker.js', import.meta.url));
+  const started = new Worker(builtFile('registry/npm/package-worker.js'));
   started.on('message', (answer: Answer) => {
     const pending = waiting.get(answer.id);
     if (!pending) return;

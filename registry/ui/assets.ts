@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { builtFile } from '../built-file.js';
 import { STYLESHEET } from './styles.js';
 
 /** A static file of the pages, addressed by its content hash so that it can be cached forever. */
@@ -22,6 +23,6 @@ export const ASSETS = {
   script: asset(
     'enhance.js',
     'text/javascript; charset=utf-8',
-    readFileSync(new URL('./browser/enhance.js', import.meta.url)),
+    readFileSync(builtFile('registry/ui/browser/enhance.js')),
   ),
 };

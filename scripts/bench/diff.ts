@@ -16,6 +16,7 @@ import { diff, summarize } from '../../core/diff/index.js';
 import type { Service } from '../../core/ir.js';
 import { loadSpec } from '../../core/load.js';
 import { parseServiceJson } from '../../core/parse/service-json.js';
+import { CANON_BIN } from './canon-bin.js';
 import { collectGarbage, median, ms } from './stats.js';
 
 type Json = Record<string, unknown> & { name: string };
@@ -95,7 +96,7 @@ writeFileSync(mutatedPath, mutatedText);
 
 // The whole command first, while this process is small: spawning from a parent that holds the
 // loops' heap added ~80 ms per run (the fork copies its page tables).
-const bin = fileURLToPath(new URL('../../cli/bin.js', import.meta.url));
+const bin = CANON_BIN;
 const wall: number[] = [];
 for (let i = 0; i < Math.min(runs, 9); i++) {
   const start = performance.now();

@@ -3,23 +3,28 @@
  * on Flow's merged API and on every real OpenAPI document of fixtures/corpus/openapi, in one run:
  * the two builds take turns within each round so they share the machine's load alike.
  *
- * Run: npx tsc -p tsconfig.json && node dist/scripts/bench/generate-versus.js <other dist/cli/bin.js> [runs]
+ * This build runs as users run it, through the bundled bin; name the other build's bin the same
+ * way (its dist/bundle/canon.js, or dist/cli/bin.js for a build from before the bundle).
+ *
+ * Run: npm run build && node dist/scripts/bench/generate-versus.js <other build's bin> [runs]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { corpusPath } from '../../test/paths.js';
+import { CANON_BIN } from './canon-bin.js';
 import { median, ms } from './stats.js';
 
 const [other, runsArg] = process.argv.slice(2);
 if (!other) {
-  console.error('usage: node dist/scripts/bench/generate-versus.js <other canon dist/cli/bin.js> [runs]');
+  console.error(
+    'usage: node dist/scripts/bench/generate-versus.js <other build bin: dist/bundle/canon.js, or dist/cli/bin.js> [runs]',
+  );
   process.exit(2);
 }
 const runs = Number(runsArg ?? 5);
-const builds = { this: fileURLToPath(new URL('../../cli/bin.js', import.meta.url)), other };
+const builds = { this: CANON_BIN, other };
 const specs = [
   corpusPath('flow', 'flow-api-service.json'),
   ...readdirSync(corpusPath('openapi'))

@@ -18,13 +18,14 @@ import { loadSpec } from '../../core/load.js';
 import { generator as client } from '../../generators/typescript-client/index.js';
 import { generator as mock } from '../../generators/typescript-mock-client/index.js';
 import { generator as types } from '../../generators/typescript-types/index.js';
+import { CANON_BIN } from './canon-bin.js';
 import { collectGarbage, median, ms } from './stats.js';
 
 const runs = Number(process.argv[2] ?? 7);
 const specPath = fileURLToPath(
   new URL('../../../fixtures/corpus/flow/flow-api-service.json', import.meta.url),
 );
-const bin = fileURLToPath(new URL('../../cli/bin.js', import.meta.url));
+const bin = CANON_BIN;
 const tsMorphScript = fileURLToPath(new URL('./ts-morph-types.js', import.meta.url));
 
 /** Wall time (ms), CPU time (user+sys, ms) and peak RSS (MB) of one command, via GNU time. */

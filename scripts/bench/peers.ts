@@ -21,6 +21,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CANON_BIN } from './canon-bin.js';
 import { median } from './stats.js';
 
 const { values } = parseArgs({
@@ -35,7 +36,7 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const timeoutSeconds = Number(values.timeout);
 const corpus = fileURLToPath(new URL('../../../fixtures/corpus/openapi/', import.meta.url));
-const canonBin = fileURLToPath(new URL('../../cli/bin.js', import.meta.url));
+const canonBin = CANON_BIN;
 const peersDir = fileURLToPath(new URL('../../../scripts/bench/peers/', import.meta.url));
 const nodeModules = join(peersDir, 'node_modules');
 // The peers live in their own package (scripts/bench/peers) so that CI never installs them.
