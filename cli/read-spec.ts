@@ -14,7 +14,12 @@ import { readText } from './read-text.js';
  * api.json documents take their organization from the config. A file that cannot be read is a
  * UsageError (exit 2); a file that reads but is not a valid spec comes back with diagnostics.
  */
-export async function readSpec(file: string, cwd: string, config?: CanonConfig): Promise<LoadResult> {
+export async function readSpec(
+  file: string,
+  cwd: string,
+  config?: CanonConfig,
+  options: Pick<LoadOptions, 'locate'> = {},
+): Promise<LoadResult> {
   const path = resolve(cwd, file);
   const cfg = config ?? (await loadConfig(cwd));
   let size: number;
@@ -49,7 +54,7 @@ export async function readSpec(file: string, cwd: string, config?: CanonConfig):
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${describeFsError(error)}.`);
   }
-  return loadSpecText(text, file, cfg);
+  return loadSpecText(text, file, cfg, new LocalImportResolver(cfg), options);
 }
 
 /**
@@ -61,9 +66,10 @@ export function loadSpecText(
   file: string,
   config: CanonConfig,
   resolver: ImportResolver = new LocalImportResolver(config),
+  extra: Pick<LoadOptions, 'locate'> = {},
 ): Promise<LoadResult> {
   // The parsed document is what survives from here on: the nursery has grown as far as it pays.
-  const options: LoadOptions = { file, resolver, onParsed: settleYoungGeneration };
+  const options: LoadOptions = { ...extra, file, resolver, onParsed: settleYoungGeneration };
   const organization = organizationOf(config);
   if (organization) options.apiJson = organization;
   return loadSpec(text, options);

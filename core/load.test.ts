@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { corpusPath } from '../test/paths.js';
+import { isError } from './diagnostic.js';
 import type { ImportResolver } from './import-resolver.js';
 import type { Service } from './ir.js';
-import { loadSpec } from './load.js';
+import { loadSpec, locateDiagnostics } from './load.js';
 
 const read = (...path: string[]) => readFileSync(corpusPath(...path), 'utf8');
 
@@ -94,6 +95,29 @@ describe('loadSpec', () => {
     );
     const problem = result.diagnostics.find((d) => d.code === 'invalid-type');
     assert.deepEqual([problem?.path, problem?.line], ['/models/a/fields/0/type', 4]);
+  });
+
+  it("with locate: 'errors', places only the errors; locateDiagnostics places the rest on demand", async () => {
+    const text = [
+      '{"openapi": "3.0.3", "info": {"title": "t", "version": "1"},',
+      ' "paths": {"/a": {"get": {"responses": {"200": {"description": "ok",',
+      '   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/gone"}}}}}}}},',
+      ' "components": {"schemas": {"n": {"type": "integer", "enum": [1, 2]}}}}',
+    ].join('\n');
+    const result = await loadSpec(text, { locate: 'errors' });
+    const error = result.diagnostics.find(isError);
+    const warning = result.diagnostics.find((d) => !isError(d));
+    assert.ok(error && warning, 'the document has an error and a warning');
+    assert.equal(error.line, 3);
+    assert.equal(warning.line, undefined);
+    locateDiagnostics(text, [warning]);
+    assert.equal(warning.line, 4);
+    locateDiagnostics(text, result.diagnostics);
+    const all = await loadSpec(text);
+    assert.deepEqual(
+      all.diagnostics.map((d) => [d.code, d.line]),
+      result.diagnostics.map((d) => [d.code, d.line]),
+    );
   });
 
   it('reports a key repeated in an api.json object, which JSON.parse would drop silently', async () => {

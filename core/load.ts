@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostic.js';
+import { type Diagnostic, isError } from './diagnostic.js';
 import type { ImportResolver } from './import-resolver.js';
 import type { Service } from './ir.js';
 import { MAX_NESTING, nestingBeyond } from './json-depth.js';
@@ -24,6 +24,12 @@ export interface LoadOptions {
   apiJson?: ApiJsonOptions;
   /** Called once the text is parsed, before the document is read into the IR. */
   onParsed?: () => void;
+  /**
+   * Which diagnostics get a line and column: all (the default), or only errors, for a caller
+   * that shows just a few warnings and locates those itself (`locateDiagnostics`). Locating
+   * means scanning the text up to the last of them.
+   */
+  locate?: 'all' | 'errors';
 }
 
 export interface LoadResult {
@@ -96,7 +102,7 @@ export async function loadSpec(text: string, options: LoadOptions = {}): Promise
   }
   const format = detectFormat(doc);
   if (format === 'openapi' || format === 'swagger' || format === 'json-schema')
-    return withPositions(await loadOpenApi(doc, format, options, text));
+    return withPositions(await loadOpenApi(doc, format, options, text), options.locate);
 
   const resolved = await resolveImports(doc, options.resolver);
   let structure: Diagnostic[];
@@ -120,14 +126,17 @@ export async function loadSpec(text: string, options: LoadOptions = {}): Promise
     output = parsed;
   }
   const semantic = validateService(output.service, { pointers: output.pointers, imports: resolved.list });
-  return withPositions({
-    format,
-    service: output.service,
-    imports: resolved.list,
-    diagnostics: dedupe([...structure, ...output.diagnostics, ...semantic]),
-    pointers: output.pointers,
-    text,
-  });
+  return withPositions(
+    {
+      format,
+      service: output.service,
+      imports: resolved.list,
+      diagnostics: dedupe([...structure, ...output.diagnostics, ...semantic]),
+      pointers: output.pointers,
+      text,
+    },
+    options.locate,
+  );
 }
 
 /** api.json vs service.json vs OpenAPI vs JSON Schema, from the document's own keys. */
@@ -198,12 +207,17 @@ async function parseYamlText(text: string): Promise<JsonParseResult> {
   return parseYaml(text);
 }
 
-/** Adds line and column to diagnostics that point into the text. */
-function withPositions(result: LoadResult): LoadResult {
-  const pending = result.diagnostics.filter((d) => d.line === undefined);
-  if (pending.length === 0 || result.text.length === 0) return result;
+function withPositions(result: LoadResult, which: LoadOptions['locate'] = 'all'): LoadResult {
+  locateDiagnostics(result.text, which === 'all' ? result.diagnostics : result.diagnostics.filter(isError));
+  return result;
+}
+
+/** Adds line and column (where `text` has them) to those of `diagnostics` that have none yet. */
+export function locateDiagnostics(text: string, diagnostics: readonly Diagnostic[]): void {
+  const pending = diagnostics.filter((d) => d.line === undefined);
+  if (pending.length === 0 || text.length === 0) return;
   const positions = locatePointers(
-    result.text,
+    text,
     pending.map((d) => d.path),
   );
   for (const d of pending) {
@@ -213,7 +227,6 @@ function withPositions(result: LoadResult): LoadResult {
       d.column = at.column;
     }
   }
-  return result;
 }
 
 /** Structure validation and the parser can both notice one problem; report it once. */

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { isError } from '../../core/diagnostic.js';
 import type { JsonObject } from '../../core/ir.js';
+import { locateDiagnostics } from '../../core/load.js';
 import type { Generator } from '../../generators/contract.js';
 import { type OwnedFile, PACKAGE_LABEL } from '../../generators/run.js';
 import { type Command, EXIT, type Io, parseCommandArgs, UsageError } from '../command.js';
@@ -15,7 +16,7 @@ import {
   planManifest,
   readManifest,
 } from '../output/manifest.js';
-import { warningSummary } from '../output/warning-summary.js';
+import { shownWarnings, warningSummary } from '../output/warning-summary.js';
 import { readSpec } from '../read-spec.js';
 
 const HELP = `Usage: canon generate <spec> --generator <name>[,<name>…] --out <dir> [options]
@@ -95,7 +96,8 @@ export const command: Command = {
     await requireDirectory(resolve(io.cwd, values.out), values.out);
     const config = await loadConfig(io.cwd, values.config);
     io.progress?.(`reading ${specFile}`);
-    const loaded = await readSpec(specFile, io.cwd, config);
+    // Errors are all printed with their line; of the warnings, only those the summary shows.
+    const loaded = await readSpec(specFile, io.cwd, config, { locate: 'errors' });
     const errors = loaded.diagnostics.filter(isError);
     if (!loaded.service || errors.length > 0) {
       for (const d of errors) {
@@ -108,6 +110,8 @@ export const command: Command = {
       return EXIT.problems;
     }
 
+    // Locating every warning would scan the whole text (Stripe's 4 MB for its last warning).
+    locateDiagnostics(loaded.text, shownWarnings(loaded.diagnostics, values.verbose === true));
     const summary = warningSummary(specFile, loaded.diagnostics, values.verbose === true);
     if (summary !== '') io.err(summary);
 

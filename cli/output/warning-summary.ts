@@ -24,7 +24,7 @@ export function warningSummary(file: string, diagnostics: readonly Diagnostic[],
   const lines = [
     `${file}: ${warnings.length} warning${plural} (${list}); generated code says "Not represented" where it cannot follow the spec`,
   ];
-  const shown = verbose ? warnings : warnings.slice(0, FIRST_WARNINGS);
+  const shown = shownWarnings(diagnostics, verbose);
   for (const d of shown) {
     const where = d.line === undefined ? file : `${file}:${d.line}:${d.column}`;
     lines.push(`  ${where} ${d.code}${d.path === '' ? '' : ` at ${d.path}`}: ${d.message}`);
@@ -32,4 +32,10 @@ export function warningSummary(file: string, diagnostics: readonly Diagnostic[],
   const hidden = warnings.length - shown.length;
   if (hidden > 0) lines.push(`  … ${hidden} more: --verbose lists them all`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The warnings `warningSummary` lists one by one: the first few, or all with `verbose`. */
+export function shownWarnings(diagnostics: readonly Diagnostic[], verbose: boolean): Diagnostic[] {
+  const warnings = diagnostics.filter((d) => !isError(d));
+  return verbose ? warnings : warnings.slice(0, FIRST_WARNINGS);
 }
