@@ -207,6 +207,7 @@ async function parseYamlText(text: string): Promise<JsonParseResult> {
   return parseYaml(text);
 }
 
+/** Adds line and column to the diagnostics `which` names (`LoadOptions.locate`). */
 function withPositions(result: LoadResult, which: LoadOptions['locate'] = 'all'): LoadResult {
   locateDiagnostics(result.text, which === 'all' ? result.diagnostics : result.diagnostics.filter(isError));
   return result;

@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repoPath, repoRoot } from './paths.js';
 import { startCanon } from './spawn.js';
@@ -53,11 +53,8 @@ function consumerLock(tarball: string): object {
 function filesUnder(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile())
-      files[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(
-        join(entry.parentPath, entry.name),
-        'utf8',
-      );
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile()) files[relative(dir, path)] = readFileSync(path, 'utf8');
   }
   return files;
 }
