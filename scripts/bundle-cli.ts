@@ -25,6 +25,8 @@ rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints: { canon: `${dist}cli/bin.js` },
   outdir,
+  // Flat, next to canon.js: registry/built-file.ts relies on every chunk being one folder below dist/.
+  chunkNames: '[name]-[hash]',
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -552,7 +552,8 @@ type ParkOutcome = Extract<Outcome, { kind: 'invalid' | 'failed' }>;
  * broker saw that is still delivered; without interest the broker sends no more to the pull), and
  * only then does the iteration end. A bare `stop()` would drop those, and the broker would
  * redeliver them only after `ackWait`. The fetch's subscription is not part of its declared type
- * (`sub` of nats.js's pull iterator); without one, the iteration simply stops.
+ * (`sub` of nats.js's pull iterator); without one, the iteration simply stops. Never rejects: its
+ * callers start it without waiting, and the loop sees the end of the iteration either way.
  */
 async function endPull(pull: ConsumerMessages): Promise<void> {
   const sub = (pull as { sub?: { drain?: () => Promise<void> } }).sub;
@@ -561,7 +562,11 @@ async function endPull(pull: ConsumerMessages): Promise<void> {
   } catch {
     // already closed (the pull ended by itself, or the connection is gone)
   }
-  pull.stop();
+  try {
+    pull.stop();
+  } catch {
+    // already stopped: nothing is left to end
+  }
 }
 
 /** The message as a `RawMessage`; its headers and delivery count are decoded only when read. */

@@ -1,5 +1,5 @@
 import type { Code } from './code.js';
-import type { DeferredLayout, Layout } from './layout.js';
+import { type DeferredLayout, INDENT_WIDTH, type Layout } from './layout.js';
 import { type Argument, argument, arrayLayout, arrowLayout, callLayout } from './syntax.js';
 
 /**
@@ -71,8 +71,6 @@ export function entryLayout(parts: CallEntryParts): Layout {
   const call = callLayout(parts.callee, args);
   return [parts.key, arrowLayout([...parts.parameters], [call, parts.tail]).layout];
 }
-
-const INDENT_WIDTH = 2;
 
 class CallEntry implements DeferredLayout {
   readonly kind = 'deferred';

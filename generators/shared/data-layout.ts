@@ -1,6 +1,6 @@
 import { fixed, numberLiteral } from './code.js';
 import { isIdentifierName } from './identifier.js';
-import type { DeferredLayout, Layout } from './layout.js';
+import { type DeferredLayout, INDENT_WIDTH, type Layout } from './layout.js';
 import {
   appendLiteral,
   dataLiteral,
@@ -109,7 +109,6 @@ interface Target {
   readonly newline: Newline;
 }
 
-const INDENT_WIDTH = 2;
 /** A property's value that keeps its key's line without measuring (see `propertyLayout`). */
 const KEEPS_LINE = /^(-?[0-9][0-9.e+-]*|true|false|null)$/;
 

@@ -234,7 +234,9 @@ class Commands {
   }
 }
 
-const INDENT = '  ';
+/** Columns per indentation level (the project's Biome `indentWidth`). */
+export const INDENT_WIDTH = 2;
+const INDENT = ' '.repeat(INDENT_WIDTH);
 /** How many printed pieces `printLayout` collects before joining them. */
 const CHUNK_PIECES = 2048;
 /** A line break and the indentation of `level`, made once per level. */
