@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -34,20 +34,37 @@ export const nativeTscExecutable: string | undefined = (() => {
 })();
 
 /**
- * Runs the native `tsc -p <project>` in `cwd` and returns its diagnostics as
- * `file:line:col message` lines (paths relative to `cwd`); empty means it compiles.
+ * The environment a type check runs in. The compiler is written in Go, and Go's collector at its
+ * default pace spent about 40 % of each check's CPU time here (Stripe's wire project: 4.9 s of
+ * CPU, 3.0 s with the collector off). A check is a short-lived process, so the collector is off
+ * until the heap nears `GOMEMLIMIT`, which bounds it (the largest check here peaks near 0.5 GB).
+ * A caller's own GOGC or GOMEMLIMIT wins.
  */
-export function checkProject(project: string, cwd: string): string[] {
-  const args = ['-p', project, '--pretty', 'false'];
+export function nativeTscEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { GOGC: 'off', GOMEMLIMIT: '2GiB', ...env };
+}
+
+/** Runs the native `tsc` with `args` in `cwd` (the executable directly when it is found). */
+export function runNativeTsc(args: readonly string[], cwd: string): SpawnSyncReturns<string> {
   const [command, argv] = nativeTscExecutable
     ? [nativeTscExecutable, args]
     : [process.execPath, [nativeTsc, ...args]];
   const run = spawnSync(command, argv, {
     cwd,
     encoding: 'utf8',
+    env: nativeTscEnv(),
     maxBuffer: 64 * 1024 * 1024,
   });
   if (run.error) throw run.error;
+  return run;
+}
+
+/**
+ * Runs the native `tsc -p <project>` in `cwd` and returns its diagnostics as
+ * `file:line:col message` lines (paths relative to `cwd`); empty means it compiles.
+ */
+export function checkProject(project: string, cwd: string): string[] {
+  const run = runNativeTsc(['-p', project, '--pretty', 'false'], cwd);
   const output = `${run.stdout}${run.stderr}`;
   const diagnostics = parseDiagnostics(output);
   // A compiler that failed without a diagnostic we can read must not pass as "no errors".

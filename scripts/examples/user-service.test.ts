@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { nativeTsc } from '../../test/native-tsc.js';
-import { repoPath } from '../../test/paths.js';
+import { runNativeTsc } from '../../test/native-tsc.js';
+import { repoPath, repoRoot } from '../../test/paths.js';
 import { exampleFiles } from './generate-user-service.js';
 
 test('the examples’ generated code is up to date with specs/examples/user.json', async () => {
@@ -27,9 +27,7 @@ test('the examples compile under strict settings and their own tests pass', () =
   // their tests here so that the main test run covers them. The read model's end-to-end test
   // starts the user service's build, so the user service is built first.
   for (const example of ['user-service', 'user-read-model']) {
-    const tsc = spawnSync(process.execPath, [nativeTsc, '-p', repoPath('examples', example)], {
-      encoding: 'utf8',
-    });
+    const tsc = runNativeTsc(['-p', repoPath('examples', example)], repoRoot);
     assert.equal(tsc.status, 0, `tsc -p examples/${example} failed:\n${tsc.stdout}${tsc.stderr}`);
   }
   // Without NODE_TEST_CONTEXT: inherited from this test run, it makes the child report to a
