@@ -60,7 +60,7 @@ export interface CanonProcess {
 }
 
 /**
- * Starts `canon <args>` (this checkout's build, or `bin`: an installed package's `dist/cli/bin.js`)
+ * Starts `canon <args>` (this checkout's build, or `bin`: an installed package's bin)
  * and waits until it prints a `http://127.0.0.1:<port>` URL.
  */
 export async function startCanon(

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { checkProject } from '../../test/native-tsc.js';
 import { repoPath } from '../../test/paths.js';
 import { runCanon } from '../../test/run-canon.js';
 
@@ -342,6 +343,45 @@ const calls = [];
       created: 'Bea',
     });
   }
+  // A strict TypeScript consumer with skipLibCheck off: the spec's declarations carry
+  // `@ts-nocheck` (checked when the package was built), the runtime's do not, and the consumer's
+  // own mistakes against them are still errors.
+  const declarations = join(installed, 'node_modules', '@acme', 'people-client', 'dist', 'esm');
+  for (const file of ['client.d.ts', 'types.d.ts', 'mock-client.d.ts', 'index.d.ts']) {
+    assert.match(readFileSync(join(declarations, file), 'utf8'), /^\/\/ @ts-nocheck /, file);
+  }
+  assert.doesNotMatch(readFileSync(join(declarations, 'canon-runtime', 'client.d.ts'), 'utf8'), /@ts-nocheck/);
+  writeFileSync(
+    join(installed, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2022',
+        lib: ['ES2022', 'DOM'],
+        types: [],
+        noEmit: true,
+      },
+      files: ['typed.ts'],
+    }),
+  );
+  writeFileSync(
+    join(installed, 'typed.ts'),
+    `import { createClient, type types } from '@acme/people-client';
+const client = createClient();
+export async function name(id: string): Promise<string> {
+  const user: types.User = await client.users.getById({ id });
+  return user.name;
+}
+export const wrong = () => client.users.getById({ id: 7 });
+export const status: types.UserStatus = 'gone';
+`,
+  );
+  const errors = checkProject('tsconfig.json', installed);
+  assert.equal(errors.length, 2, errors.join('\n'));
+  assert.match(errors[0]!, /^typed\.ts:7:.* Type 'number' is not assignable to type 'string'/);
+  assert.match(errors[1]!, /^typed\.ts:8:.* Type '"gone"' is not assignable to type 'UserStatus'/);
   rmSync(installed, { recursive: true, force: true });
 });
 
