@@ -350,7 +350,10 @@ const calls = [];
   for (const file of ['client.d.ts', 'types.d.ts', 'mock-client.d.ts', 'index.d.ts']) {
     assert.match(readFileSync(join(declarations, file), 'utf8'), /^\/\/ @ts-nocheck /, file);
   }
-  assert.doesNotMatch(readFileSync(join(declarations, 'canon-runtime', 'client.d.ts'), 'utf8'), /@ts-nocheck/);
+  assert.doesNotMatch(
+    readFileSync(join(declarations, 'canon-runtime', 'client.d.ts'), 'utf8'),
+    /@ts-nocheck/,
+  );
   writeFileSync(
     join(installed, 'tsconfig.json'),
     JSON.stringify({
