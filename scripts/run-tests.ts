@@ -48,8 +48,8 @@ function main(): void {
     readDurations(),
   );
   // The tests reach nothing beyond 127.0.0.1 (npm runs --offline), so an extra CA bundle is of
-  // no use to them, and Node reads it whole at every start: with a system bundle set here, about
-  // 45 ms of CPU for each of the 250 or so Node processes the suite starts.
+  // no use to them, and Node reads it whole at every start: with a system bundle set here, 40–80
+  // ms of CPU for each of the 250 or so Node processes the suite starts.
   delete process.env.NODE_EXTRA_CA_CERTS;
   const stream = run({ files, concurrency });
   stream.on('test:fail', (data: { todo?: unknown }) => {

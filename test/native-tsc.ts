@@ -40,8 +40,8 @@ export const nativeTscExecutable: string | undefined = (() => {
  * until the heap nears `GOMEMLIMIT`, which bounds it (the largest check here peaks near 0.5 GB).
  * A caller's own GOGC or GOMEMLIMIT wins.
  */
-export function nativeTscEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { GOGC: 'off', GOMEMLIMIT: '2GiB', ...env };
+function nativeTscEnv(): NodeJS.ProcessEnv {
+  return { GOGC: 'off', GOMEMLIMIT: '2GiB', ...process.env };
 }
 
 /** Runs the native `tsc` with `args` in `cwd` (the executable directly when it is found). */

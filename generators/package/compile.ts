@@ -56,7 +56,7 @@ function libFile(name: string): ts.SourceFile | undefined {
  * output from sources this program has just checked under `strict` (it emits nothing when they do
  * not compile), so a consumer's compiler need not check them again. Without it, a consumer that
  * leaves `skipLibCheck` off pays for checking every declaration of a large API at every build
- * (Stripe's: 0.3–0.4 s of checking in a 3 s strict `tsc --noEmit` of a small consumer). The runtime's
+ * (Stripe's: 0.3–0.4 s in a 3 s strict `tsc --noEmit` of a small consumer). The runtime's
  * declarations stay checked: they name the platform's `fetch` types, the one thing that depends
  * on the consumer's own settings. The pragma must be the file's first comment, and `@ts-nocheck`
  * must be followed by a space: the compiler reads the word after `@` up to the first blank.
