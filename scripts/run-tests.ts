@@ -1,6 +1,11 @@
 /**
- * The test command (`npm test` runs it after the build): every `*.test.js` under `dist/`, each in
- * its own process as `node --test` runs them, three at a time, the longest first.
+ * The test command (`npm test` runs it after the build): every `*.test.js` under `dist/`, three
+ * processes at a time, the longest first. A file that took 3 s or more alone gets a process of its
+ * own, as `node --test` runs files; the quicker ones share six processes, each file a suite of its
+ * own there (its hooks stay its own): a Node process with the test runner costs about 0.3 s of CPU
+ * to start, and quick files mostly load the same modules, so sharing saved a tenth of the
+ * suite's CPU (docs/benchmarks.md). A quick file must therefore not depend on a fresh process
+ * (what is loaded, process-wide settings): a check of that runs its own child process.
  *
  *   node dist/scripts/run-tests.js [--concurrency N] [filter…]
  *
@@ -16,11 +21,14 @@
  * Refresh the durations after adding or changing slow tests:
  * `node dist/scripts/bench/suite-costs.js --durations scripts/test-durations.json`.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { run } from 'node:test';
 import { tap } from 'node:test/reporters';
-import { repoPath } from '../test/paths.js';
-import { DEFAULT_CONCURRENCY, longestFirst, testFiles } from './suite-files.js';
+import { pathToFileURL } from 'node:url';
+import { repoPath, repoRoot } from '../test/paths.js';
+import { DEFAULT_CONCURRENCY, planSuite, testFiles } from './suite-files.js';
 
 function readDurations(): Record<string, number> {
   try {
@@ -41,12 +49,23 @@ function main(): void {
     if (args[i] === '--concurrency') concurrency = Number(args[++i]);
     else filters.push(args[i]!);
   }
-  const files = longestFirst(
+  const durations = readDurations();
+  const plan = planSuite(
     testFiles(repoPath('dist')).filter(
       (file) => filters.length === 0 || filters.some((w) => file.includes(w)),
     ),
-    readDurations(),
+    durations,
+    concurrency * 2,
   );
+  const entries = mkdtempSync(join(tmpdir(), 'canon-tests-'));
+  const runs = [
+    ...plan.alone.map((file) => ({ file, seconds: durations[relative(repoRoot, file)] ?? Infinity })),
+    ...plan.shared.map((group, index) => ({
+      file: sharedEntry(entries, index + 1, group.files),
+      seconds: group.seconds,
+    })),
+  ].sort((a, b) => b.seconds - a.seconds);
+  const files = runs.map((r) => r.file);
   // The tests reach nothing beyond 127.0.0.1 (npm runs --offline), so an extra CA bundle is of
   // no use to them, and Node reads it whole at every start: with a system bundle set here, 40–80
   // ms of CPU for each of the 250 or so Node processes the suite starts.
@@ -55,7 +74,20 @@ function main(): void {
   stream.on('test:fail', (data: { todo?: unknown }) => {
     if (!data.todo) process.exitCode = 1;
   });
+  stream.on('close', () => rmSync(entries, { recursive: true, force: true }));
   stream.compose(tap).pipe(process.stdout);
+}
+
+/** Writes the module that runs `files` in one process, each in a suite named by its path. */
+function sharedEntry(dir: string, index: number, files: string[]): string {
+  const suites = files.map(
+    (file) =>
+      `describe(${JSON.stringify(relative(repoRoot, file))}, async () => {\n` +
+      `  await import(${JSON.stringify(pathToFileURL(file).href)});\n});\n`,
+  );
+  const entry = join(dir, `shared-${index}.test.js`);
+  writeFileSync(entry, `import { describe } from 'node:test';\n\n${suites.join('')}`);
+  return entry;
 }
 
 main();

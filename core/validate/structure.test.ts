@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { apiJsonSchema } from '../schema/api-json-schema.js';
 import { SCHEMA_HASH as API_JSON_HASH } from '../schema/api-json-validator.js';
@@ -126,13 +126,18 @@ const serviceJsonCases: Case[] = [
 
 describe('validateStructure (api.json)', () => {
   it('validating loads no Ajv (its load and schema compile would cost every process)', () => {
-    validateStructure({ name: 'x', oops: 1 });
-    validateServiceJsonStructure({ name: 'x' });
-    const loaded = Object.keys(createRequire(import.meta.url).cache);
-    assert.deepEqual(
-      loaded.filter((path) => /[\\/]node_modules[\\/]ajv[\\/]/.test(path)),
-      [],
-    );
+    // A fresh process: the test runner may share this one with files that do load Ajv.
+    const script = [
+      `import { createRequire } from 'node:module';`,
+      `import { validateServiceJsonStructure, validateStructure } from ${JSON.stringify(new URL('./structure.js', import.meta.url).href)};`,
+      `validateStructure({ name: 'x', oops: 1 });`,
+      `validateServiceJsonStructure({ name: 'x' });`,
+      `const loaded = Object.keys(createRequire(import.meta.url).cache);`,
+      `console.log(JSON.stringify(loaded.filter((path) => /[\\\\/]node_modules[\\\\/]ajv[\\\\/]/.test(path))));`,
+    ].join('\n');
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    assert.equal(child.status, 0, child.stderr);
+    assert.deepEqual(JSON.parse(child.stdout), []);
   });
 
   it('the generated validators match their schemas (else run scripts/generate-validators.ts)', () => {
