@@ -1,10 +1,10 @@
 /**
  * The test command (`npm test` runs it after the build): every `*.test.js` under `dist/`, three
  * processes at a time, the longest first. A file that took 3 s or more alone gets a process of its
- * own, as `node --test` runs files; the quicker ones share six processes, each file a suite of its
- * own there (its hooks stay its own): a Node process with the test runner costs about 0.3 s of CPU
- * to start, and quick files mostly load the same modules, so sharing saved a tenth of the
- * suite's CPU (docs/benchmarks.md). A quick file must therefore not depend on a fresh process
+ * own, as `node --test` runs files; the quicker ones share twice as many processes as run at once
+ * (six), each file a suite of its own there (its hooks stay its own): a Node process with the test
+ * runner costs about 0.3 s of CPU to start, and quick files mostly load the same modules, so
+ * sharing saved about a sixth of the suite's CPU (docs/benchmarks.md). A quick file must therefore not depend on a fresh process
  * (what is loaded, process-wide settings): a check of that runs its own child process.
  *
  *   node dist/scripts/run-tests.js [--concurrency N] [filter…]
@@ -49,23 +49,15 @@ function main(): void {
     if (args[i] === '--concurrency') concurrency = Number(args[++i]);
     else filters.push(args[i]!);
   }
-  const durations = readDurations();
   const plan = planSuite(
     testFiles(repoPath('dist')).filter(
       (file) => filters.length === 0 || filters.some((w) => file.includes(w)),
     ),
-    durations,
+    readDurations(),
     concurrency * 2,
   );
   const entries = mkdtempSync(join(tmpdir(), 'canon-tests-'));
-  const runs = [
-    ...plan.alone.map((file) => ({ file, seconds: durations[relative(repoRoot, file)] ?? Infinity })),
-    ...plan.shared.map((group, index) => ({
-      file: sharedEntry(entries, index + 1, group.files),
-      seconds: group.seconds,
-    })),
-  ].sort((a, b) => b.seconds - a.seconds);
-  const files = runs.map((r) => r.file);
+  const files = plan.map((p, index) => (p.shared ? sharedEntry(entries, index + 1, p.files) : p.files[0]!));
   // The tests reach nothing beyond 127.0.0.1 (npm runs --offline), so an extra CA bundle is of
   // no use to them, and Node reads it whole at every start: with a system bundle set here, 40–80
   // ms of CPU for each of the 250 or so Node processes the suite starts.

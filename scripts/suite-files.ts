@@ -21,46 +21,56 @@ export function testFiles(dir: string): string[] {
   return found.sort();
 }
 
+/** Seconds `file` took alone by `durations` (repository-relative paths); unknown files count as endless. */
+function fileSeconds(file: string, durations: Readonly<Record<string, number>>): number {
+  return durations[relative(repoRoot, file)] ?? Number.POSITIVE_INFINITY;
+}
+
 /** The files longest first by `durations` (repository-relative paths → seconds); unknown files first. */
 export function longestFirst(files: string[], durations: Readonly<Record<string, number>>): string[] {
-  const seconds = (file: string) => durations[relative(repoRoot, file)] ?? Number.POSITIVE_INFINITY;
+  const seconds = (file: string) => fileSeconds(file, durations);
   return [...files].sort((a, b) => seconds(b) - seconds(a) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Files that took less than this alone (seconds) share a process with other such files. */
 export const SHARED_BELOW_SECONDS = 3;
 
-/** A plan for the run: files that get a process each, and groups of files that share one. */
-export interface SuitePlan {
+/** One process of the run: a file alone, or quick files sharing it. */
+export interface SuiteProcess {
   /** Longest first. */
-  readonly alone: string[];
-  /** Each group's files, longest first; the groups themselves longest first. */
-  readonly shared: { readonly files: string[]; readonly seconds: number }[];
+  readonly files: string[];
+  readonly shared: boolean;
+  /** What its files took alone, together. */
+  readonly seconds: number;
 }
 
 /**
- * Splits the files into those that run alone and `groups` groups of quick files, balanced by
- * `durations` (the longest file goes to the group with the least so far). A file the durations
- * do not list runs alone, as if it were long: a new file is never assumed quick.
+ * The processes to run, longest first: a process for each file that took `SHARED_BELOW_SECONDS`
+ * or more, and the quicker files in `groups` shared processes, balanced by `durations` (the
+ * longest file goes to the group with the least so far). A file the durations do not list runs
+ * alone, as if it were long: a new file is never assumed quick.
  */
 export function planSuite(
   files: string[],
   durations: Readonly<Record<string, number>>,
   groups: number,
-): SuitePlan {
-  const seconds = (file: string) => durations[relative(repoRoot, file)] ?? Number.POSITIVE_INFINITY;
-  const ordered = longestFirst(files, durations);
-  const alone = ordered.filter((file) => seconds(file) >= SHARED_BELOW_SECONDS);
-  const quick = ordered.filter((file) => seconds(file) < SHARED_BELOW_SECONDS);
-  const shared = Array.from({ length: Math.min(groups, quick.length) }, () => ({
+): SuiteProcess[] {
+  const alone: SuiteProcess[] = [];
+  const quick: string[] = [];
+  for (const file of longestFirst(files, durations)) {
+    const seconds = fileSeconds(file, durations);
+    if (seconds < SHARED_BELOW_SECONDS) quick.push(file);
+    else alone.push({ files: [file], shared: false, seconds });
+  }
+  const shared = Array.from({ length: Math.min(Math.max(1, groups), quick.length) }, () => ({
     files: [] as string[],
+    shared: true,
     seconds: 0,
   }));
   for (const file of quick) {
     const lightest = shared.reduce((a, b) => (b.seconds < a.seconds ? b : a));
     lightest.files.push(file);
-    lightest.seconds += seconds(file);
+    lightest.seconds += fileSeconds(file, durations);
   }
-  shared.sort((a, b) => b.seconds - a.seconds);
-  return { alone, shared };
+  return [...alone, ...shared].sort((a, b) => b.seconds - a.seconds);
 }
