@@ -44,14 +44,20 @@ export class ImportContext {
     readonly translate: PointerTranslator = (p) => p,
   ) {}
 
-  /** Elements by the pointer they came from, so a warning can be pinned to the element it concerns. */
-  readonly elements = new Map<string, object>();
+  /**
+   * Every element placed by `at`, in the order placed, and the pointer each came from (the same
+   * index in both), so a warning can be pinned to the element it concerns. Lists, not a map by
+   * pointer: only the few pointers warnings name are ever looked up (`pinLossy`).
+   */
+  readonly placed: object[] = [];
+  readonly placedAt: string[] = [];
 
   /** Remembers where `element` came from and returns it. */
   at<T extends object>(element: T, path: string): T {
     const translated = this.translate(path);
     this.pointers.set(element, translated);
-    if (!this.elements.has(translated)) this.elements.set(translated, element);
+    this.placed.push(element);
+    this.placedAt.push(translated);
     return element;
   }
 

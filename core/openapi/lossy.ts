@@ -10,23 +10,40 @@ const NOT_LOSSY: ReadonlySet<string> = new Set(['alias-inlined', 'renamed', 'sec
  * Warnings about the document as a whole (servers, security) stay only in the diagnostics.
  */
 export function pinLossy(ctx: ImportContext, service: Service): void {
-  const pin = (path: string, note: Lossy) => {
-    const element = nearest(ctx, path);
-    if (element === undefined || element === service) return;
+  const lossy = ctx.diagnostics.filter((d) => d.severity === 'warning' && !NOT_LOSSY.has(d.code));
+  if (lossy.length === 0) return;
+  const elements = elementsAt(ctx, lossy);
+  for (const d of lossy) {
+    const element = nearest(elements, d.path);
+    if (element === undefined || element === service) continue;
     const target = element as { lossy?: Lossy[] };
-    if (target.lossy?.some((l) => l.code === note.code && l.message === note.message)) return;
+    const note = { code: d.code, message: d.message };
+    if (target.lossy?.some((l) => l.code === note.code && l.message === note.message)) continue;
     if (target.lossy) target.lossy.push(note);
     else target.lossy = [note];
-  };
-  for (const d of ctx.diagnostics) {
-    if (d.severity !== 'warning' || NOT_LOSSY.has(d.code)) continue;
-    pin(d.path, { code: d.code, message: d.message });
   }
 }
 
-function nearest(ctx: ImportContext, path: string): object | undefined {
+/** The first element placed at each pointer that is a warning's path or one of its prefixes. */
+function elementsAt(ctx: ImportContext, warnings: readonly { path: string }[]): Map<string, object> {
+  const wanted = new Set<string>();
+  for (const { path } of warnings) {
+    for (let p = path; !wanted.has(p); p = p.slice(0, p.lastIndexOf('/'))) {
+      wanted.add(p);
+      if (p === '') break;
+    }
+  }
+  const found = new Map<string, object>();
+  for (let i = 0; i < ctx.placedAt.length; i++) {
+    const at = ctx.placedAt[i]!;
+    if (wanted.has(at) && !found.has(at)) found.set(at, ctx.placed[i]!);
+  }
+  return found;
+}
+
+function nearest(elements: ReadonlyMap<string, object>, path: string): object | undefined {
   for (let p = path; ; p = p.slice(0, p.lastIndexOf('/'))) {
-    const element = ctx.elements.get(p);
+    const element = elements.get(p);
     if (element !== undefined) return element;
     if (p === '') return undefined;
   }

@@ -81,9 +81,13 @@ export function pluralize(name: string): string {
   if (lower.endsWith('man') && lower !== 'human' && lower !== 'german' && lower !== 'roman')
     return `${name.slice(0, -3)}men`;
   if (lower.endsWith('sis')) return `${name.slice(0, -3)}ses`;
-  if (/(s|x|z|ch|sh)$/.test(lower)) return `${name}es`;
-  if (/[^aeiou]y$/.test(lower)) return `${name.slice(0, -1)}ies`;
-  if (/[^aeiou]o$/.test(lower) && !O_TAKES_S.has(lower)) return `${name}es`;
+  // Character tests rather than regular expressions: this runs for every named type of a spec.
+  const last = lower.charAt(lower.length - 1);
+  const consonantBefore = lower.length >= 2 && !'aeiou'.includes(lower.charAt(lower.length - 2));
+  if (last === 's' || last === 'x' || last === 'z' || lower.endsWith('ch') || lower.endsWith('sh'))
+    return `${name}es`;
+  if (last === 'y' && consonantBefore) return `${name.slice(0, -1)}ies`;
+  if (last === 'o' && consonantBefore && !O_TAKES_S.has(lower)) return `${name}es`;
   if (F_TAKES_VES.has(lower))
     return lower.endsWith('fe') ? `${name.slice(0, -2)}ves` : `${name.slice(0, -1)}ves`;
   return `${name}s`;

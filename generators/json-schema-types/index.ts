@@ -2,7 +2,7 @@ import type { NamedTypeRef, Service } from '../../core/ir.js';
 import type { GeneratedFile, Generator, GeneratorInput } from '../contract.js';
 import { fileHeader } from '../shared/index.js';
 import { bodySchemas, schemaKey } from '../shared/json-schemas.js';
-import { cachedTypeNames } from '../shared/type-names.js';
+import { typeNameOf } from '../shared/type-names.js';
 import { indentBrackets } from './indent.js';
 import { compileLocalSchema } from './json-schema-to-ts.js';
 
@@ -30,11 +30,10 @@ export function serviceJsonSchema(service: Service, imports: readonly Service[])
   const { $defs } = bodySchemas(service, imports, roots) as {
     $defs: Record<string, Record<string, unknown>>;
   };
-  const names = cachedTypeNames(service);
   const titled: Record<string, Record<string, unknown>> = {};
   for (const [key, schema] of Object.entries($defs)) {
     const own = roots.find((r) => schemaKey(r) === key);
-    titled[key] = own ? { ...schema, title: names.get(`${own.kind}:${own.name}`)! } : schema;
+    titled[key] = own ? { ...schema, title: typeNameOf(service, own)! } : schema;
   }
   return { $defs: titled };
 }

@@ -68,7 +68,6 @@ export * from './source-file.js';
 export { dataLiteral, type LiteralObject, type LiteralValue, stringLiteral } from './string-literal.js';
 export * from './syntax.js';
 export {
-  cachedTypeNames,
   createTypeResolver,
   enumValuesName,
   type TypeResolver,

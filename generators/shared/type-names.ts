@@ -9,13 +9,16 @@ import type { NamedTypeResolver } from './type-printer.js';
 const KIND_ORDER: readonly NamedKind[] = ['enum', 'interface', 'model', 'union'];
 
 /**
- * The TypeScript name of every named type of one service: PascalCase of the wire name, made
- * unique in declaration order (enums, interfaces, models, unions), so the same spec always gives
- * the same names.
+ * The TypeScript name of every named type of one service, by kind and then wire name: PascalCase
+ * of the wire name, made unique in declaration order (enums, interfaces, models, unions), so the
+ * same spec always gives the same names. Computed once per service object; a lookup builds no
+ * `kind:name` key (it runs for every reference to a named type in every generated file).
  */
-export function typeNames(service: Service): Map<string, Identifier> {
-  const names = new UniqueNames();
-  const out = new Map<string, Identifier>();
+function namesByKind(service: Service): ReadonlyMap<NamedKind, ReadonlyMap<string, Identifier>> {
+  const cached = byKindCache.get(service);
+  if (cached) return cached;
+  const byKind = new Map<NamedKind, Map<string, Identifier>>();
+  const taken = new Set<string>();
   const lists: Record<NamedKind, readonly { name: string }[]> = {
     enum: service.enums,
     interface: service.interfaces,
@@ -23,45 +26,29 @@ export function typeNames(service: Service): Map<string, Identifier> {
     union: service.unions,
   };
   for (const kind of KIND_ORDER) {
-    for (const { name } of lists[kind])
-      out.set(`${kind}:${name}`, names.claim(`${kind}:${name}`, pascalCase(name)));
-  }
-  return out;
-}
-
-const namesCache = new WeakMap<Service, Map<string, Identifier>>();
-
-/** `typeNames`, computed once per service object. */
-export function cachedTypeNames(service: Service): Map<string, Identifier> {
-  let names = namesCache.get(service);
-  if (!names) {
-    names = typeNames(service);
-    namesCache.set(service, names);
-  }
-  return names;
-}
-
-// The same names by kind, then wire name: a lookup builds no `kind:name` key (it runs for every
-// reference to a named type in every generated file).
-const byKindCache = new WeakMap<Service, Map<string, Map<string, Identifier>>>();
-
-function namesByKind(service: Service): Map<string, Map<string, Identifier>> {
-  let byKind = byKindCache.get(service);
-  if (!byKind) {
-    byKind = new Map();
-    for (const [key, name] of cachedTypeNames(service)) {
-      const colon = key.indexOf(':');
-      const kind = key.slice(0, colon);
-      let names = byKind.get(kind);
-      if (!names) {
-        names = new Map();
-        byKind.set(kind, names);
-      }
-      names.set(key.slice(colon + 1), name);
+    const names = new Map<string, Identifier>();
+    for (const { name } of lists[kind]) {
+      if (names.has(name)) continue;
+      const wanted = pascalCase(name);
+      let unique = wanted;
+      for (let n = 2; taken.has(unique); n++) unique = `${wanted}${n}` as Identifier;
+      taken.add(unique);
+      names.set(name, unique);
     }
-    byKindCache.set(service, byKind);
+    byKind.set(kind, names);
   }
+  byKindCache.set(service, byKind);
   return byKind;
+}
+
+const byKindCache = new WeakMap<Service, Map<NamedKind, Map<string, Identifier>>>();
+
+/** The same names keyed `kind:name` (`model:user` → `User`). */
+export function typeNames(service: Service): Map<string, Identifier> {
+  const out = new Map<string, Identifier>();
+  for (const [kind, names] of namesByKind(service))
+    for (const [name, typeName] of names) out.set(`${kind}:${name}`, typeName);
+  return out;
 }
 
 /** The TypeScript name of one named type of `service`, if it defines it. */
