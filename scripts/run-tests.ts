@@ -49,6 +49,12 @@ function main(): void {
     if (args[i] === '--concurrency') concurrency = Number(args[++i]);
     else filters.push(args[i]!);
   }
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    console.error(
+      'run-tests: --concurrency (or CANON_TEST_CONCURRENCY) must be a whole number of at least 1, such as 3.',
+    );
+    process.exit(2);
+  }
   const plan = planSuite(
     testFiles(repoPath('dist')).filter(
       (file) => filters.length === 0 || filters.some((w) => file.includes(w)),
@@ -66,7 +72,18 @@ function main(): void {
   stream.on('test:fail', (data: { todo?: unknown }) => {
     if (!data.todo) process.exitCode = 1;
   });
-  stream.on('close', () => rmSync(entries, { recursive: true, force: true }));
+  const removeEntries = () => rmSync(entries, { recursive: true, force: true });
+  stream.on('close', removeEntries);
+  // Interrupted, the run leaves no entry files behind in the temporary directory.
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(signal, () => {
+      removeEntries();
+      process.exit(code);
+    });
+  }
   stream.compose(tap).pipe(process.stdout);
 }
 

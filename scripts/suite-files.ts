@@ -62,7 +62,8 @@ export function planSuite(
     if (seconds < SHARED_BELOW_SECONDS) quick.push(file);
     else alone.push({ files: [file], shared: false, seconds });
   }
-  const shared = Array.from({ length: Math.min(Math.max(1, groups), quick.length) }, () => ({
+  const wanted = Number.isFinite(groups) && groups >= 1 ? Math.floor(groups) : 1;
+  const shared = Array.from({ length: Math.min(wanted, quick.length) }, () => ({
     files: [] as string[],
     shared: true,
     seconds: 0,

@@ -25,8 +25,12 @@ export function toTypeName(raw: string): string {
   return isValidTypeName(name) ? name : 'unnamed';
 }
 
+const VALUE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
 /** An identifier-like name for an enum value whose wire value may be anything (`+1`, ``, `in progress`). */
 export function toValueName(value: string): string {
+  // Most wire values (`active`, `past_due`) are already names: one test instead of two rewrites.
+  if (VALUE_NAME.test(value)) return value === '_' ? 'value' : value;
   const name = value.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^[^A-Za-z_]+/, '');
   return name === '' || name === '_' ? 'value' : name;
 }
@@ -41,8 +45,12 @@ export class NameTable {
   /** Reserves `name` exactly if free, else `name_2`, `name_3`, …; returns the name given out. */
   claim(name: string): string {
     let candidate = name;
-    for (let n = 2; this.taken.has(fold(candidate)); n++) candidate = `${name}_${n}`;
-    this.taken.add(fold(candidate));
+    let folded = fold(candidate);
+    for (let n = 2; this.taken.has(folded); n++) {
+      candidate = `${name}_${n}`;
+      folded = fold(candidate);
+    }
+    this.taken.add(folded);
     return candidate;
   }
 

@@ -8,6 +8,8 @@ import type { NamedTypeResolver } from './type-printer.js';
 
 const KIND_ORDER: readonly NamedKind[] = ['enum', 'interface', 'model', 'union'];
 
+const byKindCache = new WeakMap<Service, Map<NamedKind, Map<string, Identifier>>>();
+
 /**
  * The TypeScript name of every named type of one service, by kind and then wire name: PascalCase
  * of the wire name, made unique in declaration order (enums, interfaces, models, unions), so the
@@ -40,8 +42,6 @@ function namesByKind(service: Service): ReadonlyMap<NamedKind, ReadonlyMap<strin
   byKindCache.set(service, byKind);
   return byKind;
 }
-
-const byKindCache = new WeakMap<Service, Map<NamedKind, Map<string, Identifier>>>();
 
 /** The same names keyed `kind:name` (`model:user` → `User`). */
 export function typeNames(service: Service): Map<string, Identifier> {

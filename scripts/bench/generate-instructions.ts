@@ -1,0 +1,128 @@
+/**
+ * `canon generate` (types + client + mock client) of this build against another build of Canon,
+ * counted in instructions rather than timed: callgrind runs each command with V8 on one thread
+ * (`--single-threaded`: compilation and garbage collection happen on the command's thread, so
+ * they are counted too) and fixed hash and random seeds. The count is then the same from run to
+ * run to within 0.01 %, whatever else the machine is doing; wall time on a shared two-core
+ * machine moves by ±10 %, more than the differences worth measuring.
+ *
+ * It counts work, not seconds: waiting on the disk is not in it, and neither is the second core.
+ * Pair it with `generate-versus.js`, which times the same commands as users run them.
+ *
+ * Needs valgrind (`apt-get install -y valgrind`). Two counts run at a time, one per core; each
+ * takes one to three minutes.
+ *
+ * Run: npm run build && node dist/scripts/bench/generate-instructions.js <other build's bin> [spec.json ...]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { corpusPath } from '../../test/paths.js';
+import { CANON_BIN } from './canon-bin.js';
+
+const [other, ...named] = process.argv.slice(2);
+if (!other) {
+  console.error(
+    'usage: node dist/scripts/bench/generate-instructions.js <other build bin: dist/bundle/canon.js, or dist/cli/bin.js> [spec.json ...]',
+  );
+  process.exit(2);
+}
+if (spawnSync('valgrind', ['--version']).status !== 0) {
+  console.error(
+    'generate-instructions: valgrind is not installed; install it (apt-get install -y valgrind).',
+  );
+  process.exit(2);
+}
+const specs =
+  named.length > 0
+    ? named
+    : [
+        corpusPath('flow', 'flow-api-service.json'),
+        ...readdirSync(corpusPath('openapi'))
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => corpusPath('openapi', f)),
+      ];
+
+const work = mkdtempSync(join(tmpdir(), 'canon-bench-instructions-'));
+
+/** The instructions callgrind counted for one `canon generate` by `bin` on `spec`. */
+function count(bin: string, spec: string, id: string): Promise<number> {
+  const dir = join(work, id);
+  mkdirSync(dir);
+  const args = [
+    '--tool=callgrind',
+    // V8 writes the machine code it runs: callgrind must see it change.
+    '--smc-check=all-non-file',
+    `--callgrind-out-file=${join(dir, 'callgrind.out')}`,
+    process.execPath,
+    '--single-threaded',
+    '--hash-seed=1',
+    '--random-seed=1',
+    bin,
+    'generate',
+    spec,
+    '-g',
+    'typescript-mock-client',
+    '-o',
+    join(dir, 'out'),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const summary = /^summary: (\d+)$/m.exec(safeRead(join(dir, 'callgrind.out')));
+      if (status !== 0 || !summary) reject(new Error(`${id} failed (exit ${status}): ${stderr.slice(-500)}`));
+      else resolve(Number(summary[1]));
+    });
+  });
+}
+
+function safeRead(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+const builds = { this: CANON_BIN, other };
+const jobs = specs.flatMap((spec, i) =>
+  Object.entries(builds).map(([name, bin]) => ({
+    key: `${spec}\0${name}`,
+    run: () => count(bin, spec, `${i}-${name}`),
+  })),
+);
+const counts = new Map<string, number>();
+const lanes = Math.max(1, Math.min(2, cpus().length));
+let next = 0;
+try {
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        counts.set(job.key, await job.run());
+      }
+    }),
+  );
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const millions = (n: number) => `${(n / 1e6).toFixed(0)} M`;
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+console.log(
+  'canon generate -g typescript-mock-client, instructions (callgrind, V8 on one thread, fixed seeds):',
+);
+for (const spec of specs) {
+  const mine = counts.get(`${spec}\0this`)!;
+  const theirs = counts.get(`${spec}\0other`)!;
+  console.log(
+    `  ${basename(spec).padEnd(26)} this ${millions(mine).padStart(8)}  other ${millions(theirs).padStart(8)}  ratio ${(mine / theirs).toFixed(3)}×`,
+  );
+}
