@@ -221,6 +221,13 @@ describe('pluralize', () => {
     ['metadata', 'metadata'],
     ['box', 'boxes'],
     ['half', 'halves'],
+    ['church', 'churches'],
+    ['wish', 'wishes'],
+    ['quiz', 'quizes'],
+    ['day', 'days'],
+    ['radio', 'radios'],
+    ['y', 'ys'],
+    ['o', 'os'],
   ];
   for (const [word, plural] of cases) it(`${word} → ${plural}`, () => assert.equal(pluralize(word), plural));
 });
