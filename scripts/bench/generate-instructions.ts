@@ -14,8 +14,8 @@
  *
  * Run: npm run build && node dist/scripts/bench/generate-instructions.js <other build's bin> [spec.json ...]
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { corpusPath } from '../../test/paths.js';
@@ -45,7 +45,18 @@ const specs =
           .map((f) => corpusPath('openapi', f)),
       ];
 
+for (const path of [other, ...specs]) {
+  if (!existsSync(path)) {
+    console.error(
+      `generate-instructions: ${path} does not exist; name a built Canon bin and spec files that exist.`,
+    );
+    process.exit(2);
+  }
+}
+
 const work = mkdtempSync(join(tmpdir(), 'canon-bench-instructions-'));
+/** Counts under way, stopped when another fails. */
+const running = new Set<ChildProcess>();
 
 /** The instructions callgrind counted for one `canon generate` by `bin` on `spec`. */
 function count(bin: string, spec: string, id: string): Promise<number> {
@@ -70,14 +81,22 @@ function count(bin: string, spec: string, id: string): Promise<number> {
   ];
   return new Promise((resolve, reject) => {
     const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    running.add(child);
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
     });
     child.on('error', reject);
     child.on('close', (status) => {
+      running.delete(child);
       const summary = /^summary: (\d+)$/m.exec(safeRead(join(dir, 'callgrind.out')));
-      if (status !== 0 || !summary) reject(new Error(`${id} failed (exit ${status}): ${stderr.slice(-500)}`));
+      // Canon's own messages, without valgrind's lines (`==pid== …`).
+      const said = stderr
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !/^==\d+==/.test(line))
+        .join('\n');
+      if (status !== 0 || !summary)
+        reject(new Error(`${bin} generate ${basename(spec)} failed (exit ${status}):\n${said.slice(-1000)}`));
       else resolve(Number(summary[1]));
     });
   });
@@ -110,9 +129,15 @@ try {
       }
     }),
   );
+} catch (error) {
+  next = jobs.length;
+  for (const child of running) child.kill();
+  console.error(`generate-instructions: ${(error as Error).message}`);
+  process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+if (process.exitCode === 1) process.exit();
 
 const millions = (n: number) => `${(n / 1e6).toFixed(0)} M`;
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
