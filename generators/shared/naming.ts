@@ -76,10 +76,16 @@ export class UniqueNames {
   claim(key: string, wanted: Identifier): Identifier {
     const existing = this.#byKey.get(key);
     if (existing) return existing;
+    const name = this.take(wanted);
+    this.#byKey.set(key, name);
+    return name;
+  }
+
+  /** A unique name derived from `wanted`, owned by nobody to look it up by later. */
+  take(wanted: Identifier): Identifier {
     let name = wanted;
     for (let n = 2; this.#taken.has(name); n++) name = `${wanted}${n}` as Identifier;
     this.#taken.add(name);
-    this.#byKey.set(key, name);
     return name;
   }
 

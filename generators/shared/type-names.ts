@@ -20,7 +20,7 @@ function namesByKind(service: Service): ReadonlyMap<NamedKind, ReadonlyMap<strin
   const cached = byKindCache.get(service);
   if (cached) return cached;
   const byKind = new Map<NamedKind, Map<string, Identifier>>();
-  const taken = new Set<string>();
+  const unique = new UniqueNames();
   const lists: Record<NamedKind, readonly { name: string }[]> = {
     enum: service.enums,
     interface: service.interfaces,
@@ -30,12 +30,7 @@ function namesByKind(service: Service): ReadonlyMap<NamedKind, ReadonlyMap<strin
   for (const kind of KIND_ORDER) {
     const names = new Map<string, Identifier>();
     for (const { name } of lists[kind]) {
-      if (names.has(name)) continue;
-      const wanted = pascalCase(name);
-      let unique = wanted;
-      for (let n = 2; taken.has(unique); n++) unique = `${wanted}${n}` as Identifier;
-      taken.add(unique);
-      names.set(name, unique);
+      if (!names.has(name)) names.set(name, unique.take(pascalCase(name)));
     }
     byKind.set(kind, names);
   }

@@ -15,11 +15,11 @@
  * Run: npm run build && node dist/scripts/bench/generate-instructions.js <other build's bin> [spec.json ...]
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { corpusPath } from '../../test/paths.js';
 import { CANON_BIN } from './canon-bin.js';
+import { generateArgs, versusSpecs } from './versus-command.js';
 
 const [other, ...named] = process.argv.slice(2);
 if (!other) {
@@ -34,16 +34,7 @@ if (spawnSync('valgrind', ['--version']).status !== 0) {
   );
   process.exit(2);
 }
-const specs =
-  named.length > 0
-    ? named
-    : [
-        corpusPath('flow', 'flow-api-service.json'),
-        ...readdirSync(corpusPath('openapi'))
-          .filter((f) => f.endsWith('.json'))
-          .sort()
-          .map((f) => corpusPath('openapi', f)),
-      ];
+const specs = named.length > 0 ? named : versusSpecs();
 
 for (const path of [other, ...specs]) {
   if (!existsSync(path)) {
@@ -72,12 +63,7 @@ function count(bin: string, spec: string, id: string): Promise<number> {
     '--hash-seed=1',
     '--random-seed=1',
     bin,
-    'generate',
-    spec,
-    '-g',
-    'typescript-mock-client',
-    '-o',
-    join(dir, 'out'),
+    ...generateArgs(spec, join(dir, 'out')),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] });

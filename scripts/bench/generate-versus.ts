@@ -9,12 +9,12 @@
  * Run: npm run build && node dist/scripts/bench/generate-versus.js <other build's bin> [runs]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusPath } from '../../test/paths.js';
 import { CANON_BIN } from './canon-bin.js';
 import { median, ms } from './stats.js';
+import { generateArgs, versusSpecs } from './versus-command.js';
 
 const [other, runsArg] = process.argv.slice(2);
 if (!other) {
@@ -25,13 +25,7 @@ if (!other) {
 }
 const runs = Number(runsArg ?? 5);
 const builds = { this: CANON_BIN, other };
-const specs = [
-  corpusPath('flow', 'flow-api-service.json'),
-  ...readdirSync(corpusPath('openapi'))
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => corpusPath('openapi', f)),
-];
+const specs = versusSpecs();
 
 const out = mkdtempSync(join(tmpdir(), 'canon-bench-versus-'));
 const walls = new Map<string, number[]>();
@@ -40,15 +34,7 @@ for (let round = 0; round <= runs; round++) {
     for (const [name, bin] of Object.entries(builds)) {
       rmSync(out, { recursive: true, force: true });
       const start = performance.now();
-      const run = spawnSync(process.execPath, [
-        bin,
-        'generate',
-        spec,
-        '-g',
-        'typescript-mock-client',
-        '-o',
-        out,
-      ]);
+      const run = spawnSync(process.execPath, [bin, ...generateArgs(spec, out)]);
       const wall = performance.now() - start;
       if (run.status !== 0) throw new Error(`${name} failed on ${spec}: ${run.stderr}`);
       // The first round warms the file cache and is not counted.
